@@ -1,0 +1,75 @@
+/**
+ * Answers are plain data: what was found, verbatim, with the citations that
+ * let anyone check it. One renderer turns an Answer into Discord payloads and
+ * terminal text, so the two can never drift apart.
+ */
+import type { Span } from '../text/offsets.js';
+
+export type CommandName = 'claims' | 'who' | 'source' | 'timeline' | 'help' | 'digest';
+
+export interface Citation {
+  /** The article's file name: its identifier. */
+  file: string;
+  title: string;
+  publisher: string | null;
+  cites: string[];
+  /** ISO date, or null when unknown. */
+  date: string | null;
+  dateInferred: boolean;
+  /** ¶k of the article (0 = title). */
+  paragraph: number;
+  /** Where the excerpt stands in the source file, in code points. */
+  span: Span;
+}
+
+export interface FigureView {
+  text: string;
+  min: number;
+  max: number;
+  qualifier: string;
+  counted: string | null;
+}
+
+/** One finding: a verbatim excerpt and every article that carries it. */
+export interface AnswerItem {
+  /** Verbatim from the source at citations[0].span. */
+  excerpt: string;
+  /** The first is the excerpt's own; the others carry the same passage (perhaps in slightly different words). */
+  citations: Citation[];
+  speaker?: string | null;
+  stance?: string;
+  kind?: string;
+  cue?: string | null;
+  figures?: FigureView[];
+  /** When the statement was made or the event happened, if the text says. */
+  eventDate?: string | null;
+  /** A short remark about this item ("wording differs slightly in [2]"). */
+  remark?: string;
+}
+
+export interface AnswerSection {
+  title: string;
+  items: AnswerItem[];
+  /** Lines shown before the items (e.g. a figures-differ table), already plain text. */
+  lines?: string[];
+}
+
+export interface Answer {
+  command: CommandName;
+  query: string;
+  title: string;
+  /** One line under the title: counts, how the ranking works, what was searched. */
+  summary?: string;
+  sections: AnswerSection[];
+  /** Notes that apply to the whole answer ("positions changed", "only the first 12 words were used"). */
+  notes: string[];
+  /** What to try when nothing (or little) matched. */
+  suggestions: string[];
+  /** True when nothing matched. */
+  empty: boolean;
+}
+
+export interface AskRequest {
+  command: CommandName;
+  query: string;
+}

@@ -1,0 +1,67 @@
+/**
+ * Wiring shared by every entry point: open the index, bring it up to date with
+ * the corpus, and answer a command line with both renderings.
+ */
+import { existsSync } from 'node:fs';
+import type { Config } from './config.js';
+import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest.js';
+import { openDatabase, type Db } from './index/database.js';
+import { saveQuery } from './index/queries.js';
+import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
+import { answer, parseCommandLine, type AnswerContext } from './answers/index.js';
+import type { Answer, AskRequest } from './answers/types.js';
+import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
+import { renderText } from './render/text.js';
+
+export interface Logger {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export const stderrLogger: Logger = {
+  info: (line) => process.stderr.write(`${line}\n`),
+  warn: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function openIndex(file: string): Db {
+  return openDatabase(file);
+}
+
+export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
+  if (!existsSync(corpusDir)) throw new Error(`corpus directory ${corpusDir} does not exist`);
+  const summary = await ingestCorpus(db, {
+    corpusDir,
+    maxBytes,
+    onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
+    onProgress: (line) => log.info(line),
+  });
+  log.info(formatSummary(summary));
+  return summary;
+}
+
+export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {
+  return { db, synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE) };
+}
+
+export interface Asked {
+  request: AskRequest;
+  answer: Answer;
+  text: string;
+  payload: MessagePayload;
+}
+
+/** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */
+export function ask(ctx: AnswerContext, request: AskRequest, options: { page?: number; ephemeral?: boolean } = {}): Asked {
+  const result = answer(ctx, request);
+  const { key, mustSave } = pagingKey(request.query);
+  if (mustSave) saveQuery(ctx.db, key, request.command, request.query);
+  const payload = renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
+  return { request, answer: result, text: renderText(result), payload };
+}
+
+/** A terminal line → the answer, or a usage message. */
+export function askLine(ctx: AnswerContext, line: string, options: { page?: number } = {}): Asked | { usage: string } {
+  const request = parseCommandLine(line);
+  if ('usage' in request) return request;
+  return ask(ctx, request, options);
+}

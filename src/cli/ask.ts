@@ -1,0 +1,36 @@
+/**
+ * npm run ask -- [--db FILE] [--json] [--page N] "/claims troops"
+ * Plain text by default; --json prints the Discord message payload the bot would send.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { answerContext, askLine, openIndex, stderrLogger, updateIndex } from '../app.js';
+import { parseCliArgs } from './args.js';
+import { runMain } from './main.js';
+
+const USAGE = 'usage: npm run ask -- [--db FILE] [--json] [--page N] "/claims troops"';
+
+runMain(async () => {
+  const config = loadConfig();
+  const { values, positionals } = parseCliArgs(
+    process.argv.slice(2),
+    { db: { type: 'string' }, json: { type: 'boolean' }, page: { type: 'string' } },
+    USAGE,
+  );
+  const file = values.db ?? config.DB_FILE;
+  const fresh = !existsSync(file);
+  const db = openIndex(file);
+  try {
+    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    const page = Math.max(1, Number(values.page ?? 1) || 1) - 1;
+    const result = askLine(answerContext(db, config), positionals.join(' '), { page });
+    if ('usage' in result) {
+      process.stdout.write(`${result.usage}\n`);
+      return 0;
+    }
+    process.stdout.write(values.json ? `${JSON.stringify(result.payload, null, 2)}\n` : result.text);
+    return 0;
+  } finally {
+    db.close();
+  }
+});

@@ -1,0 +1,19 @@
+/** npm run ingest -- [--corpus DIR] [--db FILE]: bring the index up to date with the corpus. */
+import { loadConfig } from '../config.js';
+import { openIndex, stderrLogger, updateIndex } from '../app.js';
+import { parseCliArgs } from './args.js';
+import { runMain } from './main.js';
+
+const USAGE = 'usage: npm run ingest -- [--corpus DIR] [--db FILE]';
+
+runMain(async () => {
+  const config = loadConfig();
+  const { values } = parseCliArgs(process.argv.slice(2), { corpus: { type: 'string' }, db: { type: 'string' } }, USAGE);
+  const db = openIndex(values.db ?? config.DB_FILE);
+  try {
+    const summary = await updateIndex(db, values.corpus ?? config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    return summary.read === 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+});

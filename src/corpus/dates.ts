@@ -1,0 +1,171 @@
+/**
+ * Dates mentioned in article text, and the publication date they imply.
+ * An inferred date is always marked inferred and carries the reason, so the
+ * answer can say "≈2024-10-28" rather than pretend to know.
+ */
+import type { ArticleDate } from './types.js';
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+] as const;
+const MONTH_ABBREVIATIONS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
+const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+${MONTH_NAME}(?:,?\s+(\d{4}))?`, 'g');
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2})?(?:,?\s+(\d{4}))?`, 'g');
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const WEEKDAY = /\b(?:on|last|this|since)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
+const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
+/** Words that put a date in the future or the hypothetical: such dates do not bound the publication date. */
+const NOT_YET = /\b(will|would|may|might|could|shall|expected|plans?|planned|scheduled|as early as|by the end of|until)\b/i;
+/** "We will remind that …" is a translation idiom for "recall", not a future. */
+const RECALL_IDIOM = /\b(we\s+)?will\s+remind\b/gi;
+
+/** True when the clause leading up to a mention at `index` speaks of the future or a possibility. */
+function isNotYet(sentence: string, index: number): boolean {
+  const before = sentence.slice(0, index).replace(RECALL_IDIOM, '');
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  return NOT_YET.test(clause);
+}
+
+/** A date the text mentions; `year` is null when the text leaves it out. */
+export interface DateMention {
+  month: number;
+  day: number;
+  year: number | null;
+  /** UTF-16 index of the mention in the text searched. */
+  index: number;
+  text: string;
+}
+
+export interface WeekdayMention {
+  weekday: number;
+  index: number;
+  text: string;
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.indexOf(lower as (typeof MONTHS)[number]);
+  return full >= 0 ? full + 1 : (MONTH_ABBREVIATIONS[lower] ?? 0);
+}
+
+function isValidDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Every calendar date the text mentions: "17 October", "October 22, 2024", "2024-10-16". */
+export function findDateMentions(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const month = monthNumber(m[2]!);
+    const day = Number(m[1]);
+    if (isValidDay(month, day)) found.push({ month, day, year: m[3] ? Number(m[3]) : null, index: m.index!, text: m[0] });
+  }
+  for (const m of text.matchAll(MONTH_DAY)) {
+    const month = monthNumber(m[1]!);
+    const day = Number(m[2]);
+    if (isValidDay(month, day)) found.push({ month, day, year: m[3] ? Number(m[3]) : null, index: m.index!, text: m[0] });
+  }
+  for (const m of text.matchAll(ISO_DATE)) {
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (isValidDay(month, day)) found.push({ month, day, year: Number(m[1]), index: m.index!, text: m[0] });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function findWeekdayMentions(text: string): WeekdayMention[] {
+  return [...text.matchAll(WEEKDAY)].map((m) => ({
+    weekday: WEEKDAYS.indexOf(m[1]!.toLowerCase() as (typeof WEEKDAYS)[number]),
+    index: m.index!,
+    text: m[0],
+  }));
+}
+
+/** Years the text states, in dates or on their own ("in 2024"). */
+export function findYears(text: string): number[] {
+  return [...text.matchAll(YEAR)].map((m) => Number(m[1]));
+}
+
+export function toIso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01 for an ISO date (UTC): the unit of recency in the index. */
+export function isoToDayNumber(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
+
+export function dayNumberToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first date on or after `iso` that falls on `weekday` (0 = Sunday). */
+export function nextWeekdayOnOrAfter(iso: string, weekday: number): string {
+  const day = isoToDayNumber(iso);
+  const current = new Date(day * 86_400_000).getUTCDay();
+  return dayNumberToIso(day + ((weekday - current + 7) % 7));
+}
+
+export function formatDayMonth(mention: DateMention): string {
+  const month = MONTHS[mention.month - 1]!;
+  return `${mention.day} ${month[0]!.toUpperCase()}${month.slice(1)}`;
+}
+
+/**
+ * The publication date a text implies: the latest date it reports as past,
+ * moved forward to a weekday it mentions ("on Monday") when that comes later.
+ * Year: stated in the text, else `contextYear` (from the corpus), else unknown.
+ * `sentences` are the article's sentences, so that future dates can be told apart.
+ */
+export function inferPublicationDate(sentences: string[], contextYear: number | null): ArticleDate {
+  const pastDates: DateMention[] = [];
+  const weekdays: WeekdayMention[] = [];
+  const statedYears: number[] = [];
+  for (const sentence of sentences) {
+    statedYears.push(...findYears(sentence));
+    pastDates.push(...findDateMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
+    weekdays.push(...findWeekdayMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
+  }
+  if (pastDates.length === 0 && weekdays.length === 0) {
+    return { iso: null, inferred: true, basis: 'no date in the text' };
+  }
+  const textYear = mostCommon(statedYears);
+  const year = textYear ?? contextYear;
+  const yearBasis = textYear !== null ? `year ${textYear} from the text` : contextYear !== null ? `year ${contextYear} from the corpus` : null;
+  if (year === null) {
+    return { iso: null, inferred: true, basis: 'dates mentioned without a year, and no year in the corpus' };
+  }
+  const resolved = pastDates.map((m) => ({ mention: m, iso: toIso(m.year ?? year, m.month, m.day) }));
+  const latest = resolved.sort((a, b) => a.iso.localeCompare(b.iso)).at(-1);
+  if (latest === undefined) {
+    return { iso: null, inferred: true, basis: `only a weekday is mentioned (${weekdays[0]!.text}), with no date to anchor it` };
+  }
+  let iso = latest.iso;
+  let basis = `latest date mentioned: ${formatDayMonth(latest.mention)}`;
+  const weekday = weekdays.at(-1);
+  if (weekday !== undefined) {
+    iso = nextWeekdayOnOrAfter(latest.iso, weekday.weekday);
+    basis += `; "${weekday.text}" taken as the first such day on or after it`;
+  }
+  return { iso, inferred: true, basis: `${basis}; ${yearBasis}` };
+}
+
+function mostCommon(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== null && v > best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,165 @@
+/**
+ * Bringing the index up to date with the corpus directory: new files added,
+ * changed ones replaced, removed ones dropped, unchanged ones skipped by hash.
+ * Each article is written in its own transaction; a lease keeps a second
+ * ingest on the same index from running at the same time.
+ */
+import { hostname } from 'node:os';
+import type { Db } from '../index/database.js';
+import { acquireLease, leaseHolder, releaseLease } from '../index/leases.js';
+import { removeArticle, storedArticles, writeArticle, type WriteExtras } from '../index/write.js';
+import { listCorpusFiles, readArticleFile } from './files.js';
+import { ArticleFormatError, parseArticle, statedYear } from './parse.js';
+import type { ParsedArticle } from './types.js';
+
+export interface IngestOptions {
+  corpusDir: string;
+  maxBytes: number;
+  /** Called with a one-line progress message now and then on large corpora. */
+  onProgress?: (line: string) => void;
+  /** Called once per skipped file, with the reason. */
+  onSkip?: (file: string, reason: string) => void;
+  /** Derived data written with each article (statements), and rebuilt once at the end (people). */
+  derived?: WriteExtras['derived'];
+  afterWrites?: (db: Db) => void;
+  /** How long to wait for another ingest to finish before refusing. */
+  waitMs?: number;
+  clock?: () => number;
+}
+
+export interface IngestSummary {
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  skipped: { file: string; reason: string }[];
+  seconds: number;
+}
+
+export class IngestBusyError extends Error {}
+
+const LEASE = 'ingest';
+const LEASE_TTL_MS = 60_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The year most dated files in the corpus state: the context for dates written without one. */
+function corpusYear(years: (number | null)[]): number | null {
+  const counts = new Map<number, number>();
+  for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+}
+
+export async function ingestCorpus(db: Db, options: IngestOptions): Promise<IngestSummary> {
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  const holder = `${hostname()}:${process.pid}:${started}`;
+  const deadline = started + (options.waitMs ?? 0);
+  while (!acquireLease(db, LEASE, holder, LEASE_TTL_MS)) {
+    if (clock() >= deadline) {
+      const other = leaseHolder(db, LEASE);
+      throw new IngestBusyError(`another ingest is running on this index (${other?.holder ?? 'unknown holder'}); try again when it has finished`);
+    }
+    await sleep(250);
+  }
+  try {
+    return ingestHoldingLease(db, options, started, clock, () => acquireLease(db, LEASE, holder, LEASE_TTL_MS));
+  } finally {
+    releaseLease(db, LEASE, holder);
+  }
+}
+
+function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, renewLease: () => boolean): IngestSummary {
+  const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], seconds: 0 };
+  const stored = storedArticles(db);
+  // A file that is present but unreadable keeps its last good version in the index: the archive loses nothing.
+  const keptDespiteSkip = new Set<string>();
+  const skip = (file: string, reason: string) => {
+    const kept = stored.has(file) && !reason.startsWith('same content as');
+    if (kept) keptDespiteSkip.add(file);
+    const fullReason = kept ? `${reason}; the previously indexed version is kept` : reason;
+    summary.skipped.push({ file, reason: fullReason });
+    options.onSkip?.(file, fullReason);
+  };
+  const files = listCorpusFiles(options.corpusDir);
+
+  // Pass 1: hash every file and learn the corpus's year, without keeping texts in memory.
+  const hashes = new Map<string, string>();
+  const years: (number | null)[] = [];
+  const firstFileWithHash = new Map<string, string>();
+  for (const file of files) {
+    const result = readArticleFile(options.corpusDir, file, options.maxBytes);
+    summary.read++;
+    if (!result.ok) {
+      skip(file, result.reason);
+      continue;
+    }
+    const original = firstFileWithHash.get(result.hash);
+    if (original !== undefined) {
+      skip(file, `same content as ${original}`);
+      continue;
+    }
+    firstFileWithHash.set(result.hash, file);
+    hashes.set(file, result.hash);
+    years.push(statedYear(result.text));
+  }
+  const contextYear = corpusYear(years);
+
+  // Pass 2: write what changed.
+  let lastProgress = clock();
+  let done = 0;
+  for (const [file, hash] of hashes) {
+    done++;
+    if (clock() - lastProgress > 2000) {
+      lastProgress = clock();
+      renewLease();
+      options.onProgress?.(`ingest: ${done}/${hashes.size} files checked, ${summary.added} added, ${summary.updated} updated`);
+    }
+    const before = stored.get(file);
+    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear)) {
+      summary.unchanged++;
+      continue;
+    }
+    const result = readArticleFile(options.corpusDir, file, options.maxBytes);
+    if (!result.ok) {
+      skip(file, result.reason);
+      continue;
+    }
+    let article: ParsedArticle;
+    try {
+      article = parseArticle({ file, text: result.text, hash: result.hash, contextYear });
+    } catch (error) {
+      if (error instanceof ArticleFormatError) {
+        skip(file, error.message);
+        continue;
+      }
+      throw error;
+    }
+    writeArticle(db, article, {
+      bytes: result.bytes,
+      contextYear: article.date.inferred ? contextYear : null,
+      ...(options.derived ? { derived: options.derived } : {}),
+    });
+    if (before) summary.updated++;
+    else summary.added++;
+  }
+
+  const kept = new Set([...hashes.keys(), ...keptDespiteSkip]);
+  for (const file of stored.keys()) {
+    if (!kept.has(file)) {
+      removeArticle(db, file);
+      summary.removed++;
+    }
+  }
+  if (summary.added + summary.updated + summary.removed > 0) options.afterWrites?.(db);
+  summary.seconds = (clock() - started) / 1000;
+  return summary;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const skipped = s.skipped.length > 0 ? `, ${s.skipped.length} skipped` : '';
+  return `ingest: ${s.read} files read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed${skipped} in ${s.seconds.toFixed(2)} s`;
+}

@@ -1,0 +1,164 @@
+/**
+ * One article file's text → a ParsedArticle: title, section label, date,
+ * publisher and cited sources, paragraphs and sentences with exact spans.
+ * Pure: the caller reads and decodes the file.
+ */
+import { createHash } from 'node:crypto';
+import { splitSentences } from '../extract/sentences.js';
+import { utf16ToCodePointMapper } from '../text/offsets.js';
+import { isChromeLine } from './chrome.js';
+import { inferPublicationDate } from './dates.js';
+import { readFrontMatter } from './frontMatter.js';
+import { findSources } from './sources.js';
+import type { ArticleParagraph, ArticleSentence, ParsedArticle } from './types.js';
+
+export { ArticleFormatError } from './frontMatter.js';
+
+export interface ParseInput {
+  file: string;
+  text: string;
+  /** SHA-256 of the file's bytes; computed from the text when absent. */
+  hash?: string;
+  /** Year to assume for dates stated without one, taken from the rest of the corpus. */
+  contextYear?: number | null;
+}
+
+/** A trimmed line of the file with its UTF-16 range. */
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** "date 2024-10-16" before the title, as some scrapers write it. */
+const DATE_MARKER = /^date\s+(\d{4}-\d{2}-\d{2})\s*/i;
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let a = start;
+    let b = end;
+    while (a < b && /[\s\uFEFF]/u.test(text[a]!)) a++;
+    while (b > a && /\s/u.test(text[b - 1]!)) b--;
+    lines.push({ text: text.slice(a, b), start: a, end: b });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * Consecutive lines become one paragraph only when the first was hard-wrapped
+ * mid-sentence (no closing punctuation, next starts lower-case); otherwise a
+ * newline ends a paragraph, as in the scraped seeds.
+ */
+function joinWrappedLines(lines: Line[], source: string): Line[] {
+  const blocks: Line[] = [];
+  for (const line of lines) {
+    const previous = blocks.at(-1);
+    const wrapped =
+      previous !== undefined &&
+      line.text !== '' &&
+      previous.text !== '' &&
+      !/[.!?:;"”’»)]$/u.test(previous.text) &&
+      /^\p{Ll}/u.test(line.text) &&
+      previous.end + 1 >= line.start - 2;
+    if (wrapped) {
+      previous.end = line.end;
+      previous.text = source.slice(previous.start, previous.end);
+    } else {
+      blocks.push({ ...line });
+    }
+  }
+  return blocks.filter((b) => b.text !== '' && !isChromeLine(b.text));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A short line with no closing period, in the middle of an article: a sub-heading. */
+function looksLikeHeading(text: string): boolean {
+  if (text.length > 90 || wordCount(text) > 12) return false;
+  if (/\?$/.test(text)) return wordCount(text) <= 8;
+  return !/[.!:;,"”’»]$/u.test(text);
+}
+
+/** "EU and the world" above a headline: a few words, then a headline-sized line. */
+function looksLikeSectionLabel(first: string, second: string | undefined): boolean {
+  if (second === undefined) return false;
+  return wordCount(first) <= 5 && first.length <= 40 && !/[.!?:]$/.test(first) && second.length <= 250 && !/\.$/.test(second);
+}
+
+export function parseArticle(input: ParseInput): ParsedArticle {
+  const { file, text } = input;
+  const hash = input.hash ?? createHash('sha256').update(text).digest('hex');
+  const toCp = utf16ToCodePointMapper(text);
+  const front = readFrontMatter(text);
+  const blocks = joinWrappedLines(splitLines(text, front.length), text);
+
+  let statedDate: string | null = front.values.date ?? null;
+  const first = blocks[0];
+  if (first !== undefined) {
+    const marker = DATE_MARKER.exec(first.text);
+    if (marker) {
+      statedDate ??= marker[1]!;
+      first.start += marker[0].length;
+      first.text = first.text.slice(marker[0].length);
+      if (first.text === '') blocks.shift();
+    }
+  }
+
+  let section: string | null = front.values.section ?? null;
+  if (blocks[0] && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) {
+    section ??= blocks[0].text;
+    blocks.shift();
+  }
+
+  const paragraphs: ArticleParagraph[] = blocks.map((block, i) => ({
+    index: i,
+    kind: i === 0 ? 'title' : i < blocks.length - 1 && looksLikeHeading(block.text) ? 'heading' : 'body',
+    text: block.text,
+    span: { start: toCp(block.start), end: toCp(block.end) },
+  }));
+
+  const sentences: ArticleSentence[] = [];
+  blocks.forEach((block, i) => {
+    for (const range of splitSentences(block.text)) {
+      sentences.push({
+        index: sentences.length,
+        paragraphIndex: i,
+        text: block.text.slice(range.start, range.end),
+        span: { start: toCp(block.start + range.start), end: toCp(block.start + range.end) },
+      });
+    }
+  });
+
+  const sources = findSources(blocks.slice(1).map((b) => b.text));
+  const frontCites = front.values.cites?.split(/\s*,\s*/).filter(Boolean) ?? [];
+  const date = statedDate !== null
+    ? { iso: statedDate, inferred: false, basis: front.values.date ? 'stated in the front matter' : 'stated in the file' }
+    : inferPublicationDate(sentences.filter((s) => paragraphs[s.paragraphIndex]?.kind === 'body').map((s) => s.text), input.contextYear ?? null);
+
+  return {
+    file,
+    hash,
+    source: text,
+    title: front.values.title ?? blocks[0]?.text ?? file,
+    section,
+    publisher: front.values.publisher ?? sources.publisher,
+    cites: frontCites.length > 0 ? frontCites : sources.cites,
+    url: front.values.url ?? null,
+    date,
+    paragraphs,
+    sentences,
+  };
+}
+
+/** Years stated outright in a file (a date marker, front matter or full dates): the corpus's year context. */
+export function statedYear(text: string): number | null {
+  const m = /(?:^|\n)\s*(?:date:?\s+)(\d{4})-\d{2}-\d{2}/i.exec(text.slice(0, 2000));
+  return m ? Number(m[1]) : null;
+}

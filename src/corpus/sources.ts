@@ -1,0 +1,48 @@
+/**
+ * Who published an article and whom it cites, read from the attribution lines
+ * scrapers keep ("Censor.NET reports citing Interfax-Ukraine", "According to
+ * Ukrinform, this was stated by …", "… in comments for Voice of America").
+ */
+
+export interface SourceAttribution {
+  publisher: string | null;
+  cites: string[];
+}
+
+const NAME = String.raw`(?:the\s+|The\s+)?["“«]?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*)*["”»]?`;
+/** "Censor.NET reports citing Interfax-Ukraine", "… reports with reference to Ukrinform". */
+const REPORTS_CITING = new RegExp(String.raw`(${NAME})\s+(?:reports?|writes?|informs?)\s*,?\s+(?:citing|with reference to|referring to)\s+(${NAME})`, 'g');
+/** "Reuters agency with reference to an American official informs": the agency is cited. */
+const AGENCY_REPORTS = new RegExp(String.raw`(${NAME})\s+(?:news\s+)?agency\b`, 'g');
+/** "According to Ukrinform, this was stated by X": the thing before the passive is a medium. */
+const ACCORDING_TO_PASSIVE = new RegExp(String.raw`According to\s+(${NAME}),\s+(?:this|it)\s+was\s+(?:stated|reported|said|announced)\s+by`, 'g');
+/** "… in comments for Voice of America", "… told the BBC in an interview". */
+const COMMENTS_FOR = new RegExp(String.raw`\b(?:comments?|interview|remarks)\s+(?:for|to|with)\s+(${NAME})`, 'g');
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/^(the|The)\s+/, '')
+    .replace(/^["“«]+/, '')
+    .replace(/["”».,;:]+$/, '')
+    .trim();
+}
+
+/** Publisher and cited sources found in the article's paragraphs (first match wins for the publisher). */
+export function findSources(paragraphs: string[]): SourceAttribution {
+  let publisher: string | null = null;
+  const cites: string[] = [];
+  const cite = (raw: string) => {
+    const name = cleanName(raw);
+    if (name !== '' && !cites.includes(name)) cites.push(name);
+  };
+  for (const text of paragraphs) {
+    for (const m of text.matchAll(REPORTS_CITING)) {
+      publisher ??= cleanName(m[1]!);
+      cite(m[2]!);
+    }
+    for (const m of text.matchAll(ACCORDING_TO_PASSIVE)) cite(m[1]!);
+    for (const m of text.matchAll(COMMENTS_FOR)) cite(m[1]!);
+    for (const m of text.matchAll(AGENCY_REPORTS)) cite(m[1]!);
+  }
+  return { publisher, cites: cites.filter((c) => c !== publisher) };
+}

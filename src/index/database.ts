@@ -1,0 +1,127 @@
+/**
+ * Opening the index: a real SQLite file in WAL mode (readers keep answering
+ * while an ingest writes), with the schema brought up to date by the numbered
+ * migrations in db/migrations. A file that is not our index is refused with a
+ * message that says how to rebuild it, never silently reused.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+/** "NWSR" — marks a SQLite file as this project's index. */
+export const APPLICATION_ID = 0x4e575352;
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+export class IndexOpenError extends Error {}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** Refuses, before SQLite touches it, a file that is not a SQLite database at all. */
+function assertLooksLikeSqlite(file: string): void {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  const fd = openSync(file, 'r');
+  const header = Buffer.alloc(16);
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new IndexOpenError(`${file} is not a SQLite database (corrupt or foreign file). ${rebuildHint(file)}`);
+  }
+}
+
+export function rebuildHint(file: string): string {
+  return `Move it aside and rebuild the index from the corpus: mv ${file} ${file}.bad && npm run ingest -- --db ${file}`;
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Apply pending migrations (the default for writers). */
+  migrate?: boolean;
+}
+
+/** Opens (creating if needed) the index at `file` and applies pending migrations. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const readonly = options.readonly ?? false;
+  if (file !== ':memory:') {
+    assertLooksLikeSqlite(file);
+    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    else if (!existsSync(file)) throw new IndexOpenError(`no index at ${file}: run npm run ingest first`);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+  } catch (error) {
+    throw new IndexOpenError(`cannot open ${file}: ${(error as Error).message}. ${rebuildHint(file)}`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    assertOurs(db, file);
+    if (!readonly && (options.migrate ?? true)) migrate(db);
+    else assertCurrent(db, file);
+  } catch (error) {
+    db.close();
+    if (error instanceof IndexOpenError) throw error;
+    throw new IndexOpenError(`${file} cannot be used as the index: ${(error as Error).message}. ${rebuildHint(file)}`);
+  }
+  return db;
+}
+
+function assertOurs(db: Db, file: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId === APPLICATION_ID) return;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  if (appId !== 0 || tables.n > 0) {
+    throw new IndexOpenError(`${file} is a SQLite database but not a newsroom index. ${rebuildHint(file)}`);
+  }
+}
+
+function assertCurrent(db: Db, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const latest = loadMigrations().at(-1)?.version ?? 0;
+  if (version < latest) throw new IndexOpenError(`${file} has schema version ${version}, expected ${latest}: run npm run ingest to upgrade it`);
+}
+
+/** Applies each migration newer than the file's user_version, each in its own transaction. */
+export function migrate(db: Db, migrations = loadMigrations()): number[] {
+  const applied: number[] = [];
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** `PRAGMA quick_check`: "ok" or the first problems SQLite reports. */
+export function quickCheck(db: Db): string {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).join('; ');
+}

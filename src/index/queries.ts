@@ -1,0 +1,148 @@
+/**
+ * Read queries over the index. All SQL for answering lives here; the answers
+ * layer receives plain rows.
+ */
+import type { Db } from './database.js';
+
+/** How many of the newest matching sentences are ranked by bm25. Rare terms: all of them. */
+export const CANDIDATE_LIMIT = 2000;
+
+export interface ArticleRow {
+  id: number;
+  file: string;
+  title: string;
+  section: string | null;
+  publisher: string | null;
+  cites: string[];
+  url: string | null;
+  date: string | null;
+  dateInferred: boolean;
+  dateBasis: string;
+  day: number;
+  bytes: number;
+  hash: string;
+}
+
+export interface SentenceHit {
+  id: number;
+  articleId: number;
+  paragraphIndex: number;
+  start: number;
+  end: number;
+  text: string;
+  fingerprint: string;
+  weight: number;
+  /** bm25 (lower is better), already multiplied by the sentence's weight. */
+  score: number;
+}
+
+interface RawArticle extends Omit<ArticleRow, 'cites' | 'dateInferred'> {
+  cites: string;
+  dateInferred: number;
+}
+
+const ARTICLE_COLUMNS = `id, file, title, section, publisher, cites, url, date, date_inferred AS dateInferred, date_basis AS dateBasis, day, bytes, hash`;
+
+function toArticle(raw: RawArticle): ArticleRow {
+  return { ...raw, cites: JSON.parse(raw.cites) as string[], dateInferred: raw.dateInferred === 1 };
+}
+
+export function articlesById(db: Db, ids: Iterable<number>): Map<number, ArticleRow> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (${list.map(() => '?').join(',')})`).all(...list) as RawArticle[];
+  return new Map(rows.map((r) => [r.id, toArticle(r)]));
+}
+
+export function articleByFile(db: Db, file: string): ArticleRow | null {
+  const raw = db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE file = ?`).get(file) as RawArticle | undefined;
+  return raw ? toArticle(raw) : null;
+}
+
+/** Articles whose file name starts with, or title contains, the text: for /source lookups and autocomplete. */
+export function findArticles(db: Db, text: string, limit: number): ArticleRow[] {
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = db
+    .prepare(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles
+       WHERE file LIKE @prefix ESCAPE '\\' OR title LIKE @like ESCAPE '\\'
+       ORDER BY (file LIKE @prefix ESCAPE '\\') DESC, day DESC, file LIMIT @limit`,
+    )
+    .all({ prefix, like, limit }) as RawArticle[];
+  return rows.map(toArticle);
+}
+
+export function recentArticles(db: Db, limit: number): ArticleRow[] {
+  return (db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY day DESC, file LIMIT ?`).all(limit) as RawArticle[]).map(toArticle);
+}
+
+export function articleCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}
+
+export interface ParagraphRow {
+  index: number;
+  kind: 'title' | 'heading' | 'body';
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function paragraphsOf(db: Db, articleId: number): ParagraphRow[] {
+  return db
+    .prepare('SELECT idx AS "index", kind, start, end, text FROM paragraphs WHERE article_id = ? ORDER BY idx')
+    .all(articleId) as ParagraphRow[];
+}
+
+/**
+ * Sentences matching an FTS5 expression, best first. The newest CANDIDATE_LIMIT
+ * matches (ids are recency-ordered) are scored with bm25 × position weight;
+ * equal scores go to the newer sentence. Bounded work whatever the term.
+ */
+export function searchSentences(db: Db, match: string, limit: number): { hits: SentenceHit[]; capped: boolean } {
+  const rows = db
+    .prepare(
+      `WITH candidates AS (
+         SELECT rowid AS id, bm25(sentences_fts) AS bm25 FROM sentences_fts
+         WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+       )
+       SELECT s.id, s.article_id AS articleId, s.paragraph_idx AS paragraphIndex, s.start, s.end, s.text, s.fingerprint, s.weight,
+              c.bm25 * s.weight AS score
+       FROM candidates c JOIN sentences s ON s.id = c.id`,
+    )
+    .all(match, CANDIDATE_LIMIT) as SentenceHit[];
+  rows.sort((a, b) => a.score - b.score || b.id - a.id);
+  return { hits: rows.slice(0, limit), capped: rows.length === CANDIDATE_LIMIT };
+}
+
+/** Whether an FTS5 expression matches anything at all (cheap: stops at the first row). */
+export function matchesAny(db: Db, match: string): boolean {
+  return db.prepare('SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1').get(match) !== undefined;
+}
+
+export interface VocabTerm {
+  term: string;
+  documents: number;
+}
+
+/** Indexed terms (porter stems) starting with `prefix`, most frequent first. */
+export function vocabularyStartingWith(db: Db, prefix: string, limit: number): VocabTerm[] {
+  return db
+    .prepare('SELECT term, doc AS documents FROM sentences_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?')
+    .all(prefix, `${prefix}\uffff`, limit) as VocabTerm[];
+}
+
+/** One indexed sentence containing `term` (an FTS5 stem), to show the word as written. */
+export function sentenceWithTerm(db: Db, term: string): string | null {
+  const row = db.prepare('SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? LIMIT 1').get(`"${term.replace(/"/g, '""')}"`) as { text: string } | undefined;
+  return row?.text ?? null;
+}
+
+export function getSavedQuery(db: Db, key: string): { command: string; query: string } | null {
+  return (db.prepare('SELECT command, query FROM saved_queries WHERE key = ?').get(key) as { command: string; query: string } | undefined) ?? null;
+}
+
+export function saveQuery(db: Db, key: string, command: string, query: string): void {
+  db.prepare('INSERT OR IGNORE INTO saved_queries(key, command, query, created_at) VALUES (?, ?, ?, ?)').run(key, command, query, new Date().toISOString());
+}

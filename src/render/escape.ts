@@ -1,0 +1,23 @@
+/**
+ * Article text shown in Discord must never format or ping: markdown is
+ * escaped, and mentions get a zero-width space so they stay visible text.
+ * (allowed_mentions with an empty parse list is the second lock on that door.)
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** Escapes Discord markdown and neutralises @everyone, @here and <@…>, <@&…>, <#…> mentions. */
+export function escapeForDiscord(text: string): string {
+  return text
+    .replace(/[\\*_~`|>#\-[\]()]/g, (c) => `\\${c}`)
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<([@#])/g, `<${ZERO_WIDTH_SPACE}$1`)
+    .replace(/\bhttps?:\/\//gi, (scheme) => `${scheme.slice(0, -2)}${ZERO_WIDTH_SPACE}//`);
+}
+
+/** Shortens text to `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
