@@ -1,0 +1,107 @@
+/**
+ * What a fact-checker looks for across statements: figures that differ for the
+ * same thing, and speakers whose position changed. Pure functions over views.
+ */
+import type { StatementView } from '../index/statements.js';
+import type { SynonymGroups } from '../index/synonyms.js';
+import type { Citation } from './types.js';
+
+export type { StatementView } from '../index/statements.js';
+
+export interface FigureEntry {
+  figureText: string;
+  min: number;
+  max: number;
+  speaker: string | null;
+  /** When the figure was given: the statement's event date, else its article's date. */
+  date: string | null;
+  dateInferred: boolean;
+  citation: Citation;
+}
+
+export interface FigureConflict {
+  /** The thing counted, as a reader would name it ("troops"). */
+  counted: string;
+  entries: FigureEntry[];
+}
+
+function singular(word: string): string {
+  return word.replace(/(?<=[a-z]{3})(es|s)$/, '');
+}
+
+/** The class of a counted thing: its head noun, unified through the synonym list. */
+export function countedClass(counted: string, synonyms: SynonymGroups): string {
+  const words = counted.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const group of synonyms) {
+    for (const phrase of group) {
+      const tail = words.slice(-phrase.length).map(singular).join(' ');
+      if (tail === phrase.map(singular).join(' ')) return group[0]!.join(' ');
+    }
+  }
+  return singular(words.at(-1) ?? counted);
+}
+
+export function statementDate(s: StatementView): { date: string | null; inferred: boolean } {
+  if (s.eventDate) return { date: s.eventDate, inferred: false };
+  return { date: s.citation.date, inferred: s.citation.dateInferred };
+}
+
+/**
+ * Groups figures by the thing counted; a group where statements give different
+ * values (or ranges) is a conflict. A figure repeated verbatim in several
+ * articles counts once, at its earliest appearance.
+ */
+export function figureConflicts(statements: StatementView[], synonyms: SynonymGroups = []): FigureConflict[] {
+  const groups = new Map<string, Map<string, FigureEntry>>();
+  for (const s of statements) {
+    for (const f of s.figures) {
+      if (f.counted === null) continue;
+      const cls = countedClass(f.counted, synonyms);
+      const key = `${s.speaker ?? ''}|${f.min}|${f.max}|${s.fingerprint}`;
+      const { date, inferred } = statementDate(s);
+      const entry: FigureEntry = { figureText: f.text, min: f.min, max: f.max, speaker: s.speaker, date, dateInferred: inferred, citation: s.citation };
+      const group = groups.get(cls) ?? new Map<string, FigureEntry>();
+      const existing = group.get(key);
+      if (!existing || (date ?? '9999') < (existing.date ?? '9999')) group.set(key, entry);
+      groups.set(cls, group);
+    }
+  }
+  const conflicts: FigureConflict[] = [];
+  for (const [counted, entries] of groups) {
+    const list = [...entries.values()].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.min - b.min);
+    const distinct = new Set(list.map((e) => `${e.min}-${e.max}`));
+    if (distinct.size > 1) conflicts.push({ counted, entries: list });
+  }
+  return conflicts.sort((a, b) => b.entries.length - a.entries.length);
+}
+
+export interface PositionChange {
+  speaker: string;
+  from: StatementView;
+  to: StatementView;
+}
+
+const CONFIRMATION_STANCES = new Set(['confirms', 'cannot-confirm', 'denies']);
+
+/**
+ * Per speaker, in date order: where a confirm / cannot-confirm / deny stance
+ * gives way to a different one of those (could not confirm → confirmed).
+ */
+export function positionChanges(statements: StatementView[]): PositionChange[] {
+  const bySpeaker = new Map<string, StatementView[]>();
+  for (const s of statements) {
+    if (s.speaker === null || !CONFIRMATION_STANCES.has(s.stance)) continue;
+    const key = s.personId !== null ? `#${s.personId}` : s.speaker;
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), s]);
+  }
+  const changes: PositionChange[] = [];
+  for (const list of bySpeaker.values()) {
+    const ordered = [...list].sort((a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id);
+    for (let i = 1; i < ordered.length; i++) {
+      const from = ordered[i - 1]!;
+      const to = ordered[i]!;
+      if (from.stance !== to.stance) changes.push({ speaker: to.speaker!, from, to });
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,238 @@
+/**
+ * Statements and people in the index: writing an article's extraction, rebuilding
+ * the people table after an ingest, and reading statements back as plain views.
+ */
+import type { Citation } from '../answers/types.js';
+import type { Extraction, PersonRecord, SpeakerMention, Statement } from '../extract/types.js';
+import { fingerprint } from '../text/normalize.js';
+import type { Db } from './database.js';
+
+/** Writes one article's statements and speaker mentions (called inside the article's transaction). */
+export function writeExtraction(db: Db, articleId: number, day: number, extraction: Extraction): void {
+  const sentenceAt = db.prepare('SELECT id FROM sentences WHERE article_id = ? AND start <= ? ORDER BY start DESC LIMIT 1').pluck();
+  const insert = db.prepare(
+    `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
+       cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day)
+     VALUES (@articleId, @sentenceId, @paragraphIndex, @kind, @speaker, @speakerType, @speakerMention, @speakerStart, @speakerEnd,
+       @cue, @cueStart, @cueEnd, @content, @contentStart, @contentEnd, @stance, @figures, @eventDate, @quoted, @fingerprint, @day)`,
+  );
+  for (const s of extraction.statements) insert.run(statementRow(articleId, day, s, sentenceAt.get(articleId, s.contentSpan.start) as number | undefined));
+  const mention = db.prepare('INSERT INTO speaker_mentions(article_id, name, type, roles, variants) VALUES (?, ?, ?, ?, ?)');
+  for (const m of extraction.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
+}
+
+function statementRow(articleId: number, day: number, s: Statement, sentenceId: number | undefined) {
+  return {
+    articleId,
+    sentenceId: sentenceId ?? null,
+    paragraphIndex: s.paragraphIndex,
+    kind: s.kind,
+    speaker: s.speaker,
+    speakerType: s.speakerType,
+    speakerMention: s.speakerMention,
+    speakerStart: s.speakerSpan?.start ?? null,
+    speakerEnd: s.speakerSpan?.end ?? null,
+    cue: s.cue,
+    cueStart: s.cueSpan?.start ?? null,
+    cueEnd: s.cueSpan?.end ?? null,
+    content: s.content,
+    contentStart: s.contentSpan.start,
+    contentEnd: s.contentSpan.end,
+    stance: s.stance,
+    figures: JSON.stringify(s.figures),
+    eventDate: s.eventDate,
+    quoted: s.quoted ? 1 : 0,
+    fingerprint: fingerprint(s.content),
+    day,
+  };
+}
+
+export function allSpeakerMentions(db: Db): SpeakerMention[] {
+  const rows = db.prepare('SELECT name, type, roles, variants FROM speaker_mentions').all() as { name: string; type: SpeakerMention['type']; roles: string; variants: string }[];
+  return rows.map((r) => ({ name: r.name, type: r.type, roles: JSON.parse(r.roles) as string[], variants: JSON.parse(r.variants) as string[] }));
+}
+
+/** Lower-case, accent-free key for alias lookups. */
+export function aliasKey(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Replaces the people table with `people` and points every statement at its
+ * speaker's record (`resolve` maps a speaker name as written to a person).
+ */
+export function replacePeople(db: Db, people: PersonRecord[], resolve: (speaker: string) => PersonRecord | null): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM person_aliases').run();
+    db.prepare('DELETE FROM people').run();
+    const insertPerson = db.prepare('INSERT INTO people(canonical, type, roles) VALUES (?, ?, ?)');
+    const insertAlias = db.prepare('INSERT OR IGNORE INTO person_aliases(alias, person_id, display, kind) VALUES (?, ?, ?, ?)');
+    const ids = new Map<PersonRecord, number>();
+    for (const person of people) {
+      const id = Number(insertPerson.run(person.canonical, person.type, JSON.stringify(person.roles)).lastInsertRowid);
+      ids.set(person, id);
+      insertAlias.run(aliasKey(person.canonical), id, person.canonical, 'name');
+      for (const alias of person.aliases) insertAlias.run(aliasKey(alias), id, alias, aliasKind(person, alias));
+      for (const role of person.roles) insertAlias.run(aliasKey(role), id, role, 'role');
+    }
+    const speakers = db.prepare('SELECT DISTINCT speaker FROM statements WHERE speaker IS NOT NULL').pluck().all() as string[];
+    const setPerson = db.prepare('UPDATE statements SET person_id = ? WHERE speaker = ?');
+    db.prepare('UPDATE statements SET person_id = NULL').run();
+    for (const speaker of speakers) {
+      const person = resolve(speaker);
+      if (person) setPerson.run(ids.get(person) ?? null, speaker);
+    }
+    db.prepare('UPDATE people SET statements = (SELECT count(*) FROM statements s WHERE s.person_id = people.id)').run();
+  }).immediate();
+}
+
+function aliasKind(person: PersonRecord, alias: string): 'name' | 'surname' | 'variant' | 'role' {
+  if (person.roles.includes(alias)) return 'role';
+  if (!alias.includes(' ')) return 'surname';
+  return person.canonical === alias ? 'name' : 'variant';
+}
+
+export interface PersonEntry {
+  id: number;
+  canonical: string;
+  type: 'person' | 'organisation';
+  roles: string[];
+  aliases: string[];
+  statements: number;
+}
+
+/** Every person with their aliases: the input to fuzzy name lookups. */
+export function loadPeopleIndex(db: Db): PersonEntry[] {
+  const people = db.prepare('SELECT id, canonical, type, roles, statements FROM people').all() as (Omit<PersonEntry, 'roles' | 'aliases'> & { roles: string })[];
+  const aliases = db.prepare('SELECT person_id AS personId, display FROM person_aliases').all() as { personId: number; display: string }[];
+  const byPerson = new Map<number, string[]>();
+  for (const a of aliases) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a.display]);
+  return people.map((p) => ({ ...p, roles: JSON.parse(p.roles) as string[], aliases: byPerson.get(p.id) ?? [] }));
+}
+
+export interface StatementView {
+  id: number;
+  articleId: number;
+  file: string;
+  speaker: string | null;
+  personId: number | null;
+  kind: string;
+  stance: 'asserts' | 'confirms' | 'denies' | 'cannot-confirm';
+  cue: string | null;
+  content: string;
+  quoted: boolean;
+  figures: { text: string; min: number; max: number; qualifier: string; counted: string | null }[];
+  eventDate: string | null;
+  fingerprint: string;
+  /** The article's recency key: days since 1970, 0 when undated. */
+  day: number;
+  citation: Citation;
+}
+
+export interface StatementFilter {
+  /** Statements of articles ingested at or after this ISO time. */
+  since?: string;
+  personIds?: number[];
+  ids?: number[];
+  articleIds?: number[];
+  limit?: number;
+}
+
+interface StatementRaw {
+  id: number;
+  articleId: number;
+  file: string;
+  speaker: string | null;
+  personId: number | null;
+  kind: string;
+  stance: StatementView['stance'];
+  cue: string | null;
+  content: string;
+  quoted: number;
+  figures: string;
+  eventDate: string | null;
+  fingerprint: string;
+  day: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  title: string;
+  publisher: string | null;
+  cites: string;
+  date: string | null;
+  dateInferred: number;
+}
+
+function inList(column: string, values: number[] | undefined, params: unknown[]): string | null {
+  if (values === undefined) return null;
+  if (values.length === 0) return '0';
+  params.push(...values);
+  return `${column} IN (${values.map(() => '?').join(',')})`;
+}
+
+/** Statements with their citations, newest article first. */
+export function loadStatements(db: Db, filter: StatementFilter = {}): StatementView[] {
+  const params: unknown[] = [];
+  const where = [
+    inList('s.person_id', filter.personIds, params),
+    inList('s.id', filter.ids, params),
+    inList('s.article_id', filter.articleIds, params),
+  ].filter((w): w is string => w !== null);
+  if (filter.since !== undefined) {
+    where.push('a.ingested_at >= ?');
+    params.push(filter.since);
+  }
+  params.push(filter.limit ?? 1000);
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.article_id AS articleId, a.file, s.speaker, s.person_id AS personId, s.kind, s.stance, s.cue, s.content, s.quoted,
+              s.figures, s.event_date AS eventDate, s.fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
+              a.title, a.publisher, a.cites, a.date, a.date_inferred AS dateInferred
+       FROM statements s JOIN articles a ON a.id = s.article_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY s.day DESC, s.id LIMIT ?`,
+    )
+    .all(...params) as StatementRaw[];
+  return rows.map(toView);
+}
+
+function toView(r: StatementRaw): StatementView {
+  return {
+    id: r.id,
+    articleId: r.articleId,
+    file: r.file,
+    speaker: r.speaker,
+    personId: r.personId,
+    kind: r.kind,
+    stance: r.stance,
+    cue: r.cue,
+    content: r.content,
+    quoted: r.quoted === 1,
+    figures: JSON.parse(r.figures) as StatementView['figures'],
+    eventDate: r.eventDate,
+    fingerprint: r.fingerprint,
+    day: r.day,
+    citation: {
+      file: r.file,
+      title: r.title,
+      publisher: r.publisher,
+      cites: JSON.parse(r.cites) as string[],
+      date: r.date,
+      dateInferred: r.dateInferred === 1,
+      paragraph: r.paragraph,
+      span: { start: r.start, end: r.end },
+    },
+  };
+}
+
+/** Statements whose content overlaps any of the given sentences (a quote may span several). */
+export function statementsInSentences(db: Db, sentenceIds: number[]): StatementView[] {
+  if (sentenceIds.length === 0) return [];
+  const sentences = db
+    .prepare(`SELECT id, article_id AS articleId, start, end FROM sentences WHERE id IN (${sentenceIds.map(() => '?').join(',')})`)
+    .all(...sentenceIds) as { id: number; articleId: number; start: number; end: number }[];
+  const candidates = loadStatements(db, { articleIds: [...new Set(sentences.map((s) => s.articleId))], limit: 100_000 });
+  return candidates.filter((st) =>
+    sentences.some((se) => se.articleId === st.articleId && st.citation.span.start < se.end && st.citation.span.end > se.start),
+  );
+}

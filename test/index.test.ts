@@ -1,0 +1,167 @@
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { askLine } from '../src/app.js';
+import { answer } from '../src/answers/index.js';
+import { parseQuery, toFtsMatch } from '../src/index/ftsQuery.js';
+import { loadSynonyms } from '../src/index/synonyms.js';
+import { openDatabase, IndexOpenError, quickCheck } from '../src/index/database.js';
+import { sliceByCodePoints } from '../src/text/offsets.js';
+import { tempIndex, type TempIndex } from './helpers/index.js';
+
+let index: TempIndex | undefined;
+afterEach(() => {
+  index?.cleanup();
+  index = undefined;
+});
+
+const counts = (t: TempIndex) =>
+  t.db.prepare('SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM sentences) s, (SELECT count(*) FROM sentences_fts) f').get() as { a: number; s: number; f: number };
+
+describe('ingest', () => {
+  it('indexes the five seeds and is idempotent: a second run changes nothing', async () => {
+    index = await tempIndex();
+    const first = counts(index);
+    expect(first.a).toBe(5);
+    expect(first.s).toBeGreaterThan(90);
+    const again = await index.ingest();
+    expect(again).toMatchObject({ read: 5, added: 0, updated: 0, unchanged: 5, removed: 0, skipped: [] });
+    expect(counts(index)).toEqual(first);
+  });
+
+  it('replaces a changed file and drops a removed one, keeping FTS in step', async () => {
+    index = await tempIndex();
+    appendFileSync(join(index.corpusDir, '004_052bf8636d0ccf43.txt'), '\n\nA brand new zanzibarian sentence was added.\n');
+    rmSync(join(index.corpusDir, '001_1be755a8a575e7b4.txt'));
+    const summary = await index.ingest();
+    expect(summary).toMatchObject({ updated: 1, removed: 1, unchanged: 3 });
+    const c = counts(index);
+    expect(c.a).toBe(4);
+    expect(c.f).toBe(c.s);
+    expect(askLine(index.ctx, '/claims zanzibarian')).toMatchObject({ answer: { empty: false } });
+    expect(index.db.prepare("SELECT count(*) n FROM sentences_fts WHERE sentences_fts MATCH 'Kuvshinnikova'").get()).toEqual({ n: 0 });
+    expect(quickCheck(index.db)).toBe('ok');
+  });
+
+  it('re-dates inferred articles when the corpus year they relied on goes away', async () => {
+    index = await tempIndex();
+    // 003 is the only file that states a year; without it, "17 October" has no year to go on.
+    rmSync(join(index.corpusDir, '003_546e318d620879e9.txt'));
+    const summary = await index.ingest();
+    expect(summary).toMatchObject({ removed: 1, updated: 4 });
+    expect(index.db.prepare('SELECT DISTINCT date FROM articles').pluck().all()).toEqual([null]);
+  });
+
+  it('skips bad files with one reason each and ingests the rest', async () => {
+    index = await tempIndex();
+    writeFileSync(join(index.corpusDir, 'empty.txt'), '  \n\n');
+    writeFileSync(join(index.corpusDir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    writeFileSync(join(index.corpusDir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait, said Ren\xe9.', 'latin1'));
+    writeFileSync(join(index.corpusDir, 'copy.txt'), readFileSync(join(index.corpusDir, '002_852c7ea92689125f.txt')));
+    writeFileSync(join(index.corpusDir, 'badmeta.txt'), '---\ndate: yesterday\n---\nTitle\nBody.\n');
+    writeFileSync(join(index.corpusDir, 'good.txt'), 'A good new article\n\nJane Roe said the bridge reopened.\n');
+    writeFileSync(join(index.corpusDir, 'notes.md'), 'not an article: wrong extension');
+    const summary = await index.ingest();
+    const reasons = Object.fromEntries(summary.skipped.map((s) => [s.file, s.reason]));
+    expect(reasons).toEqual({
+      'empty.txt': 'empty',
+      'binary.txt': 'binary content (NUL bytes), not a text article',
+      'latin1.txt': expect.stringContaining('not valid UTF-8'),
+      'copy.txt': 'same content as 002_852c7ea92689125f.txt',
+      'badmeta.txt': 'front matter date: expected a date as YYYY-MM-DD',
+    });
+    expect(summary.added).toBe(1);
+    expect(counts(index).a).toBe(6);
+  });
+
+  it('skips a file over the size limit without reading it', async () => {
+    index = await tempIndex({ ingest: false });
+    writeFileSync(join(index.corpusDir, 'huge.txt'), 'x'.repeat(2048));
+    const { ingestCorpus } = await import('../src/corpus/ingest.js');
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 1024 });
+    expect(summary.skipped.find((s) => s.file === 'huge.txt')?.reason).toBe('larger than the 1.0 KB limit (2.0 KB)');
+  });
+
+  it('refuses a file that is not our index, with a way to rebuild', async () => {
+    index = await tempIndex({ ingest: false });
+    const foreign = join(index.dir, 'foreign.db');
+    writeFileSync(foreign, 'this is not sqlite at all, just text that is long enough');
+    expect(() => openDatabase(foreign)).toThrow(IndexOpenError);
+    expect(() => openDatabase(foreign)).toThrow(/not a SQLite database.*npm run ingest/);
+  });
+});
+
+describe('search and citations', () => {
+  it('every excerpt equals the source file text at its citation offsets', async () => {
+    index = await tempIndex();
+    for (const line of ['/claims troops', '/claims North Korea', '/who Rutte', '/source 001_1be755a8a575e7b4.txt']) {
+      const result = askLine(index.ctx, line);
+      if ('usage' in result) throw new Error(result.usage);
+      const items = result.answer.sections.flatMap((s) => s.items);
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        const own = item.citations[0]!;
+        const source = readFileSync(join(index.corpusDir, own.file), 'utf8');
+        expect(sliceByCodePoints(source, own.span)).toBe(item.excerpt);
+      }
+    }
+  });
+
+  it('a synonym finds its everyday variants: troops ~ soldiers ~ military personnel; DPRK ~ North Korea ~ Pyongyang', async () => {
+    index = await tempIndex();
+    const synonyms = loadSynonyms();
+    const texts = (q: string) => answer(index!.ctx, { command: 'claims', query: q }).sections.flatMap((s) => s.items.map((i) => i.excerpt)).join('\n');
+    const troops = texts('troops');
+    expect(troops).toMatch(/soldiers/);
+    expect(troops).toMatch(/military personnel/);
+    expect(texts('Pyongyang')).toMatch(/DPRK|North Korea/);
+    expect(toFtsMatch(parseQuery('North Korea troops', synonyms))).toBe(
+      '("dprk" OR "north korea" OR "north korean" OR "pyongyang") AND ("troops" OR "soldiers" OR "military personnel" OR "servicemen" OR "servicemembers" OR "fighters")',
+    );
+  });
+
+  it('a background paragraph repeated across articles appears once, citing every article', async () => {
+    index = await tempIndex();
+    const result = answer(index.ctx, { command: 'claims', query: 'Buryat battalion' });
+    const items = result.sections.flatMap((s) => s.items);
+    const buryat = items.filter((i) => i.excerpt.includes('special Buryat battalion'));
+    expect(buryat).toHaveLength(1);
+    expect(buryat[0]!.citations.map((c) => c.file).sort()).toEqual(['000_e8018e16b81195cd.txt', '002_852c7ea92689125f.txt', '003_546e318d620879e9.txt']);
+  });
+
+  it('ranks title and lead above the body for the same words', async () => {
+    index = await tempIndex();
+    const first = answer(index.ctx, { command: 'claims', query: 'Rutte confirmed North Korean soldiers' }).sections[0]!.items[0]!;
+    expect(first.citations[0]).toMatchObject({ file: '002_852c7ea92689125f.txt', paragraph: 0 });
+  });
+});
+
+describe('hostile query text is searched as plain words', () => {
+  const hostile = [
+    '"troops',
+    'troops*',
+    'NEAR(troops soldiers, 2)',
+    'troops AND OR NOT soldiers',
+    'text:troops',
+    "'; DROP TABLE articles; --",
+    ') OR 1=1 --',
+    'x'.repeat(6000),
+    '   ',
+    'войска',
+    '朝鲜 军队',
+    '🪖🪖 troops 🚀',
+    'قوات troops',
+    '\u0000\u0007 troops',
+    '^troops',
+    '{text}: troops',
+  ];
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))('%s', async (_label, query) => {
+    index ??= await tempIndex();
+    for (const command of ['claims', 'who', 'timeline', 'source']) {
+      const result = askLine(index.ctx, `/${command} ${query}`);
+      expect('usage' in result ? result.usage : result.text).toBeTypeOf('string');
+    }
+    expect(quickCheck(index.db)).toBe('ok');
+    expect(counts(index).a).toBe(5);
+  });
+});

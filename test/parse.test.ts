@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle, ArticleFormatError } from '../src/corpus/parse.js';
+import { sliceByCodePoints } from '../src/text/offsets.js';
+import { SEEDS_DIR } from './helpers/index.js';
+
+function seed(name: string) {
+  const file = `${name}.txt`;
+  return parseArticle({ file, text: readFileSync(join(SEEDS_DIR, file), 'utf8'), contextYear: 2024 });
+}
+
+describe('parseArticle on the seed articles', () => {
+  it('000: title line, single-newline paragraphs, a mid-article sub-heading, publisher citing an agency, a weekday resolved', () => {
+    const a = seed('000_e8018e16b81195cd');
+    expect(a.title).toBe('Relying on DPRK demonstrates Russia’s weakness and isolation, - Stano');
+    expect(a.publisher).toBe('Censor.NET');
+    expect(a.cites).toEqual(['Interfax-Ukraine']);
+    expect(a.paragraphs.find((p) => p.text === 'DPRK military in Russia')?.kind).toBe('heading');
+    expect(a.paragraphs).toHaveLength(19);
+    // Latest past date is 17 October; "on Monday" is the Monday after it (2024-10-21), inferred.
+    expect(a.date).toMatchObject({ iso: '2024-10-21', inferred: true });
+    expect(a.date.basis).toContain('on Monday');
+  });
+
+  it('001: curly single quotes with apostrophes stay in one paragraph; "According to Ukrinform, this was stated by" cites Ukrinform with no publisher', () => {
+    const a = seed('001_1be755a8a575e7b4');
+    expect(a.publisher).toBeNull();
+    expect(a.cites).toEqual(['Ukrinform']);
+    expect(a.paragraphs[7]!.text.startsWith('‘First of all, let’s be clear')).toBe(true);
+    expect(a.date).toMatchObject({ iso: '2024-10-23', inferred: true });
+  });
+
+  it('002: blank-line paragraphs, a quoted outlet name as the cited source, the inferred date of the briefing', () => {
+    const a = seed('002_852c7ea92689125f');
+    expect(a.title).toBe("NATO Secretary General Mark Rutte confirmed Russia's use of North Korean soldiers in the war against Ukraine.");
+    expect(a.publisher).toBe('Censor.NET');
+    expect(a.cites).toEqual(['European Pravda']);
+    expect(a.date).toMatchObject({ iso: '2024-10-28', inferred: true });
+    // "would be used … on 27-28 October" is a future date and does not move the publication date.
+    expect(a.paragraphs).toHaveLength(22);
+  });
+
+  it('003: a leading "date YYYY-MM-DD" marker is the stated date and is not part of the title', () => {
+    const a = seed('003_546e318d620879e9');
+    expect(a.date).toEqual({ iso: '2024-10-16', inferred: false, basis: 'stated in the file' });
+    expect(a.title).toBe("NATO has no information that North Korea's military is involved in Russia's war against Ukraine.");
+    expect(sliceByCodePoints(a.source, a.paragraphs[0]!.span)).toBe(a.title);
+    expect(a.cites).toEqual(['Ukrinform']);
+    expect(a.paragraphs.find((p) => p.text === 'What was the background?')?.kind).toBe('heading');
+  });
+
+  it('004: a section label before the title, web chrome dropped, sources cited for comments and by an agency', () => {
+    const a = seed('004_052bf8636d0ccf43');
+    expect(a.section).toBe('EU and the world');
+    expect(a.title).toBe('NATO holds ‘active consultations’ over North Korean military presence in Russia');
+    const texts = a.paragraphs.map((p) => p.text);
+    for (const chrome of ['Leave a Reply', 'Related Articles', 'Back to top button']) expect(texts).not.toContain(chrome);
+    expect(texts.some((t) => t.startsWith('See also') || t.startsWith('Your email address'))).toBe(false);
+    expect(a.cites).toEqual(['Voice of America', 'Reuters']);
+    // "We will remind that on October 22" is a past date despite the "will".
+    expect(a.date).toMatchObject({ iso: '2024-10-22', inferred: true });
+  });
+
+  it('every paragraph and sentence span gives back exactly its text from the source', () => {
+    for (const name of ['000_e8018e16b81195cd', '001_1be755a8a575e7b4', '002_852c7ea92689125f', '003_546e318d620879e9', '004_052bf8636d0ccf43']) {
+      const a = seed(name);
+      for (const p of a.paragraphs) expect(sliceByCodePoints(a.source, p.span)).toBe(p.text);
+      for (const s of a.sentences) expect(sliceByCodePoints(a.source, s.span)).toBe(s.text);
+    }
+  });
+});
+
+describe('parseArticle on other shapes', () => {
+  it('front matter overrides what is inferred, and offsets still index the whole file', () => {
+    const text = '---\ntitle: Stated title\npublisher: The Daily Example\nurl: https://example.org/a\ndate: 2023-05-02\n---\nA headline\n\nOn 17 October, Jane Roe said things.\n';
+    const a = parseArticle({ file: 'fm.txt', text });
+    expect(a).toMatchObject({ title: 'Stated title', publisher: 'The Daily Example', url: 'https://example.org/a', date: { iso: '2023-05-02', inferred: false } });
+    for (const s of a.sentences) expect(sliceByCodePoints(text, s.span)).toBe(s.text);
+  });
+
+  it('rejects bad front matter with a message naming the field', () => {
+    expect(() => parseArticle({ file: 'x.txt', text: '---\ndate: 17/10/2024\n---\nTitle\n' })).toThrow(ArticleFormatError);
+    expect(() => parseArticle({ file: 'x.txt', text: '---\ndate: 17/10/2024\n---\nTitle\n' })).toThrow(/front matter date: expected a date as YYYY-MM-DD/);
+    expect(() => parseArticle({ file: 'x.txt', text: '---\nauthor: Me\n---\nTitle\n' })).toThrow(/unknown key\(s\) author/);
+  });
+
+  it('says "date unknown" when there is nothing to go on, and never guesses a year', () => {
+    expect(parseArticle({ file: 'a.txt', text: 'Title\nNo dates here at all.' }).date).toMatchObject({ iso: null, inferred: true });
+    expect(parseArticle({ file: 'b.txt', text: 'Title\nOn 3 March, X said so.', contextYear: null }).date.iso).toBeNull();
+    expect(parseArticle({ file: 'c.txt', text: 'Title\nOn 3 March 2021, X said so.' }).date).toMatchObject({ iso: '2021-03-03', inferred: true });
+  });
+
+  it('counts offsets in code points when the text has astral characters (emoji)', () => {
+    const text = 'Headline 🚀 here\n\nThe 🛰️ satellite said “hello”. Then it left.';
+    const a = parseArticle({ file: 'e.txt', text });
+    const last = a.sentences.at(-1)!;
+    expect(last.text).toBe('Then it left.');
+    expect([...text].slice(last.span.start, last.span.end).join('')).toBe('Then it left.');
+  });
+
+  it('joins hard-wrapped lines of one paragraph but keeps one-line paragraphs apart', () => {
+    const text = 'Title\n\nThe minister said the plan\nwould be ready next week.\nA second paragraph starts here.';
+    const a = parseArticle({ file: 'w.txt', text });
+    expect(a.paragraphs.map((p) => p.text)).toEqual(['Title', 'The minister said the plan\nwould be ready next week.', 'A second paragraph starts here.']);
+  });
+});
