@@ -96,7 +96,8 @@ function shortenBlock(block: string): string {
   const lines = block.split('\n');
   const quoteLines = lines.filter((l) => l.startsWith('> '));
   const others = lines.filter((l) => !l.startsWith('> ')).join('\n').length;
-  const room = Math.max(200, DESCRIPTION_BUDGET - others - 60);
+  // A shortened passage leaves room on its page for the section heading and citations.
+  const room = Math.max(200, Math.min(2000, DESCRIPTION_BUDGET - others - 60));
   const quote = shorten(quoteLines.join('\n'), room);
   const out: string[] = [];
   let placed = false;
