@@ -12,6 +12,11 @@ import { answer, parseCommandLine, type AnswerContext } from './answers/index.js
 import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
 import { renderText } from './render/text.js';
+import type { ParsedArticle } from './corpus/types.js';
+import { isoToDayNumber } from './corpus/dates.js';
+import { extractStatements } from './extract/extract.js';
+import { canonicalOf, mergePeople } from './extract/people.js';
+import { allSpeakerMentions, replacePeople, writeExtraction } from './index/statements.js';
 
 export interface Logger {
   info(line: string): void;
@@ -27,12 +32,27 @@ export function openIndex(file: string): Db {
   return openDatabase(file);
 }
 
+/** Extraction at ingest: the article's statements, written in the article's transaction. */
+function writeStatements(db: Db, articleId: number, article: ParsedArticle): void {
+  const extraction = extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
+  writeExtraction(db, articleId, article.date.iso ? isoToDayNumber(article.date.iso) : 0, extraction);
+}
+
+/** People are merged across the whole corpus, so they are rebuilt once after the articles. */
+function rebuildPeople(db: Db): void {
+  const people = mergePeople(allSpeakerMentions(db));
+  replacePeople(db, people, (speaker) => canonicalOf(speaker, people));
+}
+
 export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
   if (!existsSync(corpusDir)) throw new Error(`corpus directory ${corpusDir} does not exist`);
   const summary = await ingestCorpus(db, {
     corpusDir,
     maxBytes,
+    derived: writeStatements,
+    afterWrites: rebuildPeople,
     onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
+    onChanged: (file) => log.warn(`${file} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });
   log.info(formatSummary(summary));

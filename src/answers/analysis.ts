@@ -57,7 +57,9 @@ export function figureConflicts(statements: StatementView[], synonyms: SynonymGr
     for (const f of s.figures) {
       if (f.counted === null) continue;
       const cls = countedClass(f.counted, synonyms);
-      const key = `${s.speaker ?? ''}|${f.min}|${f.max}|${s.fingerprint}`;
+      // One speaker giving one figure is one claim, however many articles repeat or reword it;
+      // unattributed reports are only the same when their wording is.
+      const key = s.speaker !== null ? `${s.speaker}|${f.min}|${f.max}` : `|${f.min}|${f.max}|${s.fingerprint}`;
       const { date, inferred } = statementDate(s);
       const entry: FigureEntry = { figureText: f.text, min: f.min, max: f.max, speaker: s.speaker, date, dateInferred: inferred, citation: s.citation };
       const group = groups.get(cls) ?? new Map<string, FigureEntry>();

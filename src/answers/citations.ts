@@ -31,14 +31,14 @@ export interface Candidate {
  * verbatim or with small edits — appears once, citing every article. The
  * excerpt shown is the best-ranked version, quoted exactly.
  */
-export function mergeRepeats<T extends Candidate>(candidates: T[]): { first: T; repeats: T[] }[] {
+export function mergeRepeats<T extends Candidate>(candidates: T[], threshold: (a: T, b: T) => number = () => REPEAT_SIMILARITY): { first: T; repeats: T[] }[] {
   const groups: { first: T; repeats: T[] }[] = [];
   for (const candidate of candidates) {
     const group = groups.find(
       (g) =>
         g.first.citation.file !== candidate.citation.file &&
         !g.repeats.some((r) => r.citation.file === candidate.citation.file) &&
-        (g.first.fingerprint === candidate.fingerprint || wordSimilarity(g.first.text, candidate.text) >= REPEAT_SIMILARITY),
+        (g.first.fingerprint === candidate.fingerprint || wordSimilarity(g.first.text, candidate.text) >= threshold(g.first, candidate)),
     );
     if (group) group.repeats.push(candidate);
     else groups.push({ first: candidate, repeats: [] });

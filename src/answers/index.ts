@@ -6,7 +6,8 @@ import type { AnswerContext } from './context.js';
 import { answerHelp } from './help.js';
 import { answerSource } from './source.js';
 import type { Answer, AskRequest, CommandName } from './types.js';
-import { answerWhoBySentences } from './who.js';
+import { answerTimeline } from './timeline.js';
+import { answerWho } from './who.js';
 
 export type { AnswerContext } from './context.js';
 
@@ -29,9 +30,9 @@ export function answer(ctx: AnswerContext, request: AskRequest): Answer {
     case 'claims':
       return answerClaims(ctx, request.query);
     case 'who':
-      return answerWhoBySentences(ctx, request.query);
+      return answerWho(ctx, request.query);
     case 'timeline':
-      return answerClaims(ctx, request.query);
+      return answerTimeline(ctx, request.query);
     case 'source':
       return answerSource(ctx, request.query);
     case 'help':

@@ -1,27 +1,66 @@
 /**
- * /who <name>: what the articles have from a person or organisation. The
- * sentences that name them, best first (the attribution engine adds the
- * statements they made, with stance and figures, when people are indexed).
+ * /who <name>: the person the reporter means (any spelling, surname, small
+ * typo), the roles the articles give, then every statement in date order —
+ * repeats merged, position changes called out. Someone who never spoke on the
+ * record gets the sentences that name them.
  */
-import { topicSentences, emptyQueryAnswer } from './claims.js';
-import type { AnswerContext } from './context.js';
-import { suggestForQuery } from './suggest.js';
 import { parseQuery } from '../index/ftsQuery.js';
+import { loadStatements } from '../index/statements.js';
+import { positionChanges } from './analysis.js';
+import { emptyQueryAnswer, topicSentences } from './claims.js';
+import type { AnswerContext } from './context.js';
+import { matchPeople } from './people.js';
+import { byDate, positionNotes, statementItems } from './statementItems.js';
+import { suggestForQuery } from './suggest.js';
 import type { Answer } from './types.js';
 
+const MAX_STATEMENTS = 200;
+
+export function answerWho(ctx: AnswerContext, name: string): Answer {
+  if (name.trim() === '' || parseQuery(name, ctx.synonyms).terms.length === 0) return emptyQueryAnswer('who', 'Usage: /who <name>, e.g. /who Rutte');
+  const [best, ...others] = matchPeople(ctx, name);
+  if (!best || best.person.statements === 0) return answerWhoBySentences(ctx, name);
+  const person = best.person;
+  const statements = loadStatements(ctx.db, { personIds: [person.id], limit: MAX_STATEMENTS }).sort(byDate);
+  const variants = person.aliases.filter((a) => a !== person.canonical && !person.roles.includes(a) && a.includes(' ') === false);
+  const items = statementItems(statements);
+  const notes = positionNotes(positionChanges(statements));
+  if (others.length > 0 && others[0]!.score >= best.score * 0.9) notes.push(`Also matching: ${others.slice(0, 3).map((o) => o.person.canonical).join(', ')}.`);
+  return {
+    command: 'who',
+    query: name,
+    title: person.canonical,
+    summary: [
+      person.roles.length > 0 ? `Roles: ${person.roles.join('; ')}.` : null,
+      variants.length > 0 ? `Also written: ${variants.join(', ')}.` : null,
+      `${items.length} statement${items.length === 1 ? '' : 's'} on file, in date order${items.length < statements.length ? ` (${statements.length} counting repeats in other articles)` : ''}.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    sections: [{ title: 'Statements', items }],
+    notes,
+    suggestions: [],
+    empty: false,
+  };
+}
+
+/** Sentences that name someone who made no attributed statement. */
 export function answerWhoBySentences(ctx: AnswerContext, name: string): Answer {
-  const found = topicSentences(ctx, `"${name}"`);
+  const found = topicSentences(ctx, name);
   if (found === null) return emptyQueryAnswer('who', 'Usage: /who <name>, e.g. /who Rutte');
   const answer: Answer = {
     command: 'who',
     query: name,
     title: `Who: ${name.trim()}`,
-    summary: 'Sentences that name them, best match first.',
+    summary: found.items.length > 0 ? 'No attributed statements from this name; sentences that mention it, best match first.' : undefined,
     sections: [{ title: 'Mentions', items: found.items }],
     notes: found.notes,
     suggestions: [],
     empty: found.items.length === 0,
   };
-  if (answer.empty) answer.suggestions = suggestForQuery(ctx, 'who', parseQuery(name, ctx.synonyms));
+  if (answer.empty) {
+    const near = matchPeople(ctx, name, 3).map((m) => `/who ${m.person.canonical}`);
+    answer.suggestions = [...near, ...suggestForQuery(ctx, 'who', parseQuery(name, ctx.synonyms))].slice(0, 5);
+  }
   return answer;
 }

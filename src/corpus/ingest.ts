@@ -22,6 +22,10 @@ export interface IngestOptions {
   /** Derived data written with each article (statements), and rebuilt once at the end (people). */
   derived?: WriteExtras['derived'];
   afterWrites?: (db: Db) => void;
+  /** Called between the scan (hashing every file) and the writes; lets tests change files mid-ingest. */
+  afterScan?: () => void;
+  /** Called when a file's content differs between the scan and its write. */
+  onChanged?: (file: string) => void;
   /** How long to wait for another ingest to finish before refusing. */
   waitMs?: number;
   clock?: () => number;
@@ -34,6 +38,8 @@ export interface IngestSummary {
   unchanged: number;
   removed: number;
   skipped: { file: string; reason: string }[];
+  /** Files whose content changed while the ingest ran: the version read last is indexed. */
+  changedDuringIngest: string[];
   seconds: number;
 }
 
@@ -53,12 +59,31 @@ function corpusYear(years: (number | null)[]): number | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
 }
 
+/**
+ * A lease held by a process on this machine that no longer exists (killed mid-ingest)
+ * can be taken over at once instead of waiting for it to expire.
+ */
+function holderIsDeadHere(holder: string | undefined): boolean {
+  const [host, pid] = holder?.split(':') ?? [];
+  if (host !== hostname() || pid === undefined || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export async function ingestCorpus(db: Db, options: IngestOptions): Promise<IngestSummary> {
   const clock = options.clock ?? Date.now;
   const started = clock();
   const holder = `${hostname()}:${process.pid}:${started}`;
   const deadline = started + (options.waitMs ?? 0);
   while (!acquireLease(db, LEASE, holder, LEASE_TTL_MS)) {
+    if (holderIsDeadHere(leaseHolder(db, LEASE)?.holder)) {
+      db.prepare('DELETE FROM leases WHERE name = ?').run(LEASE);
+      continue;
+    }
     if (clock() >= deadline) {
       const other = leaseHolder(db, LEASE);
       throw new IngestBusyError(`another ingest is running on this index (${other?.holder ?? 'unknown holder'}); try again when it has finished`);
@@ -73,7 +98,7 @@ export async function ingestCorpus(db: Db, options: IngestOptions): Promise<Inge
 }
 
 function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, renewLease: () => boolean): IngestSummary {
-  const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], seconds: 0 };
+  const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], changedDuringIngest: [], seconds: 0 };
   const stored = storedArticles(db);
   // A file that is present but unreadable keeps its last good version in the index: the archive loses nothing.
   const keptDespiteSkip = new Set<string>();
@@ -107,6 +132,7 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
     years.push(statedYear(result.text));
   }
   const contextYear = corpusYear(years);
+  options.afterScan?.();
 
   // Pass 2: write what changed.
   let lastProgress = clock();
@@ -127,6 +153,11 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
     if (!result.ok) {
       skip(file, result.reason);
       continue;
+    }
+    if (result.hash !== hash) {
+      // Edited while we ran: index what is there now; its hash is stored with it, so the next run sees it as current.
+      summary.changedDuringIngest.push(file);
+      options.onChanged?.(file);
     }
     let article: ParsedArticle;
     try {
@@ -161,5 +192,6 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
 
 export function formatSummary(s: IngestSummary): string {
   const skipped = s.skipped.length > 0 ? `, ${s.skipped.length} skipped` : '';
-  return `ingest: ${s.read} files read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed${skipped} in ${s.seconds.toFixed(2)} s`;
+  const changed = s.changedDuringIngest.length > 0 ? `, ${s.changedDuringIngest.length} changed during the ingest (newest version indexed)` : '';
+  return `ingest: ${s.read} files read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed${skipped}${changed} in ${s.seconds.toFixed(2)} s`;
 }

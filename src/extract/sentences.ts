@@ -32,10 +32,25 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot);
 }
 
+/** Abbreviations that can also end a sentence: "at 11 p.m. The driver …", "Northwind Energy Inc. The company …". */
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(['a.m', 'p.m', 'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.u']);
+/** Words that open a sentence far more often than they continue a name after such an abbreviation. */
+const SENTENCE_OPENERS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their',
+  'Our', 'Its', 'There', 'In', 'On', 'At', 'But', 'And', 'When', 'While', 'After', 'Before', 'As', 'If', 'No',
+]);
+
+function nextWord(text: string, from: number): string {
+  const m = /^\s*(\p{L}+)/u.exec(text.slice(from, from + 40));
+  return m ? m[1]! : '';
+}
+
 function isAbbreviationDot(text: string, dot: number): boolean {
   const word = wordBefore(text, dot);
   if (word === '') return false;
-  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  const lower = word.toLowerCase();
+  if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(nextWord(text, dot + 1));
+  if (ABBREVIATIONS.has(lower)) return true;
   // A single capital initial ("J. Smith") or an acronym with inner dots ("U.S.").
   if (/^\p{Lu}$/u.test(word)) return true;
   return /^(\p{L}\.)+\p{L}$/u.test(word);

@@ -236,3 +236,47 @@ export function statementsInSentences(db: Db, sentenceIds: number[]): StatementV
     sentences.some((se) => se.articleId === st.articleId && st.citation.span.start < se.end && st.citation.span.end > se.start),
   );
 }
+
+/** Changes whenever the people table is rebuilt: the key for caching loadPeopleIndex. */
+export function peopleVersion(db: Db): string {
+  const row = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId, coalesce(sum(statements), 0) AS total FROM people').get() as { n: number; maxId: number; total: number };
+  return `${row.n}:${row.maxId}:${row.total}`;
+}
+
+export interface ExportRow {
+  file: string;
+  kind: string;
+  speaker: string | null;
+  speakerType: string | null;
+  speakerStart: number | null;
+  speakerEnd: number | null;
+  cue: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
+  content: string;
+  contentStart: number;
+  contentEnd: number;
+  stance: string;
+  figures: string;
+  eventDate: string | null;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  date: string | null;
+  dateInferred: number;
+  paragraph: number;
+}
+
+/** Every statement with its canonical speaker and article, in corpus order, streamed. */
+export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
+  return db
+    .prepare(
+      `SELECT a.file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
+              s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd, s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
+              s.content, s.content_start AS contentStart, s.content_end AS contentEnd, s.stance, s.figures, s.event_date AS eventDate,
+              a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph
+       FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN people p ON p.id = s.person_id
+       ORDER BY a.file, s.content_start`,
+    )
+    .iterate() as IterableIterator<ExportRow>;
+}

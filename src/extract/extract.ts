@@ -1,0 +1,662 @@
+/**
+ * extractStatements: every sentence that reports what someone said, with who
+ * said it, how, exactly what (verbatim span), figures, stance and date.
+ *
+ * Per paragraph, frames.ts finds the attribution frames; here they become
+ * statements with article context: speakers resolved against the article's
+ * people (entities.ts), back-references ("X said this at a briefing") given
+ * the content before them, colon introductions ("Rutte said:") and
+ * multi-paragraph quotes carried to the next paragraph, quotes without their
+ * own attribution given the speaker of the paragraph or the one before,
+ * headline attributions ("…, - Stano", "…: Ukraine's OSCE representative").
+ */
+import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
+import { firstDate, type ResolvedDate } from './dates.js';
+import { EntityRegistry, isRelatedOrg, type Entity, type Resolution, type TextLookups } from './entities.js';
+import { parseFigures } from './figures.js';
+import { findFrames, quoteContent, type Hit } from './frames.js';
+import { KNOWN_ORGS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
+import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
+import { splitSentences } from './sentences.js';
+import { isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { detectStance } from './stance.js';
+import { tokenize } from './tokens.js';
+import type { Extraction, ExtractionInput, SpeakerMention, Stance, Statement, StatementKind } from './types.js';
+
+interface Para extends PreparedParagraph {
+  /** Code point offset of the paragraph in the source. */
+  cpStart: number;
+  /** Paragraph-local UTF-16 index → code point offset within the paragraph. */
+  toCp: (i: number) => number;
+}
+
+interface Place {
+  para: number;
+  start: number;
+  end: number;
+}
+
+interface Draft {
+  kind: StatementKind;
+  resolution: Resolution | null;
+  /** A headline speaker to resolve once the whole article is read. */
+  deferred: SpeakerPhrase | null;
+  phrase: Place | null;
+  cue: Place | null;
+  content: Place;
+  quoted: boolean;
+  cueStance: Stance | null;
+  /** Where to look for the date, in order: the frame, the sentence intro, the content. */
+  dateIn: Place[];
+  /** Speaker taken from context (the paragraph before): a later attribution may correct it. */
+  weak: boolean;
+  quote: { para: number; index: number } | null;
+  date: (ResolvedDate & { basis: 'frame' | 'content' | 'context' }) | null;
+}
+
+interface Pending {
+  phrase: Place | null;
+  resolution: Resolution | null;
+  deferred: SpeakerPhrase | null;
+  cue: Place | null;
+  cueStance: Stance | null;
+  dateIn: Place[];
+}
+
+export function extractStatements(input: ExtractionInput): Extraction {
+  return new ArticleExtractor(input).run();
+}
+
+class ArticleExtractor {
+  private readonly paras: Para[] = [];
+  private readonly drafts: Draft[] = [];
+  private readonly registry: EntityRegistry;
+  private colonIntro: Pending | null = null;
+  private chain: { resolution: Resolution | null; drafts: Draft[] } | null = null;
+
+  constructor(private readonly input: ExtractionInput) {
+    this.registry = new EntityRegistry(this.lookups());
+  }
+
+  run(): Extraction {
+    const paragraphs = [...this.input.paragraphs].sort((a, b) => a.index - b.index);
+    const sentencesBy = new Map<number, number[]>();
+    for (const s of this.input.sentences) {
+      const list = sentencesBy.get(s.paragraphIndex) ?? [];
+      list.push(s.span.start);
+      sentencesBy.set(s.paragraphIndex, list);
+    }
+    for (const paragraph of paragraphs) {
+      if (paragraph.text.trim() === '') continue;
+      const toUtf16 = codePointToUtf16Mapper(paragraph.text);
+      const cpStarts = sentencesBy.get(paragraph.index);
+      const starts = cpStarts !== undefined && cpStarts.length > 0 ? cpStarts.map((cp) => toUtf16(Math.max(0, cp - paragraph.span.start))) : splitSentences(paragraph.text).map((r) => r.start);
+      const prepared = prepareParagraph(paragraph.index, paragraph.kind, paragraph.text, starts.sort((a, b) => a - b));
+      const para: Para = { ...prepared, cpStart: paragraph.span.start, toCp: utf16ToCodePointMapper(paragraph.text) };
+      this.paras.push(para);
+      this.processParagraph(this.paras.length - 1);
+    }
+    return this.finish();
+  }
+
+  // ---- per paragraph -------------------------------------------------------
+
+  private processParagraph(pi: number): void {
+    const p = this.paras[pi]!;
+    const before = this.drafts.length;
+    const hits = findFrames(p);
+    const headline = p.kind !== 'body';
+    if (hits.length === 0 && p.kind === 'title') this.headlineAttribution(pi);
+
+    for (const hit of hits) this.applyHit(pi, hit, headline);
+    this.standaloneQuotes(pi, before);
+    if (this.drafts.length === before && hits.length === 0 && p.quotes.length === 0) this.bareSpeakerLine(pi);
+    // A colon introduction serves the paragraph right after it only.
+    if (!hits.some((h) => h.type === 'colon-intro')) this.colonIntro = null;
+  }
+
+  private applyHit(pi: number, hit: Hit, headline: boolean): void {
+    const p = this.paras[pi]!;
+    const place = (r: Range): Place => ({ para: pi, start: r.start, end: r.end });
+    const surface = hit.phrase ? p.text.slice(hit.phrase.nameStart, hit.phrase.nameEnd) : '';
+    const dateIn = [place(hit.frame), ...(hit.intro ? [place(hit.intro)] : [])];
+    this.cursor = { para: pi, pos: hit.phrase?.start ?? 0 };
+    const { resolution, deferred } = hit.phrase ? this.resolvePhrase(hit.phrase, surface, headline) : { resolution: null, deferred: null };
+    const cueStance = stanceOfCue(hit);
+
+    if (hit.type === 'colon-intro') {
+      this.colonIntro = { phrase: hit.phrase ? place({ start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? place(hit.cue) : null, cueStance, dateIn };
+      return;
+    }
+    if (hit.type === 'backref') {
+      this.backReference(pi, hit, resolution, deferred, dateIn);
+      return;
+    }
+    const content = hit.content!;
+    let kind: StatementKind = hit.type === 'according' ? 'according-to' : hit.quoted ? 'direct' : 'indirect';
+    if (hit.type === 'impersonal' || hit.phrase?.kind === 'media') kind = 'unattributed';
+    const draft: Draft = {
+      kind,
+      resolution,
+      deferred,
+      phrase: hit.phrase && hit.type !== 'impersonal' && hit.phrase.kind !== 'media' ? place({ start: hit.phrase.start, end: hit.phrase.end }) : null,
+      cue: hit.cue ? place(hit.cue) : null,
+      content: place(content),
+      quoted: hit.quoted,
+      cueStance,
+      dateIn: [...dateIn, place(content)],
+      weak: false,
+      quote: hit.quoteIndex !== -1 ? { para: pi, index: hit.quoteIndex } : null,
+      date: null,
+    };
+    this.addDraft(draft);
+    // An attribution closing a multi-paragraph quote names the speaker of the whole quote.
+    if (this.chain && hit.quoteIndex !== -1 && p.quotes[hit.quoteIndex]!.open === 0 && resolution) {
+      for (const d of this.chain.drafts) if (d.weak) d.resolution = resolution;
+      this.chain = null;
+    }
+  }
+
+  private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
+    // Headlines name people before the body introduces them: resolve roles and pronouns at the end.
+    if (headline && (phrase.kind === 'role' || phrase.kind === 'pronoun')) return { resolution: null, deferred: phrase };
+    const resolution = this.registry.resolve(phrase, surface);
+    if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution);
+    return { resolution, deferred: null };
+  }
+
+  private addDraft(draft: Draft): void {
+    const same = this.drafts.find((d) => d.content.para === draft.content.para && d.content.start === draft.content.start && d.content.end === draft.content.end);
+    if (same) return;
+    this.drafts.push(draft);
+  }
+
+  /** "Peter Stano … said this at a briefing", "this was stated by X": the content is the text before. */
+  private backReference(pi: number, hit: Hit, resolution: Resolution | null, deferred: SpeakerPhrase | null, dateIn: Place[]): void {
+    const p = this.paras[pi]!;
+    let target: Place | null = null;
+    if (hit.unit > 0) {
+      const first = p.units[0]!;
+      const last = p.units[hit.unit - 1]!;
+      const start = Math.max(p.tokens[first.from]!.start, p.datelineEnd);
+      target = { para: pi, start, end: trimEnd(p.text, start, p.tokens[last.to - 1]!.end) };
+    } else if (pi > 0 && this.paras[pi - 1]!.kind !== 'heading') {
+      const q = this.paras[pi - 1]!;
+      target = { para: pi - 1, start: q.datelineEnd, end: trimEnd(q.text, q.datelineEnd, q.text.length) };
+    }
+    if (target === null || target.end <= target.start) return;
+    const cue = hit.cue ? { para: pi, start: hit.cue.start, end: hit.cue.end } : null;
+    const phrase = hit.phrase ? { para: pi, start: hit.phrase.start, end: hit.phrase.end } : null;
+    const overlapping = this.drafts.filter((d) => d.content.para === target!.para && d.content.start < target!.end && d.content.end > target!.start);
+    const unnamed = (d: Draft) => d.resolution === null || (d.resolution.entity === null && d.resolution.text === null);
+    const sameSpeaker = overlapping.length > 0 && overlapping.every((d) => unnamed(d) || (d.resolution!.entity !== null && d.resolution!.entity === resolution?.entity) || d.deferred !== null);
+    if (overlapping.length > 0 && sameSpeaker) {
+      // The statement was already read: this sentence adds its speaker and date ("He said this on 28 October").
+      for (const d of overlapping) {
+        if (d.resolution === null || d.resolution.entity === null) {
+          d.resolution = resolution;
+          d.deferred = deferred;
+          d.phrase = phrase;
+        }
+        d.dateIn = [...dateIn, ...d.dateIn];
+      }
+      return;
+    }
+    // Someone else's words reported by this speaker ("NATO allies have confirmed … This was reported by X").
+    for (const d of overlapping) this.drafts.splice(this.drafts.indexOf(d), 1);
+    this.addDraft({
+      kind: resolution === null && deferred === null ? 'unattributed' : 'indirect',
+      resolution,
+      deferred,
+      phrase,
+      cue,
+      content: target,
+      quoted: false,
+      cueStance: null,
+      dateIn: [...dateIn, target],
+      weak: false,
+      quote: null,
+      date: null,
+    });
+  }
+
+  /** Quotes with no attribution of their own take the speaker of their context. */
+  private standaloneQuotes(pi: number, firstDraft: number): void {
+    const p = this.paras[pi]!;
+    const own = this.drafts.slice(firstDraft).filter((d) => d.content.para === pi);
+    let nextChain: typeof this.chain = null;
+    for (const [qi, region] of p.quotes.entries()) {
+      if (region.dangling) continue;
+      if (own.some((d) => d.quote?.index === qi && d.quote.para === pi)) {
+        if (region.close === -1) nextChain = { resolution: own.find((d) => d.quote?.index === qi)!.resolution, drafts: [own.find((d) => d.quote?.index === qi)!] };
+        continue;
+      }
+      const open = region.open === -1 ? 0 : region.open;
+      if (own.some((d) => d.content.start <= open && d.content.end > open)) continue;
+      const afterAttributed = own.some((d) => d.content.start < open && (d.resolution !== null || d.deferred !== null));
+      if (!this.isStandaloneQuote(p, qi, afterAttributed ? 1 : 3)) continue;
+      const { content } = quoteContent(p, qi);
+      const opensParagraph = open === 0;
+      let resolution: Resolution | null = null;
+      let deferred: SpeakerPhrase | null = null;
+      let weak = false;
+      let cue: Place | null = null;
+      let cueStance: Stance | null = null;
+      let dateIn: Place[] = [];
+      let phrase: Place | null = null;
+      const earlier = own.filter((d) => d.content.start < open && d.content.para === pi).at(-1);
+      if (opensParagraph && this.colonIntro) {
+        ({ resolution, deferred, cue, cueStance, dateIn, phrase } = this.colonIntro);
+        this.colonIntro = null;
+      } else if (opensParagraph && this.chain) {
+        resolution = this.chain.resolution;
+        weak = true;
+      } else if (earlier) {
+        ({ resolution, deferred } = earlier);
+      } else {
+        const previous = this.drafts.filter((d) => d.content.para === pi - 1).at(-1);
+        if (previous && (previous.resolution?.entity || previous.resolution?.text)) {
+          resolution = previous.resolution;
+          weak = true;
+        }
+      }
+      const draft: Draft = {
+        kind: resolution || deferred ? 'direct' : 'unattributed',
+        resolution,
+        deferred,
+        phrase,
+        cue,
+        content: { para: pi, start: content!.start, end: content!.end },
+        quoted: true,
+        cueStance,
+        dateIn: [...dateIn, { para: pi, start: content!.start, end: content!.end }],
+        weak,
+        quote: { para: pi, index: qi },
+        date: null,
+      };
+      this.addDraft(draft);
+      own.push(draft);
+      if (opensParagraph && this.chain) this.chain.drafts.push(draft);
+      if (region.close === -1) nextChain = { resolution, drafts: [...(opensParagraph && this.chain ? this.chain.drafts : []), draft] };
+    }
+    this.chain = nextChain;
+  }
+
+  /** A quote that is a sentence of its own (or runs on to the next paragraph), not a phrase inside one. */
+  private isStandaloneQuote(p: PreparedParagraph, qi: number, minWords: number): boolean {
+    const region = p.quotes[qi]!;
+    const inner = p.text.slice(region.innerStart, region.innerEnd);
+    if ((inner.match(/[\p{L}\p{N}]+/gu) ?? []).length < minWords && region.close !== -1) return false;
+    let openTok = -1;
+    let closeTok = -1;
+    for (let i = 0; i < p.tokens.length; i++) {
+      if (p.quoteOf[i] !== qi) continue;
+      if (p.markOf[i] === 1) openTok = i;
+      if (p.markOf[i] === 2) closeTok = i;
+    }
+    if (openTok === -1) return false;
+    const unit = p.units[p.unitOf[openTok]!]!;
+    const startsUnit = openTok === unit.from || p.tokens[openTok - 1]?.text === ':';
+    if (!startsUnit) return false;
+    if (closeTok === -1) return true;
+    const rest = p.tokens.slice(closeTok + 1, unit.to);
+    return rest.every((t) => /^[.!?…]+$/u.test(t.text));
+  }
+
+  /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
+  private bareSpeakerLine(pi: number): void {
+    if (pi === 0) return;
+    const p = this.paras[pi]!;
+    const prev = this.paras[pi - 1]!;
+    if (prev.kind === 'heading' || this.drafts.some((d) => d.content.para === pi - 1)) return;
+    let end = p.text.length;
+    for (const ex of p.excluded) end = Math.min(end, ex.start);
+    const tokens = p.tokens.filter((t) => t.end <= end && !/^[.,]$/.test(t.text));
+    if (tokens.length === 0 || tokens.length > 8) return;
+    const phrase = parseSpeakerPhrase(p.text, p.tokens, 0, p.tokens.indexOf(tokens.at(-1)!) + 1);
+    if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return;
+    const surface = p.text.slice(phrase.nameStart, phrase.nameEnd);
+    this.cursor = { para: pi, pos: phrase.start };
+    const { resolution, deferred } = this.resolvePhrase(phrase, surface, false);
+    const target = { para: pi - 1, start: prev.datelineEnd, end: trimEnd(prev.text, prev.datelineEnd, prev.text.length) };
+    this.addDraft({
+      kind: 'indirect',
+      resolution,
+      deferred,
+      phrase: { para: pi, start: phrase.start, end: phrase.end },
+      cue: null,
+      content: target,
+      quoted: false,
+      cueStance: null,
+      dateIn: [target],
+      weak: false,
+      quote: null,
+      date: null,
+    });
+  }
+
+  /** Headline attributions without a verb: "…, - Stano", "…: Ukraine's OSCE representative", "Police: …". */
+  private headlineAttribution(pi: number): void {
+    const p = this.paras[pi]!;
+    const text = p.text;
+    const tryPhrase = (start: number, end: number, maxTokens: number): SpeakerPhrase | null => {
+      const tokens = tokenize(text.slice(0, end)).filter((t) => t.start >= start);
+      if (tokens.length === 0 || tokens.length > maxTokens) return null;
+      const all = tokenize(text);
+      const from = all.findIndex((t) => t.start >= start);
+      const to = all.findIndex((t) => t.start >= end);
+      const phrase = parseSpeakerPhrase(text, all, from, to === -1 ? all.length : to);
+      return phrase && (phrase.kind === 'name' || phrase.kind === 'role' || phrase.kind === 'group') ? phrase : null;
+    };
+    const make = (phrase: SpeakerPhrase, contentStart: number, contentEnd: number) => {
+      let start = contentStart;
+      let end = trimEnd(text, start, contentEnd);
+      while (start < end && /\s/u.test(text[start]!)) start++;
+      let quoted = false;
+      if (/^["“«‘]/u.test(text.slice(start)) && /["”»’]$/u.test(text.slice(0, end))) {
+        start++;
+        end--;
+        quoted = true;
+      }
+      if (end <= start) return;
+      const surface = text.slice(phrase.nameStart, phrase.nameEnd);
+      this.cursor = { para: pi, pos: phrase.start };
+      const { resolution, deferred } = this.resolvePhrase(phrase, surface, true);
+      this.addDraft({
+        kind: quoted ? 'direct' : 'indirect',
+        resolution,
+        deferred,
+        phrase: { para: pi, start: phrase.start, end: phrase.end },
+        cue: null,
+        content: { para: pi, start, end },
+        quoted,
+        cueStance: null,
+        dateIn: [{ para: pi, start, end }],
+        weak: false,
+        quote: null,
+        date: null,
+      });
+    };
+    const dash = /^(.*\S)\s*,?\s+[-–—]\s+([^-–—]{2,60})$/u.exec(text);
+    if (dash) {
+      const speakerStart = text.length - dash[2]!.length;
+      const phrase = tryPhrase(speakerStart, text.length, 6);
+      if (phrase) return make(phrase, 0, dash[1]!.length);
+    }
+    const suffix = /^(.{12,}?):\s+([^:]{2,60})$/u.exec(text);
+    if (suffix) {
+      const speakerStart = text.length - suffix[2]!.length;
+      const phrase = tryPhrase(speakerStart, text.length, 6);
+      if (phrase && phrase.kind !== 'group') return make(phrase, 0, suffix[1]!.length);
+    }
+    const prefix = /^([^:]{2,40}):\s+(.+)$/u.exec(text);
+    if (prefix) {
+      const phrase = tryPhrase(0, prefix[1]!.length, 4);
+      if (phrase) return make(phrase, prefix[1]!.length + 1, text.length);
+    }
+  }
+
+  // ---- lazy look-ups in the article text ------------------------------------
+
+  /** Where the phrase being resolved sits, so look-ups read only the text before it. */
+  private cursor = { para: 0, pos: 0 };
+
+  /** Paragraph texts before the cursor, nearest first: the current paragraph cut at the cursor (quotes blanked), then up to six before. */
+  private textsBefore(sameParagraphOnly: boolean): { text: string; para: Para }[] {
+    const out: { text: string; para: Para }[] = [];
+    const current = this.paras[this.cursor.para];
+    if (current) out.push({ text: blankQuotes(current).slice(0, this.cursor.pos), para: current });
+    if (sameParagraphOnly) return out;
+    for (let i = this.cursor.para - 1; i >= 0 && i >= this.cursor.para - 6; i--) {
+      const p = this.paras[i]!;
+      out.push({ text: blankQuotes(p), para: p });
+    }
+    return out;
+  }
+
+  private lookups(): TextLookups {
+    return {
+      fullNameFor: (surname) => {
+        for (const { text } of this.textsBefore(false)) {
+          const found = personCandidates(text).filter((c) => c.name.split(' ').length > 1 && c.name.endsWith(` ${surname}`)).at(-1);
+          if (found) return found.name;
+        }
+        return null;
+      },
+      personBefore: (gender, exclude, sameParagraph) => {
+        for (const { text } of this.textsBefore(sameParagraph)) {
+          const candidates = personCandidates(text).filter((c) => !exclude(c.name) && (gender === null || c.gender === null || c.gender === gender));
+          if (candidates.length === 0) continue;
+          // The subject of a sentence is the likeliest referent; otherwise the nearest mention.
+          const pick = sameParagraph ? candidates.at(-1)! : (candidates.filter((c) => c.subject).at(-1) ?? candidates.at(-1)!);
+          return { name: pick.name, gender: pick.gender };
+        }
+        return null;
+      },
+      organisationBefore: (head) => {
+        for (const { text, para } of this.textsBefore(false)) {
+          if (para.kind === 'title' && isTitleCase(para.text)) continue; // every word capitalised: no signal
+          const candidates = organisationCandidates(text.slice(Math.min(para.datelineEnd, text.length)), head);
+          if (candidates.length === 0) continue;
+          candidates.sort((a, b) => Number(b.related) - Number(a.related) || b.index - a.index);
+          return { name: candidates[0]!.name, related: candidates[0]!.related };
+        }
+        return null;
+      },
+    };
+  }
+
+  // ---- the end: resolve late, date, figures, stance ---------------------------
+
+  private finish(): Extraction {
+    for (const d of this.drafts) {
+      if (d.deferred === null || d.resolution !== null) continue;
+      const entity = d.deferred.kind === 'pronoun' ? this.firstSpeaker('person') : this.registry.resolveRoleLate(d.deferred);
+      d.resolution = entity ? { entity, text: entity.name, type: entity.type } : { entity: null, text: d.deferred.text, type: d.deferred.type };
+      if (entity) entity.roles.includes(d.deferred.text) || d.deferred.kind !== 'role' || entity.roles.push(d.deferred.text);
+    }
+    this.assignDates();
+    const statements = this.drafts.map((d) => this.toStatement(d)).filter((s): s is Statement => s !== null);
+    statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start || a.contentSpan.end - b.contentSpan.end);
+    return { statements, mentions: this.mentions() };
+  }
+
+  private firstSpeaker(type: Entity['type']): Entity | null {
+    const spoken = this.registry.entities.filter((e) => e.type === type && e.spokeAt > 0).sort((a, b) => a.spokeAt - b.spokeAt);
+    return spoken[0] ?? null;
+  }
+
+  private assignDates(): void {
+    const articleDate = this.input.date;
+    let previous: Draft | null = null;
+    for (const d of [...this.drafts].sort((a, b) => a.content.para - b.content.para || a.content.start - b.content.start)) {
+      for (const [k, place] of d.dateIn.entries()) {
+        const text = this.paras[place.para]!.text.slice(place.start, place.end);
+        const found = firstDate(text, articleDate);
+        if (found) {
+          const isContent = place.para === d.content.para && place.start === d.content.start && place.end === d.content.end;
+          d.date = { ...found, basis: isContent && k === d.dateIn.length - 1 ? 'content' : 'frame' };
+          break;
+        }
+      }
+      // Consecutive statements of one speaker at one event share its date ("… on Monday" once, then "he added").
+      if (d.date === null && previous?.date && previous.date.basis !== 'content' && sameSpeaker(previous, d)) {
+        d.date = { ...previous.date, basis: 'context' };
+      }
+      previous = d;
+    }
+  }
+
+  private toStatement(d: Draft): Statement | null {
+    const content = this.span(d.content);
+    if (content.end <= content.start) return null;
+    const source = this.input.source;
+    const resolution = d.resolution;
+    const speaker = resolution?.entity?.name ?? resolution?.text ?? null;
+    let kind = d.kind;
+    if (speaker === null && kind !== 'according-to') kind = 'unattributed';
+    const text = this.sliceSource(content);
+    const cueSpan = d.cue ? this.span(d.cue) : null;
+    const speakerSpan = d.phrase && kind !== 'unattributed' ? this.span(d.phrase) : null;
+    const stance = d.cueStance ?? detectStance(text);
+    void source;
+    return {
+      kind,
+      speaker: kind === 'unattributed' ? null : speaker,
+      speakerType: kind === 'unattributed' || speaker === null ? null : (resolution?.type ?? null),
+      speakerMention: speakerSpan ? this.sliceSource(speakerSpan) : null,
+      speakerSpan,
+      cue: cueSpan ? this.sliceSource(cueSpan) : null,
+      cueSpan,
+      content: text,
+      contentSpan: content,
+      paragraphIndex: this.paras[d.content.para]!.index,
+      stance,
+      figures: parseFigures(text, content.start),
+      eventDate: d.date?.iso ?? null,
+      eventDatePrecision: d.date?.precision ?? null,
+      quoted: d.quoted,
+    };
+  }
+
+  private span(place: Place): { start: number; end: number } {
+    const p = this.paras[place.para]!;
+    return { start: p.cpStart + p.toCp(place.start), end: p.cpStart + p.toCp(place.end) };
+  }
+
+  private sourceMapper: ((cp: number) => number) | null = null;
+
+  private sliceSource(span: { start: number; end: number }): string {
+    this.sourceMapper ??= codePointToUtf16Mapper(this.input.source);
+    return this.input.source.slice(this.sourceMapper(span.start), this.sourceMapper(span.end));
+  }
+
+  private mentions(): SpeakerMention[] {
+    const speaking = new Set<Entity>();
+    for (const d of this.drafts) if (d.resolution?.entity) speaking.add(d.resolution.entity);
+    return [...speaking].map((e) => ({
+      name: e.name,
+      type: e.type,
+      roles: e.roles.filter((r) => r.trim() !== ''),
+      variants: [...new Set([e.name, ...e.variants].filter((v) => v.trim() !== ''))],
+    }));
+  }
+}
+
+function sameSpeaker(a: Draft, b: Draft): boolean {
+  const ea = a.resolution?.entity;
+  const eb = b.resolution?.entity;
+  return ea !== undefined && ea !== null && ea === eb;
+}
+
+function stanceOfCue(hit: Hit): Stance | null {
+  const info = hit.cueInfo;
+  if (!info?.stance) return null;
+  if (hit.negated) return info.stance === 'confirms' ? 'cannot-confirm' : null;
+  return info.stance;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  while (end > start && /[.!?…]/u.test(text[end - 1]!)) end--;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */
+function blankQuotes(p: Para): string {
+  if (p.quotes.length === 0) return p.text;
+  let out = p.text;
+  for (const r of p.quotes) {
+    const end = r.close === -1 ? p.text.length : r.close;
+    out = out.slice(0, r.innerStart) + ' '.repeat(Math.max(0, end - r.innerStart)) + out.slice(end);
+  }
+  return out;
+}
+
+const KIN_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
+  son: 'm', husband: 'm', brother: 'm', father: 'm', daughter: 'f', wife: 'f', sister: 'f', mother: 'f',
+};
+
+/**
+ * People named in `text`, in order: capitalised runs with titles stripped ("City Attorney Robert
+ * Kline" → "Robert Kline"), 2-4 name words, plus "son, Michael," appositions (one word, gendered).
+ * `subject` when the run opens a sentence.
+ */
+function personCandidates(text: string): { name: string; gender: 'm' | 'f' | null; index: number; subject: boolean }[] {
+  const tokens = tokenize(text);
+  const out: { name: string; gender: 'm' | 'f' | null; index: number; subject: boolean }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i]!.cap) {
+      const kin = KIN_GENDER[tokens[i]!.low];
+      if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
+        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false });
+      }
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.text === '.' && j > i && isTitleWord(tokens[j - 1]!.low)) || (NAME_PARTICLE_LOWER.test(tokens[j]!.text) && tokens[j + 1]?.cap))) j++;
+    const before = tokens[i - 1];
+    const subject = before === undefined || /^[.!?:;]$/.test(before.text);
+    // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
+    let k = j;
+    while (k > i && tokens[k - 1]!.text !== '.' && isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)) k--;
+    const words = tokens.slice(k, j);
+    const valid = words.length >= 2 && words.length <= 4;
+    const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
+    if (valid && !prep) out.push({ name: words.map((t) => t.text).join(' '), gender: null, index: tokens[k]!.start, subject });
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+const NAME_PARTICLE_LOWER = /^(?:bin|bint|ibn|al|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
+
+/** Organisations named in `text`: runs with an organisation word, known organisations, acronyms, and "automaker Veltrix". */
+function organisationCandidates(text: string, head: string): { name: string; index: number; related: boolean }[] {
+  const tokens = tokenize(text);
+  const out: { name: string; index: number; related: boolean }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    // "Automaker Veltrix", "the airline Skyward": a generic noun written before a name.
+    if (ORG_ROLE_NOUNS.has(t.low) && tokens[i + 1]?.cap && !ORG_NAME_WORDS.has(tokens[i + 1]!.low)) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.cap) j++;
+      const name = tokens.slice(i + 1, j).map((x) => x.text).join(' ');
+      out.push({ name, index: t.start, related: t.low === head || isRelatedOrg(t.low, [], head) || (head === 'company' && ORG_ROLE_NOUNS.has(t.low)) });
+      i = j;
+      continue;
+    }
+    if (!t.cap) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap))) j++;
+    const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
+    const words = tokens.slice(i, j);
+    while (words.length > 0 && /^(?:the|a|an)$/i.test(words[0]!.text)) words.shift();
+    const name = words.map((x) => x.text).join(' ').replace(/ \.$/, '');
+    const isOrg = words.some((w) => ORG_NAME_WORDS.has(w.low) || KNOWN_ORGS.has(w.low)) || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
+    if (!inParens && isOrg && name !== '') out.push({ name, index: t.start, related: isRelatedOrg(name, [], head) });
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
+}
+
+const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its']);
+
+function isNotNameWord(word: string): boolean {
+  const low = word.toLowerCase();
+  return NOT_NAME.has(word) || PERSON_TITLE_WORDS.has(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|point|street|road|avenue|river|lake|mount|elementary)$/.test(low);
+}

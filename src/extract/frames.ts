@@ -1,0 +1,632 @@
+/**
+ * Attribution frames in one paragraph: for each reporting verb outside the
+ * quotes, who is its subject and where its content is.
+ *
+ *   head:      SUBJECT [adverbs] CUE [hearer] [when/where] (that|:|,) CONTENT
+ *   tail:      CONTENT, SUBJECT CUE [hearer] [when].    "…," he said.
+ *   inverted:  CONTENT, CUE SUBJECT[, apposition].       "…," said Jane Doe, an analyst at Y.
+ *   passive:   this was stated by SUBJECT               (content: the sentence or paragraph before)
+ *   back-ref:  SUBJECT said this at a briefing …        (content: the sentence or paragraph before)
+ *   impersonal: It was reported that CONTENT / it became known that CONTENT
+ *   according: According to SOURCE, CONTENT / CONTENT, according to SOURCE.
+ *
+ * Positions are UTF-16 indices into the paragraph text.
+ */
+import {
+  ADVERBIAL_PREPOSITIONS,
+  CLAUSE_BOUNDARY_WORDS,
+  PERSON_TITLE_WORDS,
+  CLAUSE_CONJUNCTIONS,
+  CUES,
+  IMPERSONAL_REPORT,
+  OCCASION_WORDS,
+  PRE_CUE_SKIP,
+  TIME_WORDS,
+  type CueInfo,
+} from './lexicon.js';
+import type { PreparedParagraph, Range } from './paragraph.js';
+import { isExcluded } from './paragraph.js';
+import { hasFiniteVerb, isIntroPart, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import type { Token } from './tokens.js';
+
+export type HitType = 'frame' | 'impersonal' | 'according' | 'backref' | 'colon-intro';
+
+export interface Hit {
+  type: HitType;
+  unit: number;
+  phrase: SpeakerPhrase | null;
+  cue: Range | null;
+  cueInfo: CueInfo | null;
+  /** "has not yet confirmed": the cue is negated. */
+  negated: boolean;
+  /** Content range; null for back-references and colon introductions (the content is elsewhere). */
+  content: Range | null;
+  quoted: boolean;
+  /** The quote region used as content, -1 when none. */
+  quoteIndex: number;
+  /** Text around the cue outside the content (subject to cue, or subject to unit end), searched first for dates. */
+  frame: Range;
+  /** Text before the subject in the unit ("On 17 October, "), searched next for dates. */
+  intro: Range | null;
+}
+
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', "'ll", 'to']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'such', 'no', 'any', 'some', 'earlier', 'recent', 'latest', "'s"]);
+const BACKREF_OBJECTS = new Set(['this', 'so', 'these', 'it']);
+const BACKREF_SUBJECTS = new Set(['this', 'it', 'that', 'these', 'which']);
+const BACKREF_LEMMAS = new Set(['say', 'state', 'report', 'write', 'announce', 'tell', 'confirm', 'stress', 'note', 'declare', 'add', 'explain']);
+const RECIPIENT_WORDS = new Set(['reporters', 'journalists', 'jurors', 'lawmakers', 'legislators', 'parliament', 'congress', 'him', 'her', 'them', 'me', 'us', 'investigators', 'officials', 'residents', 'students', 'supporters', 'viewers', 'listeners', 'readers', 'colleagues', 'delegates', 'senators', 'mps', 'police', 'prosecutors', 'the', 'a', 'an']);
+const FINAL_PUNCT = new Set(['.', '!', '?', '…', '...']);
+const DASHES = new Set(['—', '–', '--', '-']);
+const ASIDE_ADVERBS = new Set(['however', 'though', 'too', 'also', 'meanwhile', 'moreover', 'instead', 'again', 'nonetheless', 'nevertheless']);
+const LONE_ADVERBS = new Set(['also', 'again', 'publicly', 'previously', 'repeatedly', 'separately', 'recently', 'earlier', 'later', 'further', 'then', 'now', 'today', 'yesterday', 'tonight', 'privately', 'once', 'first', 'initially', 'subsequently']);
+const DATE_LEADS = new Set(['on', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later']);
+
+interface Unit {
+  index: number;
+  from: number;
+  to: number;
+}
+
+/** Every frame in the paragraph, in text order. */
+export function findFrames(p: PreparedParagraph): Hit[] {
+  const hits: Hit[] = [];
+  for (const [index, u] of p.units.entries()) {
+    const unit: Unit = { index, from: u.from, to: u.to };
+    const unitHits: Hit[] = [];
+    const impersonal = findImpersonal(p, unit);
+    if (impersonal) unitHits.push(impersonal);
+    for (let c = unit.from; c < unit.to; c++) {
+      const t = p.tokens[c]!;
+      if (t.kind !== 'word' || p.quoteOf[c] !== -1 || !CUES.has(t.low)) continue;
+      if (unitHits.some((h) => covers(h, t.start))) continue;
+      if (isExcluded(p, t.start)) continue;
+      for (const hit of cueFrames(p, unit, c)) unitHits.push(hit);
+    }
+    if (unitHits.length === 0) {
+      const according = findAccordingTo(p, unit);
+      if (according) unitHits.push(according);
+    }
+    hits.push(...unitHits);
+  }
+  return hits;
+}
+
+function covers(hit: Hit, pos: number): boolean {
+  return (hit.content !== null && pos >= hit.content.start && pos < hit.content.end) || (hit.phrase !== null && pos >= hit.phrase.start && pos < hit.phrase.end);
+}
+
+const tokenText = (t: Token | undefined) => t?.text ?? '';
+
+/** Analyses the cue at token `c`; returns its frames (two when ", adding that …" or an interrupted quote follows). */
+function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
+  const { tokens } = p;
+  const t = tokens[c]!;
+  const info = CUES.get(t.low)!;
+  if (t.cap && p.kind === 'body' && c !== u.from) return [];
+  const prev = tokens[c - 1];
+  const next = tokens[c + 1];
+  if (prev && c > u.from) {
+    if (prev.low === 'to') return []; // "declined to say", "Needless to say"
+    if (t.low === 'said' && prev.low === 'that' && c - 1 === u.from && next?.text === ',') return []; // "That said,"
+    if (DETERMINERS.has(prev.low) || prev.kind === 'num' || /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few)$/.test(prev.low)) return []; // a noun: "the reports", "five states"
+  }
+  if (info.participle) return [];
+
+  // Passive: "this was stated by X"; "is said to be", "were told to" are not reports.
+  let k = c - 1;
+  while (k > u.from && (tokens[k]!.low === 'also' || tokens[k]!.low === 'first' || tokens[k]!.low === 'previously' || tokens[k]!.low === 'widely')) k--;
+  if (k >= u.from && BE_FORMS.has(tokens[k]!.low) && p.quoteOf[k] === -1) return passiveFrame(p, u, c, k);
+
+  // Nothing before the cue but a comma or a closing quote: "…," said Jane Doe.
+  if (c === u.from || p.markOf[c - 1] === 2 || (prev?.text === ',' && looksInverted(p, u, c))) return invertedFrame(p, u, c, info);
+  const found = subjectBefore(p, u, c);
+  if (found === null || found.modal || found.empty) return [];
+  const subject = found;
+  if (subject.negated && info.lemma !== 'confirm') return [];
+
+  let r = c + 1;
+  if (info.lemma === 'point') {
+    if (next?.low !== 'out') return [];
+    r++;
+  }
+  if (info.recipient) r = skipRecipient(p, u, r);
+  // Back-reference: "Peter Stano … said this at a briefing in Brussels on Monday".
+  if (tokens[r] && BACKREF_OBJECTS.has(tokens[r]!.low) && BACKREF_LEMMAS.has(info.lemma) && subject.plausible) {
+    const after = skipAdverbials(p, u, r + 1);
+    const end = after >= u.to || (after === u.to - 1 && FINAL_PUNCT.has(tokens[after]!.text)) || isExcluded(p, tokens[after]!.start) || tokens[after]!.text === ',';
+    if (end) {
+      const phrase = subject.phrase;
+      const intro = subject.regionFrom < subject.phraseFrom ? { start: tokens[subject.regionFrom]!.start, end: phrase.start } : null;
+      return [{ type: 'backref', unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: subject.negated, content: null, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: unitEnd(p, u) }, intro }];
+    }
+  }
+  r = skipAdverbials(p, u, r);
+  const s = tokens[r];
+  const atEnd = r >= u.to || (r === u.to - 1 && FINAL_PUNCT.has(s!.text)) || isExcluded(p, s!.start);
+  const phrase = subject.phrase;
+  const frame = { start: phrase.start, end: atEnd || r >= u.to ? unitEnd(p, u) : s!.start };
+  const intro = subject.regionFrom < subject.phraseFrom ? { start: tokens[subject.regionFrom]!.start, end: phrase.start } : null;
+  const base = { unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: subject.negated, frame, intro };
+
+  // Tail: the content came first.
+  const tailNext = s?.text === ',' ? tokens[r + 1] : undefined;
+  const participle = tailNext && CUES.get(tailNext.low)?.participle === true;
+  const manner = tailNext && !participle && tailNext.kind === 'word' && /ing$/.test(tailNext.low) && p.quoteOf[r + 1] === -1;
+  const afterQuote = subject.phraseFrom > u.from && (p.markOf[subject.phraseFrom - 1] === 2 || (tokens[subject.phraseFrom - 1]!.text === ',' && p.markOf[subject.phraseFrom - 2] === 2));
+  const interrupted = afterQuote && (s?.text === ',' || s?.text === ':') && p.markOf[r + 1] === 1;
+  // After a quote, the attribution is the whole clause: `"…," X told reporters at the agency's headquarters.`
+  const tailAfterQuote = afterQuote && s?.low !== 'that' && s?.text !== ':' && p.markOf[r] !== 1;
+  // ", without evidence, that …": a short aside between the cue and its clause.
+  const asideThat = s?.text === ',' ? asideBeforeThat(p, u, r) : -1;
+  // A parenthetical attribution: "The catch is down by half, she says, and fuel costs have doubled."
+  const parenthetical = s?.text === ',' && asideThat === -1 && subject.afterComma && !interrupted && tokens[r + 1]?.low !== 'that';
+  if (atEnd || participle || manner || interrupted || tailAfterQuote || parenthetical) {
+    let before = contentBefore(p, u, subject.phraseFrom);
+    // "In a pilot with 40 clinics, the company said, clinicians reported …": the claim is after the attribution.
+    const introOnly = { from: u.from, to: subject.phraseFrom - 1 };
+    if (parenthetical && introOnly.to > introOnly.from && isIntroPart(tokens, introOnly) && !hasFiniteVerb(tokens, introOnly)) {
+      const after = clampContent(p, u, tokens[r + 1]!.start);
+      before = after ? { content: after, quoted: false, quoteIndex: -1 } : null;
+    }
+    if (before === null) return [];
+    const hits: Hit[] = [{ ...base, type: 'frame', ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
+    if (participle) {
+      const second = participleContent(p, u, r + 1);
+      if (second) hits.push({ ...base, type: 'frame', cue: { start: tailNext.start, end: tailNext.end }, cueInfo: CUES.get(tailNext.low)!, content: second, quoted: false, quoteIndex: -1 });
+    }
+    if (interrupted) {
+      const q = p.quoteOf[r + 1]!;
+      hits.push({ ...base, type: 'frame', ...quoteContent(p, q) });
+    }
+    return hits;
+  }
+  if (!subject.plausible) return [];
+
+  let from = r;
+  if (asideThat !== -1) {
+    from = asideThat;
+  } else if (s?.text === ',' && tokens[r + 1]?.low === 'that') {
+    // "informs, that, according to …"
+    from = r + 2;
+    if (tokens[from]?.text === ',') from++;
+  } else if (s?.low === 'that') {
+    from = r + 1;
+    if (tokens[from]?.text === ',') from++;
+  } else if (s?.text === ':') {
+    from = r + 1;
+    if (from >= u.to) {
+      return u.index === p.units.length - 1 ? [{ ...base, type: 'colon-intro', content: null, quoted: false, quoteIndex: -1 }] : [];
+    }
+  } else if (s?.text === ',' && p.markOf[r + 1] === 1) {
+    from = r + 1;
+  } else if (s && p.markOf[r] === 1) {
+    from = r;
+  } else if (info.needsClause) {
+    if (info.lemma !== 'call') return [];
+    // "called it "a grown-up win"", "called for an inquiry"
+    for (let j = r; j < Math.min(u.to, r + 5); j++) {
+      if (p.markOf[j] === 1) return [{ ...base, type: 'frame', ...quoteContent(p, p.quoteOf[j]!) }];
+    }
+    if (s?.low !== 'for' && s?.low !== 'on') return [];
+  } else if (info.nounLike) {
+    return [];
+  }
+  if (from >= u.to) return [];
+  // A quote that fills the rest of the sentence is a direct quote.
+  if (p.markOf[from] === 1) {
+    const q = p.quoteOf[from]!;
+    const close = closeMarkToken(p, q);
+    if (close === -1 || close >= u.to - 1 || (close === u.to - 2 && FINAL_PUNCT.has(tokens[u.to - 1]!.text))) return [{ ...base, type: 'frame', ...quoteContent(p, q) }];
+  }
+  const content = clampContent(p, u, tokens[from]!.start);
+  if (content === null) return [];
+  // "X said A, but two sources said B": A ends where the second attribution begins.
+  const second = coordinatedAttribution(p, u, from);
+  if (second !== -1) content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[second]!.start));
+  return [{ ...base, type: 'frame', content, quoted: false, quoteIndex: -1 }];
+}
+
+/** Index of ", but"/", while"/"; " opening a second clause whose own subject and reporting verb follow; -1 when none. */
+function coordinatedAttribution(p: PreparedParagraph, u: Unit, from: number): number {
+  const { tokens } = p;
+  for (let i = from; i < u.to - 2; i++) {
+    const t = tokens[i]!;
+    const joint = (t.text === ',' && /^(?:but|while|whereas|and)$/.test(tokens[i + 1]!.low)) || t.text === ';';
+    if (!joint || p.quoteOf[i] !== -1) continue;
+    const start = t.text === ';' ? i + 1 : i + 2;
+    // A reporting verb within a short subject's reach, in the past or present tense.
+    for (let k = start + 1; k < u.to && k <= start + 8; k++) {
+      const info = CUES.get(tokens[k]!.low);
+      if (p.quoteOf[k] !== -1 || tokens[k]!.text === ',') break;
+      if (!info || info.participle || info.needsClause) continue;
+      const phrase = parseSpeakerPhrase(p.text, tokens, start, k);
+      if (phrase !== null && phrase.kind !== 'non-agent' && !(phrase.kind === 'pronoun' && phrase.type !== 'person')) return i;
+      break;
+    }
+  }
+  return -1;
+}
+
+interface Subject {
+  phrase: SpeakerPhrase;
+  phraseFrom: number;
+  regionFrom: number;
+  negated: boolean;
+  modal: boolean;
+  /** Nothing before the cue in this clause: the inverted order "…," said X. */
+  empty: boolean;
+  /** The subject follows a comma or a closing quote mark, so content may precede it. */
+  afterComma: boolean;
+  /** The phrase can name a speaker of a head frame (not a bare clause fragment). */
+  plausible: boolean;
+}
+
+/** Walks back from the cue over adverbs to the subject phrase, and from there to the clause start. */
+function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { empty: true; modal: false; negated: false } | null {
+  const { tokens } = p;
+  let i = c - 1;
+  let negated = false;
+  let modal = false;
+  while (i >= u.from && p.quoteOf[i] === -1) {
+    const tok = tokens[i]!;
+    const low = tok.low;
+    if (NEGATIONS.has(low)) {
+      negated = true;
+      i--;
+    } else if (MODALS.has(low)) {
+      modal = true;
+      i--;
+    } else if (PRE_CUE_SKIP.has(low)) {
+      i--;
+    } else if (TIME_WORDS.has(low) && i > u.from) {
+      i -= DATE_LEADS.has(tokens[i - 1]!.low) ? 2 : 1;
+    } else if (tok.text === ')') {
+      let j = i - 1;
+      while (j >= u.from && tokens[j]!.text !== '(') j--;
+      if (j < u.from) break;
+      i = j - 1;
+    } else break;
+  }
+  const phraseTo = i + 1;
+  if (phraseTo <= u.from || p.quoteOf[phraseTo - 1] !== -1) return { empty: true, modal: false, negated: false };
+
+  // Back to the clause start: sentence start, a quote, a clause word, a colon or dash.
+  let b = phraseTo;
+  while (b > u.from) {
+    const tok = tokens[b - 1]!;
+    if (p.quoteOf[b - 1] !== -1) break;
+    if (tok.kind === 'punct' && (tok.text === ';' || tok.text === ':' || tok.text === '(' || /["“”«»]/u.test(tok.text))) break;
+    if (tok.kind === 'punct' && DASHES.has(tok.text) && isSpaced(p, b - 1)) break;
+    if (CLAUSE_BOUNDARY_WORDS.has(tok.low)) break;
+    if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',')) break;
+    if (tok.start < p.datelineEnd) break;
+    if (phraseTo - b > 45) break;
+    b--;
+  }
+  if (b >= phraseTo) return null;
+
+  // Comma-separated parts: the last one is the subject, with an apposition when the cue follows a comma.
+  const parts = splitTopLevel(tokens, b, phraseTo);
+  const last = parts.at(-1)!;
+  let phraseFrom = last.from;
+  if (last.to === last.from || tokens[phraseTo - 1]!.text === ',') {
+    const a = parts.at(-2);
+    if (!a || a.to === a.from) return null;
+    phraseFrom = a.from;
+    const before = parts.at(-3);
+    const aAside = /^(?:who|which|whose)$/.test(tokens[a.from]!.low) || (!tokens[a.from]!.cap && /(?:ing|ed)$/.test(tokens[a.from]!.low));
+    if (before && before.to > before.from && !isIntroPart(tokens, before) && !hasFiniteVerb(tokens, before) && before.to - before.from <= 15) {
+      phraseFrom = before.from;
+    } else if (aAside) {
+      return null;
+    }
+  }
+  const phrase = parseSpeakerPhrase(p.text, tokens, phraseFrom, phraseTo);
+  if (phrase === null) return null;
+  const afterComma = phraseFrom > u.from && (tokens[phraseFrom - 1]!.text === ',' || p.markOf[phraseFrom - 1] === 2);
+  // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject).
+  const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: phraseTo });
+  return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
+}
+
+function splitTopLevel(tokens: Token[], from: number, to: number): { from: number; to: number }[] {
+  const parts: { from: number; to: number }[] = [];
+  let start = from;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const text = tokens[i]!.text;
+    if (text === '(') depth++;
+    else if (text === ')') depth = Math.max(0, depth - 1);
+    else if (text === ',' && depth === 0) {
+      parts.push({ from: start, to: i });
+      start = i + 1;
+    }
+  }
+  parts.push({ from: start, to });
+  return parts;
+}
+
+function isSpaced(p: PreparedParagraph, i: number): boolean {
+  const t = p.tokens[i]!;
+  return /\s/.test(p.text[t.start - 1] ?? ' ') || /\s/.test(p.text[t.end] ?? ' ');
+}
+
+/** "told reporters", "told the tribunal", "told Reuters", "told Channel 7". */
+function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
+  const { tokens } = p;
+  const t = tokens[r];
+  if (!t || r >= u.to || p.quoteOf[r] !== -1 || t.low === 'that' || t.kind === 'punct') return r;
+  if (t.cap) {
+    let j = r;
+    while (j < u.to && (tokens[j]!.cap || (tokens[j]!.kind === 'num' && j > r))) j++;
+    return j;
+  }
+  if (t.low === 'the' || t.low === 'a' || t.low === 'an') {
+    let j = r + 1;
+    while (j < u.to && j <= r + 3 && tokens[j]!.kind === 'word' && tokens[j]!.low !== 'that' && !ADVERBIAL_PREPOSITIONS.has(tokens[j]!.low)) j++;
+    return j;
+  }
+  return RECIPIENT_WORDS.has(t.low) ? r + 1 : r;
+}
+
+/** Skips "on Monday", "in a statement", "at a briefing in Brussels", "Tuesday", ", however,". */
+function skipAdverbials(p: PreparedParagraph, u: Unit, r: number): number {
+  const { tokens } = p;
+  for (let guard = 0; guard < 6 && r < u.to; guard++) {
+    const t = tokens[r]!;
+    if (p.quoteOf[r] !== -1) break;
+    if (t.text === ',' && ASIDE_ADVERBS.has(tokens[r + 1]?.low ?? '') && tokens[r + 2]?.text === ',') {
+      r += 3;
+      continue;
+    }
+    if (TIME_WORDS.has(t.low) || LONE_ADVERBS.has(t.low)) {
+      r++;
+      continue;
+    }
+    if (DATE_LEADS.has(t.low) || ADVERBIAL_PREPOSITIONS.has(t.low)) {
+      const end = adverbialPhraseEnd(p, u, r);
+      if (end > r) {
+        r = end;
+        continue;
+      }
+    }
+    break;
+  }
+  return r;
+}
+
+/** End of a when/where/how phrase starting at `r` ("on 28 October", "in a video posted online"), or `r` when none. */
+function adverbialPhraseEnd(p: PreparedParagraph, u: Unit, r: number): number {
+  const { tokens } = p;
+  let j = r + 1;
+  let informative = false;
+  while (j < u.to && j - r <= 8) {
+    const t = tokens[j]!;
+    if (p.quoteOf[j] !== -1 || t.low === 'that') break;
+    if (t.kind === 'punct' && t.text !== '.' && t.text !== "'s") break;
+    if (t.kind === 'word' && (OCCASION_WORDS.has(t.low) || TIME_WORDS.has(t.low) || t.cap)) informative = true;
+    if (t.kind === 'num') informative = true;
+    j++;
+    // A phrase ends at its occasion/time/place word unless a short tail follows ("in a video posted online").
+    if (informative && (TIME_WORDS.has(t.low) || t.kind === 'num' || t.cap)) {
+      if (!(tokens[j]?.cap || tokens[j]?.kind === 'num' || TIME_WORDS.has(tokens[j]?.low ?? ''))) break;
+    }
+    if (informative && OCCASION_WORDS.has(t.low) && !OCCASION_WORDS.has(tokens[j]?.low ?? '')) {
+      // "in a video posted online", "at a briefing in Brussels": allow a short tail up to the clause end.
+      let k = j;
+      while (k < u.to && k - j < 4 && tokens[k]!.kind === 'word' && tokens[k]!.low !== 'that' && p.quoteOf[k] === -1) k++;
+      const stop = tokens[k];
+      if (k > j && (k >= u.to || stop?.text === ',' || stop?.low === 'that' || FINAL_PUNCT.has(stop?.text ?? '') || stop?.text === ':')) j = k;
+      break;
+    }
+  }
+  if (!informative) return r;
+  return j;
+}
+
+/** Content ending the unit from `start`: sentence-final punctuation outside quotes and publisher tails are left out. */
+function clampContent(p: PreparedParagraph, u: Unit, start: number): Range | null {
+  let end = unitEnd(p, u);
+  for (const ex of p.excluded) if (ex.start >= start && ex.start < end) end = ex.start;
+  end = trimBack(p.text, start, end);
+  return end > start ? { start, end } : null;
+}
+
+/** End of the unit's text. */
+function unitEnd(p: PreparedParagraph, u: Unit): number {
+  return p.tokens[u.to - 1]!.end;
+}
+
+/** Trims spaces, a trailing comma, and sentence-final punctuation that is not inside a quote. */
+function trimBack(text: string, start: number, end: number): number {
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  // A period inside a closing quote mark stays: `…their soldiers."` ends with the mark, not the period.
+  while (end > start && /[.!?…]/u.test(text[end - 1]!)) end--;
+  while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** Content before the subject of a tail or inverted frame: the quote just before it, or the clause from the unit start. */
+function contentBefore(p: PreparedParagraph, u: Unit, subjectFrom: number): Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> | null {
+  const { tokens } = p;
+  let k = subjectFrom - 1;
+  if (k >= u.from && tokens[k]!.text === ',' && p.quoteOf[k] === -1) k--;
+  if (k < u.from) return null;
+  if (p.markOf[k] === 2) return quoteContent(p, p.quoteOf[k]!);
+  let startTok = u.from;
+  while (startTok < k && tokens[startTok]!.start < p.datelineEnd) startTok++;
+  const start = tokens[startTok]!.start;
+  const end = trimBack(p.text, start, tokens[k]!.end);
+  if (end <= start) return null;
+  return { content: { start, end }, quoted: false, quoteIndex: -1 };
+}
+
+/** The words inside quote `q`, a trailing comma left out (it stands for the period the attribution replaced). */
+export function quoteContent(p: PreparedParagraph, q: number): Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> {
+  const r = p.quotes[q]!;
+  let start = r.innerStart;
+  let end = r.innerEnd;
+  while (start < end && /\s/u.test(p.text[start]!)) start++;
+  while (end > start && /[\s,]/u.test(p.text[end - 1]!)) end--;
+  return { content: { start, end }, quoted: true, quoteIndex: q };
+}
+
+function closeMarkToken(p: PreparedParagraph, q: number): number {
+  for (let i = 0; i < p.tokens.length; i++) if (p.quoteOf[i] === q && p.markOf[i] === 2) return i;
+  return -1;
+}
+
+/** ", adding that …" / ", noting that …": the second content, with the same speaker. */
+function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | null {
+  let from = c + 1;
+  if (p.tokens[from]?.low === 'that') from++;
+  if (from >= u.to) return null;
+  return clampContent(p, u, p.tokens[from]!.start);
+}
+
+/** For ", without evidence, that …" at `r`: the token after "that"; -1 when the comma opens no such aside. */
+function asideBeforeThat(p: PreparedParagraph, u: Unit, r: number): number {
+  for (let k = r + 1; k < u.to && k <= r + 5; k++) {
+    const t = p.tokens[k]!;
+    if (p.quoteOf[k] !== -1) return -1;
+    if (t.text === ',') return p.tokens[k + 1]?.low === 'that' ? k + 2 : -1;
+  }
+  return -1;
+}
+
+/** After "…, said": a speaker phrase running to the end of the clause (not "that …" or an object). */
+function looksInverted(p: PreparedParagraph, u: Unit, c: number): boolean {
+  const { tokens } = p;
+  let to = c + 1;
+  while (to < u.to && p.quoteOf[to] === -1 && !FINAL_PUNCT.has(tokens[to]!.text) && tokens[to]!.text !== ':' && tokens[to]!.low !== 'that' && !isExcluded(p, tokens[to]!.start)) to++;
+  if (to === c + 1 || to - c > 20) return false;
+  // The speaker phrase runs to the end of the sentence: not "that …", not a quote, not an object.
+  const stop = tokens[to];
+  if (stop && !FINAL_PUNCT.has(stop.text) && !isExcluded(p, stop.start)) return false;
+  if (CUES.get(tokens[c]!.low)?.needsClause) return false;
+  // It starts like a name or a description: "said Jane Doe", "said the representative", "said owner Anthony Rossi".
+  const next = tokens[c + 1]!;
+  const opens = next.cap || /^(?:the|a|an|his|her|its|their|one|he|she)$/.test(next.low) || PERSON_TITLE_WORDS.has(next.low);
+  if (!opens || BACKREF_OBJECTS.has(next.low) || ADVERBIAL_PREPOSITIONS.has(next.low) || TIME_WORDS.has(next.low)) return false;
+  const phrase = parseSpeakerPhrase(p.text, tokens, c + 1, to);
+  return phrase !== null && phrase.kind !== 'non-agent' && phrase.kind !== 'pronoun';
+}
+
+/** "…," said Jane Doe, a senior analyst at Y. — the subject follows the cue. */
+function invertedFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): Hit[] {
+  const { tokens } = p;
+  const t = tokens[c]!;
+  let to = c + 1;
+  while (to < u.to && p.quoteOf[to] === -1 && tokens[to]!.text !== ';' && tokens[to]!.text !== ':' && !isExcluded(p, tokens[to]!.start)) to++;
+  const followQuote = to < u.to && p.markOf[to] === 1 ? p.quoteOf[to]! : -1;
+  let npTo = to;
+  while (npTo > c + 1 && (FINAL_PUNCT.has(tokens[npTo - 1]!.text) || tokens[npTo - 1]!.text === ',')) npTo--;
+  if (npTo <= c + 1) return [];
+  const phrase = parseSpeakerPhrase(p.text, tokens, c + 1, npTo);
+  if (phrase === null || phrase.kind === 'non-agent') return [];
+  if (c === u.from) return []; // nothing before it
+  const before = contentBefore(p, u, c);
+  if (before === null) return [];
+  const base = { unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: false, frame: { start: t.start, end: unitEnd(p, u) }, intro: null };
+  const hits: Hit[] = [{ ...base, type: 'frame', ...before }];
+  if (followQuote !== -1) hits.push({ ...base, type: 'frame', ...quoteContent(p, followQuote) });
+  return hits;
+}
+
+/** "this was stated by X", "This was reported by Alliance spokeswoman Fara Dahlallah". */
+function passiveFrame(p: PreparedParagraph, u: Unit, c: number, be: number): Hit[] {
+  const { tokens } = p;
+  const next = tokens[c + 1];
+  if (next?.low !== 'by') return [];
+  let s = be - 1;
+  while (s >= u.from && (tokens[s]!.low === 'has' || tokens[s]!.low === 'have' || tokens[s]!.low === 'had' || tokens[s]!.low === 'also')) s--;
+  if (s < u.from || !BACKREF_SUBJECTS.has(tokens[s]!.low)) return [];
+  let to = c + 2;
+  while (to < u.to && p.quoteOf[to] === -1 && !FINAL_PUNCT.has(tokens[to]!.text) && !isExcluded(p, tokens[to]!.start)) to++;
+  const phrase = parseSpeakerPhrase(p.text, tokens, c + 2, to);
+  if (phrase === null) return [];
+  return [
+    {
+      type: 'backref',
+      unit: u.index,
+      phrase,
+      cue: { start: tokens[be]!.start, end: next.end },
+      cueInfo: CUES.get(tokens[c]!.low)!,
+      negated: false,
+      content: null,
+      quoted: false,
+      quoteIndex: -1,
+      frame: { start: tokens[s]!.start, end: unitEnd(p, u) },
+      intro: null,
+    },
+  ];
+}
+
+/** "It was reported that …", "Later it became known that …", "It is understood that …": reports without a speaker. */
+function findImpersonal(p: PreparedParagraph, u: Unit): Hit | null {
+  const { tokens } = p;
+  for (let i = u.from; i < u.to - 3; i++) {
+    if (tokens[i]!.low !== 'it' || p.quoteOf[i] !== -1) continue;
+    let j = i + 1;
+    while (j < u.to && j - i <= 4 && /^(?:was|is|has|had|have|been|became|become|becomes|also|later|already|widely|now|being)$/.test(tokens[j]!.low)) j++;
+    if (j === i + 1 || j >= u.to) continue;
+    const verb = tokens[j]!.low;
+    const becameKnown = verb === 'known' && /^becom|^became/.test(tokens[j - 1]!.low);
+    if (!(IMPERSONAL_REPORT.has(verb) || becameKnown) || tokens[j + 1]?.low !== 'that') continue;
+    const content = clampContent(p, u, tokens[j + 2]?.start ?? tokens[j + 1]!.end);
+    if (content === null) return null;
+    return {
+      type: 'impersonal',
+      unit: u.index,
+      phrase: null,
+      cue: { start: tokens[i + 1]!.start, end: tokens[j]!.end },
+      cueInfo: null,
+      negated: false,
+      content,
+      quoted: false,
+      quoteIndex: -1,
+      frame: { start: tokens[u.from]!.start, end: content.start },
+      intro: null,
+    };
+  }
+  return null;
+}
+
+/** "According to X, CONTENT" and "CONTENT, according to X." */
+function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
+  const { tokens } = p;
+  for (let a = u.from; a < u.to - 2; a++) {
+    if (tokens[a]!.low !== 'according' || tokens[a + 1]!.low !== 'to' || p.quoteOf[a] !== -1 || isExcluded(p, tokens[a]!.start)) continue;
+    let npTo = a + 2;
+    while (npTo < u.to && tokens[npTo]!.text !== ',' && p.quoteOf[npTo] === -1 && !FINAL_PUNCT.has(tokens[npTo]!.text)) npTo++;
+    const phrase = parseSpeakerPhrase(p.text, tokens, a + 2, npTo);
+    if (phrase === null) return null;
+    const cue = { start: tokens[a]!.start, end: tokens[a + 1]!.end };
+    const base = { type: 'according' as const, unit: u.index, phrase, cue, cueInfo: null, negated: false, quoted: false, quoteIndex: -1, intro: null };
+    const endsUnit = npTo >= u.to || (npTo === u.to - 1 && FINAL_PUNCT.has(tokens[npTo]!.text));
+    const leading = a === u.from || tokens.slice(u.from, a).every((t, k) => k === 0 ? isIntroWord(t) : true) && tokens[a - 1]?.text === ',' && a - u.from <= 4;
+    if (!endsUnit && (leading || tokens[npTo]?.text === ',')) {
+      const from = npTo + 1;
+      if (from >= u.to) return null;
+      if (p.markOf[from] === 1) return { ...base, ...quoteContent(p, p.quoteOf[from]!), frame: { start: cue.start, end: phrase.end } };
+      const content = clampContent(p, u, tokens[from]!.start);
+      return content ? { ...base, content, frame: { start: cue.start, end: phrase.end } } : null;
+    }
+    if (a > u.from) {
+      const before = contentBefore(p, u, a);
+      if (before === null) return null;
+      return { ...base, ...before, frame: { start: cue.start, end: unitEnd(p, u) } };
+    }
+    return null;
+  }
+  return null;
+}
+
+function isIntroWord(t: Token): boolean {
+  return /^(?:earlier|later|meanwhile|however|also|previously|recently|but|and|so|then|now|yet)$/i.test(t.text);
+}
+
+export { tokenText };

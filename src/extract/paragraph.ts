@@ -1,0 +1,122 @@
+/**
+ * One paragraph made ready for attribution: tokens, quote regions, which
+ * token lies in which quote, clause units (sentences, with sentence breaks
+ * inside quotes ignored so a multi-sentence quote is one unit), the
+ * publisher's own attribution tails ("…, Censor.NET reports citing
+ * Interfax-Ukraine") that are not statements, and the dateline.
+ */
+import { CUES } from './lexicon.js';
+import { findQuotes, type QuoteRegion } from './quotes.js';
+import { tokenize, type Token } from './tokens.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface PreparedParagraph {
+  index: number;
+  kind: 'title' | 'heading' | 'body';
+  text: string;
+  tokens: Token[];
+  quotes: QuoteRegion[];
+  /** Quote region index per token (its marks included), -1 outside quotes. */
+  quoteOf: Int32Array;
+  /** 1 for an opening mark, 2 for a closing mark, 0 otherwise. */
+  markOf: Uint8Array;
+  /** Unit (clause-sentence) index per token. */
+  unitOf: Int32Array;
+  /** Token ranges [from, to) of each unit. */
+  units: { from: number; to: number }[];
+  /** Publisher attribution tails: never statements, never content. */
+  excluded: Range[];
+  /** End of a dateline ("WASHINGTON (AP) — "), 0 when none. */
+  datelineEnd: number;
+}
+
+// "…, Censor.NET reports citing Interfax-Ukraine", "…, Censor.NET reports with reference to Ukrinform."
+const PUBLISHER_TAIL = /,?\s*(?:[\p{Lu}][\p{L}\p{N}.&'’-]*)(?:\s+[\p{Lu}][\p{L}\p{N}.&'’-]*){0,3}\s+(?:reports?|writes?|informs?)\s*,?\s+(?:citing|with reference to|referring to)\s+[^.!?]*?(?=[.!?]?["”»]?\s*$|[.!?]\s)/gu;
+// "WASHINGTON (AP) — ", "LONDON, June 4 (Reuters) - ", "HOUSTON, Oct. 24, 2024 /PRNewswire/ -- ", "ALBANY — "
+const DATELINE = /^(?:[\p{Lu}][\p{Lu}.'’-]{2,}(?:\s+[\p{Lu}][\p{Lu}.'’-]+)*)(?:,\s+[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)|\/[^/]{1,40}\/)?\s*(?:—|–|--|-)\s+/u;
+
+export function prepareParagraph(
+  index: number,
+  kind: PreparedParagraph['kind'],
+  text: string,
+  sentenceStarts: number[],
+): PreparedParagraph {
+  const tokens = tokenize(text);
+  const quotes = validateDangling(text, findQuotes(text));
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  const markOf = new Uint8Array(tokens.length);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (q < quotes.length && regionEnd(quotes[q]!, text) <= t.start) q++;
+    for (let k = q; k < quotes.length; k++) {
+      const r = quotes[k]!;
+      const start = r.open === -1 ? 0 : r.open;
+      if (t.start < start) break;
+      if (t.start === r.open) {
+        quoteOf[i] = k;
+        markOf[i] = 1;
+      } else if (t.start === r.close) {
+        quoteOf[i] = k;
+        markOf[i] = 2;
+      } else if (t.start >= r.innerStart && t.end <= r.innerEnd) {
+        quoteOf[i] = k;
+      }
+      if (quoteOf[i] !== -1) break;
+    }
+  }
+
+  // Units: sentence starts that fall inside a quote do not split.
+  const starts = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? 0 : r.open) && s < regionEnd(r, text)));
+  const unitOf = new Int32Array(tokens.length);
+  const units: { from: number; to: number }[] = [];
+  let unit = -1;
+  let nextStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (nextStart < starts.length && starts[nextStart]! <= t.start) {
+      nextStart++;
+      if (units.length === 0 || units.at(-1)!.to > units.at(-1)!.from) {
+        units.push({ from: i, to: i });
+        unit = units.length - 1;
+      }
+    }
+    if (unit === -1) {
+      units.push({ from: i, to: i });
+      unit = 0;
+    }
+    unitOf[i] = unit;
+    units[unit]!.to = i + 1;
+  }
+
+  const excluded: Range[] = [];
+  if (/\b(?:reports?|writes?|informs?)\b/.test(text)) {
+    PUBLISHER_TAIL.lastIndex = 0;
+    for (let m = PUBLISHER_TAIL.exec(text); m !== null; m = PUBLISHER_TAIL.exec(text)) excluded.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const dateline = DATELINE.exec(text);
+  return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0 };
+}
+
+function regionEnd(r: QuoteRegion, text: string): number {
+  return r.close === -1 ? text.length : r.close + 1;
+}
+
+/** A quote whose opening mark is missing is kept only when a reporting verb follows its closing mark. */
+function validateDangling(text: string, quotes: QuoteRegion[]): QuoteRegion[] {
+  return quotes.filter((r) => {
+    if (!r.dangling) return true;
+    const after = text.slice(r.close + 1, r.close + 120);
+    const clause = after.split(/[.!?]\s|["“”‘’«»]/u)[0] ?? '';
+    const words = clause.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+    return words.slice(0, 12).some((w) => CUES.has(w));
+  });
+}
+
+export function isExcluded(p: PreparedParagraph, pos: number): boolean {
+  return p.excluded.some((r) => pos >= r.start && pos < r.end);
+}

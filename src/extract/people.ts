@@ -1,0 +1,339 @@
+/**
+ * People (and organisations) across articles: merging the speaker mentions of
+ * every article into one record per person, and finding a person from what a
+ * reporter types. Spelling variants are folded by transliteration rules
+ * (translit.ts), not a list: Kuvshynnykova / Kuvshinnikova / Kuvshynnikova,
+ * Zelenskyy / Zelensky. Candidates are blocked by a consonant key of the
+ * surname, so merging stays near-linear (50,000 mentions in well under a second).
+ */
+import { roleWords } from './entities.js';
+import { boundedEditDistance, foldName, skeleton, softToken, tokenSimilarity, toleratedEdits } from './translit.js';
+import type { PersonRecord, SpeakerMention } from './types.js';
+
+const LEADING_THE = /^(?:the)\s+/;
+const CORPORATE_SUFFIX = /\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)$/;
+const ACRONYM = /^[\p{Lu}.]{2,6}$/u;
+
+/** One distinct (type, name) with everything the mentions said about it. */
+interface Aggregate {
+  name: string;
+  type: PersonRecord['type'];
+  count: number;
+  roles: Set<string>;
+  variants: Set<string>;
+  /** Soft tokens of the name (persons) or the normalised name (organisations). */
+  tokens: string[];
+  key: string;
+  parent: number;
+}
+
+/** Soft forms are computed once per distinct word: names repeat across thousands of mentions. */
+const softCache = new Map<string, string>();
+
+function softTokens(name: string): string[] {
+  return foldName(name)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => {
+      let soft = softCache.get(word);
+      if (soft === undefined) {
+        if (softCache.size > 100_000) softCache.clear();
+        soft = softToken(word);
+        softCache.set(word, soft);
+      }
+      return soft;
+    });
+}
+
+function orgKey(name: string): string {
+  return foldName(name).replace(LEADING_THE, '').replace(CORPORATE_SUFFIX, '');
+}
+
+function acronymOf(name: string): string {
+  return name
+    .replace(/^the\s+/i, '')
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w) && !/^(?:of|for|the|and|on)$/i.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** Same soft surname, or within the edits its length tolerates. */
+function sameSoft(a: string, b: string): boolean {
+  if (a === b) return true;
+  const max = toleratedEdits(Math.min(a.length, b.length));
+  return max > 0 && a[0] === b[0] && boundedEditDistance(a, b, max) <= max;
+}
+
+/** First names agree: same (soft), an initial of the other, or one side has none. */
+function compatibleFirst(a: string[], b: string[]): boolean {
+  if (a.length < 2 || b.length < 2) return true;
+  const fa = a[0]!;
+  const fb = b[0]!;
+  if (fa.length === 1 || fb.length === 1) return fa[0] === fb[0];
+  return sameSoft(fa, fb);
+}
+
+/** Merges mentions within and across articles into people and organisations. */
+export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
+  const aggregates: Aggregate[] = [];
+  const byName = new Map<string, number>();
+  for (const m of mentions) {
+    const name = m.name.trim();
+    if (name === '') continue;
+    const id = `${m.type}\u0000${name}`;
+    let index = byName.get(id);
+    if (index === undefined) {
+      index = aggregates.length;
+      byName.set(id, index);
+      const tokens = m.type === 'person' ? softTokens(name) : [orgKey(name)];
+      const key = m.type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
+      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, key, parent: index });
+    }
+    const a = aggregates[index]!;
+    a.count++;
+    for (const r of m.roles) if (r.trim() !== '') a.roles.add(r.trim());
+    for (const v of m.variants) if (v.trim() !== '') a.variants.add(v.trim());
+  }
+
+  const find = (i: number): number => {
+    while (aggregates[i]!.parent !== i) {
+      aggregates[i]!.parent = aggregates[aggregates[i]!.parent]!.parent;
+      i = aggregates[i]!.parent;
+    }
+    return i;
+  };
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) aggregates[b]!.parent = a;
+  };
+
+  // Block by key: persons by their surname's consonant skeleton, organisations by normalised name.
+  const blocks = new Map<string, number[]>();
+  for (const [i, a] of aggregates.entries()) {
+    const list = blocks.get(a.key);
+    if (list) list.push(i);
+    else blocks.set(a.key, [i]);
+  }
+  for (const [key, members] of blocks) {
+    if (key.startsWith('o:')) {
+      for (const i of members.slice(1)) union(members[0]!, i);
+      continue;
+    }
+    // Surnames that are the same name (spelling-tolerant), compared once per distinct spelling.
+    const bySurname = new Map<string, number[]>();
+    for (const i of members) {
+      const surname = aggregates[i]!.tokens.at(-1) ?? '';
+      const list = bySurname.get(surname);
+      if (list) list.push(i);
+      else bySurname.set(surname, [i]);
+    }
+    const surnames = [...bySurname.keys()];
+    const surnameGroup = new Map<string, string>(surnames.map((x) => [x, x]));
+    const rootOf = (x: string): string => (surnameGroup.get(x) === x ? x : rootOf(surnameGroup.get(x)!));
+    for (let x = 0; x < surnames.length; x++) {
+      for (let y = x + 1; y < surnames.length; y++) {
+        if (sameSoft(surnames[x]!, surnames[y]!)) surnameGroup.set(rootOf(surnames[y]!), rootOf(surnames[x]!));
+      }
+    }
+    const groups = new Map<string, number[]>();
+    for (const [surname, list] of bySurname) {
+      const root = rootOf(surname);
+      const group = groups.get(root);
+      if (group) group.push(...list);
+      else groups.set(root, [...list]);
+    }
+    for (const group of groups.values()) mergeSurnameGroup(group);
+  }
+
+  /** Within one surname: full names with compatible first names merge; a surname alone joins a single full-name cluster. */
+  function mergeSurnameGroup(group: number[]): void {
+    const byFirst = new Map<string, number[]>();
+    const single: number[] = [];
+    for (const i of group) {
+      const tokens = aggregates[i]!.tokens;
+      if (tokens.length <= 1) {
+        single.push(i);
+        continue;
+      }
+      const list = byFirst.get(tokens[0]!);
+      if (list) list.push(i);
+      else byFirst.set(tokens[0]!, [i]);
+    }
+    for (const list of byFirst.values()) for (const i of list.slice(1)) union(list[0]!, i);
+    const firsts = [...byFirst.keys()];
+    for (let x = 0; x < firsts.length; x++) {
+      for (let y = x + 1; y < firsts.length; y++) {
+        if (compatibleFirst([firsts[x]!, ''], [firsts[y]!, ''])) union(byFirst.get(firsts[x]!)![0]!, byFirst.get(firsts[y]!)![0]!);
+      }
+    }
+    const clusters = new Set([...byFirst.values()].map((list) => find(list[0]!)));
+    for (const i of single) {
+      if (clusters.size === 1) union([...clusters][0]!, i);
+      else if (clusters.size === 0 && single[0] !== i) union(single[0]!, i);
+    }
+  }
+
+  // Acronyms: "FAA" with "Federal Aviation Administration" when exactly one organisation fits.
+  const byAcronym = new Map<string, Set<number>>();
+  for (const [i, a] of aggregates.entries()) {
+    if (a.type !== 'organisation' || ACRONYM.test(a.name)) continue;
+    const acronym = acronymOf(a.name);
+    if (acronym.length < 2) continue;
+    const set = byAcronym.get(acronym) ?? new Set();
+    set.add(find(i));
+    byAcronym.set(acronym, set);
+  }
+  for (const [i, a] of aggregates.entries()) {
+    if (a.type !== 'organisation' || !ACRONYM.test(a.name)) continue;
+    const roots = byAcronym.get(a.name.replace(/\./g, ''));
+    if (roots?.size === 1) union([...roots][0]!, i);
+  }
+
+  const clusters = new Map<number, Aggregate[]>();
+  for (const [i, a] of aggregates.entries()) {
+    const root = find(i);
+    const list = clusters.get(root);
+    if (list) list.push(a);
+    else clusters.set(root, [a]);
+  }
+  return [...clusters.values()].map(toRecord);
+}
+
+/** The most frequent full form names the record; ties go to the longest, then to one introduced with a title. */
+function toRecord(members: Aggregate[]): PersonRecord {
+  const type = members[0]!.type;
+  const candidates = members.filter((m) => type === 'organisation' || m.tokens.length > 1);
+  const pool = candidates.length > 0 ? candidates : members;
+  pool.sort((a, b) => b.count - a.count || b.name.length - a.name.length || b.roles.size - a.roles.size || a.name.localeCompare(b.name));
+  const canonical = type === 'organisation' ? pool[0]!.name.replace(/^the\s+/, '') : pool[0]!.name;
+  const aliases = new Set<string>();
+  const roles = new Set<string>();
+  for (const m of members) {
+    aliases.add(m.name);
+    for (const v of m.variants) aliases.add(v);
+    for (const r of m.roles) roles.add(r);
+    if (type === 'person') {
+      const words = m.name.split(/\s+/);
+      // The surname alone is an alias (not for "Kim Yong-hyun", whose hyphenated last word is a given name).
+      if (words.length > 1 && !words.at(-1)!.includes('-')) aliases.add(words.at(-1)!);
+    }
+  }
+  for (const m of members) if (type === 'organisation') aliases.add(m.name.replace(/^the\s+/, ''));
+  aliases.delete(canonical);
+  return { canonical, type, aliases: [...aliases], roles: [...roles] };
+}
+
+// ---- look-ups -----------------------------------------------------------------
+
+interface IndexedPerson {
+  person: PersonRecord;
+  /** Folded names and aliases. */
+  names: string[];
+  /** Soft tokens of each name. */
+  tokens: string[][];
+  /** Content words of the roles. */
+  roleWords: Set<string>;
+}
+
+interface PeopleIndex {
+  people: IndexedPerson[];
+  byFolded: Map<string, IndexedPerson[]>;
+  bySkeleton: Map<string, IndexedPerson[]>;
+}
+
+const indexes = new WeakMap<PersonRecord[], PeopleIndex>();
+
+function indexOf(people: PersonRecord[]): PeopleIndex {
+  let index = indexes.get(people);
+  if (index) return index;
+  const entries: IndexedPerson[] = [];
+  const byFolded = new Map<string, IndexedPerson[]>();
+  const bySkeleton = new Map<string, IndexedPerson[]>();
+  const push = (map: Map<string, IndexedPerson[]>, key: string, entry: IndexedPerson) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [entry]);
+    else if (list.at(-1) !== entry) list.push(entry);
+  };
+  for (const person of people) {
+    const names = [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
+    const folded = names.map((n) => (person.type === 'organisation' ? orgKey(n) : foldName(n)));
+    const entry: IndexedPerson = {
+      person,
+      names: folded,
+      tokens: names.map(softTokens),
+      roleWords: new Set(person.roles.flatMap(roleWords)),
+    };
+    entries.push(entry);
+    for (const f of folded) push(byFolded, f, entry);
+    for (const t of entry.tokens) for (const tok of t) push(bySkeleton, skeleton(tok), entry);
+  }
+  index = { people: entries, byFolded, bySkeleton };
+  indexes.set(people, index);
+  return index;
+}
+
+/** The record a name belongs to: an exact name or alias, else the one person whose surname fits; null otherwise. */
+export function canonicalOf(name: string, people: PersonRecord[]): PersonRecord | null {
+  const index = indexOf(people);
+  const folded = foldName(name);
+  const exact = index.byFolded.get(folded) ?? index.byFolded.get(orgKey(name));
+  if (exact && exact.length > 0) {
+    const distinct = new Set(exact.map((e) => e.person));
+    return distinct.size === 1 ? exact[0]!.person : null; // "Kovalenko" with two Kovalenkos: ambiguous
+  }
+  const tokens = softTokens(name);
+  if (tokens.length === 0) return null;
+  const candidates = (index.bySkeleton.get(skeleton(tokens.at(-1)!)) ?? []).filter(
+    (e) => e.person.type === 'person' && e.tokens.some((t) => t.length > 0 && sameSoft(t.at(-1)!, tokens.at(-1)!) && compatibleFirst(t, tokens)),
+  );
+  const unique = [...new Set(candidates.map((c) => c.person))];
+  return unique.length === 1 ? unique[0]! : null;
+}
+
+/**
+ * People matching what a reporter typed: any name or variant, a surname alone, a small typo
+ * ("Rute", "kuvshinikova"), or role words ("Secretary General"). Best first, scores 0..1.
+ */
+export function findPeople(query: string, people: PersonRecord[], limit = 5): { person: PersonRecord; score: number }[] {
+  const index = indexOf(people);
+  const folded = foldName(query);
+  if (folded === '') return [];
+  const qTokens = softTokens(query);
+  const qRoleWords = roleWords(query);
+  const scored: { person: PersonRecord; score: number }[] = [];
+  for (const entry of index.people) {
+    let best = 0;
+    if (entry.names.includes(folded) || entry.names.includes(orgKey(query))) best = 1;
+    else {
+      for (const tokens of entry.tokens) best = Math.max(best, nameScore(qTokens, tokens));
+      if (qRoleWords.length > 0 && entry.roleWords.size > 0) {
+        const shared = qRoleWords.filter((w) => entry.roleWords.has(w)).length;
+        if (shared > 0) best = Math.max(best, 0.5 + 0.3 * (shared / qRoleWords.length));
+      }
+    }
+    if (best >= 0.6) scored.push({ person: entry.person, score: Math.round(best * 1000) / 1000 });
+  }
+  scored.sort((a, b) => b.score - a.score || a.person.canonical.localeCompare(b.person.canonical));
+  return scored.slice(0, limit);
+}
+
+/** How well query tokens fit a name's tokens: each query token against its best name token; a surname counts most. */
+function nameScore(query: string[], name: string[]): number {
+  if (name.length === 0 || query.length === 0) return 0;
+  let total = 0;
+  for (const q of query) {
+    let best = 0;
+    for (const [k, t] of name.entries()) {
+      let sim = tokenSimilarity(q, t);
+      if (sim < 0.7) sim = 0;
+      // A surname alone is a strong match; a first name alone a weaker one.
+      if (query.length === 1) sim *= k === name.length - 1 ? 0.95 : 0.75;
+      best = Math.max(best, sim);
+    }
+    total += best;
+  }
+  const coverage = query.length > 1 ? total / query.length : total;
+  return coverage * (query.length > 1 && query.length < name.length ? 0.95 : 1);
+}

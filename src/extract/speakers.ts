@@ -1,0 +1,534 @@
+/**
+ * Reading a speaker phrase: the words that name who spoke, before or after a
+ * cue ("Ukrainian President Volodymyr Zelenskyy", "The head of the Center for
+ * Countering Disinformation, Andrii Kovalenko", "the NATO Secretary General",
+ * "he", "officials", "A Department for Environment spokesman", "available
+ * information"). No resolution here: that needs the article (entities.ts).
+ */
+import {
+  GROUP_NOUNS,
+  KNOWN_ORGS,
+  NAME_PARTICLES,
+  NEW_PERSON_NOUNS,
+  NON_AGENT_NOUNS,
+  ORG_NAME_WORDS,
+  ORG_PRONOUNS,
+  ORG_ROLE_NOUNS,
+  PERSON_PRONOUNS,
+  PERSON_ROLE_NOUNS,
+  PERSON_TITLE_WORDS,
+  PUBLISHER_PRONOUNS,
+  FINITE_VERBS,
+  INTRO_WORDS,
+} from './lexicon.js';
+import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
+import type { Token } from './tokens.js';
+
+export type PhraseKind =
+  | 'name' // a proper name: person or organisation
+  | 'pronoun' // he, she, it, they
+  | 'role' // a person described by role: "the NATO Secretary General", "a senior aide"
+  | 'org-role' // an organisation described: "the company", "the state fire marshal's office"
+  | 'new-person' // someone new, unnamed: "The owner", "One library user"
+  | 'group' // "officials", "Latvian officials", "three sources familiar with …"
+  | 'media' // "the media": an unattributed report
+  | 'non-agent'; // "available information", "court documents"
+
+export interface SpeakerPhrase {
+  kind: PhraseKind;
+  type: 'person' | 'organisation' | null;
+  /** Proper name as written, titles removed ("Mark Rutte", "Washington Post"); for org-spokesman phrases the organisation. */
+  name: string | null;
+  /** Role phrases, determiners removed: "NATO Secretary General", "head of the Center for Countering Disinformation". */
+  roles: string[];
+  /** Head noun of a role/group/org description, lower-case. */
+  head: string | null;
+  /** Determiner: 'definite' (the, his, its…), 'indefinite' (a, an, one), or null. */
+  determiner: 'definite' | 'indefinite' | null;
+  /** Only a determiner and the head ("the company", "the spokesman"): refers back. */
+  bare: boolean;
+  gender: 'm' | 'f' | null;
+  /** The phrase text without a leading determiner, for unnamed speakers ("Latvian officials"). */
+  text: string;
+  /** UTF-16 span of the whole phrase in the paragraph. */
+  start: number;
+  end: number;
+  /** Span of the name (or the phrase when unnamed). */
+  nameStart: number;
+  nameEnd: number;
+  /** "X's figures", "a news release from X": the organisation behind a non-agent source. */
+  source: string | null;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'in', 'on', 'from', 'with', 'by', 'under', 'within', 'over']);
+/** Connectors inside organisation names: "Center for Countering Disinformation", "Ministry of Defense of Ukraine". */
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
+/** Titles strong enough to make one following capitalised word a name: "Governor Marsh", "Sgt. Gomez". */
+const STRONG_TITLES = new Set([
+  'president', 'minister', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador',
+  'gen', 'col', 'sgt', 'lt', 'capt', 'dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'cllr', 'sheriff', 'judge', 'justice',
+  'prince', 'princess', 'king', 'queen', 'pope', 'sir', 'dame', 'lord', 'lady', 'brigadier', 'colonel', 'major',
+  'lieutenant', 'sergeant', 'captain', 'admiral', 'general', 'commissioner', 'spokesman', 'spokeswoman',
+  'spokesperson', 'coach', 'principal', 'owner', 'councillor', 'councilman', 'councilwoman', 'detective', 'inspector',
+  'premier', 'chairman', 'chairwoman', 'officer', 'director', 'analyst', 'meteorologist', 'founder', 'son', 'daughter',
+]);
+/** Letters after a name that are not part of it: "Richard Howe KC". */
+const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'spokespeople']);
+const FEMALE = new Set(['she', 'spokeswoman', 'chairwoman', 'councilwoman', 'businesswoman', 'mrs', 'ms', 'queen', 'princess', 'dame', 'lady', 'mother', 'daughter', 'wife', 'sister', 'woman', 'girl', 'grandmother', 'aunt', 'niece', 'actress', 'congresswoman']);
+const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman', 'mr', 'king', 'prince', 'sir', 'lord', 'father', 'son', 'husband', 'brother', 'man', 'boy', 'grandfather', 'uncle', 'nephew', 'congressman']);
+/** Where a speaker phrase stops in a longer stretch: "Reuters agency with reference to an American official". */
+const PHRASE_CUTS = new Set(['citing', 'quoting']);
+
+const ALL_CAPS = /^[\p{Lu}\d&.+-]{2,}$/u;
+
+function isNameWord(t: Token): boolean {
+  return t.kind === 'word' && t.cap;
+}
+function isAcronym(t: Token): boolean {
+  return t.kind === 'word' && ALL_CAPS.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
+}
+function isTitleWord(low: string): boolean {
+  const word = low.replace(/\.$/, '');
+  return PERSON_TITLE_WORDS.has(word) || PERSON_ROLE_NOUNS.has(word);
+}
+function isOrgWord(low: string): boolean {
+  return ORG_NAME_WORDS.has(low) || KNOWN_ORGS.has(low);
+}
+function isPlaceWord(low: string): boolean {
+  return PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low);
+}
+
+/** A token that can be part of a personal name: capitalised and not a title, organisation or place word. */
+function isPersonNameToken(t: Token, next: Token | undefined): boolean {
+  if (t.kind !== 'word') return false;
+  if (NAME_PARTICLES.has(t.text)) return next !== undefined && next.cap; // "bin", "van" in lower case join a name
+  if (!t.cap) return false;
+  if (t.low === "'s") return false;
+  if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low)) return false;
+  // Initials like "JJ" are part of a name only before another name word.
+  if (isAcronym(t)) return t.text.length <= 3 && next !== undefined && next.cap && !isAcronym(next);
+  return true;
+}
+
+interface Part {
+  from: number;
+  to: number;
+}
+
+function splitParts(tokens: Token[], from: number, to: number): Part[] {
+  const parts: Part[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.text === ',') {
+      parts.push({ from: start, to: i });
+      start = i + 1;
+    }
+  }
+  parts.push({ from: start, to });
+  return parts.filter((p) => p.to > p.from);
+}
+
+/** Relative clauses, participle phrases and ages in apposition say something about the speaker but do not name them. */
+function isAsideClause(tokens: Token[], part: Part): boolean {
+  const first = tokens[part.from]!;
+  if (['who', 'which', 'whose', 'where', 'when', 'whom', 'while'].includes(first.low)) return true;
+  if (first.kind === 'num' && part.to - part.from <= 2) return true; // ", 46," an age
+  if (!first.cap && /(?:ing|ed)$/.test(first.low) && !PERSON_ROLE_NOUNS.has(first.low)) return true;
+  return false;
+}
+
+/** A part that opens the sentence as an adverbial: "On 17 October", "Earlier", "To recap". */
+export function isIntroPart(tokens: Token[], part: Part): boolean {
+  const first = tokens[part.from]!;
+  if (INTRO_WORDS.has(first.low) && !(first.low === 'that' && part.to - part.from > 1 && tokens[part.from + 1]!.cap)) return true;
+  // "17 October", "2024": a date opening the sentence (but not an age: "81-year-old Joan Maher").
+  if (first.kind === 'num') return tokens[part.from + 1]?.text !== '-';
+  return false;
+}
+
+/** A chunk holding a finite verb outside a relative clause reads as a clause, not a noun phrase. */
+export function hasFiniteVerb(tokens: Token[], part: Part): boolean {
+  for (let i = part.from; i < part.to; i++) {
+    const low = tokens[i]!.low;
+    if (low === 'who' || low === 'which' || low === 'that') return false;
+    if (FINITE_VERBS.has(low)) return true;
+  }
+  return false;
+}
+
+/**
+ * Parses tokens [from, to) as a speaker phrase, or returns null when they
+ * cannot name a speaker. Comma-separated appositions are combined: a name
+ * part gives the name, role parts give roles.
+ */
+export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, to: number): SpeakerPhrase | null {
+  // Cut "Reuters agency with reference to an American official", "X citing Y".
+  for (let i = from; i < to; i++) {
+    const low = tokens[i]!.low;
+    if (PHRASE_CUTS.has(low) || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
+      to = i;
+      break;
+    }
+  }
+  while (to > from && /^[,.;:]$/.test(tokens[to - 1]!.text)) to--;
+  while (from < to && tokens[from]!.text === ',') from++;
+  if (to <= from) return null;
+
+  const parts = splitParts(tokens, from, to).filter((p, k) => k === 0 || !isAsideClause(tokens, p));
+  if (parts.length === 0) return null;
+  // Appositions up to the first part that is an adverbial ("during a meeting of …") or no speaker at all.
+  const kept: PartReading[] = [];
+  for (const [k, p] of parts.entries()) {
+    if (k > 0 && isIntroPart(tokens, p)) break;
+    const r = readPart(text, tokens, p);
+    if (r === null) {
+      if (kept.length === 0) return null;
+      break;
+    }
+    kept.push(r);
+    if (kept.length === 3) break;
+  }
+  const named = kept.find((r) => r.kind === 'name' && r.type === 'person') ?? kept.find((r) => r.kind === 'name');
+  const main = named ?? kept[0]!;
+  const roles = kept.flatMap((r) => r.roles);
+  const first = tokens[from]!;
+  const lastReading = kept.at(-1)!;
+  const last = tokens[(lastReading.usedTo ?? lastReading.part.to) - 1]!;
+  const gender = kept.map((r) => r.gender).find((g) => g !== null) ?? null;
+  return {
+    kind: main.kind,
+    type: main.type,
+    name: main.name,
+    roles: [...new Set(roles)],
+    head: main.head,
+    determiner: main.determiner,
+    bare: main.bare && kept.length === 1,
+    gender,
+    text: main.text,
+    start: first.start,
+    end: last.end,
+    nameStart: main.nameStart,
+    nameEnd: main.nameEnd,
+    source: main.source,
+  };
+}
+
+interface PartReading {
+  part: Part;
+  /** Token index after the words this reading uses (a name may be followed by unrelated words). */
+  usedTo?: number;
+  kind: PhraseKind;
+  type: 'person' | 'organisation' | null;
+  name: string | null;
+  roles: string[];
+  head: string | null;
+  determiner: 'definite' | 'indefinite' | null;
+  bare: boolean;
+  gender: 'm' | 'f' | null;
+  text: string;
+  nameStart: number;
+  nameEnd: number;
+  source: string | null;
+}
+
+function slice(text: string, tokens: Token[], from: number, to: number): string {
+  return to > from ? text.slice(tokens[from]!.start, tokens[to - 1]!.end) : '';
+}
+
+function genderOf(tokens: Token[], from: number, to: number): 'm' | 'f' | null {
+  for (let i = from; i < to; i++) {
+    const low = tokens[i]!.low.replace(/\.$/, '');
+    if (FEMALE.has(low)) return 'f';
+    if (MALE.has(low)) return 'm';
+  }
+  return null;
+}
+
+/** Organisation nouns that stand for the organisation named next to them: "Reuters agency" is Reuters. */
+const SAME_AS_NAME = new Set(['agency', 'newspaper', 'paper', 'outlet', 'broadcaster', 'channel', 'network', 'publication', 'magazine', 'website', 'site', 'company', 'firm', 'automaker', 'carmaker', 'airline', 'carrier', 'daily', 'group', 'operator', 'utility']);
+
+/** Reads one comma-free part. */
+function readPart(text: string, tokens: Token[], part: Part): PartReading | null {
+  let { from } = part;
+  const { to } = part;
+  const firstLow = tokens[from]!.low;
+  const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: genderOf(tokens, from, to) };
+  const whole = (f: number, t: number) => ({ nameStart: tokens[f]!.start, nameEnd: tokens[t - 1]!.end });
+
+  // Pronouns.
+  if (to - from === 1) {
+    if (PERSON_PRONOUNS.has(firstLow) || ORG_PRONOUNS.has(firstLow)) {
+      const type = PERSON_PRONOUNS.has(firstLow) ? 'person' : 'organisation';
+      return { ...base, kind: 'pronoun', type, name: null, determiner: null, text: tokens[from]!.text, ...whole(from, to), head: firstLow };
+    }
+  }
+  // "We will remind that …": the publisher's voice (but "US" is a country).
+  if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && tokens[from]!.text !== tokens[from]!.text.toUpperCase()) return null;
+
+  // Determiner.
+  let determiner: PartReading['determiner'] = null;
+  if (DEFINITE.has(firstLow) && from + 1 < to) {
+    determiner = 'definite';
+    from++;
+  } else if (INDEFINITE.has(firstLow) && from + 1 < to) {
+    determiner = 'indefinite';
+    from++;
+  }
+  const bodyText = slice(text, tokens, from, to);
+
+  // 1. A personal name, anchored on a title ("spokeswoman Fara Dahlallah u comments …") or ending the part.
+  const person = findPersonName(tokens, from, to);
+  if (person !== null) {
+    const roleText = slice(text, tokens, from, person.from).replace(/\s*['’]s$/, '').trim();
+    const after = person.to < to ? slice(text, tokens, person.to, to) : '';
+    const role = (roleText !== '' && /^(?:of|at|for|from)\b/.test(after) ? `${roleText} ${after}` : roleText).replace(/\s+(?:who|which|whose)\b.*$/u, '');
+    const roleSuffix = /^(?:of|at|for|from)\b/.test(after);
+    return {
+      ...base,
+      usedTo: roleSuffix ? to : person.to,
+      kind: 'name',
+      type: 'person',
+      name: person.name,
+      roles: role !== '' && hasRoleWord(role) ? [role] : [],
+      determiner,
+      text: person.name,
+      nameStart: tokens[person.from]!.start,
+      nameEnd: tokens[person.nameEnd - 1]!.end,
+    };
+  }
+
+  // 2. All capitalised: a role title ("NATO Secretary General"), a group ("Police"), or an organisation.
+  const run = capitalisedRun(tokens, from, to);
+  if (run !== null && run.from === from && run.to === to) {
+    const words = tokens.slice(from, to);
+    const last = words.at(-1)!.low.replace(/\.$/, '');
+    // "NATO Secretary General", "Mayor", "President of Ukraine", "Permanent Representative of …"
+    // A run of title words up to a role noun followed by "of": "President of Ukraine", "Acting Permanent Representative of …".
+    const titleLead = words.findIndex((t) => PERSON_ROLE_NOUNS.has(t.low));
+    const titleOf = titleLead !== -1 && words.slice(0, titleLead).every((t) => isTitleWord(t.low)) && words[titleLead + 1]?.low === 'of';
+    if (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last)) || titleOf) {
+      const head = titleLead !== -1 ? words[titleLead]!.low : last;
+      return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...whole(from, to) };
+    }
+    if (to - from === 1 && GROUP_NOUNS.has(last)) {
+      return { ...base, kind: 'group', type: 'organisation', name: null, head: last, determiner, text: bodyText, ...whole(from, to) };
+    }
+    const orgLike = words.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
+    if (!orgLike && words.every((t, k) => isPersonNameToken(t, words[k + 1]))) {
+      return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...whole(from, to) };
+    }
+    return { ...base, kind: 'name', type: 'organisation', name: bodyText.replace(/\.$/, ''), determiner, text: bodyText, ...whole(from, to) };
+  }
+
+  // 3. A description by its head noun: group, non-agent source, role, newcomer, organisation.
+  const headAt = findHead(tokens, from, to);
+  if (headAt === -1) return null;
+  const head = tokens[headAt]!.low;
+  const orgBefore = capitalisedRun(tokens, from, headAt);
+  const span = whole(from, to);
+  if (head === 'media' && headAt === from && to - from === 1 && (determiner !== null || from === part.from)) {
+    return { ...base, kind: 'media', type: null, name: null, determiner, text: bodyText, ...span, head };
+  }
+  if (GROUP_NOUNS.has(head)) {
+    return { ...base, kind: 'group', type: 'organisation', name: null, determiner, text: determiner === 'definite' ? bodyText : slice(text, tokens, part.from, to), ...span, head };
+  }
+  if (NON_AGENT_NOUNS.has(head)) {
+    // "The Environment Agency's own figures", "a news release from the Riverside Police Department".
+    const possessor = orgBefore !== null && tokens[orgBefore.to]?.low === "'s" ? slice(text, tokens, orgBefore.from, orgBefore.to) : null;
+    // "a statement from the secretary of state's office": whoever issued it is the source.
+    let fromText: string | null = null;
+    for (let k = headAt + 1; k < to; k++) {
+      if (tokens[k]!.low === 'from' || tokens[k]!.low === 'by') {
+        let f = k + 1;
+        if (DEFINITE.has(tokens[f]?.low ?? '') || INDEFINITE.has(tokens[f]?.low ?? '')) f++;
+        if (f < to) fromText = slice(text, tokens, f, to);
+        break;
+      }
+    }
+    const source = possessor ?? fromText;
+    return { ...base, kind: 'non-agent', type: source ? 'organisation' : null, name: source, determiner, text: bodyText, ...span, head, source };
+  }
+  if (SPOKES.has(head) && orgBefore !== null && orgBefore.to >= headAt - 1) {
+    // "A Department for Environment spokesman", "a Kremlin spokesman": the organisation speaks.
+    const orgName = slice(text, tokens, orgBefore.from, orgBefore.to);
+    return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...whole(orgBefore.from, orgBefore.to) };
+  }
+  const onlyModifiers = isPlainDescription(tokens, from, headAt);
+  if (PERSON_ROLE_NOUNS.has(head)) {
+    return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText.replace(/\s+(?:who|which|whose)\b.*$/u, '')], head, determiner, bare: onlyModifiers && headAt === to - 1, text: bodyText, ...span };
+  }
+  if (NEW_PERSON_NOUNS.has(head)) {
+    return { ...base, kind: 'new-person', type: 'person', name: null, roles: [bodyText], head, determiner, text: bodyText, ...span };
+  }
+  if (ORG_ROLE_NOUNS.has(head)) {
+    // "Reuters agency", "the OSCE mission", "the aviation website The Air Current".
+    const runAfter = headAt + 1 < to && tokens[headAt + 1]!.cap ? capitalisedRun(tokens, headAt + 1, to) : null;
+    if (orgBefore !== null && orgBefore.to === headAt) {
+      const name = SAME_AS_NAME.has(head) ? slice(text, tokens, orgBefore.from, orgBefore.to) : slice(text, tokens, orgBefore.from, headAt + 1);
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...whole(orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
+    }
+    if (runAfter !== null && runAfter.from === headAt + 1) {
+      const name = slice(text, tokens, runAfter.from, runAfter.to);
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...whole(runAfter.from, runAfter.to) };
+    }
+    // Only "the company", "the agency" refer back; "the health ministry" names one.
+    return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span };
+  }
+  return null;
+}
+
+/** Only lower-case adjectives or nationality words before the head: "the European diplomat", "the company". */
+function isPlainDescription(tokens: Token[], from: number, headAt: number): boolean {
+  for (let i = from; i < headAt; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || t.low === "'s") return false;
+    if (t.cap && !NATIONALITY_WORDS.has(t.low)) return false;
+  }
+  return true;
+}
+
+function hasRoleWord(text: string): boolean {
+  return text.split(/\s+/).some((w) => {
+    const low = w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+    return isTitleWord(low) || PERSON_ROLE_NOUNS.has(low);
+  });
+}
+
+/**
+ * The head noun of a description: the first role/group/org/non-agent noun,
+ * looking no further than a preposition that is not inside a name. Capitalised
+ * words count only as role titles ("Permanent Representative") or as a group
+ * noun opening the phrase ("Police", "Residents").
+ */
+function findHead(tokens: Token[], from: number, to: number): number {
+  let head = -1;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (PREPOSITIONS.has(t.low) && i > from) {
+      const insideName = tokens[i - 1]!.cap && (tokens[i + 1]?.cap || (tokens[i + 1]?.low === 'the' && tokens[i + 2]?.cap));
+      if (!insideName) break;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    if (tokens[i + 1]?.low === "'s") continue; // "marshal's office": a possessor, not the head
+    const low = t.low.replace(/\.$/, '');
+    if (t.cap) {
+      const opening = i === from && (GROUP_NOUNS.has(low) || NEW_PERSON_NOUNS.has(low) || NON_AGENT_NOUNS.has(low));
+      const title = PERSON_ROLE_NOUNS.has(low) && !isInsideOrgName(tokens, i, to);
+      // After the head, a capitalised word starts a name: "site PowerOutage.us".
+      if (!opening && !title) {
+        if (head !== -1 && !tokens[i - 1]!.cap) break;
+        continue;
+      }
+    }
+    const known = GROUP_NOUNS.has(low) || NON_AGENT_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low) || NEW_PERSON_NOUNS.has(low) || ORG_ROLE_NOUNS.has(low) || low === 'media';
+    if (known) head = i; // modifiers come first: the last known noun is the head ("court documents", "Local media")
+  }
+  return head;
+}
+
+/** True when the capitalised word at `i` continues into an organisation name ("Department for Environment"). */
+function isInsideOrgName(tokens: Token[], i: number, to: number): boolean {
+  for (let j = i + 1; j < to && j <= i + 4; j++) {
+    const t = tokens[j]!;
+    if (NAME_CONNECTORS.has(t.low)) continue;
+    if (!t.cap) return false;
+    if (isOrgWord(t.low)) return true;
+  }
+  return false;
+}
+
+/** The longest capitalised run (with name connectors inside) within [from, to), or null. */
+function capitalisedRun(tokens: Token[], from: number, to: number): Part | null {
+  let best: Part | null = null;
+  let i = from;
+  while (i < to) {
+    if (!(tokens[i]!.cap || (tokens[i]!.kind === 'num' && best !== null))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const t = tokens[j]!;
+      if (t.cap || (t.kind === 'num' && tokens[j - 1]!.cap)) j++;
+      else if (t.kind === 'punct' && (t.text === '.' || t.text === '+') && tokens[j - 1]!.end === t.start) j++;
+      else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap))) j++;
+      else break;
+    }
+    // Trailing dots belong to abbreviations only ("Inc."), which the caller trims anyway.
+    while (j > i + 1 && tokens[j - 1]!.kind === 'punct') j--;
+    if (best === null || j - i >= best.to - best.from) best = { from: i, to: j };
+    i = j;
+  }
+  return best;
+}
+
+/**
+ * A personal name in [from, to): the run right after the last title word
+ * ("NATO Secretary General Mark Rutte", "spokeswoman Fara Dahlallah u comments"),
+ * else a run ending the part whose words are name words ("… of Ukraine Kyrylo Budanov").
+ */
+function findPersonName(tokens: Token[], from: number, to: number): { name: string; from: number; to: number; nameEnd: number } | null {
+  const readRun = (start: number): { end: number; nameEnd: number } => {
+    let k = start;
+    while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
+    let nameEnd = k;
+    // Post-nominals end the run: "Richard Howe KC".
+    let end = k;
+    while (end < to && POSTNOMINALS.has(tokens[end]!.low.replace(/\.$/, ''))) end++;
+    return { end, nameEnd };
+  };
+  const nameText = (start: number, nameEnd: number) => {
+    const parts: string[] = [];
+    for (let k = start; k < nameEnd; k++) parts.push(tokens[k]!.text);
+    return parts.join(' ').replace(/\s+-\s+/g, '-');
+  };
+  // Anchored on a title word.
+  for (let i = to - 2; i >= from; i--) {
+    const t = tokens[i]!;
+    let anchor = i;
+    if (t.text === '.' && i > from && isTitleWord(tokens[i - 1]!.low)) anchor = i - 1; // "Sgt." "Dr."
+    else if (t.kind !== 'word' || !isTitleWord(t.low)) continue;
+    if (t.kind === 'word' && isInsideOrgName(tokens, i, to) && tokens[i]!.cap) continue;
+    const start = i + 1;
+    const { end, nameEnd } = readRun(start);
+    const length = nameEnd - start;
+    const strong = STRONG_TITLES.has(tokens[anchor]!.low.replace(/\.$/, ''));
+    if (length >= 2 || (length === 1 && strong && !/s$/.test(tokens[start]!.low))) {
+      if (tokens[start]?.text === "'s") continue;
+      return { name: nameText(start, nameEnd), from: start, to: end, nameEnd };
+    }
+  }
+  // A name opening the part, then where they are from: "Maria Delgado of the Street Justice Project".
+  {
+    let k = from;
+    while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
+    if (k - from >= 2 && k < to && /^(?:of|from|at|with)$/.test(tokens[k]!.low)) return { name: nameText(from, k), from, to, nameEnd: k };
+  }
+  // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".
+  let end = to;
+  while (end > from && POSTNOMINALS.has(tokens[end - 1]!.low.replace(/\.$/, ''))) end--;
+  let start = end;
+  while (start > from && isPersonNameToken(tokens[start - 1]!, tokens[start])) start--;
+  const length = end - start;
+  if (length === 0) return null;
+  // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
+  if (start === from) return length >= 2 ? { name: nameText(start, end), from: start, to, nameEnd: end } : null;
+  const before = tokens[start - 1]!;
+  const nameContext = isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low);
+  if (!nameContext) return null;
+  if (length === 1 && !STRONG_TITLES.has(before.low.replace(/\.$/, ''))) return null;
+  return { name: nameText(start, end), from: start, to, nameEnd: end };
+}
+
+/** True when the words could be a person's name on their own: 1-4 capitalised name words. */
+export function looksLikePersonName(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 4) return false;
+  for (let i = from; i < to; i++) if (!isPersonNameToken(tokens[i]!, tokens[i + 1])) return false;
+  return true;
+}
+
+export { isAcronym, isPersonNameToken, isTitleWord, isOrgWord, isPlaceWord };

@@ -1,0 +1,100 @@
+/**
+ * Name keys that survive transliteration: Kuvshynnykova / Kuvshinnikova /
+ * Kuvshynnikova, Zelenskyy / Zelensky / Zelenskiy, Budanov / Budanow.
+ * Rules, not a list of known names: the letters Slavic, Arabic and Korean
+ * names are romanised with differently (y/i/j, doubled consonants, kh/h, w/v)
+ * are folded together.
+ */
+
+/** Lower-case, accents removed, curly apostrophes straightened, non-letters to spaces. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// Applied in order to one folded token: digraphs first, then single letters.
+const SOFT_RULES: [RegExp, string][] = [
+  [/shch/g, 'sc'],
+  [/kh/g, 'h'],
+  [/ph/g, 'f'],
+  [/ck/g, 'k'],
+  [/q/g, 'k'],
+  [/x/g, 'ks'],
+  [/w/g, 'v'],
+  [/tz/g, 'ts'],
+  [/(?:iy|yi|ii|yy|ij|iej|ei(?=$))/g, 'i'], // Zelenskiy, Zelenskyy, Andrii → i
+  [/[yj](?=[aeiou])/g, 'i'], // Yong / Iong, Yuliia / Iuliia
+  [/y/g, 'i'],
+  [/j/g, 'i'],
+  [/(.)\1+/g, '$1'], // doubled letters: Kuvshynnykova / Kuvshinikova
+];
+
+/** A spelling-tolerant form of one name token: "kuvshynnykova" → "kuvshinikova". */
+export function softToken(token: string): string {
+  let t = token;
+  for (const [pattern, replacement] of SOFT_RULES) t = t.replace(pattern, replacement);
+  return t;
+}
+
+/** A coarse key for blocking candidates: first letter and consonants. "kuvshinikova" → "kvshnkv". */
+export function skeleton(soft: string): string {
+  if (soft === '') return '';
+  return soft[0]! + soft.slice(1).replace(/[aeiou]/g, '');
+}
+
+/** Levenshtein distance with an early exit once it exceeds `max`. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
+export function toleratedEdits(length: number): number {
+  if (length <= 4) return 0;
+  if (length <= 9) return 1;
+  return 2;
+}
+
+/** True when two name tokens are the same name in different romanisations or with a small typo. */
+export function sameNameToken(a: string, b: string): boolean {
+  const sa = softToken(foldName(a));
+  const sb = softToken(foldName(b));
+  if (sa === sb) return true;
+  const max = toleratedEdits(Math.min(sa.length, sb.length));
+  return max > 0 && sa[0] === sb[0] && boundedEditDistance(sa, sb, max) <= max;
+}
+
+/** 0..1 similarity of two soft tokens (1 = same). */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const max = Math.max(1, Math.floor(longest / 2));
+  const d = boundedEditDistance(a, b, max);
+  return d > max ? 0 : 1 - d / longest;
+}

@@ -1,0 +1,65 @@
+/** Hostile article files: each is skipped or handled with one clear line, and nothing else is lost. */
+import { appendFileSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestCorpus } from '../src/corpus/ingest.js';
+import { tempIndex, type TempIndex } from './helpers/index.js';
+
+let index: TempIndex | undefined;
+afterEach(() => {
+  index?.cleanup();
+  index = undefined;
+});
+
+const MAX = 5 * 1024 * 1024;
+
+describe('hostile article files', () => {
+  it('a 50 MB file is refused by size without being read, and the seeds are still answered', async () => {
+    index = await tempIndex({ ingest: false });
+    const big = join(index.corpusDir, 'big.txt');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024); // sparse: 50 MB on paper, nothing to read
+    closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: MAX });
+    expect(summary.skipped).toEqual([{ file: 'big.txt', reason: 'larger than the 5.0 MB limit (50.0 MB)' }]);
+    expect(summary.added).toBe(5);
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
+  });
+
+  it('a file edited between the scan and its write is indexed as it is now, and the next run sees it as current', async () => {
+    index = await tempIndex({ ingest: false });
+    const file = join(index.corpusDir, '003_546e318d620879e9.txt');
+    const summary = await ingestCorpus(index.db, {
+      corpusDir: index.corpusDir,
+      maxBytes: MAX,
+      afterScan: () => appendFileSync(file, '\n\nA late correction mentions the quokka.\n'),
+    });
+    expect(summary.changedDuringIngest).toEqual(['003_546e318d620879e9.txt']);
+    expect(index.db.prepare("SELECT count(*) n FROM sentences_fts WHERE sentences_fts MATCH 'quokka'").get()).toEqual({ n: 1 });
+    const again = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: MAX });
+    expect(again).toMatchObject({ unchanged: 5, updated: 0 });
+  });
+
+  it('a file deleted between the scan and its write is skipped with a reason; the rest is ingested', async () => {
+    index = await tempIndex({ ingest: false });
+    const { rmSync } = await import('node:fs');
+    const summary = await ingestCorpus(index.db, {
+      corpusDir: index.corpusDir,
+      maxBytes: MAX,
+      afterScan: () => rmSync(join(index!.corpusDir, '000_e8018e16b81195cd.txt')),
+    });
+    expect(summary.skipped).toEqual([{ file: '000_e8018e16b81195cd.txt', reason: 'cannot be read (ENOENT)' }]);
+    expect(summary.added).toBe(4);
+  });
+
+  it('a file that turns to garbage keeps its last good version in the index', async () => {
+    index = await tempIndex();
+    const file = join(index.corpusDir, '002_852c7ea92689125f.txt');
+    const good = readFileSync(file);
+    writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.from([0xff, 0xfe, 0x00, 0x41])]));
+    const summary = await index.ingest();
+    expect(summary.skipped[0]).toEqual({ file: '002_852c7ea92689125f.txt', reason: 'binary content (NUL bytes), not a text article; the previously indexed version is kept' });
+    expect(index.db.prepare("SELECT count(*) n FROM articles WHERE file = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
+  });
+});
