@@ -104,7 +104,7 @@ export function answerClaims(ctx: AnswerContext, topic: string): Answer {
     command: 'claims',
     query: topic,
     title: `Claims: ${topic.trim()}`,
-    summary: `Searched ${found.searched}. ${found.capped ? 'A very common topic: the newest 2,000 matching sentences were ranked.' : 'Best match first within each group.'}`,
+    summary: empty ? `Searched ${found.searched}.` : `Searched ${found.searched}. ${found.capped ? 'A very common topic: the newest 2,000 matching sentences were ranked.' : 'Best match first within each group.'}`,
     sections,
     notes: found.notes,
     suggestions: empty ? suggestForQuery(ctx, 'claims', found.query) : [],

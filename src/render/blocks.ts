@@ -43,6 +43,10 @@ export function answerBlocks(answer: Answer, escape: Escape): Block[] {
   const discordNumbers = new CitationNumbers();
   const blocks: Block[] = [];
   const push = (kind: Block['kind'], plain: string, discordText: string) => blocks.push({ kind, plain, discord: discordText });
+  if (answer.empty && answer.query !== '') {
+    const nothing = `Nothing in the articles on file matches “${answer.query.trim()}”.`;
+    push('note', nothing, escape(nothing));
+  }
   if (answer.summary) push('summary', answer.summary, `*${escape(answer.summary)}*`);
   let itemIndex = 0;
   for (const section of answer.sections) {

@@ -120,7 +120,7 @@ export interface RenderOptions {
 /** Every page of the answer, each a complete message payload within Discord's limits. */
 export function renderDiscordPages(answer: Answer, options: RenderOptions): MessagePayload[] {
   const blocks = answerBlocks(answer, escapeForDiscord).map((b) => b.discord);
-  if (answer.empty && blocks.length === 0) blocks.push('Nothing matched.');
+  if (blocks.length === 0) blocks.push('Nothing matched.');
   const pages = paginate(blocks);
   const title = shorten(escapeForDiscord(answer.title), DISCORD_LIMITS.embedTitle);
   return pages.map((page, i) => {

@@ -5,6 +5,5 @@ import { answerBlocks } from './blocks.js';
 export function renderText(answer: Answer): string {
   const blocks = answerBlocks(answer, (t) => t);
   const lines = [answer.title, ...blocks.map((b) => (b.kind === 'heading' ? `\n${b.plain}` : b.plain))];
-  if (answer.empty && answer.sections.length === 0 && answer.notes.length === 0) lines.push('Nothing matched.');
   return `${lines.join('\n')}\n`;
 }
