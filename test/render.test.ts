@@ -95,7 +95,7 @@ describe('Discord rendering', () => {
   it('the private option sets the ephemeral flag; an empty answer still renders', () => {
     const [page] = renderDiscordPages(answerWith([]), { key: 'q:x', ephemeral: true });
     expect(page!.flags).toBe(64);
-    expect(page!.embeds[0]!.description).toBe('Nothing matched.');
+    expect(page!.embeds[0]!.description).toBe('Nothing in the articles on file matches “troops”.');
   });
 });
 

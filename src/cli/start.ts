@@ -12,7 +12,7 @@ runMain(async () => {
   const db = openIndex(config.DB_FILE);
   try {
     await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
-    if (config.DISCORD_TOKEN === undefined) {
+    if (config.DISCORD_TOKEN === undefined && config.INTERACTIONS_PORT === undefined) {
       stderrLogger.info('No DISCORD_TOKEN set: answering commands from standard input.');
       await runRepl(answerContext(db, config), process.stdin, process.stdout, process.stdin.isTTY === true);
       return 0;

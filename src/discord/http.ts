@@ -1,0 +1,237 @@
+/**
+ * HTTP interactions mode: Discord POSTs each interaction to our endpoint
+ * instead of sending it over the gateway. We check the signature, answer PING
+ * with PONG, and hand everything else to the same router as the gateway; the
+ * first callback becomes the HTTP response, later edits go through REST.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Routes, type REST } from 'discord.js';
+import { z } from 'zod';
+import type { MessagePayload } from '../render/discord.js';
+import { EPHEMERAL_FLAG } from '../render/limits.js';
+import { flattenOptions, type InteractionInput, type RawOption, type Responder } from './interaction.js';
+import type { BotLog } from './log.js';
+import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION } from './respond.js';
+import type { InteractionRouter } from './router.js';
+import { SignatureVerifier } from './signature.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
+const CallbackType = { Pong: 1, Reply: 4, Defer: 5, DeferUpdate: 6, Update: 7, Choices: 8 } as const;
+const BUTTON = 2;
+
+const RawOptionSchema: z.ZodType<RawOption> = z.lazy(() =>
+  z.object({ name: z.string(), type: z.number(), value: z.unknown().optional(), focused: z.boolean().optional(), options: z.array(RawOptionSchema).optional() }),
+);
+const UserSchema = z.object({ id: z.string() });
+
+/** The part of Discord's interaction object the bot reads. */
+const RawInteractionSchema = z.object({
+  id: z.string(),
+  application_id: z.string(),
+  type: z.number().int(),
+  token: z.string(),
+  data: z
+    .object({
+      name: z.string().optional(),
+      options: z.array(RawOptionSchema).optional(),
+      custom_id: z.string().optional(),
+      component_type: z.number().optional(),
+    })
+    .optional(),
+  guild_id: z.string().optional(),
+  channel_id: z.string().optional(),
+  member: z.object({ user: UserSchema, permissions: z.string().optional() }).optional(),
+  user: UserSchema.optional(),
+  locale: z.string().optional(),
+});
+type RawInteraction = z.infer<typeof RawInteractionSchema>;
+
+export function httpInput(raw: RawInteraction, receivedAt: number): InteractionInput | null {
+  const userId = raw.member?.user.id ?? raw.user?.id;
+  if (!userId) return null;
+  const common = {
+    id: raw.id,
+    userId,
+    guildId: raw.guild_id ?? null,
+    channelId: raw.channel_id ?? null,
+    locale: raw.locale ?? null,
+    memberPermissions: raw.member?.permissions !== undefined ? BigInt(raw.member.permissions) : null,
+    receivedAt,
+  };
+  const data = raw.data ?? {};
+  if (raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.Autocomplete) {
+    const { focused, ...flat } = flattenOptions(data.options);
+    const commandName = data.name ?? '';
+    if (raw.type === InteractionType.ApplicationCommand) return { kind: 'command', ...common, commandName, ...flat };
+    return { kind: 'autocomplete', ...common, commandName, ...flat, focused: focused ?? { name: '', value: '' } };
+  }
+  if (raw.type === InteractionType.MessageComponent && data.component_type === BUTTON && data.custom_id !== undefined) {
+    return { kind: 'button', ...common, customId: data.custom_id };
+  }
+  return null;
+}
+
+function discordError(code: number, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Writes a JSON response; resolves when it is sent or the connection is gone. */
+function sendJson(res: ServerResponse, status: number, body: unknown): Promise<void> {
+  return new Promise((resolve) => {
+    res.once('finish', resolve);
+    res.once('close', resolve);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+}
+
+/** The Responder for one HTTP interaction: the first callback is the HTTP response. */
+class HttpCallback {
+  sent = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly rest: REST,
+    private readonly applicationId: string,
+    private readonly token: string,
+  ) {}
+
+  async initial(type: number, data?: unknown): Promise<void> {
+    if (this.sent) throw discordError(ALREADY_ACKNOWLEDGED, 'Interaction has already been acknowledged.');
+    // Discord gave up waiting and closed the request: the interaction is gone.
+    if (this.res.destroyed) throw discordError(UNKNOWN_INTERACTION, 'Unknown interaction');
+    this.sent = true;
+    await sendJson(this.res, 200, data === undefined ? { type } : { type, data });
+  }
+
+  responder(): Responder {
+    const original = Routes.webhookMessage(this.applicationId, this.token, '@original');
+    return {
+      reply: (body) => this.initial(CallbackType.Reply, body),
+      defer: (ephemeral) => this.initial(CallbackType.Defer, ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+      update: (body) => this.initial(CallbackType.Update, body),
+      deferUpdate: () => this.initial(CallbackType.DeferUpdate),
+      choices: (choices) => this.initial(CallbackType.Choices, { choices }),
+      editOriginal: (body: MessagePayload) => untilDiscordCaughtUp(() => this.rest.patch(original, { body, auth: false })),
+      followUp: (body: MessagePayload) => untilDiscordCaughtUp(() => this.rest.post(Routes.webhook(this.applicationId, this.token), { body, auth: false })),
+    };
+  }
+}
+
+const UNKNOWN_MESSAGE = 10008;
+const UNKNOWN_WEBHOOK = 10015;
+const CATCH_UP_DELAYS_MS = [100, 300, 700];
+
+/**
+ * Our first response travels in an HTTP reply that Discord must still process; an
+ * edit sent right behind it can find no message yet. Retry that case briefly.
+ */
+async function untilDiscordCaughtUp(send: () => Promise<unknown>): Promise<void> {
+  for (const delayMs of [...CATCH_UP_DELAYS_MS, null]) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (delayMs === null || (code !== UNKNOWN_MESSAGE && code !== UNKNOWN_WEBHOOK)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export interface HttpInteractionsOptions {
+  port: number;
+  host?: string;
+  publicKeyHex: string;
+  router: InteractionRouter;
+  rest: REST;
+  log: BotLog;
+  clock: () => number;
+}
+
+export class HttpInteractionsServer {
+  readonly #server: Server;
+  readonly #verifier: SignatureVerifier;
+
+  constructor(private readonly options: HttpInteractionsOptions) {
+    this.#verifier = new SignatureVerifier(options.publicKeyHex, options.clock);
+    this.#server = createServer((req, res) => {
+      this.#serve(req, res).catch((error: unknown) => {
+        options.log.error('HTTP interaction handling failed', { error });
+        if (!res.headersSent) void sendJson(res, 500, { error: 'internal error' });
+      });
+    });
+  }
+
+  /** Starts listening; resolves with the port (useful when 0 asked for any free one). */
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(this.options.port, this.options.host, () => {
+        const port = (this.#server.address() as AddressInfo).port;
+        this.options.log.info('serving HTTP interactions', { port });
+        resolve(port);
+      });
+    });
+  }
+
+  /** Stops accepting connections, then closes the idle and remaining ones. */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST interactions here' });
+    const receivedAt = this.options.clock();
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) return sendJson(res, 413, { error: 'body too large' });
+    const verdict = this.#verifier.check(header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body);
+    if (verdict !== 'ok') {
+      this.options.log.warn('refused an HTTP interaction', { verdict });
+      return sendJson(res, 401, { error: 'invalid request signature' });
+    }
+    const raw = RawInteractionSchema.safeParse(safeJson(body));
+    if (!raw.success) return sendJson(res, 400, { error: 'not an interaction' });
+    if (raw.data.type === InteractionType.Ping) return sendJson(res, 200, { type: CallbackType.Pong });
+    const input = httpInput(raw.data, receivedAt);
+    if (!input) return sendJson(res, 400, { error: 'unsupported interaction type' });
+    const callback = new HttpCallback(res, this.options.rest, raw.data.application_id, raw.data.token);
+    await this.options.router.handle(input, callback.responder());
+    if (!callback.sent && !res.headersSent) await sendJson(res, 500, { error: 'no response' });
+  }
+}
+
+function safeJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+}

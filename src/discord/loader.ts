@@ -1,0 +1,49 @@
+/**
+ * Finds the command modules: every .ts/.js file in commands/ default-exports a
+ * BotCommand. A file that does not is a programming error, reported with its name.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { BotCommand } from './command.js';
+
+export const COMMANDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../commands');
+
+export class CommandModuleError extends Error {}
+
+function isCommandFile(file: string): boolean {
+  return /\.(ts|js|mjs)$/.test(file) && !/\.(d|test)\.[mc]?[tj]s$/.test(file);
+}
+
+export async function loadCommands(dir = COMMANDS_DIR): Promise<BotCommand[]> {
+  const files = readdirSync(dir).filter(isCommandFile).sort();
+  const commands: BotCommand[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
+    commands.push(asCommand(module.default, file));
+  }
+  assertUniqueNames(commands);
+  return commands;
+}
+
+function asCommand(value: unknown, file: string): BotCommand {
+  const candidate = value as Partial<BotCommand> | undefined;
+  if (typeof candidate?.data?.toJSON !== 'function' || typeof candidate.execute !== 'function' || typeof candidate.options?.safeParse !== 'function') {
+    throw new CommandModuleError(`commands/${file}: default export must be a command made with defineCommand({ data, options, execute })`);
+  }
+  return candidate as BotCommand;
+}
+
+function assertUniqueNames(commands: BotCommand[]): void {
+  const seen = new Set<string>();
+  for (const command of commands) {
+    if (seen.has(command.data.name)) throw new CommandModuleError(`two command modules define /${command.data.name}`);
+    seen.add(command.data.name);
+  }
+}
+
+/** The bodies to register with Discord. */
+export function commandDefinitions(commands: BotCommand[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map((command) => command.data.toJSON());
+}
