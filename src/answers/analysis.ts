@@ -4,6 +4,7 @@
  */
 import type { StatementView } from '../index/statements.js';
 import type { SynonymGroups } from '../index/synonyms.js';
+import { mergeRepeats, REPEAT_SIMILARITY } from './citations.js';
 import type { Citation } from './types.js';
 
 export type { StatementView } from '../index/statements.js';
@@ -77,6 +78,26 @@ export function figureConflicts(statements: StatementView[], synonyms: SynonymGr
   return conflicts.sort((a, b) => b.entries.length - a.entries.length);
 }
 
+/**
+ * The same speaker with the same stance needs less shared wording to be the same
+ * statement retold (a background paragraph edited between articles: "is sending"
+ * → "has sent", typos such as "confirmedthat").
+ */
+const SAME_SPEAKER_SIMILARITY = 0.5;
+
+function sameClaimant(a: StatementView, b: StatementView): boolean {
+  return a.speaker !== null && a.speaker === b.speaker && a.stance === b.stance;
+}
+
+/** Groups a statement with its repeats in other articles; the first of each group is the first given. */
+export function mergeStatementRepeats(statements: StatementView[]): { first: StatementView; repeats: StatementView[] }[] {
+  const candidates = statements.map((s) => ({ text: s.content, fingerprint: s.fingerprint, citation: s.citation, statement: s }));
+  return mergeRepeats(candidates, (a, b) => (sameClaimant(a.statement, b.statement) ? SAME_SPEAKER_SIMILARITY : REPEAT_SIMILARITY)).map((g) => ({
+    first: g.first.statement,
+    repeats: g.repeats.map((r) => r.statement),
+  }));
+}
+
 export interface PositionChange {
   speaker: string;
   from: StatementView;
@@ -98,7 +119,9 @@ export function positionChanges(statements: StatementView[]): PositionChange[] {
   }
   const changes: PositionChange[] = [];
   for (const list of bySpeaker.values()) {
-    const ordered = [...list].sort((a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id);
+    // A background paragraph repeated in a later article is not a new position: count each statement once, when first given.
+    const byDate = [...list].sort((a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id);
+    const ordered = mergeStatementRepeats(byDate).map((g) => g.first).sort((a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id);
     for (let i = 1; i < ordered.length; i++) {
       const from = ordered[i - 1]!;
       const to = ordered[i]!;

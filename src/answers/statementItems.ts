@@ -1,8 +1,8 @@
 /** Statements as answer items: repeats merged, with speaker, stance, figures and dates. */
 import type { StatementView } from '../index/statements.js';
 import { formatDate } from '../render/citation.js';
-import { figureConflicts, statementDate, type FigureConflict, type PositionChange } from './analysis.js';
-import { itemFromGroup, mergeRepeats, REPEAT_SIMILARITY } from './citations.js';
+import { figureConflicts, mergeStatementRepeats, statementDate, type FigureConflict, type PositionChange } from './analysis.js';
+import { itemFromGroup } from './citations.js';
 import type { SynonymGroups } from '../index/synonyms.js';
 import type { AnswerItem, AnswerSection } from './types.js';
 
@@ -13,25 +13,13 @@ const STANCE_LABEL: Record<StatementView['stance'], string> = {
   asserts: 'asserts',
 };
 
-/**
- * The same speaker with the same stance needs less shared wording to be the same
- * statement retold (a background paragraph edited between articles: "is sending"
- * → "has sent", typos such as "confirmedthat").
- */
-const SAME_SPEAKER_SIMILARITY = 0.5;
-
-function sameClaimant(a: StatementView, b: StatementView): boolean {
-  return a.speaker !== null && a.speaker === b.speaker && a.stance === b.stance;
-}
-
 /** Statements (best or earliest first) → items, one per passage however many articles repeat it. */
 export function statementItems(statements: StatementView[]): AnswerItem[] {
-  const candidates = statements.map((s) => ({ text: s.content, fingerprint: s.fingerprint, citation: s.citation, statement: s }));
-  const groups = mergeRepeats(candidates, (a, b) => (sameClaimant(a.statement, b.statement) ? SAME_SPEAKER_SIMILARITY : REPEAT_SIMILARITY));
-  return groups.map((group) => {
-    const s = group.first.statement;
+  return mergeStatementRepeats(statements).map((group) => {
+    const s = group.first;
+    const toCandidate = (v: StatementView) => ({ text: v.content, fingerprint: v.fingerprint, citation: v.citation });
     return {
-      ...itemFromGroup(group),
+      ...itemFromGroup({ first: toCandidate(s), repeats: group.repeats.map(toCandidate) }),
       speaker: s.speaker,
       stance: STANCE_LABEL[s.stance],
       kind: s.kind,

@@ -1,0 +1,43 @@
+/**
+ * npm run digest -- [--db FILE] [--since ISO] [--json] [--record] [--guild ID]
+ * The digest the scheduler would post, built from the terminal: text by default,
+ * --json for the channel message payloads, --record to mark its items as posted.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { openIndex, stderrLogger, updateIndex } from '../app.js';
+import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from '../index/synonyms.js';
+import { DIGEST_USAGE, DigestUsageError, terminalDigest } from '../digest/terminal.js';
+import { ScheduleError } from '../digest/schedule.js';
+import { parseCliArgs, UsageError } from './args.js';
+import { runMain } from './main.js';
+
+runMain(async () => {
+  const config = loadConfig();
+  const { values } = parseCliArgs(
+    process.argv.slice(2),
+    { db: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'boolean' }, guild: { type: 'string' } },
+    DIGEST_USAGE,
+  );
+  const file = values.db ?? config.DB_FILE;
+  const fresh = !existsSync(file);
+  const db = openIndex(file);
+  try {
+    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    const out = terminalDigest(db, {
+      since: values.since,
+      json: values.json,
+      record: values.record,
+      guild: values.guild,
+      timeZone: config.DIGEST_DEFAULT_TIMEZONE,
+      synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE),
+    });
+    process.stdout.write(out);
+    return 0;
+  } catch (error) {
+    if (error instanceof DigestUsageError || error instanceof ScheduleError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+});

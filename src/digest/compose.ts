@@ -1,0 +1,257 @@
+/**
+ * A digest from plain data: the articles ingested in the window, the new
+ * statements of the most-cited people, the figures that now differ and the
+ * positions that changed — each item cited, each with a stable key so the
+ * ledger can tell what a guild has already been shown. No I/O here.
+ */
+import { createHash } from 'node:crypto';
+import { figureConflicts, mergeStatementRepeats, positionChanges, statementDate, type FigureConflict, type PositionChange, type StatementView } from '../answers/analysis.js';
+import type { Citation } from '../answers/types.js';
+import type { SynonymGroups } from '../index/synonyms.js';
+import { shorten } from '../render/escape.js';
+import { formatDate } from '../render/citation.js';
+import { SECTION_TITLES, type SectionKind } from './config.js';
+import { formatLocal } from './schedule.js';
+import type { NewArticle } from './store.js';
+
+/** A line of an item: a verbatim excerpt (quote) or a plain listing (bullet), optionally pointing at a citation. */
+export interface DigestLine {
+  text: string;
+  style: 'quote' | 'bullet';
+  citation?: Citation;
+}
+
+export interface DigestItem {
+  /** Stable identity in the ledger (`a:`, `s:`, `f:`, `p:` + hash). */
+  key: string;
+  section: SectionKind;
+  heading: string;
+  lines: DigestLine[];
+  /** Every source the item rests on; never empty. */
+  citations: Citation[];
+}
+
+export interface DigestSection {
+  kind: SectionKind;
+  title: string;
+  items: DigestItem[];
+  /** Items left out to keep the digest readable (shown as a note). */
+  omitted: number;
+}
+
+export interface Digest {
+  title: string;
+  /** One line under the title: counts and the window. */
+  summary: string;
+  /** ISO tick the digest is for. */
+  tick: string;
+  /** ISO start of the window (exclusive), or null from the beginning. */
+  start: string | null;
+  timeZone: string;
+  sections: DigestSection[];
+  empty: boolean;
+  /** The one line posted when nothing is new. */
+  emptyLine: string;
+}
+
+export interface DigestData {
+  articles: NewArticle[];
+  /** Statements of the articles in the window. */
+  newStatements: StatementView[];
+  /** Every statement on file: figures and positions are compared across all of them. */
+  allStatements: StatementView[];
+  /** person id → name and statement count (the ranking of "most-cited"). */
+  people: Map<number, { name: string; statements: number }>;
+  synonyms?: SynonymGroups;
+}
+
+export interface ComposeOptions {
+  tick: string;
+  start: string | null;
+  timeZone: string;
+  sections: readonly SectionKind[];
+  /** Item keys the guild was already shown. */
+  posted?: ReadonlySet<string>;
+  /** How many people the statements section follows. */
+  topPeople?: number;
+  statementsPerPerson?: number;
+  /** Ticks this window stands for (more than one after downtime). */
+  ticksCovered?: number;
+}
+
+export const EXCERPT_MAX = 360;
+export const LEAD_MAX = 280;
+const FIGURE_ENTRIES_MAX = 10;
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}
+
+export function articleKey(a: Pick<NewArticle, 'file' | 'hash'>): string {
+  return `a:${a.file}:${a.hash.slice(0, 12)}`;
+}
+
+export function statementKey(s: Pick<StatementView, 'file' | 'fingerprint' | 'speaker'>): string {
+  return `s:${s.file}:${hash(`${s.speaker ?? ''}|${s.fingerprint}`)}`;
+}
+
+export function conflictKey(c: FigureConflict): string {
+  const entries = c.entries.map((e) => `${e.citation.file}|${e.citation.paragraph}|${e.figureText}`).sort();
+  return `f:${hash(`${c.counted}|${entries.join('|')}`)}`;
+}
+
+export function changeKey(c: PositionChange): string {
+  return `p:${hash(`${c.speaker}|${c.from.file}|${c.from.fingerprint}|${c.to.file}|${c.to.fingerprint}`)}`;
+}
+
+function articleItem(a: NewArticle): DigestItem {
+  const c = a.lead.citation;
+  const publisher = c.publisher ?? 'publisher not stated';
+  return {
+    key: articleKey(a),
+    section: 'articles',
+    heading: `${c.title} — ${publisher}, ${formatDate(c.date, c.dateInferred)}`,
+    lines: [{ text: shorten(a.lead.text, LEAD_MAX), style: 'quote', citation: c }],
+    citations: [c],
+  };
+}
+
+/** A statement, citing every article that repeats it. */
+function statementItem({ first: s, repeats }: { first: StatementView; repeats: StatementView[] }): DigestItem {
+  const { date, inferred } = statementDate(s);
+  const parts = [s.speaker ?? 'unattributed', s.stance, s.kind, formatDate(date, inferred)];
+  if (s.figures.length > 0) parts.push(`figures: ${s.figures.map((f) => f.text).join('; ')}`);
+  return {
+    key: statementKey(s),
+    section: 'people',
+    heading: parts.join(' · '),
+    lines: [{ text: shorten(s.content, EXCERPT_MAX), style: 'quote', citation: s.citation }],
+    citations: [s.citation, ...repeats.map((r) => r.citation)],
+  };
+}
+
+function conflictItem(c: FigureConflict): DigestItem {
+  const shown = c.entries.slice(0, FIGURE_ENTRIES_MAX);
+  const lines: DigestLine[] = shown.map((e) => ({
+    text: `${e.figureText} — ${e.speaker ?? 'unattributed'}, ${formatDate(e.date, e.dateInferred)}`,
+    style: 'bullet',
+    citation: e.citation,
+  }));
+  if (c.entries.length > shown.length) lines.push({ text: `and ${c.entries.length - shown.length} more (/claims ${c.counted})`, style: 'bullet' });
+  return { key: conflictKey(c), section: 'figures', heading: `${c.counted}: figures differ`, lines, citations: shown.map((e) => e.citation) };
+}
+
+function changeItem(c: PositionChange): DigestItem {
+  const from = statementDate(c.from);
+  const to = statementDate(c.to);
+  return {
+    key: changeKey(c),
+    section: 'positions',
+    heading: `${c.speaker}: ${c.from.stance} (${formatDate(from.date, from.inferred)}) → ${c.to.stance} (${formatDate(to.date, to.inferred)})`,
+    lines: [
+      { text: shorten(c.from.content, EXCERPT_MAX), style: 'quote', citation: c.from.citation },
+      { text: shorten(c.to.content, EXCERPT_MAX), style: 'quote', citation: c.to.citation },
+    ],
+    citations: [c.from.citation, c.to.citation],
+  };
+}
+
+/** The most-cited people among those with new statements, and up to `perPerson` new statements each. */
+function peopleItems(data: DigestData, top: number, perPerson: number, fresh: (key: string) => boolean): { items: DigestItem[]; omitted: number } {
+  const byPerson = new Map<number, StatementView[]>();
+  for (const s of data.newStatements) {
+    if (s.personId === null || !fresh(statementKey(s))) continue;
+    byPerson.set(s.personId, [...(byPerson.get(s.personId) ?? []), s]);
+  }
+  const ranked = [...byPerson.keys()].sort((a, b) => {
+    const pa = data.people.get(a);
+    const pb = data.people.get(b);
+    return (pb?.statements ?? 0) - (pa?.statements ?? 0) || (pa?.name ?? '').localeCompare(pb?.name ?? '');
+  });
+  const items: DigestItem[] = [];
+  let omitted = 0;
+  ranked.forEach((personId, rank) => {
+    const statements = dedupe(byPerson.get(personId)!, statementKey).sort(
+      (a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id,
+    );
+    if (rank >= top) {
+      omitted += mergeStatementRepeats(statements).length;
+      return;
+    }
+    const groups = mergeStatementRepeats(statements);
+    items.push(...groups.slice(0, perPerson).map(statementItem));
+    omitted += Math.max(0, groups.length - perPerson);
+  });
+  return { items, omitted };
+}
+
+function dedupe<T>(list: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Composes the digest for one window. */
+export function composeDigest(data: DigestData, options: ComposeOptions): Digest {
+  const posted = options.posted ?? new Set<string>();
+  const fresh = (key: string) => !posted.has(key);
+  const newFiles = new Set(data.articles.map((a) => a.file));
+  const sections: DigestSection[] = [];
+  for (const kind of options.sections) {
+    let items: DigestItem[] = [];
+    let omitted = 0;
+    if (kind === 'articles') {
+      items = data.articles.map(articleItem).filter((i) => fresh(i.key));
+    } else if (kind === 'people') {
+      ({ items, omitted } = peopleItems(data, options.topPeople ?? 5, options.statementsPerPerson ?? 3, fresh));
+    } else if (kind === 'figures') {
+      const conflicts = figureConflicts(data.allStatements, data.synonyms ?? []).filter((c) => c.entries.some((e) => newFiles.has(e.citation.file)));
+      items = conflicts.map(conflictItem).filter((i) => fresh(i.key));
+    } else {
+      const changes = positionChanges(data.allStatements).filter((c) => newFiles.has(c.to.file) || newFiles.has(c.from.file));
+      items = changes.map(changeItem).filter((i) => fresh(i.key));
+    }
+    items = dedupe(items, (i) => i.key);
+    if (items.length > 0) sections.push({ kind, title: SECTION_TITLES[kind], items, omitted });
+  }
+  const since = options.start === null ? null : formatLocal(Date.parse(options.start), options.timeZone);
+  const empty = sections.length === 0;
+  const counts = sections.map((s) => {
+    const n = s.items.length;
+    switch (s.kind) {
+      case 'articles':
+        return plural(n, 'new article', 'new articles');
+      case 'people':
+        return plural(n, 'statement by the most-cited people', 'statements by the most-cited people');
+      case 'figures':
+        return plural(n, 'figure that now differs', 'figures that now differ');
+      case 'positions':
+        return plural(n, 'position change', 'position changes');
+    }
+  });
+  const covered = (options.ticksCovered ?? 1) > 1 ? ` (catching up ${options.ticksCovered} scheduled digests missed while the bot was offline)` : '';
+  const window = since === null ? 'everything on file' : `since ${since}`;
+  return {
+    title: `Newsroom digest — ${formatLocal(Date.parse(options.tick), options.timeZone)}`,
+    summary: `${counts.join(' · ')} — ${window}${covered}`,
+    tick: options.tick,
+    start: options.start,
+    timeZone: options.timeZone,
+    sections,
+    empty,
+    emptyLine: since === null ? 'Nothing new: the index holds no articles yet.' : `Nothing new since ${since}.`,
+  };
+}
+
+/** Every item key of a digest. */
+export function digestItemKeys(digest: Digest): string[] {
+  return digest.sections.flatMap((s) => s.items.map((i) => i.key));
+}
