@@ -76,6 +76,8 @@ export default defineCommand({
         return showDigest(deps(services), input);
     }
   },
+  // Settings and previews are for the editor who asked: private even when an answer has to be deferred.
+  ephemeral: true,
   autocomplete: ({ focused }) => (focused.name === 'timezone' ? timeZoneChoices(focused.value) : []),
   page: (ref, { interaction, services }) =>
     previewDigest(deps(services), { guildId: interaction.guildId, userId: interaction.userId, memberPermissions: interaction.memberPermissions }, ref.page, previewRef),
