@@ -64,8 +64,12 @@ function yearFor(month: number, article: Date | null): number | null {
   return year;
 }
 
+/** A cheap gate before the full pattern: a digit, a weekday, a month, today/yesterday/tonight. */
+const MAY_HAVE_DATE = /[0-9]|day|night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 /** Every date mention in `text`, resolved; unresolvable mentions are left out. */
 export function findDates(text: string, articleDate: string | null): ResolvedDate[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
   const article = parseIso(articleDate);
   const found: ResolvedDate[] = [];
   DATE_PATTERN.lastIndex = 0;

@@ -93,7 +93,7 @@ class ArticleExtractor {
       const cpStarts = sentencesBy.get(paragraph.index);
       const starts = cpStarts !== undefined && cpStarts.length > 0 ? cpStarts.map((cp) => toUtf16(Math.max(0, cp - paragraph.span.start))) : splitSentences(paragraph.text).map((r) => r.start);
       const prepared = prepareParagraph(paragraph.index, paragraph.kind, paragraph.text, starts.sort((a, b) => a - b));
-      const para: Para = { ...prepared, cpStart: paragraph.span.start, toCp: utf16ToCodePointMapper(paragraph.text) };
+      const para = Object.assign(prepared, { cpStart: paragraph.span.start, toCp: utf16ToCodePointMapper(paragraph.text) }) as Para;
       this.paras.push(para);
       this.processParagraph(this.paras.length - 1);
     }
@@ -118,15 +118,14 @@ class ArticleExtractor {
 
   private applyHit(pi: number, hit: Hit, headline: boolean): void {
     const p = this.paras[pi]!;
-    const place = (r: Range): Place => ({ para: pi, start: r.start, end: r.end });
     const surface = hit.phrase ? p.text.slice(hit.phrase.nameStart, hit.phrase.nameEnd) : '';
-    const dateIn = [place(hit.frame), ...(hit.intro ? [place(hit.intro)] : [])];
+    const dateIn = [placeIn(pi, hit.frame), ...(hit.intro ? [placeIn(pi, hit.intro)] : [])];
     this.cursor = { para: pi, pos: hit.phrase?.start ?? 0 };
     const { resolution, deferred } = hit.phrase ? this.resolvePhrase(hit.phrase, surface, headline) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
 
     if (hit.type === 'colon-intro') {
-      this.colonIntro = { phrase: hit.phrase ? place({ start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? place(hit.cue) : null, cueStance, dateIn };
+      this.colonIntro = { phrase: hit.phrase ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? placeIn(pi, hit.cue) : null, cueStance, dateIn };
       return;
     }
     if (hit.type === 'backref') {
@@ -140,12 +139,12 @@ class ArticleExtractor {
       kind,
       resolution,
       deferred,
-      phrase: hit.phrase && hit.type !== 'impersonal' && hit.phrase.kind !== 'media' ? place({ start: hit.phrase.start, end: hit.phrase.end }) : null,
-      cue: hit.cue ? place(hit.cue) : null,
-      content: place(content),
+      phrase: hit.phrase && hit.type !== 'impersonal' && hit.phrase.kind !== 'media' ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null,
+      cue: hit.cue ? placeIn(pi, hit.cue) : null,
+      content: placeIn(pi, content),
       quoted: hit.quoted,
       cueStance,
-      dateIn: [...dateIn, place(content)],
+      dateIn: [...dateIn, placeIn(pi, content)],
       weak: false,
       quote: hit.quoteIndex !== -1 ? { para: pi, index: hit.quoteIndex } : null,
       date: null,
@@ -340,13 +339,13 @@ class ArticleExtractor {
   private headlineAttribution(pi: number): void {
     const p = this.paras[pi]!;
     const text = p.text;
+    const all = p.tokens;
     const tryPhrase = (start: number, end: number, maxTokens: number): SpeakerPhrase | null => {
-      const tokens = tokenize(text.slice(0, end)).filter((t) => t.start >= start);
-      if (tokens.length === 0 || tokens.length > maxTokens) return null;
-      const all = tokenize(text);
       const from = all.findIndex((t) => t.start >= start);
-      const to = all.findIndex((t) => t.start >= end);
-      const phrase = parseSpeakerPhrase(text, all, from, to === -1 ? all.length : to);
+      let to = all.findIndex((t) => t.start >= end);
+      if (to === -1) to = all.length;
+      if (from === -1 || to - from === 0 || to - from > maxTokens) return null;
+      const phrase = parseSpeakerPhrase(text, all, from, to);
       return phrase && (phrase.kind === 'name' || phrase.kind === 'role' || phrase.kind === 'group') ? phrase : null;
     };
     const make = (phrase: SpeakerPhrase, contentStart: number, contentEnd: number) => {
@@ -415,18 +414,38 @@ class ArticleExtractor {
     return out;
   }
 
+  /** People named in each paragraph (quotes blanked), computed once per paragraph. */
+  private readonly peopleIn = new Map<number, ReturnType<typeof personCandidates>>();
+
+  /** People named before the cursor: the current paragraph up to it, then up to six paragraphs before. */
+  private peopleBefore(sameParagraph: boolean): ReturnType<typeof personCandidates>[] {
+    const out: ReturnType<typeof personCandidates>[] = [];
+    const last = sameParagraph ? this.cursor.para : Math.max(0, this.cursor.para - 6);
+    for (let i = this.cursor.para; i >= last; i--) {
+      const p = this.paras[i];
+      if (!p) continue;
+      let found = this.peopleIn.get(i);
+      if (found === undefined) {
+        found = personCandidates(blankQuotes(p));
+        this.peopleIn.set(i, found);
+      }
+      out.push(i === this.cursor.para ? found.filter((c) => c.index < this.cursor.pos) : found);
+    }
+    return out;
+  }
+
   private lookups(): TextLookups {
     return {
       fullNameFor: (surname) => {
-        for (const { text } of this.textsBefore(false)) {
-          const found = personCandidates(text).filter((c) => c.name.split(' ').length > 1 && c.name.endsWith(` ${surname}`)).at(-1);
+        for (const people of this.peopleBefore(false)) {
+          const found = people.filter((c) => c.name.split(' ').length > 1 && c.name.endsWith(` ${surname}`)).at(-1);
           if (found) return found.name;
         }
         return null;
       },
       personBefore: (gender, exclude, sameParagraph) => {
-        for (const { text } of this.textsBefore(sameParagraph)) {
-          const candidates = personCandidates(text).filter((c) => !exclude(c.name) && (gender === null || c.gender === null || c.gender === gender));
+        for (const people of this.peopleBefore(sameParagraph)) {
+          const candidates = people.filter((c) => !exclude(c.name) && (gender === null || c.gender === null || c.gender === gender));
           if (candidates.length === 0) continue;
           // The subject of a sentence is the likeliest referent; otherwise the nearest mention.
           const pick = sameParagraph ? candidates.at(-1)! : (candidates.filter((c) => c.subject).at(-1) ?? candidates.at(-1)!);
@@ -544,6 +563,10 @@ class ArticleExtractor {
   }
 }
 
+function placeIn(para: number, r: Range): Place {
+  return { para, start: r.start, end: r.end };
+}
+
 function sameSpeaker(a: Draft, b: Draft): boolean {
   const ea = a.resolution?.entity;
   const eb = b.resolution?.entity;
@@ -562,6 +585,11 @@ function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /[.!?…]/u.test(text[end - 1]!)) end--;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
   return end;
+}
+
+/** Person names in `text` (titles stripped, 2-4 name words, kin appositions): the rule-based name finder. */
+export function findPersonNames(text: string): string[] {
+  return personCandidates(text).map((c) => c.name);
 }
 
 /** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */

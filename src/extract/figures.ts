@@ -25,6 +25,9 @@ const SCALES: Readonly<Record<string, number>> = {
   hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000,
   mln: 1_000_000, bln: 1_000_000_000, bn: 1_000_000_000,
 };
+/** First letters of every number word ("a dozen", "several", "twenty"…): other words are skipped at once. */
+const NUMBER_WORD_START = new Set([...'abdefhmnstz'].map((ch) => ch.charCodeAt(0)));
+
 /** Glued suffixes: "£5.2bn", "£1.4m", "10k". */
 const GLUED_SCALE: Readonly<Record<string, number>> = { bn: 1e9, b: 1e9, m: 1e6, mn: 1e6, k: 1e3, tn: 1e12 };
 /** "Dozens of", "hundreds of": the plural as a vague quantity. */
@@ -93,6 +96,10 @@ export function parseFigures(text: string, offset = 0): Figure[] {
   const figures: Figure[] = [];
   let i = 0;
   while (i < tokens.length) {
+    if (!mayStartNumber(tokens, i)) {
+      i++;
+      continue;
+    }
     const raw = readFigure(text, tokens, i);
     if (raw === null) {
       i++;
@@ -113,7 +120,21 @@ export function parseFigures(text: string, offset = 0): Figure[] {
   return figures;
 }
 
-const MAY_HAVE_NUMBER = /[\p{N}]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|several)\b/iu;
+// A cheap gate before tokenizing: a digit, or a number word (ASCII, case-insensitive, no Unicode classes: fast).
+const MAY_HAVE_NUMBER = /[0-9\u0660-\u0669]|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|several)\b/i;
+
+/** Only digits and number words can start a figure: everything else is skipped without a closer look. */
+function mayStartNumber(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind === 'num') return true;
+  if (t.kind !== 'word') return false;
+  const low = t.low;
+  if (low === 'a') {
+    const next = tokens[i + 1]?.low ?? '';
+    return next === 'dozen' || SCALES[next] !== undefined;
+  }
+  return UNITS[low] !== undefined || SCALES[low] !== undefined || VAGUE_PLURALS[low] !== undefined || low === 'several' || low === 'dozen' || (low.includes('-') && hyphenated(low) !== undefined);
+}
 
 interface RawFigure {
   /** Token index of the first token (qualifier or number). */
@@ -247,6 +268,7 @@ function readNumber(tokens: Token[], i: number): NumberRead | null {
   }
   if (t.kind !== 'word') return null;
   const low = t.low;
+  if (!NUMBER_WORD_START.has(low.charCodeAt(0)) ) return null;
   const nextLow = tokens[i + 1]?.low ?? '';
   // "a dozen", "a thousand"
   if (low === 'a' && nextLow === 'dozen') return { value: 12, next: i + 2 };
@@ -268,9 +290,9 @@ function readWords(tokens: Token[], i: number, start: number): NumberRead | null
   let j = i;
   while (j < tokens.length) {
     const w = tokens[j]!.low;
-    const parts = w.split('-');
-    if (parts.every((p) => UNITS[p] !== undefined)) {
-      current += parts.reduce((sum, p) => sum + UNITS[p]!, 0);
+    const unit = UNITS[w] ?? (w.includes('-') ? hyphenated(w) : undefined); // "twenty-five"
+    if (unit !== undefined) {
+      current += unit;
       any = true;
       j++;
       continue;
@@ -296,6 +318,22 @@ function readWords(tokens: Token[], i: number, start: number): NumberRead | null
   return { value: total + current, next: j };
 }
 
+function hyphenated(word: string): number | undefined {
+  let sum = 0;
+  for (const part of word.split('-')) {
+    const unit = UNITS[part];
+    if (unit === undefined) return undefined;
+    sum += unit;
+  }
+  return sum;
+}
+
+/** A capitalised month name (or abbreviation) at token `k`. */
+function isMonth(tokens: Token[], k: number): boolean {
+  const m = tokens[k];
+  return m !== undefined && m.cap && MONTH_WORDS.has(m.low.endsWith('.') ? m.low.slice(0, -1) : m.low);
+}
+
 /** Dates, ordinals, years, times, ages, scores and compound modifiers are not counts. */
 function isExcludedNumber(text: string, tokens: Token[], i: number, read: NumberRead): boolean {
   const t = tokens[i]!;
@@ -318,14 +356,10 @@ function isExcludedNumber(text: string, tokens: Token[], i: number, read: Number
     if (before?.text === ',' && after?.text === ',' && tokens[i - 2]?.cap) return true;
   }
   // Next to a month name: "17 October", "October 17", "27-28 October", "Oct. 24, 2024".
-  const isMonth = (k: number) => {
-    const m = tokens[k];
-    return m !== undefined && /^\p{Lu}/u.test(m.text) && MONTH_WORDS.has(m.low.replace(/\.$/, ''));
-  };
-  if (isMonth(read.next) || isMonth(i - 1)) return true;
-  if ((tokens[read.next]?.text === '-' || tokens[read.next]?.text === '–') && tokens[read.next + 1]?.kind === 'num' && isMonth(read.next + 2)) return true;
-  if (before?.text === '.' && isMonth(i - 2)) return true;
-  if (before?.text === ',' && tokens[i - 2]?.kind === 'num' && (isMonth(i - 3) || (tokens[i - 3]?.text === '.' && isMonth(i - 4)))) return true;
+  if (isMonth(tokens, read.next) || isMonth(tokens, i - 1)) return true;
+  if ((tokens[read.next]?.text === '-' || tokens[read.next]?.text === '–') && tokens[read.next + 1]?.kind === 'num' && isMonth(tokens, read.next + 2)) return true;
+  if (before?.text === '.' && isMonth(tokens, i - 2)) return true;
+  if (before?.text === ',' && tokens[i - 2]?.kind === 'num' && (isMonth(tokens, i - 3) || (tokens[i - 3]?.text === '.' && isMonth(tokens, i - 4)))) return true;
   // Compound modifiers glued by a hyphen: "27-year-old", "3-pointer", "mid-2025".
   const hyphenAfter = tokens[read.next];
   if (hyphenAfter?.text === '-' && hyphenAfter.start === tokens[read.next - 1]!.end && tokens[read.next + 1]?.kind === 'word' && tokens[read.next + 1]!.start === hyphenAfter.end && SCALES[tokens[read.next + 1]!.low] === undefined) return true;

@@ -26,7 +26,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, isIntroPart, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, isIntroPart, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
 import type { Token } from './tokens.js';
 
 export type HitType = 'frame' | 'impersonal' | 'according' | 'backref' | 'colon-intro';
@@ -98,7 +98,16 @@ function covers(hit: Hit, pos: number): boolean {
   return (hit.content !== null && pos >= hit.content.start && pos < hit.content.end) || (hit.phrase !== null && pos >= hit.phrase.start && pos < hit.phrase.end);
 }
 
-const tokenText = (t: Token | undefined) => t?.text ?? '';
+/** The speaker phrase of tokens [from, to), parsed once per paragraph. */
+function phraseAt(p: PreparedParagraph, from: number, to: number): SpeakerPhrase | null {
+  const key = from * 65_536 + to;
+  let phrase = p.phraseCache.get(key);
+  if (phrase === undefined) {
+    phrase = parsePhrase(p.text, p.tokens, from, to);
+    p.phraseCache.set(key, phrase);
+  }
+  return phrase;
+}
 
 /** Analyses the cue at token `c`; returns its frames (two when ", adding that …" or an interrupted quote follows). */
 function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
@@ -119,6 +128,9 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   let k = c - 1;
   while (k > u.from && (tokens[k]!.low === 'also' || tokens[k]!.low === 'first' || tokens[k]!.low === 'previously' || tokens[k]!.low === 'widely')) k--;
   if (k >= u.from && BE_FORMS.has(tokens[k]!.low) && p.quoteOf[k] === -1) return passiveFrame(p, u, c, k);
+  // Cheap rejections before any parsing: a plural noun ("the reports", "five states") or a verb
+  // that needs a clause ("believes", "called") with nothing of the kind after it.
+  if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info)) return [];
 
   // Nothing before the cue but a comma or a closing quote: "…," said Jane Doe.
   if (c === u.from || p.markOf[c - 1] === 2 || (prev?.text === ',' && looksInverted(p, u, c))) return invertedFrame(p, u, c, info);
@@ -242,7 +254,7 @@ function coordinatedAttribution(p: PreparedParagraph, u: Unit, from: number): nu
       const info = CUES.get(tokens[k]!.low);
       if (p.quoteOf[k] !== -1 || tokens[k]!.text === ',') break;
       if (!info || info.participle || info.needsClause) continue;
-      const phrase = parseSpeakerPhrase(p.text, tokens, start, k);
+      const phrase = phraseAt(p, start, k);
       if (phrase !== null && phrase.kind !== 'non-agent' && !(phrase.kind === 'pronoun' && phrase.type !== 'person')) return i;
       break;
     }
@@ -324,7 +336,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       return null;
     }
   }
-  const phrase = parseSpeakerPhrase(p.text, tokens, phraseFrom, phraseTo);
+  const phrase = phraseAt(p, phraseFrom, phraseTo);
   if (phrase === null) return null;
   const afterComma = phraseFrom > u.from && (tokens[phraseFrom - 1]!.text === ',' || p.markOf[phraseFrom - 1] === 2);
   // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject).
@@ -487,6 +499,20 @@ function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | nu
   return clampContent(p, u, p.tokens[from]!.start);
 }
 
+/** A that-clause, colon, quote, comma or sentence end soon after the cue (or "called for/on"). */
+function clauseFollows(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): boolean {
+  const { tokens } = p;
+  const limit = Math.min(u.to, c + 8);
+  for (let k = c + 1; k < limit; k++) {
+    const t = tokens[k]!;
+    if (t.low === 'that' || t.text === ':' || p.markOf[k] === 1) return true;
+    if (info.lemma === 'call' && k === c + 1 && (t.low === 'for' || t.low === 'on')) return true;
+    if (info.nounLike && !info.needsClause && (t.text === ',' || FINAL_PUNCT.has(t.text)) && k <= c + 4) return true;
+    if (FINAL_PUNCT.has(t.text)) return info.nounLike === true && !info.needsClause;
+  }
+  return c + 1 >= u.to && info.nounLike === true && !info.needsClause;
+}
+
 /** For ", without evidence, that …" at `r`: the token after "that"; -1 when the comma opens no such aside. */
 function asideBeforeThat(p: PreparedParagraph, u: Unit, r: number): number {
   for (let k = r + 1; k < u.to && k <= r + 5; k++) {
@@ -511,7 +537,7 @@ function looksInverted(p: PreparedParagraph, u: Unit, c: number): boolean {
   const next = tokens[c + 1]!;
   const opens = next.cap || /^(?:the|a|an|his|her|its|their|one|he|she)$/.test(next.low) || PERSON_TITLE_WORDS.has(next.low);
   if (!opens || BACKREF_OBJECTS.has(next.low) || ADVERBIAL_PREPOSITIONS.has(next.low) || TIME_WORDS.has(next.low)) return false;
-  const phrase = parseSpeakerPhrase(p.text, tokens, c + 1, to);
+  const phrase = phraseAt(p, c + 1, to);
   return phrase !== null && phrase.kind !== 'non-agent' && phrase.kind !== 'pronoun';
 }
 
@@ -525,7 +551,7 @@ function invertedFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo):
   let npTo = to;
   while (npTo > c + 1 && (FINAL_PUNCT.has(tokens[npTo - 1]!.text) || tokens[npTo - 1]!.text === ',')) npTo--;
   if (npTo <= c + 1) return [];
-  const phrase = parseSpeakerPhrase(p.text, tokens, c + 1, npTo);
+  const phrase = phraseAt(p, c + 1, npTo);
   if (phrase === null || phrase.kind === 'non-agent') return [];
   if (c === u.from) return []; // nothing before it
   const before = contentBefore(p, u, c);
@@ -546,7 +572,7 @@ function passiveFrame(p: PreparedParagraph, u: Unit, c: number, be: number): Hit
   if (s < u.from || !BACKREF_SUBJECTS.has(tokens[s]!.low)) return [];
   let to = c + 2;
   while (to < u.to && p.quoteOf[to] === -1 && !FINAL_PUNCT.has(tokens[to]!.text) && !isExcluded(p, tokens[to]!.start)) to++;
-  const phrase = parseSpeakerPhrase(p.text, tokens, c + 2, to);
+  const phrase = phraseAt(p, c + 2, to);
   if (phrase === null) return [];
   return [
     {
@@ -602,7 +628,7 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     if (tokens[a]!.low !== 'according' || tokens[a + 1]!.low !== 'to' || p.quoteOf[a] !== -1 || isExcluded(p, tokens[a]!.start)) continue;
     let npTo = a + 2;
     while (npTo < u.to && tokens[npTo]!.text !== ',' && p.quoteOf[npTo] === -1 && !FINAL_PUNCT.has(tokens[npTo]!.text)) npTo++;
-    const phrase = parseSpeakerPhrase(p.text, tokens, a + 2, npTo);
+    const phrase = phraseAt(p, a + 2, npTo);
     if (phrase === null) return null;
     const cue = { start: tokens[a]!.start, end: tokens[a + 1]!.end };
     const base = { type: 'according' as const, unit: u.index, phrase, cue, cueInfo: null, negated: false, quoted: false, quoteIndex: -1, intro: null };
@@ -629,4 +655,3 @@ function isIntroWord(t: Token): boolean {
   return /^(?:earlier|later|meanwhile|however|also|previously|recently|but|and|so|then|now|yet)$/i.test(t.text);
 }
 
-export { tokenText };

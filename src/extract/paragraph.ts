@@ -7,6 +7,7 @@
  */
 import { CUES } from './lexicon.js';
 import { findQuotes, type QuoteRegion } from './quotes.js';
+import type { SpeakerPhrase } from './speakers.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface Range {
@@ -32,6 +33,8 @@ export interface PreparedParagraph {
   excluded: Range[];
   /** End of a dateline ("WASHINGTON (AP) — "), 0 when none. */
   datelineEnd: number;
+  /** Speaker phrases already parsed, by token range: several rules read the same words. */
+  phraseCache: Map<number, SpeakerPhrase | null>;
 }
 
 // "…, Censor.NET reports citing Interfax-Ukraine", "…, Censor.NET reports with reference to Ukrinform."
@@ -99,7 +102,7 @@ export function prepareParagraph(
     for (let m = PUBLISHER_TAIL.exec(text); m !== null; m = PUBLISHER_TAIL.exec(text)) excluded.push({ start: m.index, end: m.index + m[0].length });
   }
   const dateline = DATELINE.exec(text);
-  return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0 };
+  return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0, phraseCache: new Map() };
 }
 
 function regionEnd(r: QuoteRegion, text: string): number {

@@ -103,11 +103,10 @@ function findDoubleQuotes(text: string): QuoteRegion[] {
  */
 function findSingleQuotes(text: string, doubles: QuoteRegion[]): QuoteRegion[] {
   const regions: QuoteRegion[] = [];
-  const insideDouble = (i: number) => doubles.some((d) => i >= d.innerStart && i < (d.close === -1 ? text.length : d.close));
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if ((ch === '‘' || ch === "'" || ch === '’') && !insideDouble(i)) {
+    if ((ch === '‘' || ch === "'" || ch === '’') && !insideAny(doubles, i, text.length)) {
       if (isSingleOpener(text, i)) {
         const close = findSingleCloser(text, i + 1, doubles);
         if (close !== -1) {
@@ -127,6 +126,11 @@ function findSingleQuotes(text: string, doubles: QuoteRegion[]): QuoteRegion[] {
     i++;
   }
   return regions;
+}
+
+function insideAny(regions: QuoteRegion[], i: number, length: number): boolean {
+  for (const d of regions) if (i >= d.innerStart && i < (d.close === -1 ? length : d.close)) return true;
+  return false;
 }
 
 function isSingleOpener(text: string, i: number): boolean {

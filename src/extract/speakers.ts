@@ -84,6 +84,16 @@ const PHRASE_CUTS = new Set(['citing', 'quoting']);
 
 const ALL_CAPS = /^[\p{Lu}\d&.+-]{2,}$/u;
 
+/** The name span of tokens [from, to). */
+function spanOf(tokens: Token[], from: number, to: number): { nameStart: number; nameEnd: number } {
+  return { nameStart: tokens[from]!.start, nameEnd: tokens[to - 1]!.end };
+}
+
+/** "sgt." → "sgt": abbreviations compare without their dot. */
+function stripDot(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
 function isNameWord(t: Token): boolean {
   return t.kind === 'word' && t.cap;
 }
@@ -91,7 +101,7 @@ function isAcronym(t: Token): boolean {
   return t.kind === 'word' && ALL_CAPS.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
 }
 function isTitleWord(low: string): boolean {
-  const word = low.replace(/\.$/, '');
+  const word = stripDot(low);
   return PERSON_TITLE_WORDS.has(word) || PERSON_ROLE_NOUNS.has(word);
 }
 function isOrgWord(low: string): boolean {
@@ -240,7 +250,7 @@ function slice(text: string, tokens: Token[], from: number, to: number): string 
 
 function genderOf(tokens: Token[], from: number, to: number): 'm' | 'f' | null {
   for (let i = from; i < to; i++) {
-    const low = tokens[i]!.low.replace(/\.$/, '');
+    const low = stripDot(tokens[i]!.low);
     if (FEMALE.has(low)) return 'f';
     if (MALE.has(low)) return 'm';
   }
@@ -256,13 +266,12 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   const { to } = part;
   const firstLow = tokens[from]!.low;
   const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: genderOf(tokens, from, to) };
-  const whole = (f: number, t: number) => ({ nameStart: tokens[f]!.start, nameEnd: tokens[t - 1]!.end });
 
   // Pronouns.
   if (to - from === 1) {
     if (PERSON_PRONOUNS.has(firstLow) || ORG_PRONOUNS.has(firstLow)) {
       const type = PERSON_PRONOUNS.has(firstLow) ? 'person' : 'organisation';
-      return { ...base, kind: 'pronoun', type, name: null, determiner: null, text: tokens[from]!.text, ...whole(from, to), head: firstLow };
+      return { ...base, kind: 'pronoun', type, name: null, determiner: null, text: tokens[from]!.text, ...spanOf(tokens, from, to), head: firstLow };
     }
   }
   // "We will remind that …": the publisher's voice (but "US" is a country).
@@ -304,23 +313,23 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   const run = capitalisedRun(tokens, from, to);
   if (run !== null && run.from === from && run.to === to) {
     const words = tokens.slice(from, to);
-    const last = words.at(-1)!.low.replace(/\.$/, '');
+    const last = stripDot(words.at(-1)!.low);
     // "NATO Secretary General", "Mayor", "President of Ukraine", "Permanent Representative of …"
     // A run of title words up to a role noun followed by "of": "President of Ukraine", "Acting Permanent Representative of …".
     const titleLead = words.findIndex((t) => PERSON_ROLE_NOUNS.has(t.low));
     const titleOf = titleLead !== -1 && words.slice(0, titleLead).every((t) => isTitleWord(t.low)) && words[titleLead + 1]?.low === 'of';
     if (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last)) || titleOf) {
       const head = titleLead !== -1 ? words[titleLead]!.low : last;
-      return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...whole(from, to) };
+      return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...spanOf(tokens, from, to) };
     }
     if (to - from === 1 && GROUP_NOUNS.has(last)) {
-      return { ...base, kind: 'group', type: 'organisation', name: null, head: last, determiner, text: bodyText, ...whole(from, to) };
+      return { ...base, kind: 'group', type: 'organisation', name: null, head: last, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
     const orgLike = words.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
     if (!orgLike && words.every((t, k) => isPersonNameToken(t, words[k + 1]))) {
-      return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...whole(from, to) };
+      return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
-    return { ...base, kind: 'name', type: 'organisation', name: bodyText.replace(/\.$/, ''), determiner, text: bodyText, ...whole(from, to) };
+    return { ...base, kind: 'name', type: 'organisation', name: stripDot(bodyText), determiner, text: bodyText, ...spanOf(tokens, from, to) };
   }
 
   // 3. A description by its head noun: group, non-agent source, role, newcomer, organisation.
@@ -328,7 +337,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (headAt === -1) return null;
   const head = tokens[headAt]!.low;
   const orgBefore = capitalisedRun(tokens, from, headAt);
-  const span = whole(from, to);
+  const span = spanOf(tokens, from, to);
   if (head === 'media' && headAt === from && to - from === 1 && (determiner !== null || from === part.from)) {
     return { ...base, kind: 'media', type: null, name: null, determiner, text: bodyText, ...span, head };
   }
@@ -354,7 +363,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (SPOKES.has(head) && orgBefore !== null && orgBefore.to >= headAt - 1) {
     // "A Department for Environment spokesman", "a Kremlin spokesman": the organisation speaks.
     const orgName = slice(text, tokens, orgBefore.from, orgBefore.to);
-    return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...whole(orgBefore.from, orgBefore.to) };
+    return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
   }
   const onlyModifiers = isPlainDescription(tokens, from, headAt);
   if (PERSON_ROLE_NOUNS.has(head)) {
@@ -368,11 +377,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const runAfter = headAt + 1 < to && tokens[headAt + 1]!.cap ? capitalisedRun(tokens, headAt + 1, to) : null;
     if (orgBefore !== null && orgBefore.to === headAt) {
       const name = SAME_AS_NAME.has(head) ? slice(text, tokens, orgBefore.from, orgBefore.to) : slice(text, tokens, orgBefore.from, headAt + 1);
-      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...whole(orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
     }
     if (runAfter !== null && runAfter.from === headAt + 1) {
       const name = slice(text, tokens, runAfter.from, runAfter.to);
-      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...whole(runAfter.from, runAfter.to) };
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, runAfter.from, runAfter.to) };
     }
     // Only "the company", "the agency" refer back; "the health ministry" names one.
     return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span };
@@ -392,7 +401,7 @@ function isPlainDescription(tokens: Token[], from: number, headAt: number): bool
 
 function hasRoleWord(text: string): boolean {
   return text.split(/\s+/).some((w) => {
-    const low = w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+    const low = stripDot(w.toLowerCase().replace(/['’]s$/, ''));
     return isTitleWord(low) || PERSON_ROLE_NOUNS.has(low);
   });
 }
@@ -414,7 +423,7 @@ function findHead(tokens: Token[], from: number, to: number): number {
     }
     if (t.kind !== 'word') continue;
     if (tokens[i + 1]?.low === "'s") continue; // "marshal's office": a possessor, not the head
-    const low = t.low.replace(/\.$/, '');
+    const low = stripDot(t.low);
     if (t.cap) {
       const opening = i === from && (GROUP_NOUNS.has(low) || NEW_PERSON_NOUNS.has(low) || NON_AGENT_NOUNS.has(low));
       const title = PERSON_ROLE_NOUNS.has(low) && !isInsideOrgName(tokens, i, to);
@@ -472,20 +481,6 @@ function capitalisedRun(tokens: Token[], from: number, to: number): Part | null 
  * else a run ending the part whose words are name words ("… of Ukraine Kyrylo Budanov").
  */
 function findPersonName(tokens: Token[], from: number, to: number): { name: string; from: number; to: number; nameEnd: number } | null {
-  const readRun = (start: number): { end: number; nameEnd: number } => {
-    let k = start;
-    while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
-    let nameEnd = k;
-    // Post-nominals end the run: "Richard Howe KC".
-    let end = k;
-    while (end < to && POSTNOMINALS.has(tokens[end]!.low.replace(/\.$/, ''))) end++;
-    return { end, nameEnd };
-  };
-  const nameText = (start: number, nameEnd: number) => {
-    const parts: string[] = [];
-    for (let k = start; k < nameEnd; k++) parts.push(tokens[k]!.text);
-    return parts.join(' ').replace(/\s+-\s+/g, '-');
-  };
   // Anchored on a title word.
   for (let i = to - 2; i >= from; i--) {
     const t = tokens[i]!;
@@ -494,34 +489,50 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     else if (t.kind !== 'word' || !isTitleWord(t.low)) continue;
     if (t.kind === 'word' && isInsideOrgName(tokens, i, to) && tokens[i]!.cap) continue;
     const start = i + 1;
-    const { end, nameEnd } = readRun(start);
+    const { end, nameEnd } = readNameRun(tokens, start, to);
     const length = nameEnd - start;
-    const strong = STRONG_TITLES.has(tokens[anchor]!.low.replace(/\.$/, ''));
+    const strong = STRONG_TITLES.has(stripDot(tokens[anchor]!.low));
     if (length >= 2 || (length === 1 && strong && !/s$/.test(tokens[start]!.low))) {
       if (tokens[start]?.text === "'s") continue;
-      return { name: nameText(start, nameEnd), from: start, to: end, nameEnd };
+      return { name: nameText(tokens, start, nameEnd), from: start, to: end, nameEnd };
     }
   }
   // A name opening the part, then where they are from: "Maria Delgado of the Street Justice Project".
   {
     let k = from;
     while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
-    if (k - from >= 2 && k < to && /^(?:of|from|at|with)$/.test(tokens[k]!.low)) return { name: nameText(from, k), from, to, nameEnd: k };
+    if (k - from >= 2 && k < to && /^(?:of|from|at|with)$/.test(tokens[k]!.low)) return { name: nameText(tokens, from, k), from, to, nameEnd: k };
   }
   // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".
   let end = to;
-  while (end > from && POSTNOMINALS.has(tokens[end - 1]!.low.replace(/\.$/, ''))) end--;
+  while (end > from && POSTNOMINALS.has(stripDot(tokens[end - 1]!.low))) end--;
   let start = end;
   while (start > from && isPersonNameToken(tokens[start - 1]!, tokens[start])) start--;
   const length = end - start;
   if (length === 0) return null;
   // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
-  if (start === from) return length >= 2 ? { name: nameText(start, end), from: start, to, nameEnd: end } : null;
+  if (start === from) return length >= 2 ? { name: nameText(tokens, start, end), from: start, to, nameEnd: end } : null;
   const before = tokens[start - 1]!;
   const nameContext = isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low);
   if (!nameContext) return null;
-  if (length === 1 && !STRONG_TITLES.has(before.low.replace(/\.$/, ''))) return null;
-  return { name: nameText(start, end), from: start, to, nameEnd: end };
+  if (length === 1 && !STRONG_TITLES.has(stripDot(before.low))) return null;
+  return { name: nameText(tokens, start, end), from: start, to, nameEnd: end };
+}
+
+/** The person-name words from `start`, and post-nominals after them ("Richard Howe KC"). */
+function readNameRun(tokens: Token[], start: number, to: number): { end: number; nameEnd: number } {
+  let k = start;
+  while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
+  const nameEnd = k;
+  let end = k;
+  while (end < to && POSTNOMINALS.has(stripDot(tokens[end]!.low))) end++;
+  return { end, nameEnd };
+}
+
+function nameText(tokens: Token[], start: number, nameEnd: number): string {
+  let out = tokens[start]!.text;
+  for (let k = start + 1; k < nameEnd; k++) out += ` ${tokens[k]!.text}`;
+  return out;
 }
 
 /** True when the words could be a person's name on their own: 1-4 capitalised name words. */

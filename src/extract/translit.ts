@@ -80,10 +80,23 @@ export function toleratedEdits(length: number): number {
   return 2;
 }
 
+/** Soft forms of name tokens, computed once each (names repeat within and across articles). */
+const softCache = new Map<string, string>();
+
+function softOf(token: string): string {
+  let soft = softCache.get(token);
+  if (soft === undefined) {
+    if (softCache.size > 50_000) softCache.clear();
+    soft = softToken(foldName(token));
+    softCache.set(token, soft);
+  }
+  return soft;
+}
+
 /** True when two name tokens are the same name in different romanisations or with a small typo. */
 export function sameNameToken(a: string, b: string): boolean {
-  const sa = softToken(foldName(a));
-  const sb = softToken(foldName(b));
+  const sa = softOf(a);
+  const sb = softOf(b);
   if (sa === sb) return true;
   const max = toleratedEdits(Math.min(sa.length, sb.length));
   return max > 0 && sa[0] === sb[0] && boundedEditDistance(sa, sb, max) <= max;
