@@ -3,18 +3,9 @@
  * An inferred date is always marked inferred and carries the reason, so the
  * answer can say "≈2024-10-28" rather than pretend to know.
  */
+import { MONTH_PATTERN as MONTH_NAME, MONTHS, monthNumber, WEEKDAYS } from '../text/calendar.js';
 import type { ArticleDate } from './types.js';
 
-export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-] as const;
-const MONTH_ABBREVIATIONS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
-
-const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+${MONTH_NAME}(?:,?\s+(\d{4}))?`, 'g');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2})?(?:,?\s+(\d{4}))?`, 'g');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -46,12 +37,6 @@ export interface WeekdayMention {
   weekday: number;
   index: number;
   text: string;
-}
-
-function monthNumber(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  const full = MONTHS.indexOf(lower as (typeof MONTHS)[number]);
-  return full >= 0 ? full + 1 : (MONTH_ABBREVIATIONS[lower] ?? 0);
 }
 
 function isValidDay(month: number, day: number): boolean {

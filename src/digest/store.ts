@@ -5,6 +5,7 @@
  * decided from these rows, so a restart or a second process sees the same.
  */
 import type { Db } from '../index/database.js';
+import { citationFromRow } from '../index/statements.js';
 import type { Citation } from '../answers/types.js';
 import type { MessagePayload } from '../render/discord.js';
 import { StoredConfig, type DigestConfig } from './config.js';
@@ -279,16 +280,7 @@ export function articlesIngested(db: Db, start: string | null, end: string): New
     const bodies = candidates.filter((p) => p.kind === 'body');
     // The first substantial body paragraph among the first three; else the first; else the title.
     const lead = bodies.find((p) => p.text.split(/\s+/).length >= LEAD_MIN_WORDS) ?? bodies[0] ?? candidates.find((p) => p.kind === 'title');
-    const citation: Citation = {
-      file: r.file,
-      title: r.title,
-      publisher: r.publisher,
-      cites: JSON.parse(r.cites) as string[],
-      date: r.date,
-      dateInferred: r.dateInferred === 1,
-      paragraph: lead?.idx ?? 0,
-      span: { start: lead?.start ?? 0, end: lead?.end ?? 0 },
-    };
+    const citation = citationFromRow(r, lead?.idx ?? 0, { start: lead?.start ?? 0, end: lead?.end ?? 0 });
     return { id: r.id, file: r.file, hash: r.hash, ingestedAt: r.ingestedAt, lead: { text: lead?.text ?? r.title, citation } };
   });
 }

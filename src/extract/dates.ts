@@ -7,7 +7,7 @@
  * precision 'month' — a choice: it keeps the date sortable while saying it is
  * approximate. With no article date, only dates that state their year resolve.
  */
-import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './lexicon.js';
+import { MONTH_PATTERN as MONTH, monthNumber, WEEKDAYS } from '../text/calendar.js';
 
 export interface ResolvedDate {
   iso: string;
@@ -16,8 +16,6 @@ export interface ResolvedDate {
   index: number;
 }
 
-// Month names are matched capitalised only, so the modal "may" and the verb "march" never read as months.
-const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
 const DATE_PATTERN = new RegExp(
   [
     String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`, // 1-3: ISO
@@ -31,12 +29,6 @@ const DATE_PATTERN = new RegExp(
 );
 
 const DAY_MS = 86_400_000;
-
-function monthNumber(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  const full = (MONTHS as readonly string[]).indexOf(lower);
-  return full >= 0 ? full + 1 : (MONTH_ABBREVIATIONS[lower] ?? 0);
-}
 
 function parseIso(iso: string | null): Date | null {
   if (iso === null || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;

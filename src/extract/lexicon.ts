@@ -119,11 +119,7 @@ export const OCCASION_WORDS = set(`
   appearance rally summit visit talks trip forum
 `);
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
-export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
-export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+export { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../text/calendar.js';
 
 /** Words for when: skipped around cues, never names. */
 export const TIME_WORDS = set(`

@@ -212,17 +212,23 @@ function toView(r: StatementRaw): StatementView {
     eventDate: r.eventDate,
     fingerprint: r.fingerprint,
     day: r.day,
-    citation: {
-      file: r.file,
-      title: r.title,
-      publisher: r.publisher,
-      cites: JSON.parse(r.cites) as string[],
-      date: r.date,
-      dateInferred: r.dateInferred === 1,
-      paragraph: r.paragraph,
-      span: { start: r.start, end: r.end },
-    },
+    citation: citationFromRow(r, r.paragraph, { start: r.start, end: r.end }),
   };
+}
+
+/** An article row as SQLite returns it (cites as JSON, date_inferred as 0/1). */
+export interface ArticleCitationRow {
+  file: string;
+  title: string;
+  publisher: string | null;
+  cites: string;
+  date: string | null;
+  dateInferred: number;
+}
+
+/** The citation of a passage of an article row read straight from SQL. */
+export function citationFromRow(r: ArticleCitationRow, paragraph: number, span: { start: number; end: number }): Citation {
+  return { file: r.file, title: r.title, publisher: r.publisher, cites: JSON.parse(r.cites) as string[], date: r.date, dateInferred: r.dateInferred === 1, paragraph, span };
 }
 
 /** Statements whose content overlaps any of the given sentences (a quote may span several). */
