@@ -17,6 +17,7 @@ import { isoToDayNumber } from './corpus/dates.js';
 import { extractStatements } from './extract/extract.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
 import { allSpeakerMentions, replacePeople, writeExtraction } from './index/statements.js';
+import { rebuildVocabulary } from './index/write.js';
 
 export interface Logger {
   info(line: string): void;
@@ -38,10 +39,11 @@ function writeStatements(db: Db, articleId: number, article: ParsedArticle): voi
   writeExtraction(db, articleId, article.date.iso ? isoToDayNumber(article.date.iso) : 0, extraction);
 }
 
-/** People are merged across the whole corpus, so they are rebuilt once after the articles. */
-function rebuildPeople(db: Db): void {
+/** People (merged across the whole corpus) and the spelling vocabulary are rebuilt once after the articles. */
+function rebuildDerived(db: Db): void {
   const people = mergePeople(allSpeakerMentions(db));
   replacePeople(db, people, (speaker) => canonicalOf(speaker, people));
+  rebuildVocabulary(db);
 }
 
 export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
@@ -50,13 +52,21 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
     corpusDir,
     maxBytes,
     derived: writeStatements,
-    afterWrites: rebuildPeople,
+    afterWrites: rebuildDerived,
     onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
     onChanged: (file) => log.warn(`${file} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });
+  // A migration may have emptied a derived table (005 recreates people): rebuild even with no article changed.
+  if (summary.added + summary.updated + summary.removed === 0 && derivedTablesMissing(db)) rebuildDerived(db);
   log.info(formatSummary(summary));
   return summary;
+}
+
+function derivedTablesMissing(db: Db): boolean {
+  const count = (sql: string) => (db.prepare(sql).pluck().get() as number) > 0;
+  return (count('SELECT EXISTS (SELECT 1 FROM speaker_mentions)') && !count('SELECT EXISTS (SELECT 1 FROM people)')) ||
+    (count('SELECT EXISTS (SELECT 1 FROM sentences)') && !count('SELECT EXISTS (SELECT 1 FROM vocabulary)'));
 }
 
 export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {

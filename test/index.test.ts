@@ -52,6 +52,15 @@ describe('ingest', () => {
     expect(index.db.prepare('SELECT DISTINCT date FROM articles').pluck().all()).toEqual([null]);
   });
 
+  it('rebuilds people and the vocabulary when a migration emptied them, even with no article changed', async () => {
+    index = await tempIndex();
+    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL;');
+    const summary = await index.ingest();
+    expect(summary).toMatchObject({ unchanged: 5, added: 0 });
+    expect(answer(index.ctx, { command: 'who', query: 'Rutte' }).title).toBe('Mark Rutte');
+    expect(index.db.prepare('SELECT count(*) FROM vocabulary').pluck().get()).toBeGreaterThan(100);
+  });
+
   it('skips bad files with one reason each and ingests the rest', async () => {
     index = await tempIndex();
     writeFileSync(join(index.corpusDir, 'empty.txt'), '  \n\n');

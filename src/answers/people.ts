@@ -5,16 +5,34 @@ import { loadPeopleIndex, peopleVersion, type PersonEntry } from '../index/state
 import type { AnswerContext } from './context.js';
 
 export function peopleOf(ctx: AnswerContext): PersonEntry[] {
+  return peopleCache(ctx).entries;
+}
+
+interface PeopleCache {
+  version: string;
+  entries: PersonEntry[];
+  /** The same people as records, one stable array per version: findPeople indexes it once (its cache is keyed by the array). */
+  records: PersonRecord[];
+  entryOf: Map<PersonRecord, PersonEntry>;
+}
+
+const caches = new WeakMap<AnswerContext, PeopleCache>();
+
+function peopleCache(ctx: AnswerContext): PeopleCache {
   const version = peopleVersion(ctx.db);
-  if (ctx.people?.version !== version) ctx.people = { version, entries: loadPeopleIndex(ctx.db) };
-  return ctx.people.entries;
+  let cache = caches.get(ctx);
+  if (cache?.version !== version) {
+    const entries = loadPeopleIndex(ctx.db);
+    const entryOf = new Map<PersonRecord, PersonEntry>(entries.map((e) => [{ canonical: e.canonical, type: e.type, aliases: e.aliases, roles: e.roles }, e]));
+    cache = { version, entries, records: [...entryOf.keys()], entryOf };
+    caches.set(ctx, cache);
+    ctx.people = { version, entries };
+  }
+  return cache;
 }
 
 /** The best matches for `name`, best first, with their index ids. */
 export function matchPeople(ctx: AnswerContext, name: string, limit = 5): { person: PersonEntry; score: number }[] {
-  const entries = peopleOf(ctx);
-  const records = new Map<PersonRecord, PersonEntry>(
-    entries.map((e) => [{ canonical: e.canonical, type: e.type, aliases: e.aliases, roles: e.roles }, e]),
-  );
-  return findPeople(name, [...records.keys()], limit).map((m) => ({ person: records.get(m.person)!, score: m.score }));
+  const cache = peopleCache(ctx);
+  return findPeople(name, cache.records, limit).map((m) => ({ person: cache.entryOf.get(m.person)!, score: m.score }));
 }

@@ -47,6 +47,9 @@ export class IngestBusyError extends Error {}
 
 const LEASE = 'ingest';
 const LEASE_TTL_MS = 60_000;
+/** Articles written per transaction (and a cap on their bytes, to bound memory): see pass 2. */
+const BATCH_ARTICLES = 500;
+const BATCH_BYTES = 16 * 1024 * 1024;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -134,15 +137,40 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
   const contextYear = corpusYear(years);
   options.afterScan?.();
 
-  // Pass 2: write what changed.
+  // Pass 2: parse what changed, and write it in batches of BATCH_ARTICLES: one
+  // transaction per batch (a commit per article cost more than the article),
+  // articles in sentence-id order (oldest day first) so FTS5 appends to its
+  // pending terms instead of flushing them whenever an id goes backwards.
+  // An interrupted ingest loses at most the batch in flight, never half an article.
   let lastProgress = clock();
   let done = 0;
+  let batch: { article: ParsedArticle; bytes: number; updated: boolean }[] = [];
+  let batchBytes = 0;
+  const writeBatch = () => {
+    if (batch.length === 0) return;
+    const items = batch.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
+    batch = [];
+    batchBytes = 0;
+    db.transaction(() => {
+      for (const { article, bytes } of items) {
+        writeArticle(db, article, {
+          bytes,
+          contextYear: article.date.inferred ? contextYear : null,
+          ...(options.derived ? { derived: options.derived } : {}),
+        });
+      }
+    }).immediate();
+    for (const item of items) {
+      if (item.updated) summary.updated++;
+      else summary.added++;
+    }
+  };
   for (const [file, hash] of hashes) {
     done++;
     if (clock() - lastProgress > 2000) {
       lastProgress = clock();
       renewLease();
-      options.onProgress?.(`ingest: ${done}/${hashes.size} files checked, ${summary.added} added, ${summary.updated} updated`);
+      options.onProgress?.(`ingest: ${done}/${hashes.size} files checked, ${summary.added + batch.length} added, ${summary.updated} updated`);
     }
     const before = stored.get(file);
     if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear)) {
@@ -169,14 +197,11 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
       }
       throw error;
     }
-    writeArticle(db, article, {
-      bytes: result.bytes,
-      contextYear: article.date.inferred ? contextYear : null,
-      ...(options.derived ? { derived: options.derived } : {}),
-    });
-    if (before) summary.updated++;
-    else summary.added++;
+    batch.push({ article, bytes: result.bytes, updated: before !== undefined });
+    batchBytes += result.bytes;
+    if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) writeBatch();
   }
+  writeBatch();
 
   const kept = new Set([...hashes.keys(), ...keptDespiteSkip]);
   for (const file of stored.keys()) {

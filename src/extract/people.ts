@@ -302,10 +302,11 @@ export function findPeople(query: string, people: PersonRecord[], limit = 5): { 
   if (folded === '') return [];
   const qTokens = softTokens(query);
   const qRoleWords = roleWords(query);
+  const qOrgKey = orgKey(query);
   const scored: { person: PersonRecord; score: number }[] = [];
   for (const entry of index.people) {
     let best = 0;
-    if (entry.names.includes(folded) || entry.names.includes(orgKey(query))) best = 1;
+    if (entry.names.includes(folded) || entry.names.includes(qOrgKey)) best = 1;
     else {
       for (const tokens of entry.tokens) best = Math.max(best, nameScore(qTokens, tokens));
       if (qRoleWords.length > 0 && entry.roleWords.size > 0) {
@@ -326,8 +327,7 @@ function nameScore(query: string[], name: string[]): number {
   for (const q of query) {
     let best = 0;
     for (const [k, t] of name.entries()) {
-      let sim = tokenSimilarity(q, t);
-      if (sim < 0.7) sim = 0;
+      let sim = similarityAtLeast(q, t, 0.7);
       // A surname alone is a strong match; a first name alone a weaker one.
       if (query.length === 1) sim *= k === name.length - 1 ? 0.95 : 0.75;
       best = Math.max(best, sim);
@@ -336,4 +336,21 @@ function nameScore(query: string[], name: string[]): number {
   }
   const coverage = query.length > 1 ? total / query.length : total;
   return coverage * (query.length > 1 && query.length < name.length ? 0.95 : 1);
+}
+
+/**
+ * tokenSimilarity(a, b) when it is at least `min`, else 0 — the same values nameScore keeps, found
+ * with the edit-distance bound the threshold implies (d ≤ (1 − min)·longest) instead of longest/2,
+ * so most pairs are rejected by their lengths or after a row or two of the distance table.
+ */
+function similarityAtLeast(a: string, b: string, min: number): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const max = Math.floor((1 - min) * longest + 1e-9);
+  if (Math.abs(a.length - b.length) > max) return 0;
+  const d = boundedEditDistance(a, b, max);
+  if (d > max) return 0;
+  const sim = 1 - d / longest;
+  return sim < min ? 0 : sim;
 }

@@ -2,25 +2,9 @@
  * Read queries over the index. All SQL for answering lives here; the answers
  * layer receives plain rows.
  */
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database.js';
+import { cached, type Db } from './database.js';
 
 /** Prepared statements kept per connection: the hot lookups are prepared once, not per call. */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, sql: string): Statement {
-  let byDb = statementCache.get(db);
-  if (byDb === undefined) {
-    byDb = new Map();
-    statementCache.set(db, byDb);
-  }
-  let statement = byDb.get(sql);
-  if (statement === undefined) {
-    statement = db.prepare(sql);
-    byDb.set(sql, statement);
-  }
-  return statement;
-}
 
 /** How many of the newest matching sentences are ranked by bm25. Rare terms: all of them. */
 export const CANDIDATE_LIMIT = 2000;
@@ -169,32 +153,17 @@ export interface VocabTerm {
 }
 
 /**
- * Indexed terms (porter stems) starting with `prefix`, most frequent first.
- *
- * From the `vocabulary` table when the schema has one and it is filled (an
- * index range scan: well under a millisecond), else from fts5vocab — which
- * reads the whole doclist of every term in the range to count documents:
- * 60 ms for the prefix "w" on 1.4 million sentences, because "war" is in it.
+ * Indexed terms (porter stems) starting with `prefix`, most frequent first, from
+ * the `vocabulary` table refilled after each ingest (an index range scan), not
+ * fts5vocab, which counts every doclist in the range at query time (60 ms for
+ * the prefix "w" on 1.4 million sentences, because "war" is in it).
  */
 export function vocabularyStartingWith(db: Db, prefix: string, limit: number): VocabTerm[] {
-  if (hasVocabularyTable(db)) {
-    return cached(db, 'SELECT term, documents FROM vocabulary WHERE term >= ? AND term < ? ORDER BY documents DESC, term LIMIT ?').all(
-      prefix,
-      `${prefix}\uffff`,
-      limit,
-    ) as VocabTerm[];
-  }
-  return cached(db, 'SELECT term, doc AS documents FROM sentences_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?').all(
+  return cached(db, 'SELECT term, documents FROM vocabulary WHERE term >= ? AND term < ? ORDER BY documents DESC, term LIMIT ?').all(
     prefix,
     `${prefix}\uffff`,
     limit,
   ) as VocabTerm[];
-}
-
-/** True when a `vocabulary(term, documents)` table exists and holds rows (see write.ts rebuildVocabulary). */
-function hasVocabularyTable(db: Db): boolean {
-  const exists = cached(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'vocabulary'").pluck().get() !== 0;
-  return exists && cached(db, 'SELECT EXISTS (SELECT 1 FROM vocabulary)').pluck().get() === 1;
 }
 
 /** One indexed sentence containing `term` (an FTS5 stem), to show the word as written. */

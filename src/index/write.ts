@@ -5,28 +5,12 @@
 import type { ParsedArticle } from '../corpus/types.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { fingerprint } from '../text/normalize.js';
-import type { Db } from './database.js';
-import type { Statement } from 'better-sqlite3';
+import { cached, type Db } from './database.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
  * article cost ~0.1 ms × 6 per article (6 % of a 3,000-article ingest).
  */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, sql: string): Statement {
-  let byDb = statementCache.get(db);
-  if (byDb === undefined) {
-    byDb = new Map();
-    statementCache.set(db, byDb);
-  }
-  let statement = byDb.get(sql);
-  if (statement === undefined) {
-    statement = db.prepare(sql);
-    byDb.set(sql, statement);
-  }
-  return statement;
-}
 
 /** Bits of a sentence id below the day number: room for 4 million sentences a day. */
 export const SEQUENCE_BITS = 22;
@@ -57,18 +41,6 @@ function firstFreeSentenceId(db: Db, day: number): number {
   const row = cached(db, 'SELECT max(id) AS maxId FROM sentences WHERE id >= ? AND id < ?')
     .get(day * SEQUENCE_SPAN, (day + 1) * SEQUENCE_SPAN) as { maxId: number | null };
   return row.maxId === null ? day * SEQUENCE_SPAN : row.maxId + 1;
-}
-
-/**
- * Whether the schema still feeds sentences_fts from an AFTER INSERT trigger
- * (migration 001). A trigger that writes to an FTS5 table runs inside a
- * statement savepoint, and FTS5 flushes its pending terms to a new segment at
- * every savepoint: one segment per sentence, then merges. Inserting the same
- * rows directly costs a fifth (42,000 sentences: 950 ms by trigger, 150 ms
- * direct). Once a migration drops the trigger, the writer indexes itself.
- */
-function ftsFedByTrigger(db: Db): boolean {
-  return cached(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'sentences_fts_insert'").pluck().get() !== 0;
 }
 
 export interface WriteExtras {
@@ -129,12 +101,10 @@ export function writeArticle(db: Db, article: ParsedArticle, extras: WriteExtras
       const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
       insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, fingerprint(s.text), sentenceWeight(s.paragraphIndex, kind));
     }
-    if (!ftsFedByTrigger(db)) {
-      // Same rows the trigger would add, in ascending id order, without its cost (see ftsFedByTrigger).
-      const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
-      id = first;
-      for (const s of article.sentences) insertFts.run(id++, s.text);
-    }
+    // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
+    const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
+    id = first;
+    for (const s of article.sentences) insertFts.run(id++, s.text);
     extras.derived?.(db, articleId, article);
     return articleId;
   };
@@ -150,15 +120,12 @@ export function removeArticle(db: Db, file: string): void {
  * that table: one pass over the whole index (0.9 s for 1.4 million sentences),
  * so that spelling suggestions read a small table instead of counting
  * doclists at query time (queries.ts vocabularyStartingWith). Call after an
- * ingest that changed something. Returns false when there is no such table.
+ * ingest that changed something.
  */
-export function rebuildVocabulary(db: Db): boolean {
-  const exists = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'vocabulary'").pluck().get() !== 0;
-  if (!exists) return false;
+export function rebuildVocabulary(db: Db): void {
   db.transaction(() => {
     db.prepare('DELETE FROM vocabulary').run();
     db.prepare('INSERT INTO vocabulary(term, documents) SELECT term, doc FROM sentences_vocab').run();
   }).immediate();
-  return true;
 }
 
