@@ -5,22 +5,25 @@
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');
-const optionalString = (schema: z.ZodString) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** An empty value (`DB_FILE=` in a .env) means "not set", as the .env.example leaves most of them. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = (schema: z.ZodString) => z.preprocess(blankAsUnset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema);
 
 export const ConfigSchema = z.object({
-  DB_FILE: z.string().min(1).default('db/newsroom.db'),
-  CORPUS_DIR: z.string().min(1).default('seeds'),
+  DB_FILE: withDefault(z.string().default('db/newsroom.db')),
+  CORPUS_DIR: withDefault(z.string().default('seeds')),
   SYNONYMS_FILE: optionalString(z.string().min(1)),
-  MAX_ARTICLE_BYTES: z.coerce.number().int('expected a whole number of bytes').positive('expected a positive number of bytes').default(5 * 1024 * 1024),
+  MAX_ARTICLE_BYTES: withDefault(z.coerce.number({ error: 'expected a whole number of bytes, e.g. 5242880' }).int('expected a whole number of bytes').positive('expected a positive number of bytes').default(5 * 1024 * 1024)),
   DISCORD_TOKEN: optionalString(z.string().regex(/^[\w.-]{20,}$/, 'expected a bot token (letters, digits, dots, dashes; from the Developer Portal)')),
   DISCORD_APPLICATION_ID: optionalString(snowflake),
   DISCORD_GUILD_ID: optionalString(snowflake),
   DISCORD_PUBLIC_KEY: optionalString(z.string().regex(/^[0-9a-f]{64}$/i, 'expected the 64-hex-digit public key from the Developer Portal')),
-  INTERACTIONS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1, 'expected a TCP port 1–65535').max(65535, 'expected a TCP port 1–65535').optional()),
-  DISCORD_API_BASE: z.url({ message: 'expected an http(s) URL such as https://discord.com/api' }).default('https://discord.com/api'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'expected at least 1').default(12),
-  DIGEST_DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  INTERACTIONS_PORT: z.preprocess(blankAsUnset, z.coerce.number({ error: 'expected a TCP port 1–65535' }).int('expected a TCP port 1–65535').min(1, 'expected a TCP port 1–65535').max(65535, 'expected a TCP port 1–65535').optional()),
+  DISCORD_API_BASE: withDefault(z.url({ message: 'expected an http(s) URL such as https://discord.com/api' }).default('https://discord.com/api')),
+  RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number({ error: 'expected a whole number of lookups per user per minute' }).int('expected a whole number').min(1, 'expected at least 1').default(12)),
+  DIGEST_DEFAULT_TIMEZONE: withDefault(z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv')),
+  LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected debug, info, warn or error' }).default('info')),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
