@@ -22,7 +22,7 @@ describe('bench corpus generator', () => {
     const b = mkdtempSync(join(tmpdir(), 'bench-gen-b-'));
     try {
       const first = writeCorpus(a, 30, 7);
-      const second = writeCorpus(b, 40, 7);
+      writeCorpus(b, 40, 7);
       expect(first.bytes).toBeGreaterThan(0);
       const filesA = readdirSync(a).sort();
       expect(filesA).toHaveLength(30);

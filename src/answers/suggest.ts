@@ -3,7 +3,7 @@
  * words spelt like the query's, or the query with fewer words.
  */
 import { matchesAny, sentenceWithTerm, vocabularyStartingWith } from '../index/queries.js';
-import { queryWords, type ParsedQuery } from '../index/ftsQuery.js';
+import type { ParsedQuery } from '../index/ftsQuery.js';
 import { editDistance } from '../text/similarity.js';
 import type { AnswerContext } from './context.js';
 
@@ -45,6 +45,3 @@ export function suggestForQuery(ctx: AnswerContext, command: string, query: Pars
   return [...new Set(suggestions)].slice(0, 5);
 }
 
-export function isBlank(text: string): boolean {
-  return queryWords(text).length === 0;
-}

@@ -18,8 +18,9 @@ const MAX_STATEMENTS = 200;
 
 export function answerWho(ctx: AnswerContext, name: string): Answer {
   if (name.trim() === '' || parseQuery(name, ctx.synonyms).terms.length === 0) return emptyQueryAnswer('who', 'Usage: /who <name>, e.g. /who Rutte');
-  const [best, ...others] = matchPeople(ctx, name);
-  if (!best || best.person.statements === 0) return answerWhoBySentences(ctx, name);
+  const matches = matchPeople(ctx, name);
+  const [best, ...others] = matches;
+  if (!best || best.person.statements === 0) return answerWhoBySentences(ctx, name, matches);
   const person = best.person;
   const statements = loadStatements(ctx.db, { personIds: [person.id], limit: MAX_STATEMENTS }).sort(byDate);
   const variants = person.aliases.filter((a) => a !== person.canonical && !person.roles.includes(a) && a.includes(' ') === false);
@@ -44,8 +45,8 @@ export function answerWho(ctx: AnswerContext, name: string): Answer {
   };
 }
 
-/** Sentences that name someone who made no attributed statement. */
-export function answerWhoBySentences(ctx: AnswerContext, name: string): Answer {
+/** Sentences that name someone who made no attributed statement; `matches` are the nearest people, for suggestions. */
+function answerWhoBySentences(ctx: AnswerContext, name: string, matches: { person: { canonical: string } }[]): Answer {
   const found = topicSentences(ctx, name);
   if (found === null) return emptyQueryAnswer('who', 'Usage: /who <name>, e.g. /who Rutte');
   const answer: Answer = {
@@ -59,7 +60,7 @@ export function answerWhoBySentences(ctx: AnswerContext, name: string): Answer {
     empty: found.items.length === 0,
   };
   if (answer.empty) {
-    const near = matchPeople(ctx, name, 3).map((m) => `/who ${m.person.canonical}`);
+    const near = matches.slice(0, 3).map((m) => `/who ${m.person.canonical}`);
     answer.suggestions = [...near, ...suggestForQuery(ctx, 'who', parseQuery(name, ctx.synonyms))].slice(0, 5);
   }
   return answer;

@@ -7,7 +7,8 @@
  * surname, so merging stays near-linear (50,000 mentions in well under a second).
  */
 import { roleWords } from './entities.js';
-import { boundedEditDistance, foldName, skeleton, softToken, tokenSimilarity, toleratedEdits } from './translit.js';
+import { editDistance } from '../text/similarity.js';
+import { foldName, skeleton, softToken, toleratedEdits } from './translit.js';
 import type { PersonRecord, SpeakerMention } from './types.js';
 
 const LEADING_THE = /^(?:the)\s+/;
@@ -62,7 +63,7 @@ function acronymOf(name: string): string {
 function sameSoft(a: string, b: string): boolean {
   if (a === b) return true;
   const max = toleratedEdits(Math.min(a.length, b.length));
-  return max > 0 && a[0] === b[0] && boundedEditDistance(a, b, max) <= max;
+  return max > 0 && a[0] === b[0] && editDistance(a, b, max) <= max;
 }
 
 /** First names agree: same (soft), an initial of the other, or one side has none. */
@@ -339,9 +340,9 @@ function nameScore(query: string[], name: string[]): number {
 }
 
 /**
- * tokenSimilarity(a, b) when it is at least `min`, else 0 — the same values nameScore keeps, found
- * with the edit-distance bound the threshold implies (d ≤ (1 − min)·longest) instead of longest/2,
- * so most pairs are rejected by their lengths or after a row or two of the distance table.
+ * The similarity of two soft tokens, 1 − distance / longest, when it is at least `min`, else 0;
+ * found with the edit-distance bound the threshold implies (d ≤ (1 − min)·longest), so most pairs
+ * are rejected by their lengths or after a row or two of the distance table.
  */
 function similarityAtLeast(a: string, b: string, min: number): number {
   if (a === b) return 1;
@@ -349,7 +350,7 @@ function similarityAtLeast(a: string, b: string, min: number): number {
   if (longest === 0) return 1;
   const max = Math.floor((1 - min) * longest + 1e-9);
   if (Math.abs(a.length - b.length) > max) return 0;
-  const d = boundedEditDistance(a, b, max);
+  const d = editDistance(a, b, max);
   if (d > max) return 0;
   const sim = 1 - d / longest;
   return sim < min ? 0 : sim;

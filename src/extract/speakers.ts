@@ -94,9 +94,6 @@ function stripDot(word: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
-function isNameWord(t: Token): boolean {
-  return t.kind === 'word' && t.cap;
-}
 function isAcronym(t: Token): boolean {
   return t.kind === 'word' && ALL_CAPS.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
 }
@@ -226,22 +223,11 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   };
 }
 
-interface PartReading {
+/** One reading of a part of the phrase: the phrase's fields but its overall span, plus where the reading stops. */
+interface PartReading extends Omit<SpeakerPhrase, 'start' | 'end'> {
   part: Part;
   /** Token index after the words this reading uses (a name may be followed by unrelated words). */
   usedTo?: number;
-  kind: PhraseKind;
-  type: 'person' | 'organisation' | null;
-  name: string | null;
-  roles: string[];
-  head: string | null;
-  determiner: 'definite' | 'indefinite' | null;
-  bare: boolean;
-  gender: 'm' | 'f' | null;
-  text: string;
-  nameStart: number;
-  nameEnd: number;
-  source: string | null;
 }
 
 function slice(text: string, tokens: Token[], from: number, to: number): string {

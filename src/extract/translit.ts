@@ -5,6 +5,7 @@
  * names are romanised with differently (y/i/j, doubled consonants, kh/h, w/v)
  * are folded together.
  */
+import { editDistance } from '../text/similarity.js';
 
 /** Lower-case, accents removed, curly apostrophes straightened, non-letters to spaces. */
 export function foldName(text: string): string {
@@ -51,28 +52,6 @@ export function skeleton(soft: string): string {
   return soft[0]! + soft.slice(1).replace(/[aeiou]/g, '');
 }
 
-/** Levenshtein distance with an early exit once it exceeds `max`. */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
-
 /** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
 export function toleratedEdits(length: number): number {
   if (length <= 4) return 0;
@@ -99,15 +78,5 @@ export function sameNameToken(a: string, b: string): boolean {
   const sb = softOf(b);
   if (sa === sb) return true;
   const max = toleratedEdits(Math.min(sa.length, sb.length));
-  return max > 0 && sa[0] === sb[0] && boundedEditDistance(sa, sb, max) <= max;
-}
-
-/** 0..1 similarity of two soft tokens (1 = same). */
-export function tokenSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
-  const max = Math.max(1, Math.floor(longest / 2));
-  const d = boundedEditDistance(a, b, max);
-  return d > max ? 0 : 1 - d / longest;
+  return max > 0 && sa[0] === sb[0] && editDistance(sa, sb, max) <= max;
 }

@@ -79,10 +79,6 @@ export function recentArticles(db: Db, limit: number): ArticleRow[] {
   return (db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY day DESC, file LIMIT ?`).all(limit) as RawArticle[]).map(toArticle);
 }
 
-export function articleCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-}
-
 export interface ParagraphRow {
   index: number;
   kind: 'title' | 'heading' | 'body';

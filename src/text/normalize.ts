@@ -24,12 +24,15 @@ export function fingerprint(text: string): string {
   return createHash('sha1').update(normalisedWords(text).join(' ')).digest('hex').slice(0, 16);
 }
 
-/** Jaccard similarity of the two texts' word sets: 1 for the same words, 0 for none shared. */
-export function wordSimilarity(a: string, b: string): number {
-  const setA = new Set(normalisedWords(a));
-  const setB = new Set(normalisedWords(b));
-  if (setA.size === 0 && setB.size === 0) return 1;
+/**
+ * Whether two word sets (normalisedWords) share at least `min` of their union (Jaccard), rejecting
+ * early when the sizes alone rule it out. Callers keep the sets: building them is the costly part.
+ */
+export function jaccardAtLeast(a: Set<string>, b: Set<string>, min: number): boolean {
+  if (a.size === 0 && b.size === 0) return 1 >= min;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < min * large.size) return false;
   let shared = 0;
-  for (const w of setA) if (setB.has(w)) shared++;
-  return shared / (setA.size + setB.size - shared);
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / (a.size + b.size - shared) >= min;
 }
