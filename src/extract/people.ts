@@ -242,6 +242,12 @@ interface PeopleIndex {
   people: IndexedPerson[];
   byFolded: Map<string, IndexedPerson[]>;
   bySkeleton: Map<string, IndexedPerson[]>;
+  /** Soft name token → the people whose names hold it. */
+  byToken: Map<string, IndexedPerson[]>;
+  /** The distinct soft name tokens by length: a query token is compared with each once, not once per person. */
+  tokensByLength: Map<number, string[]>;
+  /** Role word → the people who hold a role with it. */
+  byRoleWord: Map<string, IndexedPerson[]>;
 }
 
 const indexes = new WeakMap<PersonRecord[], PeopleIndex>();
@@ -252,6 +258,8 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
   const entries: IndexedPerson[] = [];
   const byFolded = new Map<string, IndexedPerson[]>();
   const bySkeleton = new Map<string, IndexedPerson[]>();
+  const byToken = new Map<string, IndexedPerson[]>();
+  const byRoleWord = new Map<string, IndexedPerson[]>();
   const push = (map: Map<string, IndexedPerson[]>, key: string, entry: IndexedPerson) => {
     const list = map.get(key);
     if (!list) map.set(key, [entry]);
@@ -268,9 +276,21 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
     };
     entries.push(entry);
     for (const f of folded) push(byFolded, f, entry);
-    for (const t of entry.tokens) for (const tok of t) push(bySkeleton, skeleton(tok), entry);
+    for (const t of entry.tokens) {
+      for (const tok of t) {
+        push(bySkeleton, skeleton(tok), entry);
+        push(byToken, tok, entry);
+      }
+    }
+    for (const w of entry.roleWords) push(byRoleWord, w, entry);
   }
-  index = { people: entries, byFolded, bySkeleton };
+  const tokensByLength = new Map<number, string[]>();
+  for (const token of byToken.keys()) {
+    const list = tokensByLength.get(token.length);
+    if (list) list.push(token);
+    else tokensByLength.set(token.length, [token]);
+  }
+  index = { people: entries, byFolded, bySkeleton, byToken, tokensByLength, byRoleWord };
   indexes.set(people, index);
   return index;
 }
@@ -303,13 +323,20 @@ export function findPeople(query: string, people: PersonRecord[], limit = 5): { 
   if (folded === '') return [];
   const qTokens = softTokens(query);
   const qRoleWords = roleWords(query);
-  const qOrgKey = orgKey(query);
+  const exact = new Set([...(index.byFolded.get(folded) ?? []), ...(index.byFolded.get(orgKey(query)) ?? [])]);
+  // Only people sharing a similar name token or a role word can score: the rest score 0. Each query
+  // token is compared with the distinct name tokens once (a five-word role against every person's
+  // every token was 56 ms at 100,000 articles).
+  const similar = qTokens.map((q) => similarTokens(q, index.tokensByLength));
+  const candidates = new Set<IndexedPerson>(exact);
+  for (const matches of similar) for (const token of matches.keys()) for (const e of index.byToken.get(token) ?? []) candidates.add(e);
+  for (const w of qRoleWords) for (const e of index.byRoleWord.get(w) ?? []) candidates.add(e);
   const scored: { person: PersonRecord; score: number }[] = [];
-  for (const entry of index.people) {
+  for (const entry of candidates) {
     let best = 0;
-    if (entry.names.includes(folded) || entry.names.includes(qOrgKey)) best = 1;
+    if (exact.has(entry)) best = 1;
     else {
-      for (const tokens of entry.tokens) best = Math.max(best, nameScore(qTokens, tokens));
+      for (const tokens of entry.tokens) best = Math.max(best, nameScore(similar, tokens));
       if (qRoleWords.length > 0 && entry.roleWords.size > 0) {
         const shared = qRoleWords.filter((w) => entry.roleWords.has(w)).length;
         if (shared > 0) best = Math.max(best, 0.5 + 0.3 * (shared / qRoleWords.length));
@@ -321,14 +348,29 @@ export function findPeople(query: string, people: PersonRecord[], limit = 5): { 
   return scored.slice(0, limit);
 }
 
+const MIN_TOKEN_SIMILARITY = 0.7;
+
+/** The name tokens at least MIN_TOKEN_SIMILARITY like `query`, with their similarity; only lengths the bound allows are read. */
+function similarTokens(query: string, tokensByLength: Map<number, string[]>): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const [length, tokens] of tokensByLength) {
+    if (Math.abs(length - query.length) > Math.floor((1 - MIN_TOKEN_SIMILARITY) * Math.max(length, query.length) + 1e-9)) continue;
+    for (const token of tokens) {
+      const sim = similarityAtLeast(query, token, MIN_TOKEN_SIMILARITY);
+      if (sim > 0) found.set(token, sim);
+    }
+  }
+  return found;
+}
+
 /** How well query tokens fit a name's tokens: each query token against its best name token; a surname counts most. */
-function nameScore(query: string[], name: string[]): number {
+function nameScore(query: Map<string, number>[], name: string[]): number {
   if (name.length === 0 || query.length === 0) return 0;
   let total = 0;
-  for (const q of query) {
+  for (const similar of query) {
     let best = 0;
     for (const [k, t] of name.entries()) {
-      let sim = similarityAtLeast(q, t, 0.7);
+      let sim = similar.get(t) ?? 0;
       // A surname alone is a strong match; a first name alone a weaker one.
       if (query.length === 1) sim *= k === name.length - 1 ? 0.95 : 0.75;
       best = Math.max(best, sim);

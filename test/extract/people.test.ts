@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roleWords } from '../../src/extract/entities.js';
 import { canonicalOf, findPeople, mergePeople } from '../../src/extract/people.js';
+import { foldName, softToken } from '../../src/extract/translit.js';
+import { editDistance } from '../../src/text/similarity.js';
+import type { PersonRecord } from '../../src/extract/types.js';
 import type { SpeakerMention } from '../../src/extract/types.js';
 
 const person = (name: string, variants: string[] = [], roles: string[] = []): SpeakerMention => ({ name, type: 'person', roles, variants: [name, ...variants] });
@@ -77,4 +82,48 @@ describe('mergePeople', () => {
     const merged = mergePeople(mentions);
     expect(merged.length).toBeGreaterThan(1000);
   });
+
+  it('finds through its token index exactly what scoring every person finds', () => {
+    const names = ['Victoria Kuvshynnykova', 'Mark Rutte', 'Andrii Kovalenko', 'Oleksandr Kovalenko', 'Pekka Lytvynelyn', 'Antony Ostrovskyi', 'Antony Borrell'];
+    const roles = ['NATO Secretary General', 'Head of the National Police', 'head of the Helsinki Regional Military Administration', 'Commander-in-Chief'];
+    const crowd = mergePeople(names.flatMap((n, i) => [person(n, [], [roles[i % roles.length]!]), person(n.split(' ').at(-1)!)]));
+    const words = [...names, ...roles].flatMap((n) => n.split(' '));
+    const typo = (word: string, at: number, letter: string) => word.slice(0, at % (word.length + 1)) + letter + word.slice((at % (word.length + 1)) + 1);
+    const query = fc.array(fc.tuple(fc.constantFrom(...words), fc.nat(12), fc.constantFrom('', 'a', 'y', 'i')), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.map(([w, at, letter]) => (letter === '' ? w : typo(w, at, letter))).join(' '));
+    fc.assert(fc.property(query, (q) => {
+      expect(findPeople(q, crowd, 50)).toEqual(scoreEveryone(q, crowd));
+    }), { numRuns: 300 });
+  });
 });
+
+/** The plain rule findPeople implements, applied to every person and every name token (the test's oracle). */
+function scoreEveryone(query: string, people: PersonRecord[]): { person: PersonRecord; score: number }[] {
+  const soft = (name: string) => foldName(name).split(' ').filter(Boolean).map(softToken);
+  const orgKey = (name: string) => foldName(name).replace(/^(?:the)\s+/, '').replace(/\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)$/, '');
+  const similarity = (a: string, b: string) => {
+    const longest = Math.max(a.length, b.length);
+    const sim = longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+    return sim >= 0.7 - 1e-9 ? sim : 0;
+  };
+  const q = soft(query);
+  const qRoles = roleWords(query);
+  const scored: { person: PersonRecord; score: number }[] = [];
+  for (const person of people) {
+    const names = [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
+    const keys = names.map((n) => (person.type === 'organisation' ? orgKey(n) : foldName(n)));
+    let best = keys.includes(foldName(query)) || keys.includes(orgKey(query)) ? 1 : 0;
+    if (best < 1) {
+      for (const tokens of names.map(soft)) {
+        if (tokens.length === 0 || q.length === 0) continue;
+        const total = q.reduce((sum, qt) => sum + Math.max(0, ...tokens.map((t, k) => similarity(qt, t) * (q.length === 1 ? (k === tokens.length - 1 ? 0.95 : 0.75) : 1))), 0);
+        best = Math.max(best, (q.length > 1 ? total / q.length : total) * (q.length > 1 && q.length < tokens.length ? 0.95 : 1));
+      }
+      const held = new Set(person.roles.flatMap(roleWords));
+      const shared = qRoles.filter((w) => held.has(w)).length;
+      if (shared > 0) best = Math.max(best, 0.5 + 0.3 * (shared / qRoles.length));
+    }
+    if (best >= 0.6) scored.push({ person, score: Math.round(best * 1000) / 1000 });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.person.canonical.localeCompare(b.person.canonical));
+}
