@@ -12,11 +12,8 @@ import { answer, parseCommandLine, type AnswerContext } from './answers/index.js
 import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
 import { renderText } from './render/text.js';
-import type { ParsedArticle } from './corpus/types.js';
-import { isoToDayNumber } from './corpus/dates.js';
-import { extractStatements } from './extract/extract.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
-import { allSpeakerMentions, replacePeople, writeExtraction } from './index/statements.js';
+import { allSpeakerMentions, replacePeople } from './index/statements.js';
 import { rebuildVocabulary } from './index/write.js';
 
 export interface Logger {
@@ -33,12 +30,6 @@ export function openIndex(file: string): Db {
   return openDatabase(file);
 }
 
-/** Extraction at ingest: the article's statements, written in the article's transaction. */
-function writeStatements(db: Db, articleId: number, article: ParsedArticle): void {
-  const extraction = extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
-  writeExtraction(db, articleId, article.date.iso ? isoToDayNumber(article.date.iso) : 0, extraction);
-}
-
 /** People (merged across the whole corpus) and the spelling vocabulary are rebuilt once after the articles. */
 function rebuildDerived(db: Db): void {
   const people = mergePeople(allSpeakerMentions(db));
@@ -51,7 +42,6 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
   const summary = await ingestCorpus(db, {
     corpusDir,
     maxBytes,
-    derived: writeStatements,
     afterWrites: rebuildDerived,
     onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
     onChanged: (file) => log.warn(`${file} changed while being ingested: indexed the version read last`),

@@ -8,11 +8,12 @@ import { parseArticle } from '../src/corpus/parse.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { CANDIDATE_LIMIT, searchSentences } from '../src/index/queries.js';
 import { sentenceWeight, writeArticle } from '../src/index/write.js';
+import { prepareArticle } from '../src/corpus/prepare.js';
 
 let db: Db;
 
 function add(file: string, text: string): void {
-  writeArticle(db, parseArticle({ file, text }), { bytes: Buffer.byteLength(text), contextYear: null });
+  writeArticle(db, prepareArticle(parseArticle({ file, text })), { bytes: Buffer.byteLength(text), contextYear: null });
 }
 
 function fileOf(id: number): string {

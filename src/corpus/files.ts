@@ -26,7 +26,7 @@ export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult
   } catch {
     return { ok: false, reason: 'not valid UTF-8 (Latin-1 or another encoding?); convert it with iconv -f latin1 -t utf-8' };
   }
-  if (text.replace(/[\s\uFEFF\u00a0]/g, '') === '') return { ok: false, reason: 'empty' };
+  if (!/[^\s\uFEFF\u00a0]/.test(text)) return { ok: false, reason: 'empty' };
   const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 8 && controls / text.length > 0.01) return { ok: false, reason: 'binary content (control characters), not a text article' };
   return { ok: true, text, hash: sha256(bytes), bytes: bytes.length };

@@ -1,16 +1,18 @@
 /**
  * Bringing the index up to date with the corpus directory: new files added,
  * changed ones replaced, removed ones dropped, unchanged ones skipped by hash.
- * Each article is written in its own transaction; a lease keeps a second
+ * Files are prepared (parsed, statements extracted) on other threads while
+ * this one writes them in batches, a transaction each; a lease keeps a second
  * ingest on the same index from running at the same time.
  */
 import { hostname } from 'node:os';
 import type { Db } from '../index/database.js';
 import { acquireLease, leaseHolder, releaseLease } from '../index/leases.js';
-import { removeArticle, storedArticles, writeArticle, type WriteExtras } from '../index/write.js';
+import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
 import { listCorpusFiles, readArticleFile } from './files.js';
-import { ArticleFormatError, parseArticle, statedYear } from './parse.js';
-import type { ParsedArticle } from './types.js';
+import { statedYear } from './parse.js';
+import type { PrepareJob, PreparedArticle } from './prepare.js';
+import { prepareInOrder, preparingThreads } from './preparePool.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -19,9 +21,10 @@ export interface IngestOptions {
   onProgress?: (line: string) => void;
   /** Called once per skipped file, with the reason. */
   onSkip?: (file: string, reason: string) => void;
-  /** Derived data written with each article (statements), and rebuilt once at the end (people). */
-  derived?: WriteExtras['derived'];
+  /** What is rebuilt once from all articles after an ingest that changed something (people, vocabulary). */
   afterWrites?: (db: Db) => void;
+  /** Threads preparing files (parse, extraction) while this one writes; default preparingThreads(). */
+  threads?: number;
   /** Called between the scan (hashing every file) and the writes; lets tests change files mid-ingest. */
   afterScan?: () => void;
   /** Called when a file's content differs between the scan and its write. */
@@ -94,13 +97,13 @@ export async function ingestCorpus(db: Db, options: IngestOptions): Promise<Inge
     await sleep(250);
   }
   try {
-    return ingestHoldingLease(db, options, started, clock, () => acquireLease(db, LEASE, holder, LEASE_TTL_MS));
+    return await ingestHoldingLease(db, options, started, clock, () => acquireLease(db, LEASE, holder, LEASE_TTL_MS));
   } finally {
     releaseLease(db, LEASE, holder);
   }
 }
 
-function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, renewLease: () => boolean): IngestSummary {
+async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, renewLease: () => boolean): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], changedDuringIngest: [], seconds: 0 };
   const stored = storedArticles(db);
   // A file that is present but unreadable keeps its last good version in the index: the archive loses nothing.
@@ -137,14 +140,23 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
   const contextYear = corpusYear(years);
   options.afterScan?.();
 
-  // Pass 2: parse what changed, and write it in batches of BATCH_ARTICLES: one
-  // transaction per batch (a commit per article cost more than the article),
-  // articles in sentence-id order (oldest day first) so FTS5 appends to its
-  // pending terms instead of flushing them whenever an id goes backwards.
+  // Pass 2: prepare what changed (parse, extraction; on other threads when there is much of it)
+  // and write it in batches of BATCH_ARTICLES: one transaction per batch (a commit per article
+  // cost more than the article), articles in sentence-id order (oldest day first) so FTS5 appends
+  // to its pending terms instead of flushing them whenever an id goes backwards.
   // An interrupted ingest loses at most the batch in flight, never half an article.
+  const jobs: PrepareJob[] = [];
+  const updating = new Set<string>();
+  for (const [file, hash] of hashes) {
+    const before = stored.get(file);
+    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear)) summary.unchanged++;
+    else {
+      jobs.push({ corpusDir: options.corpusDir, file, maxBytes: options.maxBytes, contextYear, expectedHash: hash });
+      if (before) updating.add(file);
+    }
+  }
   let lastProgress = clock();
-  let done = 0;
-  let batch: { article: ParsedArticle; bytes: number; updated: boolean }[] = [];
+  let batch: { article: PreparedArticle; bytes: number }[] = [];
   let batchBytes = 0;
   const writeBatch = () => {
     if (batch.length === 0) return;
@@ -152,52 +164,31 @@ function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clo
     batch = [];
     batchBytes = 0;
     db.transaction(() => {
-      for (const { article, bytes } of items) {
-        writeArticle(db, article, {
-          bytes,
-          contextYear: article.date.inferred ? contextYear : null,
-          ...(options.derived ? { derived: options.derived } : {}),
-        });
-      }
+      for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
     }).immediate();
-    for (const item of items) {
-      if (item.updated) summary.updated++;
+    for (const { article } of items) {
+      if (updating.has(article.file)) summary.updated++;
       else summary.added++;
     }
   };
-  for (const [file, hash] of hashes) {
-    done++;
+  let done = 0;
+  for await (const result of prepareInOrder(jobs, options.threads ?? preparingThreads(jobs.length))) {
+    const { file } = jobs[done++]!;
     if (clock() - lastProgress > 2000) {
       lastProgress = clock();
       renewLease();
-      options.onProgress?.(`ingest: ${done}/${hashes.size} files checked, ${summary.added + batch.length} added, ${summary.updated} updated`);
+      options.onProgress?.(`ingest: ${done}/${jobs.length} files prepared, ${summary.added + batch.length} added, ${summary.updated} updated (${summary.unchanged} unchanged)`);
     }
-    const before = stored.get(file);
-    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear)) {
-      summary.unchanged++;
-      continue;
-    }
-    const result = readArticleFile(options.corpusDir, file, options.maxBytes);
     if (!result.ok) {
       skip(file, result.reason);
       continue;
     }
-    if (result.hash !== hash) {
+    if (result.changedSinceScan) {
       // Edited while we ran: index what is there now; its hash is stored with it, so the next run sees it as current.
       summary.changedDuringIngest.push(file);
       options.onChanged?.(file);
     }
-    let article: ParsedArticle;
-    try {
-      article = parseArticle({ file, text: result.text, hash: result.hash, contextYear });
-    } catch (error) {
-      if (error instanceof ArticleFormatError) {
-        skip(file, error.message);
-        continue;
-      }
-      throw error;
-    }
-    batch.push({ article, bytes: result.bytes, updated: before !== undefined });
+    batch.push({ article: result.article, bytes: result.bytes });
     batchBytes += result.bytes;
     if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) writeBatch();
   }

@@ -9,7 +9,8 @@
  * The inline runner does the same work on the calling thread: for an in-memory
  * index (a worker cannot share it) and for callers that want no threads.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../threads.js';
 import { ask } from '../app.js';
 import type { AnswerContext } from '../answers/index.js';
 import type { AskRequest } from '../answers/types.js';
@@ -70,7 +71,7 @@ class LookupWorker {
   readonly exited: Promise<void>;
 
   constructor(options: WorkerPoolOptions) {
-    this.worker = spawnLookupWorker({ dbFile: options.dbFile, synonymsFile: options.synonymsFile });
+    this.worker = startThread('./lookupWorker', import.meta.url, { dbFile: options.dbFile, synonymsFile: options.synonymsFile });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`lookup worker exited before it was ready (code ${code})`)));
@@ -157,16 +158,4 @@ export function workerLookups(options: WorkerPoolOptions): LookupRunner {
       await Promise.all(workers.map((w) => w.close()));
     },
   };
-}
-
-/**
- * Starts lookupWorker in a thread. Under tsx (the sources are .ts) the thread
- * must register tsx itself: a worker does not inherit the parent's loader.
- */
-function spawnLookupWorker(workerData: { dbFile: string; synonymsFile: string | undefined }): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './lookupWorker.ts' : './lookupWorker.js', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }

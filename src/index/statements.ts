@@ -3,49 +3,46 @@
  * the people table after an ingest, and reading statements back as plain views.
  */
 import type { Citation } from '../answers/types.js';
-import type { Extraction, PersonRecord, SpeakerMention, Statement } from '../extract/types.js';
-import { fingerprint } from '../text/normalize.js';
+import type { PreparedArticle } from '../corpus/prepare.js';
+import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 
-/** Writes one article's statements and speaker mentions (called inside the article's transaction). */
-export function writeExtraction(db: Db, articleId: number, day: number, extraction: Extraction): void {
-  const sentenceAt = cached(db, 'SELECT id FROM sentences WHERE article_id = ? AND start <= ? ORDER BY start DESC LIMIT 1').pluck();
+/**
+ * Writes one article's statements and speaker mentions (inside the article's transaction).
+ * Its sentences were written with ids from `firstSentenceId` on, in order.
+ */
+export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle, firstSentenceId: number): void {
   const insert = cached(
     db,
     `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
        cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day)
-     VALUES (@articleId, @sentenceId, @paragraphIndex, @kind, @speaker, @speakerType, @speakerMention, @speakerStart, @speakerEnd,
-       @cue, @cueStart, @cueEnd, @content, @contentStart, @contentEnd, @stance, @figures, @eventDate, @quoted, @fingerprint, @day)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const s of extraction.statements) insert.run(statementRow(articleId, day, s, sentenceAt.get(articleId, s.contentSpan.start) as number | undefined));
+  for (const s of article.statements) {
+    const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
+    insert.run(
+      articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
+      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
+      s.content, s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
+    );
+  }
   const mention = cached(db, 'INSERT INTO speaker_mentions(article_id, name, type, roles, variants) VALUES (?, ?, ?, ?, ?)');
-  for (const m of extraction.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
+  for (const m of article.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
 }
 
-function statementRow(articleId: number, day: number, s: Statement, sentenceId: number | undefined) {
-  return {
-    articleId,
-    sentenceId: sentenceId ?? null,
-    paragraphIndex: s.paragraphIndex,
-    kind: s.kind,
-    speaker: s.speaker,
-    speakerType: s.speakerType,
-    speakerMention: s.speakerMention,
-    speakerStart: s.speakerSpan?.start ?? null,
-    speakerEnd: s.speakerSpan?.end ?? null,
-    cue: s.cue,
-    cueStart: s.cueSpan?.start ?? null,
-    cueEnd: s.cueSpan?.end ?? null,
-    content: s.content,
-    contentStart: s.contentSpan.start,
-    contentEnd: s.contentSpan.end,
-    stance: s.stance,
-    figures: JSON.stringify(s.figures),
-    eventDate: s.eventDate,
-    quoted: s.quoted ? 1 : 0,
-    fingerprint: fingerprint(s.content),
-    day,
-  };
+/** Index of the last sentence starting at or before `offset` (sentences in reading order), or -1. */
+function sentenceHolding(sentences: readonly { span: { start: number } }[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid]!.span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 export function allSpeakerMentions(db: Db): SpeakerMention[] {

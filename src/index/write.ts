@@ -2,10 +2,10 @@
  * Writing the index: one article in one transaction (an interrupted ingest
  * never leaves half an article), replacing whatever that file held before.
  */
-import type { ParsedArticle } from '../corpus/types.js';
+import type { PreparedArticle } from '../corpus/prepare.js';
 import { isoToDayNumber } from '../corpus/dates.js';
-import { fingerprint } from '../text/normalize.js';
 import { cached, type Db } from './database.js';
+import { writeStatements } from './statements.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
@@ -47,19 +47,18 @@ export interface WriteExtras {
   bytes: number;
   contextYear: number | null;
   now?: Date;
-  /** Writes what later stages derive from the article (statements, people), inside the same transaction. */
-  derived?: (db: Db, articleId: number, article: ParsedArticle) => void;
 }
 
 /**
- * Replaces the stored version of `article.file` with `article`, atomically.
+ * Replaces the stored version of `article.file` with `article` (its paragraphs,
+ * sentences, full-text postings, statements and speaker mentions), atomically.
  * Returns the article id. On its own it is one transaction; called inside the
  * caller's transaction (an ingest writing a batch) it joins it without a
  * savepoint of its own — the batch is then the atomic unit. A savepoint per
  * article made FTS5 flush its pending terms into a new segment per article:
  * 2.4 s of a 9.5 s ingest of 10,000 articles.
  */
-export function writeArticle(db: Db, article: ParsedArticle, extras: WriteExtras): number {
+export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtras): number {
   const write = () => {
     // Delete only what exists: a DELETE with cascades runs in a statement savepoint even when it
     // matches nothing, and FTS5 flushes its pending terms at every savepoint (1.1 s of 7.5 s for
@@ -97,15 +96,15 @@ export function writeArticle(db: Db, article: ParsedArticle, extras: WriteExtras
     );
     const first = firstFreeSentenceId(db, day);
     let id = first;
-    for (const s of article.sentences) {
+    for (const [i, s] of article.sentences.entries()) {
       const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, fingerprint(s.text), sentenceWeight(s.paragraphIndex, kind));
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
     id = first;
     for (const s of article.sentences) insertFts.run(id++, s.text);
-    extras.derived?.(db, articleId, article);
+    writeStatements(db, articleId, day, article, first);
     return articleId;
   };
   return db.inTransaction ? write() : db.transaction(write).immediate();

@@ -1,0 +1,67 @@
+/**
+ * Preparing one corpus file for the index, as plain data: read and decode it,
+ * parse it, extract its statements, fingerprint its sentences and statements.
+ * Nothing here touches the index, so files can be prepared in worker threads
+ * (preparePool.ts) while the main thread writes the ones already prepared.
+ */
+import { extractStatements } from '../extract/extract.js';
+import type { SpeakerMention, Statement } from '../extract/types.js';
+import { fingerprint } from '../text/normalize.js';
+import { readArticleFile } from './files.js';
+import { ArticleFormatError, parseArticle } from './parse.js';
+import type { ParsedArticle } from './types.js';
+
+export interface PreparedStatement extends Statement {
+  fingerprint: string;
+}
+
+/**
+ * An article with everything the index stores about it, computed. The source text is left
+ * behind: the index keeps paragraphs and sentences, and a prepared article crosses threads.
+ */
+export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
+  /** One per sentence, in order: normalised wording shared by repeats across articles. */
+  sentenceFingerprints: string[];
+  statements: PreparedStatement[];
+  mentions: SpeakerMention[];
+}
+
+export interface PrepareJob {
+  corpusDir: string;
+  file: string;
+  maxBytes: number;
+  /** The corpus's year, for dates written without one. */
+  contextYear: number | null;
+  /** The hash the scan saw: a different one means the file changed since. */
+  expectedHash: string;
+}
+
+export type PrepareResult =
+  | { ok: true; article: PreparedArticle; bytes: number; changedSinceScan: boolean }
+  | { ok: false; reason: string };
+
+/** Parsed article → the statements and fingerprints the index keeps with it. */
+export function prepareArticle(article: ParsedArticle): PreparedArticle {
+  const { source, ...rest } = article;
+  const extraction = extractStatements({ source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
+  return {
+    ...rest,
+    sentenceFingerprints: article.sentences.map((s) => fingerprint(s.text)),
+    statements: extraction.statements.map((s) => ({ ...s, fingerprint: fingerprint(s.content) })),
+    mentions: extraction.mentions,
+  };
+}
+
+/** One file → its prepared article, or the one-line reason it cannot be indexed. */
+export function prepareFile(job: PrepareJob): PrepareResult {
+  const read = readArticleFile(job.corpusDir, job.file, job.maxBytes);
+  if (!read.ok) return read;
+  let parsed: ParsedArticle;
+  try {
+    parsed = parseArticle({ file: job.file, text: read.text, hash: read.hash, contextYear: job.contextYear });
+  } catch (error) {
+    if (error instanceof ArticleFormatError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  return { ok: true, article: prepareArticle(parsed), bytes: read.bytes, changedSinceScan: read.hash !== job.expectedHash };
+}
