@@ -1,6 +1,7 @@
 /**
- * Writing the index: one article in one transaction (an interrupted ingest
- * never leaves half an article), replacing whatever that file held before.
+ * Writing the index: a prepared article (corpus/prepare.ts) replaces whatever
+ * its file held before, inside one transaction — its own, or the ingest's
+ * batch — so an interrupted ingest never leaves half an article.
  */
 import type { PreparedArticle } from '../corpus/prepare.js';
 import { isoToDayNumber } from '../corpus/dates.js';
