@@ -61,6 +61,26 @@ describe('ingest', () => {
     expect(index.db.prepare('SELECT count(*) FROM vocabulary').pluck().get()).toBeGreaterThan(100);
   });
 
+  it('keeps people and their ids across ingests, adds and drops people with their articles, and answers from the new people at once', async () => {
+    index = await tempIndex();
+    const people = () => new Map(index!.db.prepare('SELECT canonical, id FROM people').all().map((r) => [(r as { canonical: string }).canonical, (r as { id: number }).id]));
+    const before = people();
+    const rutteStatements = index.db.prepare("SELECT count(*) FROM statements WHERE person_id = ?").pluck().get(before.get('Mark Rutte'));
+    expect(answer(index.ctx, { command: 'who', query: 'Quentin Marlowe' }).title).not.toBe('Quentin Marlowe'); // warms the people cache
+    const extra = join(index.corpusDir, '900_new.txt');
+    writeFileSync(extra, 'date 2024-10-30\nHarbour talks resume\n\n"The harbour will reopen on Friday," said Quentin Marlowe, the port director.\n');
+    await index.ingest();
+    const after = people();
+    for (const [name, id] of before) expect(after.get(name), name).toBe(id);
+    expect(after.get('Quentin Marlowe')).toBeGreaterThan(Math.max(...before.values()));
+    expect(index.db.prepare('SELECT count(*) FROM statements WHERE person_id = ?').pluck().get(before.get('Mark Rutte'))).toBe(rutteStatements);
+    expect(answer(index.ctx, { command: 'who', query: 'Quentin Marlowe' }).title).toBe('Quentin Marlowe');
+    rmSync(extra);
+    await index.ingest();
+    expect(people().has('Quentin Marlowe')).toBe(false);
+    expect(answer(index.ctx, { command: 'who', query: 'Quentin Marlowe' }).title).not.toBe('Quentin Marlowe');
+  });
+
   it('skips bad files with one reason each and ingests the rest', async () => {
     index = await tempIndex();
     writeFileSync(join(index.corpusDir, 'empty.txt'), '  \n\n');

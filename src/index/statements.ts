@@ -61,21 +61,38 @@ export function aliasKey(text: string): string {
  */
 export function replacePeople(db: Db, people: PersonRecord[], resolve: (speaker: string) => PersonRecord | null): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM person_aliases').run();
-    db.prepare('DELETE FROM people').run();
+    // Ids are kept for people who are still there (same canonical name and type), so the statements
+    // of everyone else keep their person_id and are not rewritten below.
+    const existing = new Map(
+      (db.prepare('SELECT id, canonical, type FROM people').all() as { id: number; canonical: string; type: string }[]).map((r) => [`${r.type}|${r.canonical}`, r.id]),
+    );
     const insertPerson = db.prepare('INSERT INTO people(canonical, type, roles) VALUES (?, ?, ?)');
-    const insertAlias = db.prepare('INSERT OR IGNORE INTO person_aliases(alias, person_id, display, kind) VALUES (?, ?, ?, ?)');
+    const updateRoles = db.prepare('UPDATE people SET roles = ? WHERE id = ? AND roles IS NOT ?');
     const ids = new Map<PersonRecord, number>();
     for (const person of people) {
-      const id = Number(insertPerson.run(person.canonical, person.type, JSON.stringify(person.roles)).lastInsertRowid);
+      const key = `${person.type}|${person.canonical}`;
+      const roles = JSON.stringify(person.roles);
+      let id = existing.get(key);
+      if (id === undefined) id = Number(insertPerson.run(person.canonical, person.type, roles).lastInsertRowid);
+      else {
+        updateRoles.run(roles, id, roles);
+        existing.delete(key);
+      }
       ids.set(person, id);
+    }
+    const removePerson = db.prepare('DELETE FROM people WHERE id = ?');
+    for (const id of existing.values()) removePerson.run(id);
+    db.prepare('DELETE FROM person_aliases').run();
+    const insertAlias = db.prepare('INSERT OR IGNORE INTO person_aliases(alias, person_id, display, kind) VALUES (?, ?, ?, ?)');
+    for (const person of people) {
+      const id = ids.get(person)!;
       insertAlias.run(aliasKey(person.canonical), id, person.canonical, 'name');
       for (const alias of person.aliases) insertAlias.run(aliasKey(alias), id, alias, aliasKind(person, alias));
       for (const role of person.roles) insertAlias.run(aliasKey(role), id, role, 'role');
     }
-    // Resolve each distinct speaker once, then set every statement's person in one pass through a keyed
-    // temp table. (An UPDATE … WHERE speaker = ? per speaker scanned all statements each time: 120 s at
-    // 10,000 articles, quadratic beyond.)
+    // Resolve each distinct speaker once, then set the person of every statement whose person changed,
+    // in one pass through a keyed temp table. (An UPDATE … WHERE speaker = ? per speaker scanned all
+    // statements each time: 120 s at 10,000 articles, quadratic beyond.)
     const speakers = db.prepare('SELECT DISTINCT speaker FROM statements WHERE speaker IS NOT NULL').pluck().all() as string[];
     db.exec('CREATE TEMP TABLE IF NOT EXISTS speaker_person (speaker TEXT PRIMARY KEY, person_id INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.speaker_person;');
     const mapSpeaker = db.prepare('INSERT INTO temp.speaker_person(speaker, person_id) VALUES (?, ?)');
@@ -84,9 +101,11 @@ export function replacePeople(db: Db, people: PersonRecord[], resolve: (speaker:
       const id = person ? ids.get(person) : undefined;
       if (id !== undefined) mapSpeaker.run(speaker, id);
     }
-    db.prepare('UPDATE statements SET person_id = (SELECT m.person_id FROM temp.speaker_person m WHERE m.speaker = statements.speaker)').run();
+    const personOf = '(SELECT m.person_id FROM temp.speaker_person m WHERE m.speaker = statements.speaker)';
+    db.prepare(`UPDATE statements SET person_id = ${personOf} WHERE person_id IS NOT ${personOf}`).run();
     db.exec('DELETE FROM temp.speaker_person');
     db.prepare('UPDATE people SET statements = (SELECT count(*) FROM statements s WHERE s.person_id = people.id)').run();
+    db.prepare('UPDATE people_version SET version = version + 1').run();
   }).immediate();
 }
 
@@ -250,10 +269,9 @@ export function statementsInSentences(db: Db, sentenceIds: number[]): StatementV
   return ids.length === 0 ? [] : loadStatements(db, { ids, limit: ids.length });
 }
 
-/** Changes whenever the people table is rebuilt: the key for caching loadPeopleIndex. */
+/** Changes whenever the people are rebuilt: the key for caching loadPeopleIndex. */
 export function peopleVersion(db: Db): string {
-  const row = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId, coalesce(sum(statements), 0) AS total FROM people').get() as { n: number; maxId: number; total: number };
-  return `${row.n}:${row.maxId}:${row.total}`;
+  return String(cached(db, 'SELECT version FROM people_version').pluck().get());
 }
 
 export interface ExportRow {
