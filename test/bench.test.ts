@@ -112,6 +112,7 @@ describe('npm run bench', () => {
     expect(result).toHaveProperty('discord_p99_ms');
     expect(result.discord_p99_ms === null || typeof result.discord_p99_ms === 'number').toBe(true);
     expect(result.articles).toBe(50);
+    expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
     expect((result.terms as unknown[]).length).toBeGreaterThan(5);
     expect(result.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
   }, 300_000);

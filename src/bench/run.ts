@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { answerContext, openIndex, type Logger } from '../app.js';
 import type { Db } from '../index/database.js';
 import { measureDiscord, type DiscordResult } from './discord.js';
-import { corpusPeople, corpusWords, DEFAULT_SEED, GENERATOR_VERSION, writeCorpus } from './generator.js';
+import { corpusPeople, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
 import { REPO_ROOT } from './paths.js';
 import {
   measureAsk,
@@ -114,6 +114,10 @@ export interface BenchResult {
   rss_answered: number | null;
   answerer_p99_ms: number | null;
   discord_p50_ms: number | null;
+  /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again. */
+  increment_articles: number;
+  increment_add_s: number | null;
+  increment_remove_s: number | null;
   lookups: number;
   terms: TermRow[];
   machine: Machine;
@@ -285,6 +289,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
       if (discord.note) notes.push(discord.note);
 
+      // 7. A day's news on the full index: add a few articles, then remove them (the corpus is left as
+      // generated, so --reuse still matches). Each is a whole updateIndex: the scan of every file, the
+      // writes, and the people and vocabulary rebuilt from the whole index.
+      log(`adding ${INCREMENT_ARTICLES} articles to the index, then removing them…`);
+      const increment = await measureIncrement(dbFile, corpusDir, seed, options.articles, logger);
+
       if (Math.max(machine.load_start, loadavg()[0] ?? 0) > machine.cores) {
         notes.push(`the machine was busy with other work (load average ${machine.load_start} at the start, ${round(loadavg()[0] ?? 0)} at the end, ${machine.cores} cores): times are inflated`);
       }
@@ -328,6 +338,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         rss_answered: 'error' in rss ? null : rss.answered,
         answerer_p99_ms: 'error' in rss ? null : round(rss.p99),
         discord_p50_ms: discord.p50 === null ? null : round(discord.p50),
+        increment_articles: INCREMENT_ARTICLES,
+        increment_add_s: round(increment.addSeconds, 2),
+        increment_remove_s: round(increment.removeSeconds, 2),
         lookups: claimsStats.n + whoStats.n,
         terms,
         machine,
@@ -339,5 +352,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     if (fresh && !options.keep) rmSync(workdir, { recursive: true, force: true });
     else log(`work folder kept: ${workdir}`);
+  }
+}
+
+const INCREMENT_ARTICLES = 20;
+
+/** Times an ingest that adds INCREMENT_ARTICLES articles after the corpus's `articles`, and one that removes them. */
+async function measureIncrement(dbFile: string, corpusDir: string, seed: number, articles: number, logger: Logger): Promise<{ addSeconds: number; removeSeconds: number }> {
+  const added = Array.from({ length: INCREMENT_ARTICLES }, (_, k) => generateArticle(seed, articles + k));
+  for (const a of added) writeFileSync(join(corpusDir, a.file), a.text);
+  const db = openIndex(dbFile);
+  try {
+    const add = await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger);
+    for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
+    const remove = await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return { addSeconds: add.seconds, removeSeconds: remove.seconds };
+  } finally {
+    for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
+    db.close();
   }
 }
