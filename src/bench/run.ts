@@ -116,8 +116,8 @@ export interface BenchResult {
   discord_p50_ms: number | null;
   /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again. */
   increment_articles: number;
-  increment_add_s: number | null;
-  increment_remove_s: number | null;
+  increment_add_s: number;
+  increment_remove_s: number;
   lookups: number;
   terms: TermRow[];
   machine: Machine;

@@ -239,7 +239,6 @@ interface IndexedPerson {
 }
 
 interface PeopleIndex {
-  people: IndexedPerson[];
   byFolded: Map<string, IndexedPerson[]>;
   bySkeleton: Map<string, IndexedPerson[]>;
   /** Soft name token → the people whose names hold it. */
@@ -255,7 +254,6 @@ const indexes = new WeakMap<PersonRecord[], PeopleIndex>();
 function indexOf(people: PersonRecord[]): PeopleIndex {
   let index = indexes.get(people);
   if (index) return index;
-  const entries: IndexedPerson[] = [];
   const byFolded = new Map<string, IndexedPerson[]>();
   const bySkeleton = new Map<string, IndexedPerson[]>();
   const byToken = new Map<string, IndexedPerson[]>();
@@ -274,7 +272,6 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
       tokens: names.map(softTokens),
       roleWords: new Set(person.roles.flatMap(roleWords)),
     };
-    entries.push(entry);
     for (const f of folded) push(byFolded, f, entry);
     for (const t of entry.tokens) {
       for (const tok of t) {
@@ -290,7 +287,7 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
     if (list) list.push(token);
     else tokensByLength.set(token.length, [token]);
   }
-  index = { people: entries, byFolded, bySkeleton, byToken, tokensByLength, byRoleWord };
+  index = { byFolded, bySkeleton, byToken, tokensByLength, byRoleWord };
   indexes.set(people, index);
   return index;
 }
