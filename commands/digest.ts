@@ -16,10 +16,6 @@ import type { Sender } from '../src/digest/poster.js';
 /** One scheduler per running bot (tests may run several bots in one process). */
 const schedulers = new WeakMap<BotServices, DigestScheduler>();
 
-export function digestScheduler(services: BotServices): DigestScheduler | undefined {
-  return schedulers.get(services);
-}
-
 function deps(services: BotServices): AdminDeps {
   return { db: services.answers.db, now: services.clock, defaultTimeZone: services.config.DIGEST_DEFAULT_TIMEZONE, synonyms: services.answers.synonyms };
 }

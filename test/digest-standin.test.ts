@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/index/database.js';
 import type { DigestConfig } from '../src/digest/config.js';
-import { restSender } from '../src/digest/poster.js';
+import { REST } from 'discord.js';
+import { discordRestSender } from '../src/digest/poster.js';
 import { runDueDigest, type DigestDeps } from '../src/digest/runner.js';
 import { getRun, saveDigestConfig } from '../src/digest/store.js';
 import { DiscordStandIn } from './standin/index.js';
@@ -82,7 +83,8 @@ function addArticles(count: number, leadWords: number): void {
 function deps(clockMs: number): DigestDeps {
   return {
     db,
-    sender: restSender({ apiBase: standin.urls.restBase, token: TOKEN }),
+    // The bot's own way of posting (discord.js REST), pointed at the stand-in.
+    sender: discordRestSender(new REST({ api: standin.urls.restBase }).setToken(TOKEN)),
     holder: 'standin-test',
     clock: () => clockMs,
     retry: { attempts: 5, baseDelayMs: 20, maxDelayMs: 200 },

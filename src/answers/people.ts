@@ -4,10 +4,6 @@ import type { PersonRecord } from '../extract/types.js';
 import { loadPeopleIndex, peopleVersion, type PersonEntry } from '../index/statements.js';
 import type { AnswerContext } from './context.js';
 
-export function peopleOf(ctx: AnswerContext): PersonEntry[] {
-  return peopleCache(ctx).entries;
-}
-
 interface PeopleCache {
   version: string;
   entries: PersonEntry[];
@@ -26,7 +22,6 @@ function peopleCache(ctx: AnswerContext): PeopleCache {
     const entryOf = new Map<PersonRecord, PersonEntry>(entries.map((e) => [{ canonical: e.canonical, type: e.type, aliases: e.aliases, roles: e.roles }, e]));
     cache = { version, entries, records: [...entryOf.keys()], entryOf };
     caches.set(ctx, cache);
-    ctx.people = { version, entries };
   }
   return cache;
 }

@@ -1,6 +1,6 @@
 /**
  * Sending a digest message, and trying again. A Sender posts one message body
- * to a channel (through discord.js or Discord's REST API directly); `withRetry`
+ * to a channel (through discord.js's REST client, as the bot does); `withRetry`
  * retries what may succeed later (429, 5xx, network) with exponential backoff,
  * honouring Discord's retry_after, and gives up at once on what will not
  * (missing access, unknown channel, a body Discord rejects).
@@ -10,6 +10,7 @@
  * posting a second one.
  */
 import { createHash } from 'node:crypto';
+import { Routes, type APIMessage } from 'discord.js';
 import type { MessagePayload } from '../render/discord.js';
 
 export interface PostBody extends MessagePayload {
@@ -62,17 +63,25 @@ export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseD
   return Math.max(exponential, retryAfterMs ?? 0);
 }
 
-export function asSendError(error: unknown): SendError {
+/**
+ * Any failure to post → a SendError saying what happened and whether to try again. With the
+ * channel, the message names it and the HTTP status: "HTTP 404 posting to channel 3100…: Unknown
+ * Channel (code 10003)", what /digest show puts in front of an editor.
+ */
+export function asSendError(error: unknown, channelId?: string): SendError {
   if (error instanceof SendError) return error;
   const e = error as { status?: unknown; code?: unknown; message?: string; retryAfter?: unknown };
+  const message = e.message ?? String(error);
+  const where = channelId === undefined ? '' : ` posting to channel ${channelId}`;
   const status = typeof e.status === 'number' ? e.status : null;
   if (status !== null) {
     const retryable = status === 429 || status >= 500 || status === 408;
     const retryAfter = typeof e.retryAfter === 'number' ? e.retryAfter : null;
-    return new SendError(e.message ?? `HTTP ${status}`, status, retryable, retryAfter);
+    const code = typeof e.code === 'number' ? ` (code ${e.code})` : '';
+    return new SendError(`HTTP ${status}${where}: ${message}${code}`, status, retryable, retryAfter);
   }
   // No HTTP response: a network failure or timeout, worth another try.
-  return new SendError(e.message ?? String(error), null, true);
+  return new SendError(channelId === undefined ? message : `network error${where}: ${message}`, null, true);
 }
 
 /** Runs `attempt` until it succeeds, a non-retryable error, or the attempts run out (then throws the last error). */
@@ -90,72 +99,23 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
   }
 }
 
-/** Posts through Discord's REST API: POST /channels/{id}/messages with a bot token. */
-export function restSender(options: { apiBase: string; token: string; fetch?: typeof fetch; timeoutMs?: number }): Sender {
-  const doFetch = options.fetch ?? fetch;
-  const base = options.apiBase.replace(/\/+$/, '');
-  const root = /\/v\d+$/.test(base) ? base : `${base}/v10`;
-  return {
-    async send(channelId, body) {
-      let response: Response;
-      try {
-        response = await doFetch(`${root}/channels/${channelId}/messages`, {
-          method: 'POST',
-          headers: { authorization: `Bot ${options.token}`, 'content-type': 'application/json', 'user-agent': 'DiscordBot (newsroom-factcheck-bot, 0.1.0)' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        });
-      } catch (error) {
-        throw new SendError(`network error posting to channel ${channelId}: ${(error as Error).message}`, null, true);
-      }
-      const text = await response.text();
-      let json: Record<string, unknown> = {};
-      try {
-        json = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-      } catch {
-        json = {};
-      }
-      if (response.ok && typeof json.id === 'string') return { id: json.id };
-      const status = response.status;
-      if (status === 429) {
-        const seconds = typeof json.retry_after === 'number' ? json.retry_after : Number(response.headers.get('retry-after') ?? '1');
-        throw new SendError(`rate limited posting to channel ${channelId}`, 429, true, Math.ceil((Number.isFinite(seconds) ? seconds : 1) * 1000));
-      }
-      const detail = typeof json.message === 'string' ? `: ${json.message}${typeof json.code === 'number' ? ` (code ${json.code})` : ''}` : '';
-      throw new SendError(`HTTP ${status} posting to channel ${channelId}${detail}`, status, status >= 500 || status === 408);
-    },
-  };
+/** The part of discord.js's REST client a sender needs. */
+export interface RestPoster {
+  post(route: `/${string}`, options: { body: unknown }): Promise<unknown>;
 }
 
-/** The part of a discord.js Client the sender needs (kept structural so tests need no Client). */
-export interface ChannelsLike {
-  channels: { fetch(id: string): Promise<unknown> };
-}
-
-/** Posts through a logged-in discord.js Client (its REST manager handles rate-limit buckets). */
-export function discordJsSender(client: ChannelsLike): Sender {
+/**
+ * Posts through discord.js's REST client, as the bot does: its rate-limit buckets and its own
+ * retries of 429 and 5xx come first; what it gives up on reaches withRetry as the error it threw.
+ */
+export function discordRestSender(rest: RestPoster): Sender {
   return {
     async send(channelId, body) {
-      let channel: unknown;
       try {
-        channel = await client.channels.fetch(channelId);
-      } catch (error) {
-        throw asSendError(error);
-      }
-      const sendable = channel as { send?: (options: unknown) => Promise<{ id: string }> } | null;
-      if (!sendable || typeof sendable.send !== 'function') throw new SendError(`channel ${channelId} is not a text channel the bot can post in`, null, false);
-      try {
-        const message = await sendable.send({
-          content: body.content,
-          embeds: body.embeds,
-          components: body.components,
-          allowedMentions: { parse: [] },
-          nonce: body.nonce,
-          enforceNonce: body.enforce_nonce,
-        });
+        const message = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
         return { id: message.id };
       } catch (error) {
-        throw asSendError(error);
+        throw asSendError(error, channelId);
       }
     },
   };

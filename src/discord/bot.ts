@@ -3,7 +3,8 @@
  * lifecycle. createBot is what tests drive (every dependency injectable);
  * runBot is what `npm start` calls.
  */
-import { Events, REST, Routes, type APIMessage, type Client, type ClientOptions } from 'discord.js';
+import { Events, REST, type Client, type ClientOptions } from 'discord.js';
+import { discordRestSender } from '../digest/poster.js';
 import { answerContext, stderrLogger, type Logger } from '../app.js';
 import { ConfigError, type Config } from '../config.js';
 import type { Db } from '../index/database.js';
@@ -167,8 +168,7 @@ class DiscordBot implements Bot {
 
   async #postMessage(channelId: string, body: MessagePayload): Promise<{ id: string }> {
     if (!this.#options.config.DISCORD_TOKEN) throw new Error('posting to a channel needs DISCORD_TOKEN');
-    const message = (await this.#rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
-    return { id: message.id };
+    return discordRestSender(this.#rest).send(channelId, body);
   }
 }
 

@@ -69,5 +69,3 @@ export function newErrorId(): string {
   const alphabet = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
-
-export const silentLog: BotLog = { debug() {}, info() {}, warn() {}, error() {} };

@@ -92,15 +92,6 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('reject', 'rejects', 'rejected', 'rejecting', { stance: 'denies', needsClause: true }),
 ]);
 
-/** Quick pre-filter: does a paragraph contain anything a cue could be? (Word boundaries, case-insensitive.) */
-export const CUE_HINT = new RegExp(
-  String.raw`\b(?:${[...CUES.keys()].sort((a, b) => b.length - a.length).join('|')}|according\s+to|became\s+known|is\s+understood)\b`,
-  'i',
-);
-
-/** Participles that make a passive report: "was stated by", "It was reported that". */
-export const PASSIVE_AUX = set('was were is are been be has have had');
-
 /** Words skipped between the subject and the cue: "has also previously said". */
 export const PRE_CUE_SKIP = set(`
   has have had also previously recently earlier later then again repeatedly once already further publicly first
@@ -274,6 +265,3 @@ export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da
 
 /** Verbs of proposition that make "It is/was X that" an unattributed report. */
 export const IMPERSONAL_REPORT = set('reported said stated claimed announced understood believed known alleged rumoured rumored thought learned learnt');
-
-/** Words that signal a hypothetical: "If reports … are confirmed" confirms nothing. */
-export const CONDITIONAL_WORDS = set('if whether unless once until should');

@@ -40,5 +40,3 @@ euro-atlantic transatlantic buryat chechen
 
 export const PLACE_WORDS: ReadonlySet<string> = new Set(COUNTRIES.trim().split(/\s+/));
 export const NATIONALITY_WORDS: ReadonlySet<string> = new Set(ADJECTIVES.trim().split(/\s+/));
-/** Compass words that begin place names: "South Korea", "North Korea". */
-export const COMPASS_WORDS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'united', 'new', 'saudi', 'sri', 'costa', 'el', 'san', 'great', 'czech']);

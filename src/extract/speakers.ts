@@ -521,11 +521,5 @@ function nameText(tokens: Token[], start: number, nameEnd: number): string {
   return out;
 }
 
-/** True when the words could be a person's name on their own: 1-4 capitalised name words. */
-export function looksLikePersonName(tokens: Token[], from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 4) return false;
-  for (let i = from; i < to; i++) if (!isPersonNameToken(tokens[i]!, tokens[i + 1])) return false;
-  return true;
-}
 
 export { isAcronym, isPersonNameToken, isTitleWord, isOrgWord, isPlaceWord };

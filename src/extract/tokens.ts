@@ -123,15 +123,3 @@ function make(text: string, start: number, kind: TokenKind): Token {
   const cap = kind === 'word' && ((first >= 65 && first <= 90) || (first > 127 && UPPER_START.test(text)));
   return { start, end: start + text.length, text, low: lower.includes('’') ? lower.replace(/’/g, "'") : lower, kind, cap };
 }
-
-/** Index of the first token starting at or after `pos` (binary search). */
-export function tokenAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -77,9 +77,3 @@ export function toFtsMatch(query: ParsedQuery): string | null {
     .map((term) => (term.alternatives.length === 1 ? quote(term.alternatives[0]!) : `(${term.alternatives.map(quote).join(' OR ')})`))
     .join(' AND ');
 }
-
-/** A looser expression (any term), for suggesting what might match when nothing does. */
-export function toFtsAnyMatch(query: ParsedQuery): string | null {
-  if (query.terms.length === 0) return null;
-  return query.terms.flatMap((t) => t.alternatives.map(quote)).join(' OR ');
-}
