@@ -161,21 +161,10 @@ export interface StatementFilter {
   limit?: number;
 }
 
-interface StatementRaw {
-  id: number;
-  articleId: number;
-  file: string;
-  speaker: string | null;
-  personId: number | null;
-  kind: string;
-  stance: StatementView['stance'];
-  cue: string | null;
-  content: string;
+/** A row as SQLite returns it: the view's fields, flags and JSON still encoded, and what the citation is built from. */
+type StatementRaw = Omit<StatementView, 'quoted' | 'figures' | 'citation'> & {
   quoted: number;
   figures: string;
-  eventDate: string | null;
-  fingerprint: string;
-  day: number;
   paragraph: number;
   start: number;
   end: number;
@@ -184,7 +173,7 @@ interface StatementRaw {
   cites: string;
   date: string | null;
   dateInferred: number;
-}
+};
 
 function inList(column: string, values: number[] | undefined, params: unknown[]): string | null {
   if (values === undefined) return null;

@@ -58,17 +58,20 @@ export function seedCases(): LoadedCase[] {
 
 /** General passages: headline and paragraphs separated by blank lines, parsed like a corpus file, dated by the fixture. */
 export function generalCases(): LoadedCase[] {
-  return generalPassages().map((p) => {
-    const text = `${p.paragraphs.join('\n\n')}\n`;
-    const parsed = parseArticle({ file: `${p.id}.txt`, text, contextYear: Number(p.date.slice(0, 4)) });
-    return {
-      id: p.id,
-      input: { source: parsed.source, paragraphs: parsed.paragraphs, sentences: parsed.sentences, date: p.date },
-      gold: p.statements,
-      persons: p.persons,
-      paragraphs: p.paragraphs,
-    };
-  });
+  return generalPassages().map(passageCase);
+}
+
+/** A passage as a corpus file: its paragraphs separated by blank lines, parsed, dated by the fixture. */
+function passageCase(p: GeneralPassage): LoadedCase {
+  const text = `${p.paragraphs.join('\n\n')}\n`;
+  const parsed = parseArticle({ file: `${p.id}.txt`, text, contextYear: Number(p.date.slice(0, 4)) });
+  return {
+    id: p.id,
+    input: { source: parsed.source, paragraphs: parsed.paragraphs, sentences: parsed.sentences, date: p.date },
+    gold: p.statements,
+    persons: p.persons,
+    paragraphs: p.paragraphs,
+  };
 }
 
 export function runCases(cases: LoadedCase[]): { evalCases: EvalCase[]; extractions: Map<string, Extraction> } {
@@ -84,15 +87,5 @@ export function runCases(cases: LoadedCase[]): { evalCases: EvalCase[]; extracti
 /** Held-out passages (written after development on the other two sets). */
 export function holdoutCases(): LoadedCase[] {
   const passages = (JSON.parse(readFileSync(resolve(FIXTURES_DIR, 'holdout.json'), 'utf8')) as { passages: GeneralPassage[] }).passages;
-  return passages.map((p) => {
-    const text = `${p.paragraphs.join('\n\n')}\n`;
-    const parsed = parseArticle({ file: `${p.id}.txt`, text, contextYear: Number(p.date.slice(0, 4)) });
-    return {
-      id: p.id,
-      input: { source: parsed.source, paragraphs: parsed.paragraphs, sentences: parsed.sentences, date: p.date },
-      gold: p.statements,
-      persons: p.persons,
-      paragraphs: p.paragraphs,
-    };
-  });
+  return passages.map(passageCase);
 }
