@@ -31,7 +31,7 @@ export function openIndex(file: string): Db {
 }
 
 /** People (merged across the whole corpus) and the spelling vocabulary are rebuilt once after the articles. */
-function rebuildDerived(db: Db): void {
+export function rebuildDerived(db: Db): void {
   const people = mergePeople(allSpeakerMentions(db));
   replacePeople(db, people, (speaker) => canonicalOf(speaker, people));
   rebuildVocabulary(db);

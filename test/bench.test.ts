@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusPeople, DEFAULT_SEED, generateArticle, writeCorpus } from '../src/bench/generator.js';
+import { budgetBound } from '../src/bench/ingestBudget.js';
 import { percentile } from '../src/bench/measure.js';
 import { stemsOf } from '../src/bench/terms.js';
 import { transliterationVariants, typoOf } from '../src/bench/vocabulary.js';
@@ -89,6 +90,17 @@ describe('bench helpers', () => {
     expect(Number.isNaN(percentile([], 50))).toBe(true);
   });
 
+  it('bounds the ingest by its one writer and by all its work over the cores', () => {
+    // Writes 7 and preparing 9 floors' worth: 2 cores take at least (9 + 7) / 2 = 8 floors.
+    expect(budgetBound({ prepare: 9, write: 7, floor: 1 }, 2)).toEqual({ bound_vs_raw: 1 / 8, write_speedup_for_target: 3.5, prepare_speedup_for_target: 4.5 });
+    // With more cores the writer alone is the limit: 7 floors, and preparing already fits.
+    expect(budgetBound({ prepare: 9, write: 7, floor: 1 }, 16)).toMatchObject({ bound_vs_raw: 1 / 7, write_speedup_for_target: 3.5, prepare_speedup_for_target: 1 });
+    // Cheap enough: the target is met and no speed-up is asked for.
+    expect(budgetBound({ prepare: 1, write: 0.5, floor: 1 }, 2)).toEqual({ bound_vs_raw: 1 / 0.75, write_speedup_for_target: 1, prepare_speedup_for_target: 1 });
+    // One core whose writes use the whole budget leaves nothing for preparing.
+    expect(budgetBound({ prepare: 1, write: 2, floor: 1 }, 1).prepare_speedup_for_target).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('stems words the way the index does', () => {
     expect(stemsOf(['troops', 'running', 'Kyiv'])).toEqual(new Map([['troops', 'troop'], ['running', 'run'], ['Kyiv', 'kyiv']]));
   });
@@ -113,6 +125,10 @@ describe('npm run bench', () => {
     expect(result.discord_p99_ms === null || typeof result.discord_p99_ms === 'number').toBe(true);
     expect(result.articles).toBe(50);
     expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
+    const budget = result.ingest_budget as Record<string, number>;
+    expect(budget).toMatchObject({ sample_articles: 50, cores: expect.any(Number) });
+    for (const step of ['read_s_per_mb', 'parse_s_per_mb', 'extract_s_per_mb', 'fingerprint_s_per_mb', 'write_s_per_mb', 'people_vocabulary_s_per_mb', 'floor_s_per_mb']) expect(budget[step], step).toBeGreaterThan(0);
+    expect(budget.bound_vs_raw).toBeGreaterThan(0);
     expect((result.terms as unknown[]).length).toBeGreaterThan(5);
     expect(result.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
   }, 300_000);

@@ -24,6 +24,33 @@ function table(header: string[], rows: string[][]): string[] {
 
 const mark = (ok: boolean | null) => (ok === null ? '' : ok ? ' ✓' : ' ✗');
 
+/** Where the ingest's time goes, and the bound it puts on the ratio to the floor. */
+function budgetLines(b: BenchResult['ingest_budget']): string[] {
+  const times = (x: number) => ratio(x, b.floor_s_per_mb);
+  const step = (name: string, s: number) => [name, s.toFixed(3), times(s)];
+  const prepare = b.read_s_per_mb + b.parse_s_per_mb + b.extract_s_per_mb + b.fingerprint_s_per_mb;
+  const speedup = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)}×` : 'out of reach');
+  return [
+    '',
+    ...table(
+      [`where the time goes (${b.sample_articles.toLocaleString('en-US')} articles, one step at a time)`, 's/MB', 'vs floor'],
+      [
+        step('read and hash (the scan, then the preparing step)', b.read_s_per_mb),
+        step('parse', b.parse_s_per_mb),
+        step('extraction (attribution, figures, stance, dates)', b.extract_s_per_mb),
+        step('fingerprints', b.fingerprint_s_per_mb),
+        step('preparing, all of the above', prepare),
+        step('index writes (one writer)', b.write_s_per_mb),
+        step('people and vocabulary rebuilt (one writer)', b.people_vocabulary_s_per_mb),
+        step('floor: raw FTS5 insert of the sample', b.floor_s_per_mb),
+      ],
+    ),
+    `  every step on one thread: ${b.one_thread_vs_raw.toFixed(3)}× the floor. Best this design can reach on ${b.cores} cores: ${b.bound_vs_raw.toFixed(3)}× (at least the writes, and at least all the work over the cores; thread costs ignored)`,
+    `  for ${TARGETS.ingestVsRaw.toFixed(2)}× on ${b.cores} cores: writes ${speedup(b.write_speedup_for_target)} faster and preparing ${speedup(b.prepare_speedup_for_target)} faster`,
+    '',
+  ];
+}
+
 export function renderReport(r: BenchResult): string {
   const lines: string[] = [];
   const m = r.machine;
@@ -41,6 +68,7 @@ export function renderReport(r: BenchResult): string {
     ),
   );
   lines.push(`  (MB/s are corpus MB over wall time for both; the floor inserts ${fmt(r.raw_insert_text_mb_s, 2)} MB/s of sentence text)`);
+  lines.push(...budgetLines(r.ingest_budget));
   lines.push(`a day's news on the full index: ${r.increment_articles} articles added in ${fmt(r.increment_add_s, 2)} s, removed in ${fmt(r.increment_remove_s, 2)} s (each a whole ingest: scan, writes, people and vocabulary rebuilt)`);
   const parts = Object.entries(r.index_parts_mb)
     .sort((a, b) => b[1] - a[1])

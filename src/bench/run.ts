@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { answerContext, openIndex, type Logger } from '../app.js';
 import type { Db } from '../index/database.js';
 import { measureDiscord, type DiscordResult } from './discord.js';
+import { BUDGET_SAMPLE_ARTICLES, measureIngestBudget, type IngestBudget } from './ingestBudget.js';
 import { corpusPeople, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
 import { REPO_ROOT } from './paths.js';
 import {
@@ -114,6 +115,8 @@ export interface BenchResult {
   rss_answered: number | null;
   answerer_p99_ms: number | null;
   discord_p50_ms: number | null;
+  /** Where the ingest's time goes, step by step on a sample, and the best ratio to the floor these cores allow. */
+  ingest_budget: IngestBudget;
   /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again. */
   increment_articles: number;
   increment_add_s: number;
@@ -236,6 +239,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       rmSync(`${rawFile}-journal`, { force: true });
       log(`raw insert: ${raw.sentences} sentences in ${raw.seconds.toFixed(1)} s`);
       const size: SizeResult = measureSize(db, dbFile);
+      log(`where the ingest time goes: ${Math.min(BUDGET_SAMPLE_ARTICLES, options.articles)} articles, one step at a time…`);
+      const budget = roundBudget(measureIngestBudget(corpusDir, workdir, cpus().length, 5 * 1024 * 1024));
 
       // 3. Terms by measured document frequency, names from the generated speakers.
       log('choosing terms by document frequency…');
@@ -338,6 +343,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         rss_answered: 'error' in rss ? null : rss.answered,
         answerer_p99_ms: 'error' in rss ? null : round(rss.p99),
         discord_p50_ms: discord.p50 === null ? null : round(discord.p50),
+        ingest_budget: budget,
         increment_articles: INCREMENT_ARTICLES,
         increment_add_s: round(increment.addSeconds, 2),
         increment_remove_s: round(increment.removeSeconds, 2),
@@ -353,6 +359,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (fresh && !options.keep) rmSync(workdir, { recursive: true, force: true });
     else log(`work folder kept: ${workdir}`);
   }
+}
+
+function roundBudget(b: IngestBudget): IngestBudget {
+  const out = { ...b };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'number' && !Number.isInteger(v)) (out as Record<string, number>)[k] = round(v, 3);
+  return out;
 }
 
 const INCREMENT_ARTICLES = 20;

@@ -51,7 +51,7 @@ export class IngestBusyError extends Error {}
 const LEASE = 'ingest';
 const LEASE_TTL_MS = 60_000;
 /** Articles written per transaction (and a cap on their bytes, to bound memory): see pass 2. */
-const BATCH_ARTICLES = 500;
+export const BATCH_ARTICLES = 500;
 const BATCH_BYTES = 16 * 1024 * 1024;
 
 function sleep(ms: number): Promise<void> {

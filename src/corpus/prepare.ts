@@ -5,7 +5,7 @@
  * (preparePool.ts) while the main thread writes the ones already prepared.
  */
 import { extractStatements } from '../extract/extract.js';
-import type { SpeakerMention, Statement } from '../extract/types.js';
+import type { Extraction, SpeakerMention, Statement } from '../extract/types.js';
 import { fingerprint } from '../text/normalize.js';
 import { readArticleFile } from './files.js';
 import { ArticleFormatError, parseArticle } from './parse.js';
@@ -42,8 +42,17 @@ export type PrepareResult =
 
 /** Parsed article → the statements and fingerprints the index keeps with it. */
 export function prepareArticle(article: ParsedArticle): PreparedArticle {
+  return withFingerprints(article, extractFrom(article));
+}
+
+/** The attribution step alone (the bench times the steps apart). */
+export function extractFrom(article: ParsedArticle): Extraction {
+  return extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
+}
+
+/** The fingerprinting step alone: normalised wording of every sentence and statement. */
+export function withFingerprints(article: ParsedArticle, extraction: Extraction): PreparedArticle {
   const { source, ...rest } = article;
-  const extraction = extractStatements({ source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
   return {
     ...rest,
     sentenceFingerprints: article.sentences.map((s) => fingerprint(s.text)),
