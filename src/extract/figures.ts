@@ -129,6 +129,7 @@ function mayStartNumber(tokens: Token[], i: number): boolean {
   if (t.kind === 'num') return true;
   if (t.kind !== 'word') return false;
   const low = t.low;
+  if (!NUMBER_WORD_START.has(low.charCodeAt(0))) return false;
   if (low === 'a') {
     const next = tokens[i + 1]?.low ?? '';
     return next === 'dozen' || SCALES[next] !== undefined;
@@ -268,7 +269,7 @@ function readNumber(tokens: Token[], i: number): NumberRead | null {
   }
   if (t.kind !== 'word') return null;
   const low = t.low;
-  if (!NUMBER_WORD_START.has(low.charCodeAt(0)) ) return null;
+  if (!NUMBER_WORD_START.has(low.charCodeAt(0))) return null;
   const nextLow = tokens[i + 1]?.low ?? '';
   // "a dozen", "a thousand"
   if (low === 'a' && nextLow === 'dozen') return { value: 12, next: i + 2 };
