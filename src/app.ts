@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from './config.js';
 import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
-import { saveQuery } from './index/queries.js';
+import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
 import { answer, parseCommandLine, type AnswerContext } from './answers/index.js';
 import type { Answer, AskRequest } from './answers/types.js';
@@ -14,7 +14,7 @@ import { pagingKey, renderDiscordPage, type MessagePayload } from './render/disc
 import { renderText } from './render/text.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
 import { allSpeakerMentions, replacePeople } from './index/statements.js';
-import { rebuildVocabulary } from './index/write.js';
+import { rebuildRankingWindow, rebuildVocabulary } from './index/write.js';
 
 export interface Logger {
   info(line: string): void;
@@ -35,6 +35,7 @@ export function rebuildDerived(db: Db): void {
   const people = mergePeople(allSpeakerMentions(db));
   replacePeople(db, people, (speaker) => canonicalOf(speaker, people));
   rebuildVocabulary(db);
+  rebuildRankingWindow(db);
 }
 
 export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
@@ -49,6 +50,8 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
   });
   // A migration may have emptied a derived table (005 recreates people): rebuild even with no article changed.
   if (summary.added + summary.updated + summary.removed === 0 && derivedTablesMissing(db)) rebuildDerived(db);
+  // Derived data built from older sentences: an ingest stopped between its writes and the rebuild.
+  else if (!rankingWindowCurrent(db)) rebuildDerived(db);
   log.info(formatSummary(summary));
   return summary;
 }

@@ -6,6 +6,7 @@ import { answer } from '../src/answers/index.js';
 import { parseQuery, toFtsMatch } from '../src/index/ftsQuery.js';
 import { loadSynonyms } from '../src/index/synonyms.js';
 import { openDatabase, IndexOpenError, quickCheck } from '../src/index/database.js';
+import { rankingWindowCurrent } from '../src/index/queries.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
@@ -19,6 +20,17 @@ const counts = (t: TempIndex) =>
   t.db.prepare('SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM sentences) s, (SELECT count(*) FROM sentences_fts) f').get() as { a: number; s: number; f: number };
 
 describe('ingest', () => {
+  it('leaves the ranking window built from the sentences as they are, and catches up after an ingest stopped before its rebuild', async () => {
+    index = await tempIndex();
+    expect(rankingWindowCurrent(index.db)).toBe(true);
+    // Articles written, then the process gone before the rebuild: the sentences moved on, the window did not.
+    index.db.prepare('UPDATE sentences_version SET version = version + 1').run();
+    expect(rankingWindowCurrent(index.db)).toBe(false);
+    const summary = await index.ingest();
+    expect(summary).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(rankingWindowCurrent(index.db)).toBe(true);
+  });
+
   it('indexes the five seeds and is idempotent: a second run changes nothing', async () => {
     index = await tempIndex();
     const first = counts(index);

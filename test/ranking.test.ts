@@ -1,13 +1,14 @@
 /**
  * The ranking rule (src/index/queries.ts searchSentences): bm25 × position
  * weight within the newest CANDIDATE_LIMIT matches, title and lead boosted,
- * equal scores to the newer sentence, rare terms searched exhaustively.
+ * equal scores to the newer sentence, rare terms searched exhaustively; the
+ * ranking window's statistics for words common among the newest sentences.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/corpus/parse.js';
 import { openDatabase, type Db } from '../src/index/database.js';
-import { CANDIDATE_LIMIT, searchSentences } from '../src/index/queries.js';
-import { sentenceWeight, writeArticle } from '../src/index/write.js';
+import { CANDIDATE_LIMIT, rankingWindowCurrent, searchSentences } from '../src/index/queries.js';
+import { rebuildRankingWindow, removeArticle, sentenceWeight, writeArticle } from '../src/index/write.js';
 import { prepareArticle } from '../src/corpus/prepare.js';
 
 let db: Db;
@@ -21,8 +22,8 @@ function fileOf(id: number): string {
 }
 
 /** bm25 of every match, from a plain full MATCH (not `AND rowid = ?`, which FTS5 scores differently). */
-function bm25s(match: string): Map<number, number> {
-  const rows = db.prepare('SELECT rowid AS id, bm25(sentences_fts) AS b FROM sentences_fts WHERE sentences_fts MATCH ?').all(match) as { id: number; b: number }[];
+function bm25s(match: string, table = 'sentences_fts'): Map<number, number> {
+  const rows = db.prepare(`SELECT rowid AS id, bm25(${table}) AS b FROM ${table} WHERE ${table} MATCH ?`).all(match) as { id: number; b: number }[];
   return new Map(rows.map((r) => [r.id, r.b]));
 }
 
@@ -105,5 +106,70 @@ describe('searchSentences ranking', () => {
       expect(h.fingerprint).toMatch(/^[0-9a-f]{16}$/);
       expect(h.end).toBeGreaterThan(h.start);
     }
+  });
+});
+
+describe('the ranking window', () => {
+  // A window small enough for a test: it needs twice its size in sentences to be built.
+  const WINDOW = CANDIDATE_LIMIT + 500;
+  const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+  /** Older convoy reports outside the window, then newer ones (some long, some short) filling it. */
+  function archive(): void {
+    add('old.txt', `date 2020-01-01\nConvoy\n\n${lines(WINDOW + 200, (i) => `Old report ${i}: a convoy crossed the ridge.`)}`);
+    add('new.txt', `date 2024-01-01\nNew headline\n\n${lines(WINDOW, (i) => (i % 10 === 0 ? `Report ${i} about the weather.` : i % 2 === 0 ? `New report ${i}: a convoy of trucks moved along the old road at night with its lights off.` : `Convoy ${i} moved.`))}`);
+  }
+
+  it('ranks a word common among the newest sentences there: the same candidates, scored with the window\'s statistics', () => {
+    archive();
+    rebuildRankingWindow(db, WINDOW);
+    expect(rankingWindowCurrent(db)).toBe(true);
+    const viaWindow = searchSentences(db, '"convoy"', CANDIDATE_LIMIT);
+    const viaIndex = searchSentences(db, '"convoy"', CANDIDATE_LIMIT, { window: false });
+    expect(viaWindow).toMatchObject({ ranked: 'window', capped: true });
+    expect(viaIndex).toMatchObject({ ranked: 'index', capped: true });
+    // The newest CANDIDATE_LIMIT matches either way, all in the newer article …
+    expect(new Set(viaWindow.hits.map((h) => h.id))).toEqual(new Set(viaIndex.hits.map((h) => h.id)));
+    expect(viaWindow.hits.every((h) => fileOf(h.id) === 'new.txt')).toBe(true);
+    // … scored by the window's bm25 × weight; one word, so the order is the same.
+    const bm25 = bm25s('"convoy"', 'recent_fts');
+    for (const h of viaWindow.hits.slice(0, 50)) expect(h.score).toBeCloseTo(bm25.get(h.id)! * h.weight, 9);
+    expect(viaWindow.hits.map((h) => h.id)).toEqual(viaIndex.hits.map((h) => h.id));
+  });
+
+  it('is not read once an article is written or removed, until it is rebuilt', () => {
+    archive();
+    rebuildRankingWindow(db, WINDOW);
+    add('newest.txt', 'date 2024-06-01\nConvoy ambushed\n\nA convoy was ambushed overnight.');
+    expect(rankingWindowCurrent(db)).toBe(false);
+    const stale = searchSentences(db, '"convoy"', 5);
+    expect(stale.ranked).toBe('index');
+    expect(fileOf(stale.hits[0]!.id)).toBe('newest.txt');
+    rebuildRankingWindow(db, WINDOW);
+    const rebuilt = searchSentences(db, '"convoy"', 5);
+    expect(rebuilt.ranked).toBe('window');
+    expect(fileOf(rebuilt.hits[0]!.id)).toBe('newest.txt');
+    removeArticle(db, 'newest.txt');
+    const removed = searchSentences(db, '"convoy"', 5);
+    expect(removed.ranked).toBe('index');
+    expect(removed.hits.map((h) => fileOf(h.id))).not.toContain('newest.txt');
+  });
+
+  it('leaves a word with fewer matches among the newest sentences to the whole index', () => {
+    archive();
+    add('ridge.txt', 'date 2024-02-01\nRidge road reopened\n\nThe ridge road reopened.');
+    rebuildRankingWindow(db, WINDOW);
+    // "ridge": the whole old article (outside the window) and one new sentence.
+    const { hits, ranked, capped } = searchSentences(db, '"ridge"', 10);
+    expect({ ranked, capped }).toEqual({ ranked: 'index', capped: true });
+    expect(hits.map((h) => fileOf(h.id))).toContain('ridge.txt');
+  });
+
+  it('is not built for an index smaller than twice the window', () => {
+    add('new.txt', `date 2024-01-01\nNew headline\n\n${lines(WINDOW, (i) => `Convoy ${i} moved.`)}`);
+    rebuildRankingWindow(db, WINDOW);
+    expect(db.prepare('SELECT floor FROM ranking_window').pluck().get()).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM recent_fts').pluck().get()).toBe(0);
+    expect(searchSentences(db, '"convoy"', 5).ranked).toBe('index');
   });
 });

@@ -6,6 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import type { Db } from '../index/database.js';
+import { parseQuery, toFtsMatch } from '../index/ftsQuery.js';
+import { loadSynonyms } from '../index/synonyms.js';
 import type { BenchPerson } from './generator.js';
 import type { LabelledQuery } from './measure.js';
 import { typoOf } from './vocabulary.js';
@@ -97,6 +99,15 @@ export function chooseClaimsQueries(db: Db, words: string[], df: Map<string, num
     let typo = typoOf(mid.word, 7);
     for (let salt = 8; df.has(stemsOf([typo]).get(typo) ?? typo) && salt < 40; salt++) typo = typoOf(mid.word, salt);
     queries.push({ label: `${typo} (typo)`, request: { command: 'claims', query: typo }, match: quoted(typo), like: typo, docs: 0 });
+  }
+  // What reporters type: words with synonyms (db/synonyms.txt), each a word FTS5 has to count.
+  const synonyms = loadSynonyms();
+  for (const text of ['troops', 'north korean troops']) {
+    const parsed = parseQuery(text, synonyms);
+    const match = toFtsMatch(parsed);
+    const phrases = parsed.terms.reduce((n, t) => n + t.alternatives.length, 0);
+    const docs = match === null ? 0 : count(match);
+    if (match !== null && docs > 0) queries.push({ label: `${text} (synonyms: ${phrases} phrases)`, request: { command: 'claims', query: text }, match, like: null, docs });
   }
   return queries;
 }

@@ -104,26 +104,34 @@ export function paragraphsOf(db: Db, articleId: number): ParagraphRow[] {
  * 2. Score: FTS5 bm25 (lower is better) × the sentence's weight — title 2,
  *    lead paragraph 1.5, sub-heading 1.2, body 1 (write.ts sentenceWeight) —
  *    so a match in a title or lead outranks the same match in the body.
+ *    When the ranking window (the newest RANKING_WINDOW_SENTENCES sentences,
+ *    write.ts rebuildRankingWindow) holds CANDIDATE_LIMIT matches, the
+ *    candidates are the same sentences, and bm25's statistics (how many
+ *    sentences hold each word, their average length) come from the window:
+ *    how rare a word is in current coverage. bm25 counts every match of each
+ *    word before scoring: in the window that count is short.
  * 3. Order: best score first; equal scores go to the newer sentence.
  *
  * Two phases keep the work small: rank the candidates on (id, score) alone,
  * then read the full rows of the best `limit` only (reading text and
  * fingerprints of all 2,000 candidates was 60 % of the query's time).
  */
-export function searchSentences(db: Db, match: string, limit: number): { hits: SentenceHit[]; capped: boolean } {
-  const ranked = cached(
-    db,
-    `WITH candidates AS (
-       SELECT rowid AS id, bm25(sentences_fts) AS bm25 FROM sentences_fts
-       WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?
-     )
-     SELECT c.id, c.bm25 * s.weight AS score FROM candidates c JOIN sentences s ON s.id = c.id`,
-  ).raw(true);
-  const scored = ranked.all(match, CANDIDATE_LIMIT) as [number, number][];
+export function searchSentences(db: Db, match: string, limit: number, options: { window?: boolean } = {}): { hits: SentenceHit[]; capped: boolean; ranked: 'window' | 'index' } {
+  let ranked: 'window' | 'index' = 'index';
+  let scored: [number, number][] | null = null;
+  if (options.window !== false && rankingWindowUsable(db)) {
+    const inWindow = rankCandidates(db, 'recent_fts', match);
+    // Fewer than the limit: older matches outside the window may be among the newest candidates.
+    if (inWindow.length === CANDIDATE_LIMIT) {
+      scored = inWindow;
+      ranked = 'window';
+    }
+  }
+  scored ??= rankCandidates(db, 'sentences_fts', match);
   const capped = scored.length === CANDIDATE_LIMIT;
   scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const best = scored.slice(0, limit);
-  if (best.length === 0) return { hits: [], capped };
+  if (best.length === 0) return { hits: [], capped, ranked };
   const rows = cached(
     db,
     `SELECT id, article_id AS articleId, paragraph_idx AS paragraphIndex, start, end, text, fingerprint, weight
@@ -135,7 +143,31 @@ export function searchSentences(db: Db, match: string, limit: number): { hits: S
     const row = byId.get(id);
     if (row) hits.push({ ...row, score });
   }
-  return { hits, capped };
+  return { hits, capped, ranked };
+}
+
+/** Whether the ranking window (write.ts rebuildRankingWindow) was built from the sentences as they are now. */
+export function rankingWindowCurrent(db: Db): boolean {
+  return cached(db, 'SELECT w.built_at = v.version FROM ranking_window w, sentences_version v').pluck().get() === 1;
+}
+
+/** A window exists (the index is large enough) and is current. */
+function rankingWindowUsable(db: Db): boolean {
+  return cached(db, 'SELECT w.floor IS NOT NULL AND w.built_at = v.version FROM ranking_window w, sentences_version v').pluck().get() === 1;
+}
+
+/** The newest CANDIDATE_LIMIT matches in `table` as [id, bm25 × weight]. */
+function rankCandidates(db: Db, table: 'sentences_fts' | 'recent_fts', match: string): [number, number][] {
+  return cached(
+    db,
+    `WITH candidates AS (
+       SELECT rowid AS id, bm25(${table}) AS bm25 FROM ${table}
+       WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?
+     )
+     SELECT c.id, c.bm25 * s.weight AS score FROM candidates c JOIN sentences s ON s.id = c.id`,
+  )
+    .raw(true)
+    .all(match, CANDIDATE_LIMIT) as [number, number][];
 }
 
 /** Whether an FTS5 expression matches anything at all (cheap: stops at the first row). */
