@@ -117,17 +117,16 @@ export function paragraphsOf(db: Db, articleId: number): ParagraphRow[] {
  * fingerprints of all 2,000 candidates was 60 % of the query's time).
  */
 export function searchSentences(db: Db, match: string, limit: number, options: { window?: boolean } = {}): { hits: SentenceHit[]; capped: boolean; ranked: 'window' | 'index' } {
-  let ranked: 'window' | 'index' = 'index';
-  let scored: [number, number][] | null = null;
-  if (options.window !== false && rankingWindowUsable(db)) {
-    const inWindow = rankCandidates(db, 'recent_fts', match);
-    // Fewer than the limit: older matches outside the window may be among the newest candidates.
-    if (inWindow.length === CANDIDATE_LIMIT) {
-      scored = inWindow;
-      ranked = 'window';
+  // One read transaction: an ingest committing between the window's check and its query would
+  // leave the window without the newest sentences.
+  const { scored, ranked } = readTransaction(db, () => {
+    if (options.window !== false && rankingWindowUsable(db)) {
+      const inWindow = rankCandidates(db, 'recent_fts', match);
+      // Fewer than the limit: older matches outside the window may be among the newest candidates.
+      if (inWindow.length === CANDIDATE_LIMIT) return { scored: inWindow, ranked: 'window' as const };
     }
-  }
-  scored ??= rankCandidates(db, 'sentences_fts', match);
+    return { scored: rankCandidates(db, 'sentences_fts', match), ranked: 'index' as const };
+  });
   const capped = scored.length === CANDIDATE_LIMIT;
   scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const best = scored.slice(0, limit);
@@ -149,6 +148,11 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
 /** Whether the ranking window (write.ts rebuildRankingWindow) was built from the sentences as they are now. */
 export function rankingWindowCurrent(db: Db): boolean {
   return cached(db, 'SELECT w.built_at = v.version FROM ranking_window w, sentences_version v').pluck().get() === 1;
+}
+
+/** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
+function readTransaction<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
 }
 
 /** A window exists (the index is large enough) and is current. */
