@@ -30,7 +30,7 @@ export function openIndex(file: string): Db {
   return openDatabase(file);
 }
 
-/** People (merged across the whole corpus) and the spelling vocabulary are rebuilt once after the articles. */
+/** People (merged across the whole corpus), the spelling vocabulary and the ranking window are rebuilt once after the articles. */
 export function rebuildDerived(db: Db): void {
   const people = mergePeople(allSpeakerMentions(db));
   replacePeople(db, people, (speaker) => canonicalOf(speaker, people));

@@ -4,8 +4,8 @@
  *
  * On a sample of the corpus, one step at a time on the bench's own thread (nothing else running,
  * after a warm-up): the scan and the read (hash, decode), parse, extraction, fingerprints, the
- * index writes (batches of the ingest's size, into a scratch index), people and vocabulary
- * rebuilt; then the floor on the sample's sentences.
+ * index writes (batches of the ingest's size, into a scratch index), people, vocabulary and
+ * ranking window rebuilt; then the floor on the sample's sentences.
  *
  * The bound: the index has one writer, so an ingest takes at least its writes; all the work shares
  * the cores, so at least (preparing + writes) / cores. Thread overheads (each thread compiles and
@@ -38,7 +38,7 @@ export interface IngestBudget {
   fingerprint_s_per_mb: number;
   /** The index writes: articles, paragraphs, sentences and their FTS5 postings, statements. */
   write_s_per_mb: number;
-  /** People merged from every mention, and the spelling vocabulary: once per ingest, on the writer. */
+  /** People merged from every mention, the spelling vocabulary, the ranking window: once per ingest, on the writer. */
   people_vocabulary_s_per_mb: number;
   floor_s_per_mb: number;
   /** Every step one after the other, as an ingest on one thread runs them, against the floor. */

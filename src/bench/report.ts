@@ -41,7 +41,7 @@ function budgetLines(b: BenchResult['ingest_budget']): string[] {
         step('fingerprints', b.fingerprint_s_per_mb),
         step('preparing, all of the above', prepare),
         step('index writes (one writer)', b.write_s_per_mb),
-        step('people and vocabulary rebuilt (one writer)', b.people_vocabulary_s_per_mb),
+        step('people, vocabulary, ranking window rebuilt (one writer)', b.people_vocabulary_s_per_mb),
         step('floor: raw FTS5 insert of the sample', b.floor_s_per_mb),
       ],
     ),
@@ -69,7 +69,7 @@ export function renderReport(r: BenchResult): string {
   );
   lines.push(`  (MB/s are corpus MB over wall time for both; the floor inserts ${fmt(r.raw_insert_text_mb_s, 2)} MB/s of sentence text)`);
   lines.push(...budgetLines(r.ingest_budget));
-  lines.push(`a day's news on the full index: ${r.increment_articles} articles added in ${fmt(r.increment_add_s, 2)} s, removed in ${fmt(r.increment_remove_s, 2)} s (each a whole ingest: scan, writes, people and vocabulary rebuilt)`);
+  lines.push(`a day's news on the full index: ${r.increment_articles} articles added in ${fmt(r.increment_add_s, 2)} s, removed in ${fmt(r.increment_remove_s, 2)} s (each a whole ingest: scan, writes, people, vocabulary and ranking window rebuilt)`);
   const parts = Object.entries(r.index_parts_mb)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${fmt(v)}`)

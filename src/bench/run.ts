@@ -296,7 +296,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
       // 7. A day's news on the full index: add a few articles, then remove them (the corpus is left as
       // generated, so --reuse still matches). Each is a whole updateIndex: the scan of every file, the
-      // writes, and the people and vocabulary rebuilt from the whole index.
+      // writes, and the people, vocabulary and ranking window rebuilt from the whole index.
       log(`adding ${INCREMENT_ARTICLES} articles to the index, then removing them…`);
       const increment = await measureIncrement(dbFile, corpusDir, seed, options.articles, logger);
 
