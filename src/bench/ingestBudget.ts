@@ -16,12 +16,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openIndex, rebuildDerived } from '../app.js';
 import { listCorpusFiles, readArticleFile } from '../corpus/files.js';
-import { BATCH_ARTICLES } from '../corpus/ingest.js';
+import { BATCH_ARTICLES, corpusYear, writeArticles } from '../corpus/ingest.js';
 import { parseArticle, statedYear } from '../corpus/parse.js';
 import { extractFrom, withFingerprints, type PreparedArticle } from '../corpus/prepare.js';
 import type { ParsedArticle } from '../corpus/types.js';
 import type { Db } from '../index/database.js';
-import { writeArticle } from '../index/write.js';
 import { measureRawInsert, nowMs } from './measure.js';
 
 export const BUDGET_SAMPLE_ARTICLES = 5000;
@@ -75,13 +74,13 @@ export function measureIngestBudget(corpusDir: string, workdir: string, cores: n
   const files = listCorpusFiles(corpusDir).slice(0, sampleArticles);
   try {
     prepareTimed(corpusDir, files.slice(0, WARM_UP_ARTICLES), maxBytes); // warm-up: the JIT, the page cache
-    const { seconds, prepared } = prepareTimed(corpusDir, files, maxBytes);
+    const { seconds, prepared, contextYear } = prepareTimed(corpusDir, files, maxBytes);
     const db = openIndex(dbFile);
     let write: number;
     let derived: number;
     let floor: number;
     try {
-      write = writeTimed(db, prepared);
+      write = writeTimed(db, prepared, contextYear);
       const started = nowMs();
       rebuildDerived(db);
       derived = (nowMs() - started) / 1000;
@@ -120,7 +119,7 @@ interface StepSeconds {
 }
 
 /** Each preparing step over every file, timed apart (seconds), and the prepared articles with their sizes. */
-function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds: StepSeconds; prepared: { article: PreparedArticle; bytes: number }[] } {
+function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds: StepSeconds; prepared: { article: PreparedArticle; bytes: number }[]; contextYear: number | null } {
   const seconds: StepSeconds = { bytes: 0, read: 0, parse: 0, extract: 0, fingerprint: 0 };
   const years: (number | null)[] = [];
   let t = nowMs();
@@ -130,7 +129,7 @@ function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds
     if (read.ok) years.push(statedYear(read.text));
   }
   seconds.read += (nowMs() - t) / 1000;
-  const contextYear = years.find((y) => y !== null) ?? null;
+  const contextYear = corpusYear(years);
   const parsed: { article: ParsedArticle; bytes: number }[] = [];
   for (const file of files) {
     t = nowMs();
@@ -148,18 +147,12 @@ function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds
   t = nowMs();
   const prepared = parsed.map((p, i) => ({ article: withFingerprints(p.article, extractions[i]!), bytes: p.bytes }));
   seconds.fingerprint = (nowMs() - t) / 1000;
-  return { seconds, prepared };
+  return { seconds, prepared, contextYear };
 }
 
-/** Writes the articles as an ingest does (oldest first, a transaction per batch); seconds. */
-function writeTimed(db: Db, prepared: { article: PreparedArticle; bytes: number }[]): number {
-  const ordered = [...prepared].sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
+/** Writes the articles as an ingest does (batches of its size, each its own transaction); seconds. */
+function writeTimed(db: Db, prepared: { article: PreparedArticle; bytes: number }[], contextYear: number | null): number {
   const started = nowMs();
-  for (let i = 0; i < ordered.length; i += BATCH_ARTICLES) {
-    const batch = ordered.slice(i, i + BATCH_ARTICLES);
-    db.transaction(() => {
-      for (const { article, bytes } of batch) writeArticle(db, article, { bytes, contextYear: null });
-    }).immediate();
-  }
+  for (let i = 0; i < prepared.length; i += BATCH_ARTICLES) writeArticles(db, prepared.slice(i, i + BATCH_ARTICLES), contextYear);
   return (nowMs() - started) / 1000;
 }

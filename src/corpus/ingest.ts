@@ -59,10 +59,22 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** The year most dated files in the corpus state: the context for dates written without one. */
-function corpusYear(years: (number | null)[]): number | null {
+/** The year most articles state: the year of dates written without one. */
+export function corpusYear(years: (number | null)[]): number | null {
   const counts = new Map<number, number>();
   for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+}
+
+/**
+ * One batch of prepared articles in one transaction, oldest day first, so FTS5 appends to its
+ * pending terms instead of flushing them whenever a sentence id goes backwards.
+ */
+export function writeArticles(db: Db, items: { article: PreparedArticle; bytes: number }[], contextYear: number | null): void {
+  items.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
+  db.transaction(() => {
+    for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
+  }).immediate();
 }
 
 /**
@@ -160,12 +172,10 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   let batchBytes = 0;
   const writeBatch = () => {
     if (batch.length === 0) return;
-    const items = batch.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
+    const items = batch;
     batch = [];
     batchBytes = 0;
-    db.transaction(() => {
-      for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
-    }).immediate();
+    writeArticles(db, items, contextYear);
     for (const { article } of items) {
       if (updating.has(article.file)) summary.updated++;
       else summary.added++;

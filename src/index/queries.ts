@@ -120,7 +120,8 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
   // One read transaction: an ingest committing between the window's check and its query would
   // leave the window without the newest sentences.
   const { scored, ranked } = readTransaction(db, () => {
-    if (options.window !== false && rankingWindowUsable(db)) {
+    const window = options.window === false ? null : rankingWindow(db);
+    if (window?.exists && window.current) {
       const inWindow = rankCandidates(db, 'recent_fts', match);
       // Fewer than the limit: older matches outside the window may be among the newest candidates.
       if (inWindow.length === CANDIDATE_LIMIT) return { scored: inWindow, ranked: 'window' as const };
@@ -145,19 +146,19 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
   return { hits, capped, ranked };
 }
 
-/** Whether the ranking window (write.ts rebuildRankingWindow) was built from the sentences as they are now. */
+/** The ranking window (write.ts rebuildRankingWindow): whether it exists, and whether it was built from the sentences as they are now. */
+function rankingWindow(db: Db): { exists: boolean; current: boolean } {
+  const row = cached(db, 'SELECT w.floor IS NOT NULL AS present, w.built_at = v.version AS current FROM ranking_window w, sentences_version v').get() as { present: number; current: number };
+  return { exists: row.present === 1, current: row.current === 1 };
+}
+
 export function rankingWindowCurrent(db: Db): boolean {
-  return cached(db, 'SELECT w.built_at = v.version FROM ranking_window w, sentences_version v').pluck().get() === 1;
+  return rankingWindow(db).current;
 }
 
 /** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
 function readTransaction<T>(db: Db, read: () => T): T {
   return db.inTransaction ? read() : db.transaction(read).deferred();
-}
-
-/** A window exists (the index is large enough) and is current. */
-function rankingWindowUsable(db: Db): boolean {
-  return cached(db, 'SELECT w.floor IS NOT NULL AND w.built_at = v.version FROM ranking_window w, sentences_version v').pluck().get() === 1;
 }
 
 /** The newest CANDIDATE_LIMIT matches in `table` as [id, bm25 × weight]. */
