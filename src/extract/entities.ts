@@ -5,7 +5,9 @@
  * titles and appositions the article introduced ("the NATO Secretary General"),
  * pronouns by recency and gender, "the company" by the organisation nearby.
  */
+import { genderOfGivenName } from './firstNames.js';
 import { foldName, sameNameToken } from './translit.js';
+import type { SpeakerRule } from './rules.js';
 import type { SpeakerPhrase } from './speakers.js';
 
 export interface Entity {
@@ -19,6 +21,22 @@ export interface Entity {
   gender: 'm' | 'f' | null;
   /** Order of the last statement attributed to it; -1 when it never spoke. */
   spokeAt: number;
+  /** Where it last spoke (paragraph × 1e6 + offset), comparable with PersonMention.order; -1 when it never spoke. */
+  spokePlace: number;
+}
+
+/** A person named in the text before the phrase being resolved (nearest first). */
+export interface PersonMention {
+  /** The full name (a surname alone is given the full name the article used earlier). */
+  name: string;
+  gender: 'm' | 'f' | null;
+  /** Paragraphs back from the phrase: 0 in the same paragraph. */
+  distance: number;
+  /** Position (paragraph × 1e6 + offset). */
+  order: number;
+  subject: boolean;
+  possessive: boolean;
+  asker: boolean;
 }
 
 /** Who a phrase resolved to: a registered entity, or an unnamed speaker described by `text`. */
@@ -27,17 +45,20 @@ export interface Resolution {
   /** Speaker text for unnamed speakers ("officials", "the owner"); null when the statement is unattributed. */
   text: string | null;
   type: 'person' | 'organisation' | null;
+  /** The named rule that chose it (rules.ts). */
+  rule: SpeakerRule;
+  /** What the rule looked at, for `npm run explain`: "he → subject of ¶3 'Robert Kline'". */
+  via?: string;
 }
 
 /** Lazy look-ups in the article text, supplied by the extractor (they run only when a phrase needs them). */
 export interface TextLookups {
   /** A fuller name ending in `surname` written earlier: "Linda Okafor" for "Okafor". */
   fullNameFor(surname: string): string | null;
-  /**
-   * A person named earlier, with gender when the text tells it: in the current paragraph only
-   * (`sameParagraph`), or in the paragraphs before, the subject of a sentence first.
-   */
-  personBefore(gender: 'm' | 'f' | null, exclude: (name: string) => boolean, sameParagraph: boolean): { name: string; gender: 'm' | 'f' | null } | null;
+  /** Every distinct full name ending in `surname` written before the phrase. */
+  fullNamesFor(surname: string): string[];
+  /** People named before the phrase, nearest first, outside quotes and reported clauses. */
+  mentionsBefore(): PersonMention[];
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
   organisationBefore(head: string): { name: string; related: boolean } | null;
 }
@@ -77,9 +98,12 @@ export class EntityRegistry {
   constructor(private readonly lookups: TextLookups) {}
 
   /** Marks `resolution` as the speaker of the next statement, for recency. */
-  spoke(resolution: Resolution): void {
+  spoke(resolution: Resolution, place: number): void {
     this.order++;
-    if (resolution.entity) resolution.entity.spokeAt = this.order;
+    if (resolution.entity) {
+      resolution.entity.spokeAt = this.order;
+      resolution.entity.spokePlace = place;
+    }
     if (resolution.type === 'organisation' && (resolution.entity || resolution.text)) this.lastOrgLike = resolution;
   }
 
@@ -118,8 +142,8 @@ export class EntityRegistry {
   resolve(phrase: SpeakerPhrase, surface: string): Resolution | null {
     switch (phrase.kind) {
       case 'name':
-        if (phrase.type === 'person') return this.named(this.person(phrase.name!, surface, phrase.roles, phrase.gender));
-        return this.named(this.organisation(phrase.name!, surface, phrase.roles));
+        if (phrase.type === 'person') return this.personByName(phrase, surface);
+        return this.named(this.organisation(phrase.name!, surface, phrase.roles), 'name');
       case 'pronoun':
         return this.pronoun(phrase);
       case 'role':
@@ -127,13 +151,13 @@ export class EntityRegistry {
       case 'org-role':
         return this.orgRole(phrase, surface);
       case 'group':
-        return { entity: null, text: phrase.text, type: 'organisation' };
+        return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
       case 'new-person':
-        return { entity: null, text: phrase.text, type: 'person' };
+        return { entity: null, text: phrase.text, type: 'person', rule: 'new-person' };
       case 'media':
-        return { entity: null, text: null, type: null };
+        return { entity: null, text: null, type: null, rule: 'none' };
       case 'non-agent':
-        return phrase.source ? this.named(this.organisation(phrase.source, phrase.source, [])) : { entity: null, text: null, type: null };
+        return phrase.source ? this.named(this.organisation(phrase.source, phrase.source, []), 'document') : { entity: null, text: null, type: null, rule: 'none' };
     }
   }
 
@@ -151,12 +175,12 @@ export class EntityRegistry {
     return this.findPerson(name.split(/\s+/));
   }
 
-  private named(entity: Entity): Resolution {
-    return { entity, text: entity.name, type: entity.type };
+  private named(entity: Entity, rule: SpeakerRule, via?: string): Resolution {
+    return { entity, text: entity.name, type: entity.type, rule, ...(via === undefined ? {} : { via }) };
   }
 
   private add(name: string, type: Entity['type'], roles: string[], gender: Entity['gender'], variants: string[]): Entity {
-    const entity: Entity = { id: this.entities.length, name, type, roles: [...new Set(roles)], variants: [...new Set(variants)], gender, spokeAt: -1 };
+    const entity: Entity = { id: this.entities.length, name, type, roles: [...new Set(roles)], variants: [...new Set(variants)], gender: gender ?? (type === 'person' ? genderOfGivenName(name.split(' ')[0]!) : null), spokeAt: -1, spokePlace: -1 };
     this.entities.push(entity);
     return entity;
   }
@@ -167,18 +191,22 @@ export class EntityRegistry {
     if (surface !== '' && !entity.variants.includes(surface)) entity.variants.push(surface);
   }
 
-  /** A person entity with the same surname (spelling-tolerant) and a compatible first name. */
+  /**
+   * A person entity with the same surname (spelling-tolerant), a compatible first name (equal, or an
+   * initial of it) and the same generational suffix: "Donald Trump Jr." is never "Donald Trump".
+   */
   private findPerson(tokens: string[]): Entity | null {
-    const surname = tokens.at(-1)!;
-    const first = tokens.length > 1 ? tokens[0]! : null;
+    const query = nameParts(tokens);
     let best: Entity | null = null;
     for (const e of this.entities) {
       if (e.type !== 'person') continue;
-      const eTokens = e.name.split(/\s+/);
-      const eFirst = eTokens.length > 1 ? eTokens[0]! : null;
-      const surnameMatch = sameNameToken(eTokens.at(-1)!, surname) || (first === null && eTokens.some((t) => sameNameToken(t, surname)));
+      const known = nameParts(e.name.split(/\s+/));
+      const surnameMatch = sameNameToken(known.surname, query.surname) || (query.first === null && known.all.some((t) => sameNameToken(t, query.surname)));
       if (!surnameMatch) continue;
-      const firstOk = first === null || eFirst === null || sameNameToken(first, eFirst) || first[0] === eFirst[0] && (first.length <= 2 || eFirst.length <= 2);
+      if (query.first !== null && known.first !== null && query.suffix !== known.suffix) continue;
+      const a = query.first;
+      const b = known.first;
+      const firstOk = a === null || b === null || sameNameToken(a, b) || (a[0] === b[0] && (a.replace('.', '').length <= 1 || b.replace('.', '').length <= 1));
       if (!firstOk) continue;
       if (best === null || e.spokeAt > best.spokeAt) best = e;
     }
@@ -186,30 +214,71 @@ export class EntityRegistry {
   }
 
   /**
-   * he/she: a person named earlier in the same paragraph ("City Attorney Robert Kline welcomed the
-   * ruling. "…," he said."), else the last person who spoke, else a person named before (the
-   * subject of a sentence first). Gender, once known, rules candidates out.
+   * A person named by name. Full names (first name, initials, surname, suffix) must agree with the
+   * entity they join: never different first names, never Jr. with no Jr. A surname alone takes the
+   * full name the article used before; when two people of the article carry it, the speaker is left
+   * unclear unless one of them was already called by the bare surname.
+   */
+  private personByName(phrase: SpeakerPhrase, surface: string): Resolution {
+    const name = phrase.name!;
+    const tokens = name.split(/\s+/);
+    if (tokens.length === 1) {
+      const full = this.lookups.fullNamesFor(name);
+      const people = new Set(full.map((f) => foldName(f)));
+      if (people.size > 1) {
+        const calledSo = this.entities.filter((e) => e.type === 'person' && e.variants.includes(surface) && full.some((f) => foldName(f) === foldName(e.name)));
+        if (calledSo.length === 1) return this.named(this.person(calledSo[0]!.name, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${calledSo[0]!.name} (called so before)`);
+        return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${full.join(' / ')}` };
+      }
+      const entity = this.person(name, surface, phrase.roles, phrase.gender);
+      return this.named(entity, entity.name === name ? 'name' : 'surname-earlier', entity.name === name ? undefined : `${surface} → ${entity.name}`);
+    }
+    return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
+  }
+
+  /**
+   * he/she, resolved only to an antecedent that agrees (a person, of the pronoun's gender where the text
+   * tells it), in this order:
+   * 1. the subject of a sentence earlier in the same paragraph ("Robert Kline welcomed the ruling. "…," he said.");
+   * 2. the last agreeing speaker, when no other agreeing person has been introduced since;
+   * 3. the article's only agreeing person.
+   * Possessors ("Clinton's running mate"), askers ("moderator Lester Holt asked"), names inside quotes and
+   * inside reported clauses are never antecedents. Anything else is left unclear: a wrong speaker is worse
+   * than none.
    */
   private pronoun(phrase: SpeakerPhrase): Resolution | null {
-    if (phrase.type === 'organisation') return this.lastOrgLike;
+    if (phrase.type === 'organisation') return this.lastOrgLike ? { ...this.lastOrgLike, rule: 'it-organisation' } : null;
     const gender = phrase.gender;
-    const otherGender = new Set(this.entities.filter((e) => e.type === 'person' && e.gender !== null && gender !== null && e.gender !== gender).map((e) => foldName(e.name)));
-    const excluded = (name: string) => otherGender.has(foldName(name)) || [...otherGender].some((o) => sameNameToken(o.split(' ').at(-1)!, name.split(' ').at(-1)!));
-    let entity: Entity | null = null;
-    const near = this.lookups.personBefore(gender, excluded, true);
-    if (near) entity = this.person(near.name, near.name, [], near.gender);
-    if (entity === null) {
-      const candidates = this.entities.filter((e) => e.type === 'person' && e.spokeAt > 0 && (gender === null || e.gender === null || e.gender === gender));
-      candidates.sort((a, b) => b.spokeAt - a.spokeAt);
-      entity = candidates[0] ?? null;
+    const genderOf = (m: PersonMention): 'm' | 'f' | null => m.gender ?? this.entityFor(m.name)?.gender ?? null;
+    const agrees = (m: PersonMention) => gender === null || genderOf(m) === null || genderOf(m) === gender;
+    const candidates = this.lookups.mentionsBefore().filter((m) => agrees(m) && !m.possessive && !m.asker);
+    const resolved = (name: string, g: 'm' | 'f' | null, rule: SpeakerRule, via: string): Resolution => {
+      const entity = this.person(name, name, [], g);
+      if (gender !== null && entity.gender === null) entity.gender = gender;
+      return this.named(entity, rule, via);
+    };
+    const here = candidates.find((m) => m.distance === 0 && m.subject);
+    if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
+    const last = this.lastSpeaker('person', gender);
+    if (last) {
+      const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
+      if (since.length === 0) return this.named(last, 'pronoun-speaker', `${phrase.text} → last speaker: ${last.name}`);
+      return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: last speaker ${last.name}, but ${[...new Set(since.map((m) => m.name))].join(', ')} named since` };
     }
-    if (entity === null) {
-      const found = this.lookups.personBefore(gender, excluded, false);
-      if (found) entity = this.person(found.name, found.name, [], found.gender);
+    const distinct = [...new Set(candidates.map((m) => foldName(m.name)))];
+    const sure = candidates.filter((m) => gender !== null && genderOf(m) === gender);
+    if (distinct.length === 1 && (sure.length > 0 || gender === null)) {
+      return resolved(candidates[0]!.name, genderOf(candidates[0]!), 'pronoun-principal', `${phrase.text} → the only ${gender === 'f' ? 'woman' : gender === 'm' ? 'man' : 'person'} named before: ${candidates[0]!.name}`);
     }
-    if (entity === null) return null;
-    if (gender !== null && entity.gender === null) entity.gender = gender;
-    return this.named(entity);
+    return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: ${distinct.length === 0 ? 'no agreeing person before it' : `candidates ${[...new Set(candidates.map((m) => m.name))].join(', ')}`}` };
+  }
+
+  private entityFor(name: string): Entity | null {
+    return this.findPerson(name.split(/\s+/));
+  }
+
+  private isEntity(name: string, entity: Entity): boolean {
+    return this.entityFor(name) === entity || foldName(name) === foldName(entity.name);
   }
 
   /** Role matching: the head noun must be among the entity's role words; more shared words win. */
@@ -235,21 +304,21 @@ export class EntityRegistry {
     const matched = this.byRole(phrase);
     if (matched) {
       this.enrich(matched, [phrase.text], phrase.gender, '');
-      return this.named(matched);
+      return this.named(matched, 'role-match');
     }
     const spokes = phrase.head?.startsWith('spokes') === true;
     // "a spokesperson" with no organisation named: the organisation last heard from.
-    if (spokes && this.lastOrgLike?.entity) return this.lastOrgLike;
+    if (spokes && this.lastOrgLike?.entity) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
     // "the European diplomat": a definite plain description refers back to the last person who spoke.
     if (phrase.determiner === 'definite' && phrase.bare) {
       const last = this.lastSpeaker('person', phrase.gender);
       if (last) {
         this.enrich(last, [phrase.text], phrase.gender, '');
-        return this.named(last);
+        return this.named(last, 'role-last-speaker');
       }
     }
     void surface;
-    return { entity: null, text: phrase.text, type: 'person' };
+    return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
   }
 
   private orgRole(phrase: SpeakerPhrase, surface: string): Resolution {
@@ -259,13 +328,13 @@ export class EntityRegistry {
       const head = phrase.head;
       const spoken = this.entities.filter((e) => e.type === 'organisation' && e.spokeAt > 0).sort((a, b) => b.spokeAt - a.spokeAt);
       const related = spoken.find((e) => isRelatedOrg(e.name, e.roles, head));
-      if (related) return this.named(related);
+      if (related) return this.named(related, 'org-role');
       const found = this.lookups.organisationBefore(head);
-      if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]));
-      if (spoken[0]) return this.named(spoken[0]);
-      if (found !== null) return this.named(this.organisation(found.name, surface, [head]));
+      if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
+      if (spoken[0]) return this.named(spoken[0], 'org-role');
+      if (found !== null) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
     }
-    return { entity: null, text: phrase.text, type: 'organisation' };
+    return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
   }
 
   private lastSpeaker(type: Entity['type'], gender: Entity['gender']): Entity | null {
@@ -277,6 +346,17 @@ export class EntityRegistry {
     }
     return best;
   }
+}
+
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/** A personal name's parts: "Charles E. Schumer" → first Charles, surname Schumer; "Donald Trump Jr." → suffix jr. */
+function nameParts(tokens: string[]): { first: string | null; surname: string; suffix: string | null; all: string[] } {
+  const words = tokens.filter((t) => t !== '');
+  const suffixes = words.filter((t) => SUFFIX.test(t));
+  const core = words.filter((t) => !SUFFIX.test(t));
+  const suffix = suffixes.length > 0 ? suffixes[0]!.toLowerCase().replace('.', '') : null;
+  return { first: core.length > 1 ? core[0]! : null, surname: core.at(-1) ?? words.at(-1) ?? '', suffix, all: core };
 }
 
 /** Words in an organisation's name that fit a generic noun: "Skyward Airlines" is an airline, "Northwind Energy Inc." a company. */

@@ -31,6 +31,8 @@ export interface GoldStatement {
   eventDate?: string;
   figures?: GoldFigure[];
   optional?: boolean;
+  /** Which appearance of `content` in the source, when it appears more than once (0-based). */
+  occurrence?: number;
 }
 
 export interface EvalCase {
@@ -65,7 +67,27 @@ export interface EvalReport {
   contentExact: number;
   eventDateAccuracy: number;
   figureRecall: number;
+  /** Among matched statements the engine gave a named speaker: the share naming the right one. */
+  namedSpeakerPrecision: number;
+  /** Matched statements with a named speaker (the denominator above). */
+  named: number;
+  /** Matched statements left without a speaker where the gold names one ("speaker unclear"). */
+  unclear: number;
+  /** Figures per attribution rule and per speaker rule. */
+  byRule: RuleFigures[];
+  bySpeakerRule: RuleFigures[];
   errors: EvalError[];
+}
+
+/** How one rule did: statements it made, how many matched gold, and how many of those named the right speaker. */
+export interface RuleFigures {
+  rule: string;
+  predicted: number;
+  truePositives: number;
+  falsePositives: number;
+  /** Matched statements with a named speaker, and how many of them were right. */
+  named: number;
+  namedRight: number;
 }
 
 /** Code-point span of the `occurrence`-th appearance of `content` in `source`, or null. */
@@ -134,6 +156,19 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
   let dateN = 0;
   let figureOk = 0;
   let figureN = 0;
+  let named = 0;
+  let namedRight = 0;
+  let unclear = 0;
+  const byRule = new Map<string, RuleFigures>();
+  const bySpeakerRule = new Map<string, RuleFigures>();
+  const tally = (table: Map<string, RuleFigures>, rule: string): RuleFigures => {
+    let row = table.get(rule);
+    if (row === undefined) {
+      row = { rule, predicted: 0, truePositives: 0, falsePositives: 0, named: 0, namedRight: 0 };
+      table.set(rule, row);
+    }
+    return row;
+  };
   const errors: EvalError[] = [];
 
   for (const c of cases) {
@@ -141,7 +176,7 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
     const spans = c.gold.map((g) => {
       const k = seen.get(g.content) ?? 0;
       seen.set(g.content, k + 1);
-      const span = locate(c.source, g.content, k);
+      const span = locate(c.source, g.content, g.occurrence ?? k);
       if (span === null) throw new Error(`${c.id}: gold content not found in source: ${g.content.slice(0, 60)}`);
       return span;
     });
@@ -173,6 +208,16 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
       }
       tp++;
       const p = c.predicted[pi]!;
+      const rows = [tally(byRule, p.rule), tally(bySpeakerRule, p.speakerRule)];
+      for (const row of rows) row.truePositives++;
+      if (p.speaker !== null) {
+        named++;
+        for (const row of rows) row.named++;
+        if (speakerMatches(p.speaker, g.speaker)) {
+          namedRight++;
+          for (const row of rows) row.namedRight++;
+        }
+      } else if (g.speaker !== null) unclear++;
       if (speakerMatches(p.speaker, g.speaker)) speakerOk++;
       else errors.push({ id: c.id, type: 'speaker', expected: JSON.stringify(g.speaker), got: String(p.speaker), content: g.content });
       if (g.kind !== undefined) {
@@ -200,10 +245,16 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
     }
     for (const [pi, p] of c.predicted.entries()) {
       predicted++;
+      const rows = [tally(byRule, p.rule), tally(bySpeakerRule, p.speakerRule)];
       if (predTaken.has(pi)) {
         const gi = [...goldTaken.entries()].find(([, v]) => v === pi)![0];
         if (c.gold[gi]!.optional) predicted--;
+        else for (const row of rows) row.predicted++;
         continue;
+      }
+      for (const row of rows) {
+        row.predicted++;
+        row.falsePositives++;
       }
       fp++;
       errors.push({ id: c.id, type: 'spurious', got: String(p.speaker), content: p.content });
@@ -226,6 +277,11 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
     contentExact: ratio(exact, tp),
     eventDateAccuracy: ratio(dateOk, dateN),
     figureRecall: ratio(figureOk, figureN),
+    namedSpeakerPrecision: ratio(namedRight, named),
+    named,
+    unclear,
+    byRule: [...byRule.values()].sort((a, b) => b.predicted - a.predicted),
+    bySpeakerRule: [...bySpeakerRule.values()].sort((a, b) => b.predicted - a.predicted),
     errors,
   };
 }
@@ -236,6 +292,17 @@ export function formatReport(name: string, r: EvalReport): string {
   return [
     `${name}: gold ${r.gold}, predicted ${r.predicted}, TP ${r.truePositives}, FP ${r.falsePositives}, FN ${r.falseNegatives}`,
     `  precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}  speaker ${pct(r.speakerAccuracy)}`,
+    `  named speaker right ${pct(r.namedSpeakerPrecision)} of ${r.named}  speaker unclear ${r.unclear}`,
     `  kind ${pct(r.kindAccuracy)}  stance ${pct(r.stanceAccuracy)}  exact content ${pct(r.contentExact)}  event date ${pct(r.eventDateAccuracy)}  figures ${pct(r.figureRecall)}`,
   ].join('\n');
+}
+
+/** Per-rule table: statements made, precision, and the right-speaker share among those it named. */
+export function formatRuleTable(title: string, rows: RuleFigures[]): string {
+  const pct = (n: number, d: number) => (d === 0 ? '    –' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+  const lines = [`${title.padEnd(26)} made   TP   FP  precision  named  right`];
+  for (const r of rows) {
+    lines.push(`${r.rule.padEnd(26)} ${String(r.predicted).padStart(4)} ${String(r.truePositives).padStart(4)} ${String(r.falsePositives).padStart(4)}     ${pct(r.truePositives, r.truePositives + r.falsePositives)} ${String(r.named).padStart(6)} ${pct(r.namedRight, r.named)}`);
+  }
+  return lines.join('\n');
 }

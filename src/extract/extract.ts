@@ -12,7 +12,9 @@
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { firstDate, type ResolvedDate } from './dates.js';
-import { EntityRegistry, isRelatedOrg, type Entity, type Resolution, type TextLookups } from './entities.js';
+import { EntityRegistry, isRelatedOrg, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
+import { genderOfGivenName } from './firstNames.js';
+import type { AttributionRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
 import { KNOWN_ORGS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
@@ -22,6 +24,7 @@ import { splitSentences } from './sentences.js';
 import { isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize } from './tokens.js';
+import { sameNameToken as sameNameTokenLoose } from './translit.js';
 import type { Extraction, ExtractionInput, SpeakerMention, Stance, Statement, StatementKind } from './types.js';
 
 interface Para extends PreparedParagraph {
@@ -39,6 +42,7 @@ interface Place {
 
 interface Draft {
   kind: StatementKind;
+  rule: AttributionRule;
   resolution: Resolution | null;
   /** A headline speaker to resolve once the whole article is read. */
   deferred: SpeakerPhrase | null;
@@ -56,6 +60,7 @@ interface Draft {
 }
 
 interface Pending {
+  rule: AttributionRule;
   phrase: Place | null;
   resolution: Resolution | null;
   deferred: SpeakerPhrase | null;
@@ -120,12 +125,12 @@ class ArticleExtractor {
     const p = this.paras[pi]!;
     const surface = hit.phrase ? p.text.slice(hit.phrase.nameStart, hit.phrase.nameEnd) : '';
     const dateIn = [placeIn(pi, hit.frame), ...(hit.intro ? [placeIn(pi, hit.intro)] : [])];
-    this.cursor = { para: pi, pos: hit.phrase?.start ?? 0 };
+    this.cursor = { para: pi, pos: hit.phrase?.start ?? 0, skip: hit.content ? [hit.content] : [] };
     const { resolution, deferred } = hit.phrase ? this.resolvePhrase(hit.phrase, surface, headline) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
 
     if (hit.type === 'colon-intro') {
-      this.colonIntro = { phrase: hit.phrase ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? placeIn(pi, hit.cue) : null, cueStance, dateIn };
+      this.colonIntro = { rule: 'colon-intro', phrase: hit.phrase ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? placeIn(pi, hit.cue) : null, cueStance, dateIn };
       return;
     }
     if (hit.type === 'backref') {
@@ -137,6 +142,7 @@ class ArticleExtractor {
     if (hit.type === 'impersonal' || hit.phrase?.kind === 'media') kind = 'unattributed';
     const draft: Draft = {
       kind,
+      rule: hit.rule,
       resolution,
       deferred,
       phrase: hit.phrase && hit.type !== 'impersonal' && hit.phrase.kind !== 'media' ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null,
@@ -161,7 +167,7 @@ class ArticleExtractor {
     // Headlines name people before the body introduces them: resolve roles and pronouns at the end.
     if (headline && (phrase.kind === 'role' || phrase.kind === 'pronoun')) return { resolution: null, deferred: phrase };
     const resolution = this.registry.resolve(phrase, surface);
-    if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution);
+    if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution, this.cursor.para * 1e6 + this.cursor.pos);
     return { resolution, deferred: null };
   }
 
@@ -206,6 +212,7 @@ class ArticleExtractor {
     for (const d of overlapping) this.drafts.splice(this.drafts.indexOf(d), 1);
     this.addDraft({
       kind: resolution === null && deferred === null ? 'unattributed' : 'indirect',
+      rule: hit.rule,
       resolution,
       deferred,
       phrase,
@@ -244,24 +251,29 @@ class ArticleExtractor {
       let cueStance: Stance | null = null;
       let dateIn: Place[] = [];
       let phrase: Place | null = null;
+      let rule: AttributionRule = 'quote-unattributed';
       const earlier = own.filter((d) => d.content.start < open && d.content.para === pi).at(-1);
       if (opensParagraph && this.colonIntro) {
-        ({ resolution, deferred, cue, cueStance, dateIn, phrase } = this.colonIntro);
+        ({ resolution, deferred, cue, cueStance, dateIn, phrase, rule } = this.colonIntro);
         this.colonIntro = null;
       } else if (opensParagraph && this.chain) {
         resolution = this.chain.resolution;
         weak = true;
+        rule = 'quote-chain';
       } else if (earlier) {
         ({ resolution, deferred } = earlier);
+        rule = 'quote-in-paragraph';
       } else {
         const previous = this.drafts.filter((d) => d.content.para === pi - 1).at(-1);
-        if (previous && (previous.resolution?.entity || previous.resolution?.text)) {
+        if (previous && (previous.resolution?.entity || previous.resolution?.text) && !this.namesAnotherPerson(pi, open, previous.resolution)) {
           resolution = previous.resolution;
           weak = true;
+          rule = 'quote-previous-paragraph';
         }
       }
       const draft: Draft = {
         kind: resolution || deferred ? 'direct' : 'unattributed',
+        rule,
         resolution,
         deferred,
         phrase,
@@ -303,12 +315,19 @@ class ArticleExtractor {
     return rest.every((t) => /^[.!?…]+$/u.test(t.text));
   }
 
+  /** The word is a surname of someone the body names in full. */
+  private namedInBody(word: string): boolean {
+    return this.input.paragraphs.some((p) => p.kind === 'body' && personCandidates(p.text).some((c) => !c.single && lastNameToken(c.name) === word));
+  }
+
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
     if (pi === 0) return;
     const p = this.paras[pi]!;
     const prev = this.paras[pi - 1]!;
     if (prev.kind === 'heading' || this.drafts.some((d) => d.content.para === pi - 1)) return;
+    // Only "Name, Outlet reports …": a name line with a publisher tail, never a byline or a section label.
+    if (p.excluded.length === 0) return;
     let end = p.text.length;
     for (const ex of p.excluded) end = Math.min(end, ex.start);
     const tokens = p.tokens.filter((t) => t.end <= end && !/^[.,]$/.test(t.text));
@@ -316,11 +335,12 @@ class ArticleExtractor {
     const phrase = parseSpeakerPhrase(p.text, p.tokens, 0, p.tokens.indexOf(tokens.at(-1)!) + 1);
     if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return;
     const surface = p.text.slice(phrase.nameStart, phrase.nameEnd);
-    this.cursor = { para: pi, pos: phrase.start };
+    this.cursor = { para: pi, pos: phrase.start, skip: [] };
     const { resolution, deferred } = this.resolvePhrase(phrase, surface, false);
     const target = { para: pi - 1, start: prev.datelineEnd, end: trimEnd(prev.text, prev.datelineEnd, prev.text.length) };
     this.addDraft({
       kind: 'indirect',
+      rule: 'bare-speaker-line',
       resolution,
       deferred,
       phrase: { para: pi, start: phrase.start, end: phrase.end },
@@ -348,7 +368,7 @@ class ArticleExtractor {
       const phrase = parseSpeakerPhrase(text, all, from, to);
       return phrase && (phrase.kind === 'name' || phrase.kind === 'role' || phrase.kind === 'group') ? phrase : null;
     };
-    const make = (phrase: SpeakerPhrase, contentStart: number, contentEnd: number) => {
+    const make = (phrase: SpeakerPhrase, contentStart: number, contentEnd: number, rule: AttributionRule) => {
       let start = contentStart;
       let end = trimEnd(text, start, contentEnd);
       while (start < end && /\s/u.test(text[start]!)) start++;
@@ -360,10 +380,11 @@ class ArticleExtractor {
       }
       if (end <= start) return;
       const surface = text.slice(phrase.nameStart, phrase.nameEnd);
-      this.cursor = { para: pi, pos: phrase.start };
+      this.cursor = { para: pi, pos: phrase.start, skip: [] };
       const { resolution, deferred } = this.resolvePhrase(phrase, surface, true);
       this.addDraft({
         kind: quoted ? 'direct' : 'indirect',
+        rule,
         resolution,
         deferred,
         phrase: { para: pi, start: phrase.start, end: phrase.end },
@@ -381,25 +402,26 @@ class ArticleExtractor {
     if (dash) {
       const speakerStart = text.length - dash[2]!.length;
       const phrase = tryPhrase(speakerStart, text.length, 6);
-      if (phrase) return make(phrase, 0, dash[1]!.length);
+      if (phrase) return make(phrase, 0, dash[1]!.length, 'headline-dash');
     }
     const suffix = /^(.{12,}?):\s+([^:]{2,60})$/u.exec(text);
     if (suffix) {
       const speakerStart = text.length - suffix[2]!.length;
       const phrase = tryPhrase(speakerStart, text.length, 6);
-      if (phrase && phrase.kind !== 'group') return make(phrase, 0, suffix[1]!.length);
+      if (phrase && phrase.kind !== 'group') return make(phrase, 0, suffix[1]!.length, 'headline-colon');
     }
     const prefix = /^([^:]{2,40}):\s+(.+)$/u.exec(text);
     if (prefix) {
       const phrase = tryPhrase(0, prefix[1]!.length, 4);
-      if (phrase) return make(phrase, prefix[1]!.length + 1, text.length);
+      // "Police: …", "Rutte: …" — but not a one-word section label ("Opinion:", "Reaction:").
+      if (phrase && (phrase.kind !== 'name' || phrase.text.includes(' ') || this.namedInBody(phrase.text))) return make(phrase, prefix[1]!.length + 1, text.length, 'headline-colon');
     }
   }
 
   // ---- lazy look-ups in the article text ------------------------------------
 
   /** Where the phrase being resolved sits, so look-ups read only the text before it. */
-  private cursor = { para: 0, pos: 0 };
+  private cursor: { para: number; pos: number; skip: Range[] } = { para: 0, pos: 0, skip: [] };
 
   /** Paragraph texts before the cursor, nearest first: the current paragraph cut at the cursor (quotes blanked), then up to six before. */
   private textsBefore(sameParagraphOnly: boolean): { text: string; para: Para }[] {
@@ -415,44 +437,93 @@ class ArticleExtractor {
   }
 
   /** People named in each paragraph (quotes blanked), computed once per paragraph. */
-  private readonly peopleIn = new Map<number, ReturnType<typeof personCandidates>>();
+  private readonly peopleIn = new Map<number, PersonCandidate[]>();
 
-  /** People named before the cursor: the current paragraph up to it, then up to six paragraphs before. */
-  private peopleBefore(sameParagraph: boolean): ReturnType<typeof personCandidates>[] {
-    const out: ReturnType<typeof personCandidates>[] = [];
+  private peopleOf(i: number): PersonCandidate[] {
+    let found = this.peopleIn.get(i);
+    if (found === undefined) {
+      found = personCandidates(blankQuotes(this.paras[i]!));
+      this.peopleIn.set(i, found);
+    }
+    return found;
+  }
+
+  /** People named before the cursor: the current paragraph up to it, then up to six paragraphs before (full names only). */
+  private peopleBefore(sameParagraph: boolean): PersonCandidate[][] {
+    const out: PersonCandidate[][] = [];
     const last = sameParagraph ? this.cursor.para : Math.max(0, this.cursor.para - 6);
     for (let i = this.cursor.para; i >= last; i--) {
-      const p = this.paras[i];
-      if (!p) continue;
-      let found = this.peopleIn.get(i);
-      if (found === undefined) {
-        found = personCandidates(blankQuotes(p));
-        this.peopleIn.set(i, found);
-      }
+      if (!this.paras[i]) continue;
+      const found = this.peopleOf(i).filter((c) => !c.single);
       out.push(i === this.cursor.para ? found.filter((c) => c.index < this.cursor.pos) : found);
     }
     return out;
   }
 
+  /** Full names written anywhere before the cursor in the article, ending in `surname`. */
+  private fullNamesFor(surname: string): string[] {
+    const names = new Set<string>();
+    for (let i = 0; i <= this.cursor.para && i < this.paras.length; i++) {
+      for (const c of this.peopleOf(i)) {
+        if (i === this.cursor.para && c.index >= this.cursor.pos) continue;
+        if (!c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
+      }
+    }
+    return [...names];
+  }
+
+  /** Inside a statement's own words (a reported clause or the cursor's own content): not an antecedent. */
+  private insideStatement(para: number, index: number): boolean {
+    if (para === this.cursor.para && this.cursor.skip.some((r) => index >= r.start && index < r.end)) return true;
+    return this.drafts.some((d) => !d.quoted && d.content.para === para && index >= d.content.start && index < d.content.end);
+  }
+
+  /**
+   * Person mentions before the cursor, nearest first: the current paragraph up to the cursor, then the
+   * paragraphs before it up to the previous heading (at most six). A surname alone counts when the article
+   * gave the full name earlier; names inside quotes and inside reported clauses are left out.
+   */
+  private mentionsBefore(): PersonMention[] {
+    const out: PersonMention[] = [];
+    for (let i = this.cursor.para, distance = 0; i >= 0 && distance <= 6; i--, distance++) {
+      const para = this.paras[i]!;
+      if (i !== this.cursor.para && para.kind === 'heading') break;
+      if (para.kind === 'title') continue;
+      const found = this.peopleOf(i).filter((c) => (i !== this.cursor.para || c.index < this.cursor.pos) && !this.insideStatement(i, c.index));
+      for (const c of [...found].reverse()) {
+        let name = c.name;
+        if (c.single) {
+          const full = this.fullNamesFor(c.name);
+          if (full.length !== 1) continue;
+          name = full[0]!;
+        }
+        out.push({ name, gender: c.gender ?? genderOfGivenName(name.split(' ')[0]!), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker });
+      }
+    }
+    return out;
+  }
+
+  /** A standalone quote's paragraph names a person (outside quotes, before it) other than `speaker`: it is not the previous speaker's. */
+  private namesAnotherPerson(pi: number, before: number, speaker: Resolution | null): boolean {
+    const entity = speaker?.entity;
+    return this.peopleOf(pi).some((c) => c.index < before && (entity == null || entity.type !== 'person' || !sameNameTokenLoose(lastNameToken(c.name), lastNameToken(entity.name))));
+  }
+
   private lookups(): TextLookups {
     return {
       fullNameFor: (surname) => {
-        for (const people of this.peopleBefore(false)) {
-          const found = people.filter((c) => c.name.split(' ').length > 1 && c.name.endsWith(` ${surname}`)).at(-1);
-          if (found) return found.name;
+        const all = this.fullNamesFor(surname);
+        if (all.length > 1) {
+          // Two people of the article share the surname: only the nearest full name within the window decides.
+          for (const people of this.peopleBefore(false)) {
+            const found = people.filter((c) => c.name.split(' ').length > 1 && c.name.endsWith(` ${surname}`)).at(-1);
+            if (found) return found.name;
+          }
         }
-        return null;
+        return all.at(-1) ?? null;
       },
-      personBefore: (gender, exclude, sameParagraph) => {
-        for (const people of this.peopleBefore(sameParagraph)) {
-          const candidates = people.filter((c) => !exclude(c.name) && (gender === null || c.gender === null || c.gender === gender));
-          if (candidates.length === 0) continue;
-          // The subject of a sentence is the likeliest referent; otherwise the nearest mention.
-          const pick = sameParagraph ? candidates.at(-1)! : (candidates.filter((c) => c.subject).at(-1) ?? candidates.at(-1)!);
-          return { name: pick.name, gender: pick.gender };
-        }
-        return null;
-      },
+      fullNamesFor: (surname) => this.fullNamesFor(surname),
+      mentionsBefore: () => this.mentionsBefore(),
       organisationBefore: (head) => {
         for (const { text, para } of this.textsBefore(false)) {
           if (para.kind === 'title' && isTitleCase(para.text)) continue; // every word capitalised: no signal
@@ -472,7 +543,7 @@ class ArticleExtractor {
     for (const d of this.drafts) {
       if (d.deferred === null || d.resolution !== null) continue;
       const entity = d.deferred.kind === 'pronoun' ? this.firstSpeaker('person') : this.registry.resolveRoleLate(d.deferred);
-      d.resolution = entity ? { entity, text: entity.name, type: entity.type } : { entity: null, text: d.deferred.text, type: d.deferred.type };
+      d.resolution = entity ? { entity, text: entity.name, type: entity.type, rule: 'headline-late' } : { entity: null, text: d.deferred.text, type: d.deferred.type, rule: 'headline-late' };
       if (entity) entity.roles.includes(d.deferred.text) || d.deferred.kind !== 'role' || entity.roles.push(d.deferred.text);
     }
     this.assignDates();
@@ -536,6 +607,9 @@ class ArticleExtractor {
       eventDate: d.date?.iso ?? null,
       eventDatePrecision: d.date?.precision ?? null,
       quoted: d.quoted,
+      rule: d.rule,
+      speakerRule: kind === 'unattributed' && resolution?.rule !== 'pronoun-unclear' && resolution?.rule !== 'surname-ambiguous' ? 'none' : d.weak || isCarried(d.rule) ? 'carried' : (resolution?.rule ?? 'none'),
+      speakerVia: resolution?.via ?? null,
     };
   }
 
@@ -561,6 +635,11 @@ class ArticleExtractor {
       variants: [...new Set([e.name, ...e.variants].filter((v) => v.trim() !== ''))],
     }));
   }
+}
+
+/** Quotes that take their speaker from context rather than from an attribution of their own. */
+function isCarried(rule: AttributionRule): boolean {
+  return rule === 'quote-chain' || rule === 'quote-in-paragraph' || rule === 'quote-previous-paragraph';
 }
 
 function placeIn(para: number, r: Range): Place {
@@ -589,7 +668,7 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Person names in `text` (titles stripped, 2-4 name words, kin appositions): the rule-based name finder. */
 export function findPersonNames(text: string): string[] {
-  return personCandidates(text).map((c) => c.name);
+  return personCandidates(text).filter((c) => !c.single).map((c) => c.name);
 }
 
 /** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */
@@ -607,38 +686,77 @@ const KIN_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
   son: 'm', husband: 'm', brother: 'm', father: 'm', daughter: 'f', wife: 'f', sister: 'f', mother: 'f',
 };
 
+interface PersonCandidate {
+  name: string;
+  gender: 'm' | 'f' | null;
+  index: number;
+  /** Opens a sentence or a clause ("On Monday, Smith …"): the likeliest antecedent. */
+  subject: boolean;
+  /** "Clinton's running mate": the possessor is not who the next pronoun means. */
+  possessive: boolean;
+  /** "Moderator Lester Holt asked …": the one asking is not the one answering. */
+  asker: boolean;
+  /** One name word ("Smith", "Mr. Smith"): a mention only when the article gave the full name. */
+  single: boolean;
+}
+
+const ASKING = /^(?:asked|asks|pressed|presses|questioned|questions|quizzed|interviewed|interrupted|challenged|moderated|wrote|emailed|e-mailed|texted|messaged)$/;
+const ASKER_TITLES = /^(?:moderator|host|interviewer|anchor|presenter|co-host|questioner)$/;
+const TITLE_GENDER: Readonly<Record<string, 'm' | 'f'>> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm', lady: 'f' };
+
 /**
  * People named in `text`, in order: capitalised runs with titles stripped ("City Attorney Robert
- * Kline" → "Robert Kline"), 2-4 name words, plus "son, Michael," appositions (one word, gendered).
- * `subject` when the run opens a sentence.
+ * Kline" → "Robert Kline"), 2-4 name words, plus "son, Michael," appositions (one word, gendered),
+ * plus single name words (marked `single`, for surnames of people named in full elsewhere).
  */
-function personCandidates(text: string): { name: string; gender: 'm' | 'f' | null; index: number; subject: boolean }[] {
+function personCandidates(text: string): PersonCandidate[] {
   const tokens = tokenize(text);
-  const out: { name: string; gender: 'm' | 'f' | null; index: number; subject: boolean }[] = [];
+  const out: PersonCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
     if (!tokens[i]!.cap) {
       const kin = KIN_GENDER[tokens[i]!.low];
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
-        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false });
+        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false });
       }
       i++;
       continue;
     }
     let j = i;
-    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.text === '.' && j > i && isTitleWord(tokens[j - 1]!.low)) || (NAME_PARTICLE_LOWER.test(tokens[j]!.text) && tokens[j + 1]?.cap))) j++;
+    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))) || (NAME_PARTICLE_LOWER.test(tokens[j]!.text) && tokens[j + 1]?.cap))) j++;
     const before = tokens[i - 1];
-    const subject = before === undefined || /^[.!?:;]$/.test(before.text);
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     let k = j;
-    while (k > i && tokens[k - 1]!.text !== '.' && isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)) k--;
-    const words = tokens.slice(k, j);
-    const valid = words.length >= 2 && words.length <= 4;
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    while (k < j && tokens[k]!.text === '.') k++;
+    const words = tokens.slice(k, j).filter((t) => t.text !== '.');
+    const nameText = words.map((t) => (isInitial(t.text) ? `${t.text}.` : t.text)).join(' ');
     const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
-    if (valid && !prep) out.push({ name: words.map((t) => t.text).join(' '), gender: null, index: tokens[k]!.start, subject });
+    const opensSentence = before === undefined || /^[.!?:;]$/.test(before.text);
+    const after = tokens[j];
+    const possessive = after?.low === "'s";
+    let v = j;
+    while (v < tokens.length && /^(?:also|then|later|again|repeatedly|had|has|have|was|is)$/.test(tokens[v]!.low)) v++;
+    const titleWord = tokens[k - 1]?.text === '.' ? tokens[k - 2] : tokens[k - 1];
+    const asker = ASKING.test(tokens[v]?.low ?? '') || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
+    // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
+    const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !/^(?:and|or|but|who|which|whose|a|an|the|of|in|on|at|for|to|with|by|from|as)$/.test(after.low);
+    const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker };
+    if (words.length >= 2 && words.length <= 5 && !prep) out.push({ ...base, name: nameText, single: false });
+    else if (words.length === 1 && !prep && !NOT_NAME.has(words[0]!.text) && !isNotNameWord(words[0]!.text) && (!opensSentence || k > i)) out.push({ ...base, name: words[0]!.text, single: true });
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+function isInitial(word: string): boolean {
+  return /^\p{Lu}$/u.test(word);
+}
+
+function lastNameToken(name: string): string {
+  const tokens = name.split(' ').filter((t) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(t));
+  return tokens.at(-1) ?? name;
 }
 
 const NAME_PARTICLE_LOWER = /^(?:bin|bint|ibn|al|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;

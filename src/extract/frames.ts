@@ -27,12 +27,15 @@ import {
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
 import { hasFiniteVerb, isIntroPart, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
+import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 
 export type HitType = 'frame' | 'impersonal' | 'according' | 'backref' | 'colon-intro';
 
 export interface Hit {
   type: HitType;
+  /** The named rule that found it (rules.ts). */
+  rule: AttributionRule;
   unit: number;
   phrase: SpeakerPhrase | null;
   cue: Range | null;
@@ -152,7 +155,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (end) {
       const phrase = subject.phrase;
       const intro = subject.regionFrom < subject.phraseFrom ? { start: tokens[subject.regionFrom]!.start, end: phrase.start } : null;
-      return [{ type: 'backref', unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: subject.negated, content: null, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: unitEnd(p, u) }, intro }];
+      return [{ type: 'backref', rule: 'backref', unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: subject.negated, content: null, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: unitEnd(p, u) }, intro }];
     }
   }
   r = skipAdverbials(p, u, r);
@@ -184,14 +187,15 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
       before = after ? { content: after, quoted: false, quoteIndex: -1 } : null;
     }
     if (before === null) return [];
-    const hits: Hit[] = [{ ...base, type: 'frame', ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
+    const rule: AttributionRule = before.quoted ? 'tail-quote' : parenthetical && !atEnd ? 'parenthetical' : 'tail';
+    const hits: Hit[] = [{ ...base, type: 'frame', rule, ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
     if (participle) {
       const second = participleContent(p, u, r + 1);
-      if (second) hits.push({ ...base, type: 'frame', cue: { start: tailNext.start, end: tailNext.end }, cueInfo: CUES.get(tailNext.low)!, content: second, quoted: false, quoteIndex: -1 });
+      if (second) hits.push({ ...base, type: 'frame', rule: 'participle', cue: { start: tailNext.start, end: tailNext.end }, cueInfo: CUES.get(tailNext.low)!, content: second, quoted: false, quoteIndex: -1 });
     }
     if (interrupted) {
       const q = p.quoteOf[r + 1]!;
-      hits.push({ ...base, type: 'frame', ...quoteContent(p, q) });
+      hits.push({ ...base, type: 'frame', rule: 'interrupted-quote', ...quoteContent(p, q) });
     }
     return hits;
   }
@@ -210,7 +214,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   } else if (s?.text === ':') {
     from = r + 1;
     if (from >= u.to) {
-      return u.index === p.units.length - 1 ? [{ ...base, type: 'colon-intro', content: null, quoted: false, quoteIndex: -1 }] : [];
+      return u.index === p.units.length - 1 ? [{ ...base, type: 'colon-intro', rule: 'colon-intro', content: null, quoted: false, quoteIndex: -1 }] : [];
     }
   } else if (s?.text === ',' && p.markOf[r + 1] === 1) {
     from = r + 1;
@@ -220,7 +224,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (info.lemma !== 'call') return [];
     // "called it "a grown-up win"", "called for an inquiry"
     for (let j = r; j < Math.min(u.to, r + 5); j++) {
-      if (p.markOf[j] === 1) return [{ ...base, type: 'frame', ...quoteContent(p, p.quoteOf[j]!) }];
+      if (p.markOf[j] === 1) return [{ ...base, type: 'frame', rule: 'head-quote', ...quoteContent(p, p.quoteOf[j]!) }];
     }
     if (s?.low !== 'for' && s?.low !== 'on') return [];
   } else if (info.nounLike) {
@@ -231,14 +235,14 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   if (p.markOf[from] === 1) {
     const q = p.quoteOf[from]!;
     const close = closeMarkToken(p, q);
-    if (close === -1 || close >= u.to - 1 || (close === u.to - 2 && FINAL_PUNCT.has(tokens[u.to - 1]!.text))) return [{ ...base, type: 'frame', ...quoteContent(p, q) }];
+    if (close === -1 || close >= u.to - 1 || (close === u.to - 2 && FINAL_PUNCT.has(tokens[u.to - 1]!.text))) return [{ ...base, type: 'frame', rule: 'head-quote', ...quoteContent(p, q) }];
   }
   const content = clampContent(p, u, tokens[from]!.start);
   if (content === null) return [];
   // "X said A, but two sources said B": A ends where the second attribution begins.
   const second = coordinatedAttribution(p, u, from);
   if (second !== -1) content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[second]!.start));
-  return [{ ...base, type: 'frame', content, quoted: false, quoteIndex: -1 }];
+  return [{ ...base, type: 'frame', rule: info.lemma === 'call' ? 'call-for' : 'head-clause', content, quoted: false, quoteIndex: -1 }];
 }
 
 /** Index of ", but"/", while"/"; " opening a second clause whose own subject and reporting verb follow; -1 when none. */
@@ -538,7 +542,12 @@ function looksInverted(p: PreparedParagraph, u: Unit, c: number): boolean {
   const opens = next.cap || /^(?:the|a|an|his|her|its|their|one|he|she)$/.test(next.low) || PERSON_TITLE_WORDS.has(next.low);
   if (!opens || BACKREF_OBJECTS.has(next.low) || ADVERBIAL_PREPOSITIONS.has(next.low) || TIME_WORDS.has(next.low)) return false;
   const phrase = phraseAt(p, c + 1, to);
-  return phrase !== null && phrase.kind !== 'non-agent' && phrase.kind !== 'pronoun';
+  if (phrase === null || phrase.kind === 'non-agent' || phrase.kind === 'pronoun') return false;
+  // "Jane Doe, an analyst at Y, said the plan would fail": a clause follows the cue, and what precedes
+  // the comma names a speaker, so it is a head frame with an apposition, not an inverted one.
+  if (hasFiniteVerb(tokens, { from: c + 1, to })) return false;
+  const before = phraseAt(p, u.from, c - 1);
+  return !(before !== null && (before.kind === 'name' || before.kind === 'role' || before.kind === 'new-person') && !hasFiniteVerb(tokens, { from: u.from, to: c - 1 }));
 }
 
 /** "…," said Jane Doe, a senior analyst at Y. — the subject follows the cue. */
@@ -557,8 +566,8 @@ function invertedFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo):
   const before = contentBefore(p, u, c);
   if (before === null) return [];
   const base = { unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: false, frame: { start: t.start, end: unitEnd(p, u) }, intro: null };
-  const hits: Hit[] = [{ ...base, type: 'frame', ...before }];
-  if (followQuote !== -1) hits.push({ ...base, type: 'frame', ...quoteContent(p, followQuote) });
+  const hits: Hit[] = [{ ...base, type: 'frame', rule: 'inverted', ...before }];
+  if (followQuote !== -1) hits.push({ ...base, type: 'frame', rule: 'interrupted-quote', ...quoteContent(p, followQuote) });
   return hits;
 }
 
@@ -577,6 +586,7 @@ function passiveFrame(p: PreparedParagraph, u: Unit, c: number, be: number): Hit
   return [
     {
       type: 'backref',
+      rule: 'passive',
       unit: u.index,
       phrase,
       cue: { start: tokens[be]!.start, end: next.end },
@@ -606,6 +616,7 @@ function findImpersonal(p: PreparedParagraph, u: Unit): Hit | null {
     if (content === null) return null;
     return {
       type: 'impersonal',
+      rule: 'impersonal',
       unit: u.index,
       phrase: null,
       cue: { start: tokens[i + 1]!.start, end: tokens[j]!.end },
@@ -631,7 +642,7 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     const phrase = phraseAt(p, a + 2, npTo);
     if (phrase === null) return null;
     const cue = { start: tokens[a]!.start, end: tokens[a + 1]!.end };
-    const base = { type: 'according' as const, unit: u.index, phrase, cue, cueInfo: null, negated: false, quoted: false, quoteIndex: -1, intro: null };
+    const base = { type: 'according' as const, rule: 'according-to' as const, unit: u.index, phrase, cue, cueInfo: null, negated: false, quoted: false, quoteIndex: -1, intro: null };
     const endsUnit = npTo >= u.to || (npTo === u.to - 1 && FINAL_PUNCT.has(tokens[npTo]!.text));
     const leading = a === u.from || tokens.slice(u.from, a).every((t, k) => k === 0 ? isIntroWord(t) : true) && tokens[a - 1]?.text === ',' && a - u.from <= 4;
     if (!endsUnit && (leading || tokens[npTo]?.text === ',')) {

@@ -171,6 +171,8 @@ export const PERSON_TITLE_WORDS = set(`
   campaigner activist organiser organizer volunteer veteran coroner examiner auditor investigator geologist
   biologist physicist chemist astronomer epidemiologist virologist psychologist psychiatrist pharmacist dentist
   economist strategist pollster consultant entrepreneur investor banker trader broker accountant developer
+  former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
+  moderator interviewer shadow backbencher frontbencher whip
 `);
 
 /** Nouns that refer back to a person already named: "the NATO Secretary General", "the European diplomat". */
@@ -250,6 +252,8 @@ export const ORG_NAME_WORDS = set(`
   bancorp financial securities investments motors automotive aerospace airlines airways express shipping
   enterprises manufacturing chemicals steel semiconductor semiconductors microsystems dynamics analytics
   consulting associates llp federation forum fund foundation trust institute clinic hospital university
+  courier observer mirror mail globe dispatch ledger sentinel examiner inquirer courant bulletin spectator
+  monitor review standard campaign
 `);
 
 /** Single words that are organisations on their own (news agencies, institutions known by one name). */

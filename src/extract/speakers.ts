@@ -76,6 +76,8 @@ const STRONG_TITLES = new Set([
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+/** Suffixes that are part of the name: "Donald Trump Jr." is not his father. */
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'spokespeople']);
 const FEMALE = new Set(['she', 'spokeswoman', 'chairwoman', 'councilwoman', 'businesswoman', 'mrs', 'ms', 'queen', 'princess', 'dame', 'lady', 'mother', 'daughter', 'wife', 'sister', 'woman', 'girl', 'grandmother', 'aunt', 'niece', 'actress', 'congresswoman']);
 const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman', 'mr', 'king', 'prince', 'sir', 'lord', 'father', 'son', 'husband', 'brother', 'man', 'boy', 'grandfather', 'uncle', 'nephew', 'congressman']);
@@ -346,10 +348,28 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const source = possessor ?? fromText;
     return { ...base, kind: 'non-agent', type: source ? 'organisation' : null, name: source, determiner, text: bodyText, ...span, head, source };
   }
-  if (SPOKES.has(head) && orgBefore !== null && orgBefore.to >= headAt - 1) {
-    // "A Department for Environment spokesman", "a Kremlin spokesman": the organisation speaks.
-    const orgName = slice(text, tokens, orgBefore.from, orgBefore.to);
-    return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
+  let orgEnd = orgBefore?.to ?? -1;
+  while (orgBefore !== null && orgEnd < headAt && ORG_ROLE_NOUNS.has(tokens[orgEnd]!.low)) orgEnd++;
+  if (SPOKES.has(head) && orgBefore !== null && orgEnd >= headAt - 1 && tokens[orgBefore.to]?.low !== "'s") {
+    // "A Department for Environment spokesman", "a Kremlin spokesman", "a Trump campaign spokeswoman": the organisation speaks.
+    const orgName = slice(text, tokens, orgBefore.from, orgEnd);
+    return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, orgBefore.from, orgEnd) };
+  }
+  if (SPOKES.has(head) && determiner === 'indefinite' && /^(?:for|at|of)$/.test(tokens[headAt + 1]?.low ?? '')) {
+    // "a spokesperson for Japan's Ministry of Finance": an organisation speaks (a person's spokesperson stays a role).
+    let f = headAt + 2;
+    if (tokens[f]?.low === 'the') f++;
+    const run = capitalisedRun(tokens, f, to);
+    if (run !== null && run.from === f) {
+      let orgFrom = run.from;
+      if (tokens[run.to]?.low === "'s") orgFrom = run.to + 1;
+      const org = orgFrom === run.from ? run : capitalisedRun(tokens, orgFrom, to);
+      const words = org ? tokens.slice(org.from, org.to) : [];
+      if (org && org.from === orgFrom && words.some((w) => isOrgWord(w.low) || isAcronym(w))) {
+        const orgName = slice(text, tokens, org.from, org.to);
+        return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, org.from, org.to) };
+      }
+    }
   }
   const onlyModifiers = isPlainDescription(tokens, from, headAt);
   if (PERSON_ROLE_NOUNS.has(head)) {
@@ -491,10 +511,12 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   }
   // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".
   let end = to;
-  while (end > from && POSTNOMINALS.has(stripDot(tokens[end - 1]!.low))) end--;
-  let start = end;
-  while (start > from && isPersonNameToken(tokens[start - 1]!, tokens[start])) start--;
-  const length = end - start;
+  while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL.has(stripDot(tokens[end - 1]!.low))) end--;
+  let suffixFrom = end;
+  while (suffixFrom > from && (GENERATIONAL.has(stripDot(tokens[suffixFrom - 1]!.low)) || (tokens[suffixFrom - 1]!.text === '.' && GENERATIONAL.has(stripDot(tokens[suffixFrom - 2]?.low ?? ''))))) suffixFrom--;
+  const start = nameStartBefore(tokens, from, suffixFrom);
+  if (start === suffixFrom) end = suffixFrom;
+  const length = tokens.slice(start, end).filter((t) => t.text !== '.' && !NAME_PARTICLES.has(t.low)).length;
   if (length === 0) return null;
   // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
   if (start === from) return length >= 2 ? { name: nameText(tokens, start, end), from: start, to, nameEnd: end } : null;
@@ -505,10 +527,29 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   return { name: nameText(tokens, start, end), from: start, to, nameEnd: end };
 }
 
+/**
+ * How many tokens at `k` continue a personal name: a name word (1), a middle initial with its dot
+ * ("E ." → 2), a particle chain before a name word ("de la Vega": "de" → 1), a generational suffix
+ * ("Jr ." → 2, "III" → 1); 0 when the name stops here.
+ */
+function nameStep(tokens: Token[], k: number, to: number, started: boolean): number {
+  const t = tokens[k];
+  if (t === undefined || k >= to || t.kind !== 'word') return 0;
+  const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
+  if (started && GENERATIONAL.has(stripDot(t.low))) return dot ? 2 : 1;
+  if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
+  if (NAME_PARTICLES.has(t.low) && (started || t.text === t.low)) {
+    let j = k;
+    while (j < to && NAME_PARTICLES.has(tokens[j]!.low)) j++;
+    return j > k && j < to && tokens[j]!.cap && isPersonNameToken(tokens[j]!, tokens[j + 1]) ? 1 : 0;
+  }
+  return isPersonNameToken(t, tokens[k + 1]) ? 1 : 0;
+}
+
 /** The person-name words from `start`, and post-nominals after them ("Richard Howe KC"). */
 function readNameRun(tokens: Token[], start: number, to: number): { end: number; nameEnd: number } {
   let k = start;
-  while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
+  for (let step = nameStep(tokens, k, to, false); step > 0; step = nameStep(tokens, k, to, true)) k += step;
   const nameEnd = k;
   let end = k;
   while (end < to && POSTNOMINALS.has(stripDot(tokens[end]!.low))) end++;
@@ -517,8 +558,23 @@ function readNameRun(tokens: Token[], start: number, to: number): { end: number;
 
 function nameText(tokens: Token[], start: number, nameEnd: number): string {
   let out = tokens[start]!.text;
-  for (let k = start + 1; k < nameEnd; k++) out += ` ${tokens[k]!.text}`;
+  for (let k = start + 1; k < nameEnd; k++) out += tokens[k]!.text === '.' ? '.' : ` ${tokens[k]!.text}`;
   return out;
+}
+
+/** Where a name ending at `end` starts, walking back over name words, initials and particles. */
+function nameStartBefore(tokens: Token[], from: number, end: number): number {
+  let start = end;
+  for (;;) {
+    const t = tokens[start - 1];
+    if (start <= from || t === undefined) break;
+    if (t.text === '.' && start - 2 >= from && /^\p{Lu}$/u.test(tokens[start - 2]!.text) && tokens[start - 2]!.end === t.start) start -= 2;
+    else if (NAME_PARTICLES.has(t.low) && start < end) start--;
+    else if (isPersonNameToken(t, tokens[start])) start--;
+    else break;
+  }
+  while (start < end && (NAME_PARTICLES.has(tokens[start]!.low) && tokens[start]!.text === tokens[start]!.low)) start++;
+  return start;
 }
 
 

@@ -4,6 +4,7 @@
  */
 import type { ArticleParagraph, ArticleSentence } from '../corpus/types.js';
 import type { Span } from '../text/offsets.js';
+import type { AttributionRule, SpeakerRule } from './rules.js';
 
 export type { ArticleParagraph, ArticleSentence, Span };
 
@@ -58,6 +59,11 @@ export interface Statement {
   eventDatePrecision: 'day' | 'month' | null;
   /** Content is a direct quote (the words inside the marks). */
   quoted: boolean;
+  /** The attribution rule that found it (src/extract/rules.ts). */
+  rule: AttributionRule;
+  /** The rule that chose the speaker, and what it looked at ("he → last speaker: Peter Stano"). */
+  speakerRule: SpeakerRule;
+  speakerVia: string | null;
 }
 
 export interface SpeakerMention {

@@ -1,0 +1,89 @@
+/**
+ * Given names that mark a person's gender in news English, so "she said" is
+ * never resolved to a man named just before. Only names that are
+ * overwhelmingly of one gender across English-language news are listed;
+ * ambiguous ones (Jordan, Kim, Alex, Taylor, Jean, Robin, Leslie, Dana, …)
+ * are left out on purpose: an unknown gender rules nobody out.
+ */
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+const FEMALE_NAMES = words(`
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+  kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
+  amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+  janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan
+  cheryl andrea hannah martha jacqueline gloria teresa ann sara madison frances kathryn janice jean abigail alice
+  judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+  marie kayla alexis lori hillary hilary chelsea ivanka melania michelle nancy elizabeth kellyanne huma donna
+  debbie tammy kirsten tulsi kamala nikki condoleezza sarah theresa nicola ruth harriet yvette angela priti liz
+  anneliese jacinda justine chrystia catherine melanie francoise françoise marine segolene ségolène angela ursula
+  annalena kaja ingrid margrethe olena oksana iryna yulia tetiana svitlana natalia natalya nataliya olga tatiana
+  lyudmila ludmila galina irina maria elena yelena anastasia marina valentina alla larisa viktoria victoriya
+  fatima aisha ayesha mariam maryam leila layla noor zainab priya anjali sunita indira meera deepika aarti
+  mei ling ying xiaoling yuko yoko keiko haruka sakura ji-yeon min-ji seo-yeon
+  sophie chloe lucy amelia ella jessica ellie holly bethany georgia imogen eleanor rosie phoebe zoe zoë freya
+  isla poppy molly gemma kirsty siobhan aoife niamh sinead sinéad mairead caoimhe bridget colleen maureen eileen
+  claire clare louise fiona alison alyson morag shona ailsa eilidh
+  mireille genevieve geneviève isabelle nathalie sylvie valerie valérie sandrine chantal josee josée
+  carmen lucia lucía rosa pilar beatriz marta alejandra gabriela mariana valeria daniela camila fernanda
+  giulia francesca chiara elena alessandra federica silvia paola
+  ingrid astrid sigrid karin birgit ulrike petra sabine monika claudia
+  rita wanda barbara agnieszka katarzyna malgorzata małgorzata joanna magdalena
+  ava mia harper evelyn abigail ella scarlett aria chloe penelope layla riley nora lily eleanor hazel aurora
+  violet stella natalie zoey leah audrey savannah brooklyn bella claire skylar lucy paisley everly caroline
+  nova genesis emilia kennedy maya willow kinsley naomi aaliyah elena ariana allison gabriella alice madelyn
+  cora ruby eva serenity autumn adeline hailey gianna valentina isla eliana quinn nevaeh ivy sadie piper lydia
+  alexa josephine emery julia delilah arianna vivian kaylee sophie brielle madeline peyton rylee clara hadley
+  melanie mackenzie reagan adalynn liliana aubree jade katherine isabelle natalia raelynn maria athena ximena
+  arya leilani taylor faith rose kylie alexandra mary margaret lyla ashley amaya eliza brianna bailey andrea
+  khloe jasmine melody iris isabel norah annabelle valeria emerson adalyn ryleigh eden emersyn anastasia kayla
+  alyssa juliana charlie esther ariel cecilia valerie alina molly reese aliyah lilly parker finley morgan
+  sydney jordyn eloise trinity daisy kimberly lauren genevieve sara arabella harmony elise remi teagan
+  alexis london sloane laila lucia diana juliette sienna elliana londyn ayla callie gracie josie amara jocelyn
+  daniela everleigh mya rachel summer alana brooke alaina mckenzie catalina amira daniella mariah rebecca
+  stephany stacey tracy tracey wendy yvonne gwen gwendolyn gail gayle joy kathy cathy kate katie kathie becky
+  peggy sally sue suzanne susanne jill jane janet joanne jo-ann joann lynn lynne marcia marsha noreen
+`);
+
+const MALE_NAMES = words(`
+  james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
+  donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+  nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+  jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+  christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
+  bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
+  philip phillip louis barack bernie mitch chuck marco ted rand jeb mike tim newt rudy reince sean kellyanne
+  bill hillary boris jeremy keir rishi nigel dominic tony gordon david theresa liam
+  vladimir volodymyr dmytro dmitry dmitri sergei sergey serhiy oleksandr olexander andriy andrii mykola mykhailo
+  mikhail ivan igor ihor yuri yuriy yury oleg oleh petro pyotr viktor victor vitali vitaliy vasyl vasily
+  kyrylo kirill denys denis maksym maxim roman ruslan taras bohdan bogdan arseniy arseny anatoliy anatoly
+  lloyd antony rex jens emmanuel olaf friedrich markus rishi justin pierre jean-yves francois françois
+  mohammed muhammad mohammad ahmed ahmad ali omar hassan hussein mahmoud khalid abdullah ibrahim youssef yusuf
+  mustafa tariq imran nawaz recep tayyip
+  raj rahul amit sanjay vijay narendra rajesh suresh arvind anil sunil manmohan
+  wei jun hao jian xi li-wei hiroshi takeshi kenji shinzo fumio yoshihide jae-in yoon suk-yeol yong-hyun
+  jong-un min-ho
+  oliver harry george charlie jacob alfie freddie archie theo leo oscar arthur henry finley toby joshua
+  alastair alistair angus hamish callum euan ewan fraser ross duncan gavin craig stuart iain ian graeme
+  declan ciaran cian padraig seamus sean eoin niall conor liam brendan
+  jean-luc luc andre andré francois philippe stephane stéphane nicolas yves michel alain jacques gerard gérard
+  carlos luis miguel jorge pedro javier alejandro fernando ricardo manuel rafael andres andrés pablo diego
+  giuseppe giovanni marco matteo luca alessandro andrea lorenzo francesco sergio mario
+  hans klaus jurgen jürgen wolfgang helmut gerhard dieter uwe horst heinz
+  jan piotr pawel paweł krzysztof tomasz andrzej marek wojciech
+  liam noah oliver elijah lucas levi mateo asher ezra hudson luca grayson sebastian jackson carter wyatt
+  owen theodore caleb isaiah julian hunter landon eli maverick everett colton jaxon cooper jameson nolan
+  lincoln easton silas miles axel josiah adrian bennett ryder emmett declan waylon ezekiel beau brooks
+  brady cole colin connor cody travis troy trevor todd chad brad bradley shane shawn dustin derek derrick
+  darren dale glenn glen curtis craig clint clinton marvin melvin leroy lamar malik tyrone darnell
+  reginald rodney jerome maurice cedric andre terrence terence
+`);
+
+/** 'f' or 'm' when the given name marks a gender, else null. */
+export function genderOfGivenName(name: string): 'm' | 'f' | null {
+  const low = name.toLowerCase().replace(/[.’']/g, '');
+  const f = FEMALE_NAMES.has(low);
+  const m = MALE_NAMES.has(low);
+  if (f === m) return null;
+  return f ? 'f' : 'm';
+}
