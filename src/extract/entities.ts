@@ -59,6 +59,10 @@ export interface TextLookups {
   fullNamesFor(surname: string): string[];
   /** People named before the phrase, nearest first, outside quotes and reported clauses. */
   mentionsBefore(): PersonMention[];
+  /** A sentence of the phrase's paragraph, after the last named subject, opens with a person described but not named ("Her husband shook his head."). */
+  describedSubjectSince(order: number): boolean;
+  /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
+  recentlySpoke(place: number): boolean;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
   organisationBefore(head: string): { name: string; related: boolean } | null;
 }
@@ -104,7 +108,8 @@ export class EntityRegistry {
       resolution.entity.spokeAt = this.order;
       resolution.entity.spokePlace = place;
     }
-    if (resolution.type === 'organisation' && (resolution.entity || resolution.text)) this.lastOrgLike = resolution;
+    // "it said" refers to an organisation, never to a plural group ("officials", "mine workers").
+    if (resolution.type === 'organisation' && resolution.entity) this.lastOrgLike = resolution;
   }
 
   person(name: string, surface: string, roles: string[], gender: 'm' | 'f' | null): Entity {
@@ -151,6 +156,8 @@ export class EntityRegistry {
       case 'org-role':
         return this.orgRole(phrase, surface);
       case 'group':
+        // "Banks said": a one-word "group" that is the surname of someone the article named in full is that person.
+        if (/^\p{Lu}\S*$/u.test(phrase.text) && this.lookups.fullNamesFor(phrase.text).length > 0) return this.personByName({ ...phrase, kind: 'name', type: 'person', name: phrase.text }, surface);
         return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
       case 'new-person':
         return { entity: null, text: phrase.text, type: 'person', rule: 'new-person' };
@@ -202,6 +209,7 @@ export class EntityRegistry {
       if (e.type !== 'person') continue;
       const known = nameParts(e.name.split(/\s+/));
       const surnameMatch = sameNameToken(known.surname, query.surname) || (query.first === null && known.all.some((t) => sameNameToken(t, query.surname)));
+      if (tokens.length > 1 && e.name.endsWith(` ${tokens.join(' ')}`)) return e; // "Ortiz de la Vega" of "Catalina Ortiz de la Vega"
       if (!surnameMatch) continue;
       if (query.first !== null && known.first !== null && query.suffix !== known.suffix) continue;
       const a = query.first;
@@ -222,18 +230,19 @@ export class EntityRegistry {
   private personByName(phrase: SpeakerPhrase, surface: string): Resolution {
     const name = phrase.name!;
     const tokens = name.split(/\s+/);
-    if (tokens.length === 1) {
-      const full = this.lookups.fullNamesFor(name);
-      const people = new Set(full.map((f) => foldName(f)));
-      if (people.size > 1) {
-        const calledSo = this.entities.filter((e) => e.type === 'person' && e.variants.includes(surface) && full.some((f) => foldName(f) === foldName(e.name)));
-        if (calledSo.length === 1) return this.named(this.person(calledSo[0]!.name, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${calledSo[0]!.name} (called so before)`);
-        return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${full.join(' / ')}` };
-      }
-      const entity = this.person(name, surface, phrase.roles, phrase.gender);
-      return this.named(entity, entity.name === name ? 'name' : 'surname-earlier', entity.name === name ? undefined : `${surface} → ${entity.name}`);
-    }
-    return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
+    const surname = tokens.filter((t) => !SUFFIX.test(t)).at(-1) ?? name;
+    // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
+    const bare = (n: string) => n.split(' ').filter((t) => !SUFFIX.test(t)).join(' ').toLowerCase();
+    const fuller = this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
+    const surnameOnly = tokens.length === 1 || PARTICLE.test(tokens[0]!.toLowerCase()) || fuller.length > 0;
+    if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
+    const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
+    // A title's gender ("Mr", "Ms") tells two people of one surname apart.
+    const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfGivenName(f.split(' ')[0]!) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+    if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
+    if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
+    const entity = this.person(name, surface, phrase.roles, phrase.gender);
+    return this.named(entity, entity.name === name ? 'name' : 'surname-earlier', entity.name === name ? undefined : `${surface} → ${entity.name}`);
   }
 
   /**
@@ -258,10 +267,13 @@ export class EntityRegistry {
       return this.named(entity, rule, via);
     };
     const here = candidates.find((m) => m.distance === 0 && m.subject);
+    const describedAfter = (order: number) => this.lookups.describedSubjectSince(order);
+    if (here && describedAfter(here.order)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${here.name}` };
     if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
     const last = this.lastSpeaker('person', gender);
     if (last) {
       const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
+      if (since.length === 0 && describedAfter(last.spokePlace)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${last.name} spoke` };
       if (since.length === 0) return this.named(last, 'pronoun-speaker', `${phrase.text} → last speaker: ${last.name}`);
       return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: last speaker ${last.name}, but ${[...new Set(since.map((m) => m.name))].join(', ')} named since` };
     }
@@ -307,8 +319,8 @@ export class EntityRegistry {
       return this.named(matched, 'role-match');
     }
     const spokes = phrase.head?.startsWith('spokes') === true;
-    // "a spokesperson" with no organisation named: the organisation last heard from.
-    if (spokes && this.lastOrgLike?.entity) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
+    // "a spokesperson" with no organisation named: the organisation that spoke in this paragraph or the one before.
+    if (spokes && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
     // "the European diplomat": a definite plain description refers back to the last person who spoke.
     if (phrase.determiner === 'definite' && phrase.bare) {
       const last = this.lastSpeaker('person', phrase.gender);
@@ -331,8 +343,7 @@ export class EntityRegistry {
       if (related) return this.named(related, 'org-role');
       const found = this.lookups.organisationBefore(head);
       if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
-      if (spoken[0]) return this.named(spoken[0], 'org-role');
-      if (found !== null) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
+      // Nothing named nearby fits the noun: leave "the company" as the text says rather than guess which.
     }
     return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
   }
@@ -349,6 +360,7 @@ export class EntityRegistry {
 }
 
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+const PARTICLE = /^(?:bin|bint|ibn|al|el|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
 
 /** A personal name's parts: "Charles E. Schumer" → first Charles, surname Schumer; "Donald Trump Jr." → suffix jr. */
 function nameParts(tokens: string[]): { first: string | null; surname: string; suffix: string | null; all: string[] } {

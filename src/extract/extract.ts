@@ -17,13 +17,13 @@ import { genderOfGivenName } from './firstNames.js';
 import type { AttributionRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { KNOWN_ORGS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { KNOWN_ORGS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
 import { isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import { sameNameToken as sameNameTokenLoose } from './translit.js';
 import type { Extraction, ExtractionInput, SpeakerMention, Stance, Statement, StatementKind } from './types.js';
 
@@ -442,7 +442,8 @@ class ArticleExtractor {
   private peopleOf(i: number): PersonCandidate[] {
     let found = this.peopleIn.get(i);
     if (found === undefined) {
-      found = personCandidates(blankQuotes(this.paras[i]!));
+      // A name after a preposition counts only with a known given name ("to Ruth Kavanagh", not "in New Carlisle").
+      found = personCandidates(blankQuotes(this.paras[i]!)).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
       this.peopleIn.set(i, found);
     }
     return found;
@@ -503,6 +504,20 @@ class ArticleExtractor {
     return out;
   }
 
+  /** A sentence in the cursor's paragraph, after `order` and before the cursor, opens with "Her husband", "The owner", "A neighbour". */
+  private describedSubjectSince(order: number): boolean {
+    const p = this.paras[this.cursor.para]!;
+    for (const u of p.units) {
+      const t = p.tokens[u.from];
+      if (t === undefined || t.start >= this.cursor.pos || this.cursor.para * 1e6 + t.start <= order) continue;
+      let k = u.from;
+      if (/^(?:the|a|an|her|his|their|its|one)$/.test(p.tokens[k]!.low)) k++;
+      while (k < u.to && k - u.from < 4 && !p.tokens[k]!.cap && p.tokens[k]!.kind === 'word' && !isPersonNoun(p.tokens[k]!.low)) k++;
+      if (k < u.to && isPersonNoun(p.tokens[k]!.low) && k > u.from) return true;
+    }
+    return false;
+  }
+
   /** A standalone quote's paragraph names a person (outside quotes, before it) other than `speaker`: it is not the previous speaker's. */
   private namesAnotherPerson(pi: number, before: number, speaker: Resolution | null): boolean {
     const entity = speaker?.entity;
@@ -523,6 +538,8 @@ class ArticleExtractor {
         return all.at(-1) ?? null;
       },
       fullNamesFor: (surname) => this.fullNamesFor(surname),
+      describedSubjectSince: (order) => this.describedSubjectSince(order),
+      recentlySpoke: (place) => Math.floor(place / 1e6) >= this.cursor.para - 1,
       mentionsBefore: () => this.mentionsBefore(),
       organisationBefore: (head) => {
         for (const { text, para } of this.textsBefore(false)) {
@@ -668,7 +685,7 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Person names in `text` (titles stripped, 2-4 name words, kin appositions): the rule-based name finder. */
 export function findPersonNames(text: string): string[] {
-  return personCandidates(text).filter((c) => !c.single).map((c) => c.name);
+  return personCandidates(text).filter((c) => !c.single && !c.afterPreposition).map((c) => c.name);
 }
 
 /** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */
@@ -698,6 +715,8 @@ interface PersonCandidate {
   asker: boolean;
   /** One name word ("Smith", "Mr. Smith"): a mention only when the article gave the full name. */
   single: boolean;
+  /** After "to", "at", "in" …: often a place; a full name there counts only with a known given name. */
+  afterPreposition: boolean;
 }
 
 const ASKING = /^(?:asked|asks|pressed|presses|questioned|questions|quizzed|interviewed|interrupted|challenged|moderated|wrote|emailed|e-mailed|texted|messaged)$/;
@@ -714,23 +733,23 @@ function personCandidates(text: string): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i]!.cap) {
+    if (!tokens[i]!.cap && !ARABIC_ARTICLE_NAME.test(tokens[i]!.text)) {
       const kin = KIN_GENDER[tokens[i]!.low];
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
-        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false });
+        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false });
       }
       i++;
       continue;
     }
     let j = i;
-    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))) || (NAME_PARTICLE_LOWER.test(tokens[j]!.text) && tokens[j + 1]?.cap))) j++;
+    while (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
     const before = tokens[i - 1];
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     let k = j;
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     while (k < j && tokens[k]!.text === '.') k++;
     const words = tokens.slice(k, j).filter((t) => t.text !== '.');
-    const nameText = words.map((t) => (isInitial(t.text) ? `${t.text}.` : t.text)).join(' ');
+    const nameText = words.map((t) => (isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.') ? `${t.text}.` : t.text)).join(' ');
     const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
     const opensSentence = before === undefined || /^[.!?:;]$/.test(before.text);
     const after = tokens[j];
@@ -742,12 +761,17 @@ function personCandidates(text: string): PersonCandidate[] {
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !/^(?:and|or|but|who|which|whose|a|an|the|of|in|on|at|for|to|with|by|from|as)$/.test(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
-    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker };
-    if (words.length >= 2 && words.length <= 5 && !prep) out.push({ ...base, name: nameText, single: false });
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep };
+    if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
     else if (words.length === 1 && !prep && !NOT_NAME.has(words[0]!.text) && !isNotNameWord(words[0]!.text) && (!opensSentence || k > i)) out.push({ ...base, name: words[0]!.text, single: true });
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Nouns for a person described, not named: kin, newcomers, roles. */
+function isPersonNoun(low: string): boolean {
+  return KIN_GENDER[low] !== undefined || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
 }
 
 function isInitial(word: string): boolean {
@@ -760,6 +784,16 @@ function lastNameToken(name: string): string {
 }
 
 const NAME_PARTICLE_LOWER = /^(?:bin|bint|ibn|al|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
+
+/** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
+function isNameWordAt(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (t.cap || ARABIC_ARTICLE_NAME.test(t.text)) return true;
+  let k = j;
+  while (k < tokens.length && NAME_PARTICLE_LOWER.test(tokens[k]!.text)) k++;
+  return k > j && tokens[k]?.cap === true;
+}
 
 /** Organisations named in `text`: runs with an organisation word, known organisations, acronyms, and "automaker Veltrix". */
 function organisationCandidates(text: string, head: string): { name: string; index: number; related: boolean }[] {
@@ -800,7 +834,7 @@ function isTitleCase(text: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
 }
 
-const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its']);
+const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', 'Q', 'The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its']);
 
 function isNotNameWord(word: string): boolean {
   const low = word.toLowerCase();

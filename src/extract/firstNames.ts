@@ -50,7 +50,7 @@ const MALE_NAMES = words(`
   donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
   nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
   jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-  christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
+  christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan billy joe
   bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
   philip phillip louis barack bernie mitch chuck marco ted rand jeb mike tim newt rudy reince sean kellyanne
   bill hillary boris jeremy keir rishi nigel dominic tony gordon david theresa liam

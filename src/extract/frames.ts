@@ -324,6 +324,15 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   }
   if (b >= phraseTo) return null;
 
+  // "He praised Stumpf and said …": the subject of joined verbs is the clause's first noun phrase, not the object before "and".
+  if (tokens[phraseTo - 1]!.low === 'and' && phraseTo - 1 > b) {
+    let v = b;
+    while (v < phraseTo - 1 && (tokens[v]!.cap || tokens[v]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[v]!.low))) v++;
+    if (v === b || v >= phraseTo - 1) return null;
+    const first = phraseAt(p, b, v);
+    if (first === null || first.kind === 'non-agent') return null;
+    return { phrase: first, phraseFrom: b, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
+  }
   // Comma-separated parts: the last one is the subject, with an apposition when the cue follows a comma.
   const parts = splitTopLevel(tokens, b, phraseTo);
   const last = parts.at(-1)!;

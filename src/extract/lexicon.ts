@@ -231,7 +231,8 @@ export const NON_AGENT_NOUNS = set(`
   information data documents document records record report reports estimates estimate figures figure study studies
   research survey poll polls analysis statistics findings evidence footage images video videos photos intelligence
   calculations projections forecast forecasts filings filing release releases statement statements letter letters
-  papers paper assessment assessments census results tally count numbers
+  papers paper assessment assessments census results tally count numbers column editorial editorials
+  memo memorandum minutes transcript
 `);
 
 /** Capitalised words that end (or are) an organisation's name. */

@@ -22,6 +22,7 @@ import {
   INTRO_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
+import { genderOfGivenName } from './firstNames.js';
 import type { Token } from './tokens.js';
 
 export type PhraseKind =
@@ -85,6 +86,24 @@ const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman'
 const PHRASE_CUTS = new Set(['citing', 'quoting']);
 
 const ALL_CAPS = /^[\p{Lu}\d&.+-]{2,}$/u;
+/** A surname with a lower-case Arabic article: "al-Rashidi", "el-Sayed", "bin-Talal". */
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
+
+/** Lower-case words written before a name that describe the person: "resident", "mother of two", "co-chair". */
+function isDescriptor(t: Token): boolean {
+  if (t.cap || t.kind !== 'word') return NEW_PERSON_NOUNS.has(t.low);
+  return NEW_PERSON_NOUNS.has(t.low) || NUMBER_WORDS.has(t.low) || t.low.split('-').some((w) => isTitleWord(w) || NEW_PERSON_NOUNS.has(w));
+}
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** "a spokesperson for X", "an aide to X", "a lawyer for X": someone speaking on another's behalf. */
+function speaksForSomeone(tokens: Token[], part: Part): boolean {
+  for (let i = part.from; i < part.to - 1; i++) {
+    if (ON_BEHALF.has(stripDot(tokens[i]!.low)) && /^(?:for|to)$/.test(tokens[i + 1]!.low)) return true;
+  }
+  return false;
+}
+const ON_BEHALF = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'aide', 'adviser', 'advisor', 'lawyer', 'attorney', 'counsel', 'representative', 'secretary', 'assistant', 'solicitor', 'barrister']);
 
 /** The name span of tokens [from, to). */
 function spanOf(tokens: Token[], from: number, to: number): { nameStart: number; nameEnd: number } {
@@ -113,7 +132,8 @@ function isPlaceWord(low: string): boolean {
 /** A token that can be part of a personal name: capitalised and not a title, organisation or place word. */
 function isPersonNameToken(t: Token, next: Token | undefined): boolean {
   if (t.kind !== 'word') return false;
-  if (NAME_PARTICLES.has(t.text)) return next !== undefined && next.cap; // "bin", "van" in lower case join a name
+  if (NAME_PARTICLES.has(t.text)) return next !== undefined && (next.cap || NAME_PARTICLES.has(next.text)); // "bin", "van", "de la" in lower case join a name
+  if (ARABIC_ARTICLE_NAME.test(t.text)) return true; // "al-Rashidi"
   if (!t.cap) return false;
   if (t.low === "'s") return false;
   if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low)) return false;
@@ -200,7 +220,10 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     kept.push(r);
     if (kept.length === 3) break;
   }
-  const named = kept.find((r) => r.kind === 'name' && r.type === 'person') ?? kept.find((r) => r.kind === 'name');
+  // "A spokesperson for Premier Linda van Rijn, Tomás Ribeiro": the named spokesperson speaks, not the principal.
+  const onBehalf = kept.length > 1 && speaksForSomeone(tokens, kept[0]!.part);
+  const people = kept.filter((r) => r.kind === 'name' && r.type === 'person');
+  const named = (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
   const main = named ?? kept[0]!;
   const roles = kept.flatMap((r) => r.roles);
   const first = tokens[from]!;
@@ -263,7 +286,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     }
   }
   // "We will remind that …": the publisher's voice (but "US" is a country).
-  if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && tokens[from]!.text !== tokens[from]!.text.toUpperCase()) return null;
+  if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
   // Determiner.
   let determiner: PartReading['determiner'] = null;
@@ -359,13 +382,14 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // "a spokesperson for Japan's Ministry of Finance": an organisation speaks (a person's spokesperson stays a role).
     let f = headAt + 2;
     if (tokens[f]?.low === 'the') f++;
-    const run = capitalisedRun(tokens, f, to);
-    if (run !== null && run.from === f) {
-      let orgFrom = run.from;
-      if (tokens[run.to]?.low === "'s") orgFrom = run.to + 1;
-      const org = orgFrom === run.from ? run : capitalisedRun(tokens, orgFrom, to);
-      const words = org ? tokens.slice(org.from, org.to) : [];
-      if (org && org.from === orgFrom && words.some((w) => isOrgWord(w.low) || isAcronym(w))) {
+    let k = f;
+    while (k < to && tokens[k]!.cap) k++;
+    const orgFrom = tokens[k]?.low === "'s" ? k + 1 : f; // "Japan's Ministry of Finance": the ministry
+    const org = capitalisedRun(tokens, orgFrom, to);
+    if (org !== null && org.from === orgFrom) {
+      const words = tokens.slice(org.from, org.to);
+      const personLike = genderOfGivenName(words[0]!.text) !== null || (words.length <= 3 && words.every((w, n) => isPersonNameToken(w, words[n + 1])) && words.length === 1);
+      if (words.some((w) => isOrgWord(w.low) || isAcronym(w)) || (words.length >= 2 && !personLike)) {
         const orgName = slice(text, tokens, org.from, org.to);
         return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, org.from, org.to) };
       }
@@ -521,7 +545,7 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
   if (start === from) return length >= 2 ? { name: nameText(tokens, start, end), from: start, to, nameEnd: end } : null;
   const before = tokens[start - 1]!;
-  const nameContext = isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low);
+  const nameContext = isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low) || isDescriptor(before);
   if (!nameContext) return null;
   if (length === 1 && !STRONG_TITLES.has(stripDot(before.low))) return null;
   return { name: nameText(tokens, start, end), from: start, to, nameEnd: end };
@@ -537,7 +561,11 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   if (t === undefined || k >= to || t.kind !== 'word') return 0;
   const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
   if (started && GENERATIONAL.has(stripDot(t.low))) return dot ? 2 : 1;
+  // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III".
+  if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
   if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
+  // "spokesman Jordan Abiodun": a place word opening a name right after a title, followed by a name word.
+  if (!started && t.cap && isPlaceWord(t.low) && tokens[k + 1]?.cap && isPersonNameToken(tokens[k + 1]!, tokens[k + 2]) && !isPlaceWord(tokens[k + 1]!.low)) return 1;
   if (NAME_PARTICLES.has(t.low) && (started || t.text === t.low)) {
     let j = k;
     while (j < to && NAME_PARTICLES.has(tokens[j]!.low)) j++;
@@ -570,6 +598,7 @@ function nameStartBefore(tokens: Token[], from: number, end: number): number {
     if (start <= from || t === undefined) break;
     if (t.text === '.' && start - 2 >= from && /^\p{Lu}$/u.test(tokens[start - 2]!.text) && tokens[start - 2]!.end === t.start) start -= 2;
     else if (NAME_PARTICLES.has(t.low) && start < end) start--;
+    else if (t.cap && start - 1 === from && NEW_PERSON_NOUNS.has(t.low)) break; // "Resident Gloria Mendes"
     else if (isPersonNameToken(t, tokens[start])) start--;
     else break;
   }
