@@ -110,6 +110,7 @@ class ArticleExtractor {
   private processParagraph(pi: number): void {
     const p = this.paras[pi]!;
     const before = this.drafts.length;
+    if (p.kind === 'body' && this.labelledTurn(pi)) return;
     const hits = findFrames(p);
     const headline = p.kind !== 'body';
     if (hits.length === 0 && p.kind === 'title') this.headlineAttribution(pi);
@@ -418,6 +419,86 @@ class ArticleExtractor {
     }
   }
 
+  // ---- transcripts and round-ups ---------------------------------------------
+
+  /** A Q: was seen: later "A:" paragraphs are the interviewee's answers. */
+  private transcript = false;
+  private interviewee: Resolution | null | undefined = undefined;
+
+  /**
+   * "NAME: words", "A: words" (transcripts) and "Name, Outlet: "…"" (round-ups): the label names the
+   * speaker of the whole paragraph. Questions (Q:, or a turn ending in "?") are not statements.
+   * Returns true when the paragraph was a labelled turn (and so has no other frames).
+   */
+  private labelledTurn(pi: number): boolean {
+    const p = this.paras[pi]!;
+    const m = LABEL.exec(p.text);
+    if (m === null) return false;
+    const label = m[1]!;
+    const restStart = m[0].length;
+    if (/^Q\.?$/i.test(label)) {
+      this.transcript = true;
+      return true;
+    }
+    let resolution: Resolution | null;
+    let rule: AttributionRule = 'speaker-label';
+    if (/^A\.?$/i.test(label)) {
+      if (!this.transcript) return false;
+      resolution = this.intervieweeResolution();
+    } else {
+      const cut = label.search(/,|\s\(/);
+      const nameText = titleCaseCaps(cut === -1 ? label : label.slice(0, cut));
+      if (cut !== -1) rule = 'roundup';
+      const tokens = tokenize(nameText);
+      if (tokens.length === 0 || tokens.length > 6) return false;
+      const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
+      if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
+      const single = !phrase.name!.includes(' ');
+      if (single && this.fullNamesFor(phrase.name!).length === 0) return false;
+      this.cursor = { para: pi, pos: 0, skip: [] };
+      resolution = this.registry.resolve(phrase, nameText);
+      if (resolution?.entity) this.registry.spoke(resolution, pi * 1e6);
+    }
+    let start = restStart;
+    let end = trimEnd(p.text, start, p.text.length);
+    if (p.text[end - 1] === '?' || /\?["”’]?$/u.test(p.text.trimEnd())) return true; // a question
+    let quoted = false;
+    if (/^["“«‘']/u.test(p.text.slice(start))) {
+      start++;
+      quoted = true;
+      if (/["”»’']$/u.test(p.text.slice(0, end))) end--;
+    }
+    while (end > start && /[\s,]/u.test(p.text[end - 1]!)) end--;
+    if (end <= start) return true;
+    const content = { para: pi, start, end };
+    this.addDraft({
+      kind: 'direct',
+      rule,
+      resolution,
+      deferred: null,
+      phrase: { para: pi, start: 0, end: m[1]!.length },
+      cue: null,
+      content,
+      quoted: quoted || rule === 'speaker-label',
+      cueStance: null,
+      dateIn: [content],
+      weak: false,
+      quote: null,
+      date: null,
+    });
+    return true;
+  }
+
+  /** The person an interview is with: the one the title names, else the first the body names in full. */
+  private intervieweeResolution(): Resolution | null {
+    if (this.interviewee !== undefined) return this.interviewee;
+    const named = [...this.paras.keys()].flatMap((i) => this.peopleOf(i).filter((c) => !c.single && !c.afterPreposition)).at(0);
+    if (named === undefined) return (this.interviewee = null);
+    const resolution = this.registry.resolve(namePhrase(named.name), named.name);
+    this.interviewee = resolution ? { ...resolution, rule: 'name', via: `A: → the interviewee named in the title or first: ${named.name}` } : null;
+    return this.interviewee;
+  }
+
   // ---- lazy look-ups in the article text ------------------------------------
 
   /** Where the phrase being resolved sits, so look-ups read only the text before it. */
@@ -652,6 +733,20 @@ class ArticleExtractor {
       variants: [...new Set([e.name, ...e.variants].filter((v) => v.trim() !== ''))],
     }));
   }
+}
+
+/** "NAME:", "A:", "Jane Doe, The Ledger:" opening a paragraph; no quote mark or sentence before the colon. */
+const LABEL = /^([^:"“”‘’«».!?]{1,60}?)\s*:\s+(?=\S)/u;
+
+/** "BILL HARTIGAN" → "Bill Hartigan" (same length); other text unchanged. */
+function titleCaseCaps(text: string): string {
+  if (/\p{Ll}/u.test(text)) return text;
+  return text.replace(/\p{L}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+}
+
+/** A speaker phrase for a full name known from the text. */
+function namePhrase(name: string): SpeakerPhrase {
+  return { kind: 'name', type: 'person', name, roles: [], head: null, determiner: null, bare: false, gender: null, text: name, start: 0, end: 0, nameStart: 0, nameEnd: 0, source: null };
 }
 
 /** Quotes that take their speaker from context rather than from an attribution of their own. */
