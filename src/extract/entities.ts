@@ -64,7 +64,7 @@ export interface TextLookups {
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
   recentlySpoke(place: number): boolean;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
-  organisationBefore(head: string): { name: string; related: boolean } | null;
+  organisationBefore(head: string): { name: string; related: boolean; place: number } | null;
 }
 
 const ROLE_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'for', 'at', 'on', 'and', "'s", 's', 'its', 'his', 'her', 'their']);
@@ -164,7 +164,13 @@ export class EntityRegistry {
       case 'media':
         return { entity: null, text: null, type: null, rule: 'none' };
       case 'non-agent':
-        return phrase.source ? this.named(this.organisation(phrase.source, phrase.source, []), 'document') : { entity: null, text: null, type: null, rule: 'none' };
+        if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
+        // "The survey found …": the organisation that the article named with it, nearby.
+        if (phrase.determiner === 'definite' && phrase.bare && phrase.head !== null) {
+          const issuer = this.lookups.organisationBefore(phrase.head);
+          if (issuer !== null && this.lookups.recentlySpoke(issuer.place)) return this.named(this.organisation(issuer.name, issuer.name, []), 'document', `${phrase.text} → ${issuer.name}, named with it`);
+        }
+        return { entity: null, text: null, type: null, rule: 'none' };
     }
   }
 

@@ -628,7 +628,7 @@ class ArticleExtractor {
           const candidates = organisationCandidates(text.slice(Math.min(para.datelineEnd, text.length)), head);
           if (candidates.length === 0) continue;
           candidates.sort((a, b) => Number(b.related) - Number(a.related) || b.index - a.index);
-          return { name: candidates[0]!.name, related: candidates[0]!.related };
+          return { name: candidates[0]!.name, related: candidates[0]!.related, place: this.paras.indexOf(para) * 1e6 + candidates[0]!.index };
         }
         return null;
       },

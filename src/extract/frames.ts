@@ -125,7 +125,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (t.low === 'said' && prev.low === 'that' && c - 1 === u.from && next?.text === ',') return []; // "That said,"
     if (DETERMINERS.has(prev.low) || prev.kind === 'num' || /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few)$/.test(prev.low)) return []; // a noun: "the reports", "five states"
   }
-  if (info.participle) return [];
+  if (info.participle) return participleFrame(p, u, c, info);
 
   // Passive: "this was stated by X"; "is said to be", "were told to" are not reports.
   let k = c - 1;
@@ -502,6 +502,35 @@ export function quoteContent(p: PreparedParagraph, q: number): Pick<Hit, 'conten
 function closeMarkToken(p: PreparedParagraph, q: number): number {
   for (let i = 0; i < p.tokens.length; i++) if (p.quoteOf[i] === q && p.markOf[i] === 2) return i;
   return -1;
+}
+
+const PAST_MAIN_VERBS = new Set(['issued', 'released', 'posted', 'published', 'sent', 'went', 'wrote', 'put', 'took', 'gave', 'made', 'responded', 'reacted', 'hit', 'struck', 'doubled', 'pushed', 'broke', 'spoke', 'appeared', 'shared', 'tweeted', 'replied', 'followed']);
+
+/**
+ * "X issued a statement on Tuesday saying …", "X went further, saying …": a participle cue after an
+ * occasion noun or a comma reports what the clause's subject said.
+ */
+function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): Hit[] {
+  const { tokens } = p;
+  let k = c - 1;
+  // Back over "on Tuesday", "in Ottawa", "late on Monday" to an occasion noun or a comma.
+  while (k > u.from && k > c - 6 && !OCCASION_WORDS.has(tokens[k]!.low) && tokens[k]!.text !== ',' && p.quoteOf[k] === -1) k--;
+  if (k <= u.from || (tokens[k]!.text !== ',' && !OCCASION_WORDS.has(tokens[k]!.low))) return [];
+  // The clause's subject: from the unit start (after an opening adverbial) to its main verb.
+  let b = u.from;
+  const firstComma = tokens.findIndex((t, i) => i >= u.from && i < k && t.text === ',');
+  if (firstComma !== -1 && isIntroPart(tokens, { from: u.from, to: firstComma })) b = firstComma + 1;
+  let v = b + 1;
+  while (v < k && !(tokens[v]!.kind === 'word' && !tokens[v]!.cap && (PAST_MAIN_VERBS.has(tokens[v]!.low) || (CUES.has(tokens[v]!.low) && !CUES.get(tokens[v]!.low)!.participle)))) v++;
+  if (v >= k) return [];
+  let to = v;
+  while (to > b && tokens[to - 1]!.text === ',') to--;
+  const phrase = phraseAt(p, b, to);
+  if (phrase === null || phrase.kind === 'non-agent' || phrase.kind === 'media') return [];
+  const content = participleContent(p, u, c);
+  if (content === null) return [];
+  const intro = b > u.from ? { start: tokens[u.from]!.start, end: tokens[b]!.start } : null;
+  return [{ type: 'frame', rule: 'participle', unit: u.index, phrase, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: content.start }, intro }];
 }
 
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */

@@ -90,6 +90,18 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('stress', 'stresses', 'stressed', 'stressing'),
   ...forms('dispute', 'disputes', 'disputed', 'disputing', { stance: 'denies', needsClause: true }),
   ...forms('reject', 'rejects', 'rejected', 'rejecting', { stance: 'denies', needsClause: true }),
+  ...forms('counter', 'counters', 'countered', 'countering'),
+  ...forms('retort', 'retorts', 'retorted', 'retorting'),
+  ...forms('quip', 'quips', 'quipped', 'quipping'),
+  ...forms('joke', 'jokes', 'joked', 'joking', { needsClause: true }),
+  ...forms('boast', 'boasts', 'boasted', 'boasting', { needsClause: true }),
+  ...forms('recount', 'recounts', 'recounted', 'recounting', { needsClause: true }),
+  ...forms('lament', 'laments', 'lamented', 'lamenting', { needsClause: true }),
+  ...forms('pledge', 'pledges', 'pledged', 'pledging', { needsClause: true }),
+  ...forms('agree', 'agrees', 'agreed', 'agreeing', { needsClause: true }),
+  // Documents report too: "the survey found that …", "the figures showed that …".
+  ...forms('find', 'finds', 'found', 'finding', { needsClause: true }),
+  ...forms('show', 'shows', 'showed', 'showing', { needsClause: true }),
 ]);
 
 /** Words skipped between the subject and the cue: "has also previously said". */
