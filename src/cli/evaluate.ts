@@ -6,7 +6,7 @@
  */
 import { formatReport, formatRuleTable, scoreExtraction, type EvalCase } from '../extract/evaluate.js';
 import { parseCliArgs } from './args.js';
-import { evalCases, loadNewsSet, newsSets } from './fixtureSets.js';
+import { evalCases, loadNewsSet, newsSets, type NewsCase } from './fixtureSets.js';
 import { runMain } from './main.js';
 
 const USAGE = 'usage: npm run evaluate -- [--set NAME ...] [--errors]';
@@ -16,7 +16,9 @@ runMain(() => {
   const sets = values.set ?? newsSets().filter((s) => s !== 'heldout');
   const all: EvalCase[] = [];
   for (const set of sets) {
-    const cases = evalCases(loadNewsSet(set));
+    const loaded = loadNewsSet(set);
+    const cases = evalCases(loaded);
+    console.log(formatDates(set, loaded));
     all.push(...cases);
     console.log(formatReport(set, scoreExtraction(cases)));
   }
@@ -28,3 +30,19 @@ runMain(() => {
   }
   return 0;
 });
+
+/** Publication dates against the gold: right, unknown where the gold has one, wrong (and by how much). */
+function formatDates(set: string, cases: NewsCase[]): string {
+  let right = 0;
+  let unknown = 0;
+  let invented = 0;
+  const wrong: string[] = [];
+  for (const { gold, article } of cases) {
+    const got = article.date.iso;
+    if (got === gold.published) right++;
+    else if (got === null) unknown++;
+    else if (gold.published === null) invented++;
+    else wrong.push(`${gold.file}: ${got} (${article.date.basis}) for ${gold.published}`);
+  }
+  return [`${set} dates: ${right} of ${cases.length} right, ${unknown} unknown where known, ${invented} given where the article states none (marked ≈), ${wrong.length} wrong`, ...wrong.map((w) => `  ${w}`)].join('\n');
+}

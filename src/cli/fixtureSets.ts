@@ -48,7 +48,7 @@ export function loadNewsSet(set: string): NewsCase[] {
   const dir = resolve(NEWS_FIXTURES_DIR, set);
   const { articles } = JSON.parse(readFileSync(resolve(dir, 'gold.json'), 'utf8')) as { articles: GoldArticle[] };
   const texts = articles.map((a) => readFileSync(resolve(dir, a.file), 'utf8'));
-  const contextYear = corpusYear(texts.map((t) => statedYear(t)));
+  const contextYear = corpusYear(texts.map((t, i) => statedYear(t, articles[i]!.file)));
   return articles.map((gold, i) => ({ set, gold, article: parseArticle({ file: gold.file, text: texts[i]!, contextYear }) }));
 }
 

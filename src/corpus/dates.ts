@@ -154,3 +154,33 @@ function mostCommon(values: number[]): number | null {
   }
   return best;
 }
+
+const DATE_LINE_WORDS = new Set(['updated', 'published', 'posted', 'modified', 'last', 'by', 'on', 'at', 'and', 'first', 'am', 'pm', 'a', 'm', 'p']);
+
+/** "outlet_2016-10-17_slug.txt", "20161017-slug.txt", "2016/10/17/slug.txt": a date written in a file's name. */
+const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?=[^\d]|$)/;
+
+/** The date a file's name carries, as ISO, or null. */
+export function dateInFileName(file: string): string | null {
+  const m = FILE_NAME_DATE.exec(file);
+  if (m === null) return null;
+  const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
+}
+
+/**
+ * A date line under the headline ("October 17, 2016", "17 Oct 2016 14:05 BST", "Updated 9:41 PM ET,
+ * Mon October 17, 2016", "Published: 2016-10-17"): a short block that is mostly a full date with its year.
+ */
+export function dateLine(block: string): string | null {
+  if (block.length > 90) return null;
+  const mentions = findDateMentions(block).filter((m) => m.year !== null);
+  if (mentions.length === 0) return null;
+  const m = mentions[0]!;
+  // Mostly the date: little else than times, zones, weekdays and words like "Updated", "Published", a byline.
+  const rest = block.replace(m.text, ' ').replace(/\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|a\.m\.|p\.m\.)/gi, ' ').replace(/\b[A-Z]{2,4}\b/g, ' ');
+  const words = rest.match(/\p{L}+/gu) ?? [];
+  // Nothing but the date, a time, a byline and a few words of its own: not a sentence that mentions a date.
+  if (words.length > 8 || words.some((w) => /^\p{Ll}/u.test(w) && !DATE_LINE_WORDS.has(w))) return null;
+  return toIso(m.year!, m.month, m.day);
+}

@@ -147,7 +147,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     }
     firstFileWithHash.set(result.hash, file);
     hashes.set(file, result.hash);
-    years.push(statedYear(result.text));
+    years.push(statedYear(result.text, file));
   }
   const contextYear = corpusYear(years);
   options.afterScan?.();

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { splitSentences } from '../extract/sentences.js';
 import { utf16ToCodePointMapper } from '../text/offsets.js';
 import { isChromeLine } from './chrome.js';
-import { inferPublicationDate } from './dates.js';
+import { dateInFileName, dateLine, inferPublicationDate } from './dates.js';
 import { readFrontMatter } from './frontMatter.js';
 import { findSources } from './sources.js';
-import type { ArticleParagraph, ArticleSentence, ParsedArticle } from './types.js';
+import type { ArticleDate, ArticleParagraph, ArticleSentence, ParsedArticle } from './types.js';
 
 export { ArticleFormatError } from './frontMatter.js';
 
@@ -138,9 +138,9 @@ export function parseArticle(input: ParseInput): ParsedArticle {
 
   const sources = findSources(blocks.slice(1).map((b) => b.text));
   const frontCites = front.values.cites?.split(/\s*,\s*/).filter(Boolean) ?? [];
-  const date = statedDate !== null
-    ? { iso: statedDate, inferred: false, basis: front.values.date ? 'stated in the front matter' : 'stated in the file' }
-    : inferPublicationDate(sentences.filter((s) => paragraphs[s.paragraphIndex]?.kind === 'body').map((s) => s.text), input.contextYear ?? null);
+  const date = publicationDate(input, statedDate, front.values.date !== undefined, blocks.map((b) => b.text), () =>
+    inferPublicationDate(sentences.filter((s) => paragraphs[s.paragraphIndex]?.kind === 'body').map((s) => s.text), dateInFileName(file) !== null ? Number(dateInFileName(file)!.slice(0, 4)) : (input.contextYear ?? null)),
+  );
 
   return {
     file,
@@ -157,8 +157,30 @@ export function parseArticle(input: ParseInput): ParsedArticle {
   };
 }
 
-/** Years stated outright in a file (a date marker, front matter or full dates): the corpus's year context. */
-export function statedYear(text: string): number | null {
+/**
+ * The publication date, from the firmest evidence there is: the front matter or a date marker, then a date
+ * line under the headline, then a date in the file name (marked ≈, with that reason), then the dates the
+ * text mentions (inferred, ≈).
+ */
+function publicationDate(input: ParseInput, stated: string | null, inFrontMatter: boolean, blocks: string[], inferred: () => ArticleDate): ArticleDate {
+  if (stated !== null) return { iso: stated, inferred: false, basis: inFrontMatter ? 'stated in the front matter' : 'stated in the file' };
+  for (const block of blocks.slice(1, 5)) {
+    const line = dateLine(block);
+    if (line !== null) return { iso: line, inferred: false, basis: 'stated in the date line' };
+  }
+  const fromName = dateInFileName(input.file);
+  if (fromName !== null) return { iso: fromName, inferred: true, basis: 'the date in the file name; the text states none' };
+  return inferred();
+}
+
+/** Years stated outright in a file (a date marker, front matter, a date line or the file name): the corpus's year context. */
+export function statedYear(text: string, file = ''): number | null {
   const m = /(?:^|\n)\s*(?:date:?\s+)(\d{4})-\d{2}-\d{2}/i.exec(text.slice(0, 2000));
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  for (const block of text.slice(0, 2000).split(/\n\s*\n|\n/).slice(1, 6)) {
+    const line = dateLine(block.trim());
+    if (line !== null) return Number(line.slice(0, 4));
+  }
+  const fromName = dateInFileName(file);
+  return fromName !== null ? Number(fromName.slice(0, 4)) : null;
 }

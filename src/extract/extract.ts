@@ -434,6 +434,8 @@ class ArticleExtractor {
     const p = this.paras[pi]!;
     const m = LABEL.exec(p.text);
     if (m === null) return false;
+    // A host's turn that reports someone else ("A spokesperson said the council …") is read by the frames.
+    if (findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
     const label = m[1]!;
     const restStart = m[0].length;
     if (/^Q\.?$/i.test(label)) {
@@ -447,16 +449,18 @@ class ArticleExtractor {
       resolution = this.intervieweeResolution();
     } else {
       const cut = label.search(/,|\s\(/);
-      const nameText = titleCaseCaps(cut === -1 ? label : label.slice(0, cut));
+      const nameText = titleCaseCaps(cut === -1 ? label : label.slice(0, cut)).replace(/\s+(?:again|too|also|later)$/i, (m) => ' '.repeat(m.length)).trimEnd();
       if (cut !== -1) rule = 'roundup';
       const tokens = tokenize(nameText);
       if (tokens.length === 0 || tokens.length > 6) return false;
+      // A label is a name, nothing else: "Rutte noted:" is a colon introduction, not a label.
+      if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLE_LOWER.test(t.text) && !ARABIC_ARTICLE_NAME.test(t.text))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
       const single = !phrase.name!.includes(' ');
       if (single && this.fullNamesFor(phrase.name!).length === 0) return false;
       this.cursor = { para: pi, pos: 0, skip: [] };
-      resolution = this.registry.resolve(phrase, nameText);
+      resolution = this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
       if (resolution?.entity) this.registry.spoke(resolution, pi * 1e6);
     }
     let start = restStart;
@@ -602,7 +606,7 @@ class ArticleExtractor {
   /** A standalone quote's paragraph names a person (outside quotes, before it) other than `speaker`: it is not the previous speaker's. */
   private namesAnotherPerson(pi: number, before: number, speaker: Resolution | null): boolean {
     const entity = speaker?.entity;
-    return this.peopleOf(pi).some((c) => c.index < before && (entity == null || entity.type !== 'person' || !sameNameTokenLoose(lastNameToken(c.name), lastNameToken(entity.name))));
+    return this.peopleOf(pi).some((c) => c.index < before && (!c.single || this.fullNamesFor(c.name).length > 0) && (entity == null || entity.type !== 'person' || !sameNameTokenLoose(lastNameToken(c.name), lastNameToken(entity.name))));
   }
 
   private lookups(): TextLookups {
@@ -840,8 +844,12 @@ function personCandidates(text: string): PersonCandidate[] {
     while (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
     const before = tokens[i - 1];
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
-    let k = j;
+    // A generational suffix ends the name and is kept: "Theodore R. Banks III", "Donald Trump Jr.".
+    let nameEnd = j;
+    while (nameEnd > i + 1 && (GENERATIONAL_SUFFIX.test(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && GENERATIONAL_SUFFIX.test(tokens[nameEnd - 2]!.text)))) nameEnd--;
+    let k = nameEnd;
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     const words = tokens.slice(k, j).filter((t) => t.text !== '.');
     const nameText = words.map((t) => (isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.') ? `${t.text}.` : t.text)).join(' ');
@@ -858,7 +866,7 @@ function personCandidates(text: string): PersonCandidate[] {
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
     const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
-    else if (words.length === 1 && !prep && !NOT_NAME.has(words[0]!.text) && !isNotNameWord(words[0]!.text) && (!opensSentence || k > i)) out.push({ ...base, name: words[0]!.text, single: true });
+    else if (words.length === 1 && !prep && !NOT_NAME.has(words[0]!.text) && !isNotNameWord(words[0]!.text)) out.push({ ...base, name: words[0]!.text, single: true });
     i = Math.max(j, i + 1);
   }
   return out;
@@ -878,6 +886,7 @@ function lastNameToken(name: string): string {
   return tokens.at(-1) ?? name;
 }
 
+const GENERATIONAL_SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
 const NAME_PARTICLE_LOWER = /^(?:bin|bint|ibn|al|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
 

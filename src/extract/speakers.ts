@@ -364,7 +364,10 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       if (tokens[k]!.low === 'from' || tokens[k]!.low === 'by') {
         let f = k + 1;
         if (DEFINITE.has(tokens[f]?.low ?? '') || INDEFINITE.has(tokens[f]?.low ?? '')) f++;
-        if (f < to) fromText = slice(text, tokens, f, to);
+        // "a survey by the Pacific Rim Civic Institute released in May": the issuer is the capitalised name.
+        const run = f < to ? capitalisedRun(tokens, f, to) : null;
+        if (run !== null && run.from === f) fromText = slice(text, tokens, f, run.to);
+        else if (f < to) fromText = slice(text, tokens, f, to);
         break;
       }
     }
