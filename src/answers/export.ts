@@ -11,7 +11,10 @@ type Span = { start: number; end: number } | null;
 export interface ExportRecord {
   article: string;
   kind: string;
+  /** The words in the text that name the speaker ("he", "Rutte", "the NATO Secretary General"). */
   speaker: string | null;
+  /** The resolved person or organisation (its canonical name), or null when the speaker is unnamed or unclear. */
+  person: string | null;
   speakerSpan: Span;
   cue: string | null;
   cueSpan: Span;
@@ -20,6 +23,9 @@ export interface ExportRecord {
   stance: string;
   figures: unknown[];
   eventDate: string | null;
+  /** The attribution rule that found the statement, and the rule that chose its speaker (src/extract/rules.ts). */
+  rule: string | null;
+  speakerRule: string | null;
 }
 
 const span = (start: number | null, end: number | null): Span => (start === null || end === null ? null : { start, end });
@@ -28,7 +34,8 @@ export function toExportRecord(row: ExportRow): ExportRecord {
   return {
     article: row.file,
     kind: row.kind,
-    speaker: row.speaker,
+    speaker: row.speakerMention ?? row.speaker,
+    person: row.person,
     speakerSpan: span(row.speakerStart, row.speakerEnd),
     cue: row.cue,
     cueSpan: span(row.cueStart, row.cueEnd),
@@ -37,10 +44,12 @@ export function toExportRecord(row: ExportRow): ExportRecord {
     stance: row.stance,
     figures: JSON.parse(row.figures) as unknown[],
     eventDate: row.eventDate,
+    rule: row.rule,
+    speakerRule: row.speakerRule,
   };
 }
 
-export const CSV_COLUMNS = ['article', 'kind', 'speaker', 'speakerSpan', 'cue', 'cueSpan', 'content', 'contentSpan', 'stance', 'figures', 'eventDate'] as const;
+export const CSV_COLUMNS = ['article', 'kind', 'speaker', 'person', 'speakerSpan', 'cue', 'cueSpan', 'content', 'contentSpan', 'stance', 'figures', 'eventDate', 'rule', 'speakerRule'] as const;
 
 function csvCell(value: unknown): string {
   let text: string;

@@ -10,6 +10,7 @@ import type { Db } from '../index/database.js';
 import { acquireLease, leaseHolder, releaseLease } from '../index/leases.js';
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
 import { listCorpusFiles, readArticleFile } from './files.js';
+import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { statedYear } from './parse.js';
 import type { PrepareJob, PreparedArticle } from './prepare.js';
 import { prepareInOrder, preparingThreads } from './preparePool.js';
@@ -161,7 +162,8 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   const updating = new Set<string>();
   for (const [file, hash] of hashes) {
     const before = stored.get(file);
-    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear)) summary.unchanged++;
+    // Unchanged: same bytes, same year context, read by the current extraction (an upgrade re-reads the rest).
+    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear) && before.extraction === EXTRACTION_VERSION) summary.unchanged++;
     else {
       jobs.push({ corpusDir: options.corpusDir, file, maxBytes: options.maxBytes, contextYear, expectedHash: hash });
       if (before) updating.add(file);

@@ -14,6 +14,7 @@ import type { PersonRecord, SpeakerMention } from './types.js';
 const LEADING_THE = /^(?:the)\s+/;
 const CORPORATE_SUFFIX = /\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)$/;
 const ACRONYM = /^[\p{Lu}.]{2,6}$/u;
+const GENERATIONAL = /^(?:jr|sr|ii|iii|iv)$/;
 
 /** One distinct (type, name) with everything the mentions said about it. */
 interface Aggregate {
@@ -22,8 +23,10 @@ interface Aggregate {
   count: number;
   roles: Set<string>;
   variants: Set<string>;
-  /** Soft tokens of the name (persons) or the normalised name (organisations). */
+  /** Soft tokens of the name without a generational suffix (persons), or the normalised name (organisations). */
   tokens: string[];
+  /** "jr", "sr", "iii" …, or "" — never merged with a different one (Jr. is not his father). */
+  suffix: string;
   key: string;
   parent: number;
 }
@@ -87,9 +90,11 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
     if (index === undefined) {
       index = aggregates.length;
       byName.set(id, index);
-      const tokens = m.type === 'person' ? softTokens(name) : [orgKey(name)];
+      const all = m.type === 'person' ? softTokens(name) : [orgKey(name)];
+      const suffix = m.type === 'person' && all.length > 2 && GENERATIONAL.test(all.at(-1)!) ? all.at(-1)! : '';
+      const tokens = suffix === '' ? all : all.slice(0, -1);
       const key = m.type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
-      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, key, parent: index });
+      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key, parent: index });
     }
     const a = aggregates[index]!;
     a.count++;
@@ -148,7 +153,11 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
     for (const group of groups.values()) mergeSurnameGroup(group);
   }
 
-  /** Within one surname: full names with compatible first names merge; a surname alone joins a single full-name cluster. */
+  /**
+   * Within one surname: full names with the same first name (spelling-tolerant) and the same suffix merge;
+   * an initial joins the one full first name it fits, never two (so "J. Smith" cannot join John to Jane);
+   * a surname alone joins a single full-name cluster.
+   */
   function mergeSurnameGroup(group: number[]): void {
     const byFirst = new Map<string, number[]>();
     const single: number[] = [];
@@ -158,16 +167,22 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
         single.push(i);
         continue;
       }
-      const list = byFirst.get(tokens[0]!);
+      const first = `${tokens[0]!}\u0000${aggregates[i]!.suffix}`;
+      const list = byFirst.get(first);
       if (list) list.push(i);
-      else byFirst.set(tokens[0]!, [i]);
+      else byFirst.set(first, [i]);
     }
     for (const list of byFirst.values()) for (const i of list.slice(1)) union(list[0]!, i);
-    const firsts = [...byFirst.keys()];
-    for (let x = 0; x < firsts.length; x++) {
-      for (let y = x + 1; y < firsts.length; y++) {
-        if (compatibleFirst([firsts[x]!, ''], [firsts[y]!, ''])) union(byFirst.get(firsts[x]!)![0]!, byFirst.get(firsts[y]!)![0]!);
+    const firsts = [...byFirst.keys()].map((k) => ({ key: k, first: k.split('\u0000')[0]!, suffix: k.split('\u0000')[1]! }));
+    const full = firsts.filter((f) => f.first.length > 1);
+    for (let x = 0; x < full.length; x++) {
+      for (let y = x + 1; y < full.length; y++) {
+        if (full[x]!.suffix === full[y]!.suffix && sameSoft(full[x]!.first, full[y]!.first)) union(byFirst.get(full[x]!.key)![0]!, byFirst.get(full[y]!.key)![0]!);
       }
+    }
+    for (const initial of firsts.filter((f) => f.first.length === 1)) {
+      const fits = new Set(full.filter((f) => f.suffix === initial.suffix && f.first[0] === initial.first).map((f) => find(byFirst.get(f.key)![0]!)));
+      if (fits.size === 1) union([...fits][0]!, byFirst.get(initial.key)![0]!);
     }
     const clusters = new Set([...byFirst.values()].map((list) => find(list[0]!)));
     for (const i of single) {
@@ -334,10 +349,7 @@ export function findPeople(query: string, people: PersonRecord[], limit = 5): { 
     if (exact.has(entry)) best = 1;
     else {
       for (const tokens of entry.tokens) best = Math.max(best, nameScore(similar, tokens));
-      if (qRoleWords.length > 0 && entry.roleWords.size > 0) {
-        const shared = qRoleWords.filter((w) => entry.roleWords.has(w)).length;
-        if (shared > 0) best = Math.max(best, 0.5 + 0.3 * (shared / qRoleWords.length));
-      }
+      if (qRoleWords.length > 0 && entry.roleWords.size > 0) best = Math.max(best, roleScore(qRoleWords, entry.roleWords));
     }
     if (best >= 0.6) scored.push({ person: entry.person, score: Math.round(best * 1000) / 1000 });
   }
@@ -346,6 +358,20 @@ export function findPeople(query: string, people: PersonRecord[], limit = 5): { 
 }
 
 const MIN_TOKEN_SIMILARITY = 0.7;
+
+/**
+ * How well role words fit the roles a person holds: 0 when none is shared, else 0.5–0.8 by the share of the
+ * query's words held, a word naming the institution ("NATO", "Pentagon") counting twice a role noun ("chief").
+ */
+export function roleScore(query: string[], held: ReadonlySet<string>): number {
+  const weight = (w: string) => (GENERIC_ROLE_WORDS.has(w) ? 1 : 2);
+  const total = query.reduce((n, w) => n + weight(w), 0);
+  const shared = query.filter((w) => held.has(w)).reduce((n, w) => n + weight(w), 0);
+  return shared > 0 ? 0.5 + 0.3 * (shared / total) : 0;
+}
+
+/** Role nouns any institution has: they tell less than the institution's name. */
+const GENERIC_ROLE_WORDS = new Set(['chief', 'head', 'leader', 'spokes', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'minister', 'secretary', 'general', 'director', 'president', 'chair', 'chairman', 'chairwoman', 'representative', 'envoy', 'ambassador', 'commander', 'deputy', 'acting', 'senior', 'former']);
 
 /** The name tokens at least MIN_TOKEN_SIMILARITY like `query`, with their similarity; only lengths the bound allows are read. */
 function similarTokens(query: string, tokensByLength: Map<number, string[]>): Map<string, number> {
@@ -374,7 +400,9 @@ function nameScore(query: Map<string, number>[], name: string[]): number {
     }
     total += best;
   }
-  const coverage = query.length > 1 ? total / query.length : total;
+  // A query word that fits no part of the name ("Un" of "Kim Jong Un" against "Kim Yong-hyun") halves the score.
+  const unmatched = query.length > 1 && query.some((similar) => name.every((t) => !similar.has(t)));
+  const coverage = (query.length > 1 ? total / query.length : total) * (unmatched ? 0.5 : 1);
   return coverage * (query.length > 1 && query.length < name.length ? 0.95 : 1);
 }
 

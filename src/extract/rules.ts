@@ -7,6 +7,12 @@
  * them per paragraph).
  */
 
+/**
+ * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
+ * is extracted: the next ingest re-reads every article an older version read.
+ */
+export const EXTRACTION_VERSION = '2026-12-01.1';
+
 export interface RuleInfo {
   /** The shape of text it matches. */
   pattern: string;

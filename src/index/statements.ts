@@ -15,8 +15,8 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
   const insert = cached(
     db,
     `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
-       cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const s of article.statements) {
     const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
@@ -24,6 +24,7 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
       articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
       s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
       s.content, s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
+      s.rule, s.speakerRule,
     );
   }
   const mention = cached(db, 'INSERT INTO speaker_mentions(article_id, name, type, roles, variants) VALUES (?, ?, ?, ?, ?)');
@@ -266,7 +267,14 @@ export function peopleVersion(db: Db): string {
 export interface ExportRow {
   file: string;
   kind: string;
+  /** The resolved speaker: the person's canonical name, else the article's name for them. */
   speaker: string | null;
+  /** The words in the text that name the speaker ("he", "the NATO Secretary General"). */
+  speakerMention: string | null;
+  /** The canonical name of the person or organisation resolved, or null (unnamed speakers, unclear ones). */
+  person: string | null;
+  rule: string | null;
+  speakerRule: string | null;
   speakerType: string | null;
   speakerStart: number | null;
   speakerEnd: number | null;
@@ -292,6 +300,7 @@ export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
   return db
     .prepare(
       `SELECT a.file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
+              s.speaker_mention AS speakerMention, p.canonical AS person, s.rule, s.speaker_rule AS speakerRule,
               s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd, s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
               s.content, s.content_start AS contentStart, s.content_end AS contentEnd, s.stance, s.figures, s.event_date AS eventDate,
               a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph

@@ -6,6 +6,7 @@
 import type { PreparedArticle } from '../corpus/prepare.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
+import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { writeStatements } from './statements.js';
 
 /**
@@ -30,10 +31,12 @@ export interface StoredArticle {
   file: string;
   hash: string;
   contextYear: number | null;
+  /** The extraction version that read it (rules.ts EXTRACTION_VERSION); null before it was recorded. */
+  extraction: string | null;
 }
 
 export function storedArticles(db: Db): Map<string, StoredArticle> {
-  const rows = db.prepare('SELECT id, file, hash, context_year AS contextYear FROM articles').all() as StoredArticle[];
+  const rows = db.prepare('SELECT id, file, hash, context_year AS contextYear, extraction FROM articles').all() as StoredArticle[];
   return new Map(rows.map((r) => [r.file, r]));
 }
 
@@ -70,8 +73,8 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     const day = article.date.iso ? isoToDayNumber(article.date.iso) : 0;
     const { lastInsertRowid } = cached(
       db,
-      `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
-       VALUES (@file, @hash, @bytes, @title, @section, @publisher, @cites, @url, @date, @dateInferred, @dateBasis, @contextYear, @day, @ingestedAt)`,
+      `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at, extraction)
+       VALUES (@file, @hash, @bytes, @title, @section, @publisher, @cites, @url, @date, @dateInferred, @dateBasis, @contextYear, @day, @ingestedAt, @extraction)`,
     ).run({
         file: article.file,
         hash: article.hash,
@@ -85,6 +88,7 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
         dateInferred: article.date.inferred ? 1 : 0,
         dateBasis: article.date.basis,
         contextYear: extras.contextYear,
+        extraction: EXTRACTION_VERSION,
         day,
         ingestedAt: (extras.now ?? new Date()).toISOString(),
       });

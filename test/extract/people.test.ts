@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roleWords } from '../../src/extract/entities.js';
-import { canonicalOf, findPeople, mergePeople } from '../../src/extract/people.js';
+import { canonicalOf, findPeople, mergePeople, roleScore } from '../../src/extract/people.js';
 import { foldName, softToken } from '../../src/extract/translit.js';
 import { editDistance } from '../../src/text/similarity.js';
 import type { PersonRecord } from '../../src/extract/types.js';
@@ -117,11 +117,10 @@ function scoreEveryone(query: string, people: PersonRecord[]): { person: PersonR
       for (const tokens of names.map(soft)) {
         if (tokens.length === 0 || q.length === 0) continue;
         const total = q.reduce((sum, qt) => sum + Math.max(0, ...tokens.map((t, k) => similarity(qt, t) * (q.length === 1 ? (k === tokens.length - 1 ? 0.95 : 0.75) : 1))), 0);
-        best = Math.max(best, (q.length > 1 ? total / q.length : total) * (q.length > 1 && q.length < tokens.length ? 0.95 : 1));
+        const unmatched = q.length > 1 && q.some((qt) => tokens.every((t) => similarity(qt, t) === 0));
+        best = Math.max(best, (q.length > 1 ? total / q.length : total) * (unmatched ? 0.5 : 1) * (q.length > 1 && q.length < tokens.length ? 0.95 : 1));
       }
-      const held = new Set(person.roles.flatMap(roleWords));
-      const shared = qRoles.filter((w) => held.has(w)).length;
-      if (shared > 0) best = Math.max(best, 0.5 + 0.3 * (shared / qRoles.length));
+      if (qRoles.length > 0) best = Math.max(best, roleScore(qRoles, new Set(person.roles.flatMap(roleWords))));
     }
     if (best >= 0.6) scored.push({ person, score: Math.round(best * 1000) / 1000 });
   }
