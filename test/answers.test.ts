@@ -156,13 +156,16 @@ describe('export', () => {
       expect(sliceByCodePoints(source, r.contentSpan)).toBe(r.content);
       if (r.cueSpan && r.cue) expect(sliceByCodePoints(source, r.cueSpan)).toBe(r.cue);
       expect(['direct', 'indirect', 'according-to', 'unattributed']).toContain(r.kind);
+      // speaker: the words in the text at speakerSpan; person: who they resolve to.
+      if (r.speakerSpan && r.speaker) expect(sliceByCodePoints(source, r.speakerSpan)).toBe(r.speaker);
     }
-    expect(records.filter((r) => r.speaker === 'Victoria Kuvshynnykova').length).toBeGreaterThanOrEqual(8);
+    expect(records.filter((r) => r.person === 'Victoria Kuvshynnykova').length).toBeGreaterThanOrEqual(8);
+    expect(records.some((r) => r.person === 'Peter Stano' && r.speaker === 'he' && r.speakerRule === 'pronoun-speaker')).toBe(true);
   });
 
   it('csv: a header and quoted cells that round-trip commas and quotes', () => {
     const lines = [csvHeader(), ...rows().map((r) => csvLine(toExportRecord(r)))];
-    expect(lines[0]).toBe('article,kind,speaker,speakerSpan,cue,cueSpan,content,contentSpan,stance,figures,eventDate');
+    expect(lines[0]).toBe('article,kind,speaker,person,speakerSpan,cue,cueSpan,content,contentSpan,stance,figures,eventDate,rule,speakerRule');
     expect(lines.some((l) => l.includes('"Russia plans to create at least five motorised rifle regiments'))).toBe(true);
   });
 

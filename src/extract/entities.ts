@@ -166,7 +166,7 @@ export class EntityRegistry {
       case 'non-agent':
         if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
         // "The survey found …": the organisation that the article named with it, nearby.
-        if (phrase.determiner === 'definite' && phrase.bare && phrase.head !== null) {
+        if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null) {
           const issuer = this.lookups.organisationBefore(phrase.head);
           if (issuer !== null && this.lookups.recentlySpoke(issuer.place)) return this.named(this.organisation(issuer.name, issuer.name, []), 'document', `${phrase.text} → ${issuer.name}, named with it`);
         }

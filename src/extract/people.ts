@@ -367,6 +367,9 @@ export function roleScore(query: string[], held: ReadonlySet<string>): number {
   const weight = (w: string) => (GENERIC_ROLE_WORDS.has(w) ? 1 : 2);
   const total = query.reduce((n, w) => n + weight(w), 0);
   const shared = query.filter((w) => held.has(w)).reduce((n, w) => n + weight(w), 0);
+  // "fire chief" is not the Pentagon chief: when the query names an institution, one of its words must be held.
+  const specific = query.filter((w) => weight(w) === 2);
+  if (specific.length > 0 && !specific.some((w) => held.has(w))) return 0;
   return shared > 0 ? 0.5 + 0.3 * (shared / total) : 0;
 }
 

@@ -202,7 +202,7 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
       break;
     }
   }
-  while (to > from && /^[,.;:]$/.test(tokens[to - 1]!.text)) to--;
+  while (to > from && /^[,.;:]$/.test(tokens[to - 1]!.text) && !(tokens[to - 1]!.text === '.' && to - 2 >= from && /^(?:jr|sr)$/.test(tokens[to - 2]!.low))) to--;
   while (from < to && tokens[from]!.text === ',') from++;
   if (to <= from) return null;
 
@@ -538,7 +538,8 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   }
   // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".
   let end = to;
-  while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL.has(stripDot(tokens[end - 1]!.low))) end--;
+  const suffixDot = (k: number) => tokens[k]!.text === '.' && k > from && GENERATIONAL.has(stripDot(tokens[k - 1]!.low));
+  while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL.has(stripDot(tokens[end - 1]!.low)) && !suffixDot(end - 1)) end--;
   let suffixFrom = end;
   while (suffixFrom > from && (GENERATIONAL.has(stripDot(tokens[suffixFrom - 1]!.low)) || (tokens[suffixFrom - 1]!.text === '.' && GENERATIONAL.has(stripDot(tokens[suffixFrom - 2]?.low ?? ''))))) suffixFrom--;
   const start = nameStartBefore(tokens, from, suffixFrom);

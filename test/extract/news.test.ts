@@ -1,0 +1,44 @@
+/**
+ * The attribution engine on full news articles in many house styles (test/fixtures/news): the development
+ * sets and the held-out set, scored as `npm run evaluate` scores them. Thresholds sit just below the
+ * measured figures, so a regression fails here; the figures themselves are in the README.
+ */
+import { describe, expect, it } from 'vitest';
+import { evalCases, loadNewsSet } from '../../src/cli/fixtureSets.js';
+import { formatReport, formatRuleTable, scoreExtraction } from '../../src/extract/evaluate.js';
+
+describe('news articles in many house styles', () => {
+  it('development sets: precision ≥ 0.95, recall ≥ 0.88, named speakers right ≥ 0.93', () => {
+    const report = scoreExtraction([...evalCases(loadNewsSet('dev-a')), ...evalCases(loadNewsSet('dev-b'))]);
+    console.log(`${formatReport('news development sets', report)}\n${formatRuleTable('attribution rule', report.byRule)}`);
+    expect(report.gold).toBeGreaterThanOrEqual(500);
+    expect(report.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.recall).toBeGreaterThanOrEqual(0.88);
+    expect(report.namedSpeakerPrecision).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('held-out set: precision ≥ 0.93, recall ≥ 0.80, named speakers right ≥ 0.87', () => {
+    const report = scoreExtraction(evalCases(loadNewsSet('heldout')));
+    console.log(formatReport('news held-out set', report));
+    expect(report.precision).toBeGreaterThanOrEqual(0.93);
+    expect(report.recall).toBeGreaterThanOrEqual(0.8);
+    expect(report.namedSpeakerPrecision).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it('publication dates: right for every article that states one or names it in the file, and marked ≈ when taken from the file name', () => {
+    for (const set of ['dev-a', 'dev-b', 'heldout']) {
+      for (const { gold, article } of loadNewsSet(set)) {
+        if (gold.published !== null) expect(article.date.iso, gold.file).toBe(gold.published);
+        if (gold.publishedBasis === 'filename') expect(article.date, gold.file).toMatchObject({ inferred: true, basis: expect.stringContaining('file name') });
+      }
+    }
+  });
+
+  it('every gold content is verbatim in its article', () => {
+    for (const set of ['dev-a', 'dev-b', 'heldout']) {
+      for (const { gold, article } of loadNewsSet(set)) {
+        for (const g of gold.statements) expect(article.source.includes(g.content), `${gold.file}: ${g.content}`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Speaker resolution, one test per kind of wrong answer seen on real news: each passage is written so that
+ * the careless reading names the wrong person. A speaker left unclear is acceptable; a wrong one is not.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../../src/extract/extract.js';
+import { body, inputFromText } from './helpers.js';
+
+function speakerOf(text: string, content: string): string | null | undefined {
+  const found = extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
+  return found === undefined ? undefined : found.speaker;
+}
+
+describe('pronouns resolve only to an antecedent that agrees', () => {
+  it('a name inside the quote is not its speaker', () => {
+    const text = body('Senator Paul Whitcombe spoke in Ohio on Monday.', '"Obama was the first to try this, and it failed," he said.');
+    expect(speakerOf(text, 'Obama was the first')).toBe('Paul Whitcombe');
+  });
+
+  it('the subject of a reported clause is not the next speaker', () => {
+    const text = body('Maria Lindqvist said that Tom White had refused to testify.', '"He is hiding something," she said.');
+    expect(speakerOf(text, 'He is hiding something')).toBe('Maria Lindqvist');
+  });
+
+  it('the object of a joined clause is not the speaker of "said"', () => {
+    const text = body('Andrew Baird, the committee chairman, led the hearing.', 'He praised John Stumpf and said the bank had been "candid".');
+    expect(speakerOf(text, 'the bank had been')).not.toBe('John Stumpf');
+  });
+
+  it('a possessor is not the speaker: "Clinton\'s running mate … he said"', () => {
+    const text = body("Hillary Clinton's running mate, Tim Kaine, toured Florida on Tuesday.", '"We are going to win this state," he said.');
+    expect(speakerOf(text, 'win this state')).toBe('Tim Kaine');
+  });
+
+  it('the interviewer named before the answer is not the one answering', () => {
+    const text = body('Greg Armitage spoke to the committee for two hours.', 'Moderator Lester Holt asked him about the leaked emails.', '"I never sent them," he said.');
+    expect(speakerOf(text, 'I never sent them')).not.toBe('Lester Holt');
+  });
+
+  it('"she" never names a man, whoever spoke last', () => {
+    const text = body('Robert Haines said the plan was sound.', 'Maria Okafor, a council member, disagreed.', '"It will cost twice as much," she said.');
+    expect(speakerOf(text, 'twice as much')).toBe('Maria Okafor');
+  });
+
+  it('a new person named since the last speaker leaves "he" unclear rather than guessed', () => {
+    const text = body('"We will appeal," said David Moreno.', 'Across town, Peter Chan was counting votes.', 'Later, he told reporters that the count was "far from over".');
+    expect(speakerOf(text, 'far from over')).toBeNull();
+  });
+
+  it('a person described but not named since leaves "he" unclear: "Her husband shook his head."', () => {
+    const text = body('Rep. Jack Hallorann and his wife, state Sen. Patricia Hallorann, watched the debate.', '"He won on trade," Patricia Hallorann said.', 'Her husband shook his head. "He lost on temperament," he said.');
+    expect(speakerOf(text, 'He lost on temperament')).not.toBe('Patricia Hallorann');
+  });
+
+  it('the previous paragraph\'s speaker is not carried into a paragraph that names someone else', () => {
+    const text = body('"The numbers are wrong," said Anna Berg.', 'Kevin Doyle, Western Courier: "Everyone knows the numbers are right."');
+    expect(speakerOf(text, 'Everyone knows')).toBe('Kevin Doyle');
+  });
+});
+
+describe('names', () => {
+  it('keep middle initials and suffixes', () => {
+    expect(speakerOf(body('Mayor Theodore R. Banks III said the city would sue.'), 'the city would sue')).toBe('Theodore R. Banks III');
+    expect(speakerOf(body('Sen. Charles E. Grassley said the bill was dead.'), 'the bill was dead')).toBe('Charles E. Grassley');
+    expect(speakerOf(body('Donald Trump Jr. said the campaign would fight on.'), 'would fight on')).toBe('Donald Trump Jr.');
+  });
+
+  it('a surname two people of the article share is left unclear', () => {
+    const text = body('Bill Clinton and Hillary Clinton arrived together.', 'Clinton said the campaign was "just getting started".');
+    expect(speakerOf(text, 'just getting started')).toBeNull();
+  });
+
+  it('a title\'s gender tells two people of one surname apart', () => {
+    const text = body('Sarah Lockwood won the seat; her husband, Tom Lockwood, ran her campaign.', 'Mr Lockwood said the result was "built on doorsteps".');
+    expect(speakerOf(text, 'built on doorsteps')).toBe('Tom Lockwood');
+  });
+
+  it('a spokesperson named for a principal speaks for themselves', () => {
+    const text = body('A spokesperson for Premier Linda van Rijn, Tomás Ribeiro, said the province had acted quickly.');
+    expect(speakerOf(text, 'the province had acted')).toBe('Tomás Ribeiro');
+  });
+
+  it('particles stay in the name and a capitalised particle finds it', () => {
+    const text = body('Premier Linda van Rijn toured the fire line.', 'Van Rijn said residents should prepare to leave.');
+    expect(speakerOf(text, 'residents should prepare')).toBe('Linda van Rijn');
+  });
+});
+
+describe('forms of attribution', () => {
+  it('"issued a statement saying" and "went further, saying"', () => {
+    expect(speakerOf(body('The health secretary, Olusegun Adeyemi, issued a statement on Tuesday saying the money would arrive in April.'), 'the money would arrive')).toBe('Olusegun Adeyemi');
+    expect(speakerOf(body('Opposition spokesman Peter Vandermeer went further, saying the plan was a tax by stealth.'), 'the plan was a tax')).toBe('Peter Vandermeer');
+  });
+
+  it('a document speaks for the organisation named with it', () => {
+    const text = body('A survey by the Northern Chambers Alliance asked 1,200 owners about costs.', 'The survey found that energy bills were now their biggest worry.');
+    expect(speakerOf(text, 'energy bills were')).toBe('Northern Chambers Alliance');
+  });
+
+  it('transcripts: A: answers are the interviewee\'s, questions are no statement', () => {
+    const text = body('Mayor Josée Tremblay on housing', 'Q: You promised 1,200 units. What happened?', 'A: Interest rates happened, and projects stopped.');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.find((s) => s.content.includes('Interest rates'))?.speaker).toBe('Josée Tremblay');
+    expect(statements.some((s) => s.content.includes('What happened'))).toBe(false);
+  });
+
+  it('labelled turns: "NAME:" names the speaker of the turn', () => {
+    const text = body('DANA WHITCOMBE: How dry is it out there?', 'BILL HARTIGAN: Drier than I have seen it in forty years.');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.find((s) => s.content.includes('Drier'))?.speaker).toBe('Bill Hartigan');
+    expect(statements.some((s) => s.content.includes('How dry'))).toBe(false);
+  });
+
+  it('every statement names the rule that made it and the rule that chose its speaker', () => {
+    const { statements } = extractStatements(inputFromText(body('"We will appeal," said David Moreno.', 'He added that the ruling was "wrong".')));
+    expect(statements.map((s) => [s.rule, s.speakerRule])).toEqual([
+      ['inverted', 'name'],
+      ['head-clause', 'pronoun-speaker'],
+    ]);
+  });
+});
