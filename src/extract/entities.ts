@@ -55,6 +55,8 @@ export interface Resolution {
 export interface TextLookups {
   /** A fuller name ending in `surname` written earlier: "Linda Okafor" for "Okafor". */
   fullNameFor(surname: string): string | null;
+  /** An organisation named in full before the phrase whose name starts with `word` ("Karranga Resources"). */
+  organisationNamed(word: string): string | null;
   /** Every distinct full name ending in `surname` written before the phrase. */
   fullNamesFor(surname: string): string[];
   /** People named before the phrase, nearest first, outside quotes and reported clauses. */
@@ -165,6 +167,11 @@ export class EntityRegistry {
         return { entity: null, text: null, type: null, rule: 'none' };
       case 'non-agent':
         if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
+        // "the statement said": a statement is issued by whoever spoke just before, not by an organisation nearby.
+        if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null && ISSUED_BY_SPEAKER.has(phrase.head)) {
+          const last = this.entities.filter((e) => e.spokeAt > 0).sort((a, b) => b.spokeAt - a.spokeAt)[0];
+          return last && this.lookups.recentlySpoke(last.spokePlace) ? this.named(last, 'document', `${phrase.text} → issued by the last speaker, ${last.name}`) : { entity: null, text: null, type: null, rule: 'none' };
+        }
         // "The survey found …": the organisation that the article named with it, nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null) {
           const issuer = this.lookups.organisationBefore(phrase.head);
@@ -242,6 +249,11 @@ export class EntityRegistry {
     const fuller = this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
     const surnameOnly = tokens.length === 1 || PARTICLE.test(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
+    // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
+    if (tokens.length === 1 && fuller.length === 0) {
+      const org = this.lookups.organisationNamed(name);
+      if (org !== null) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
+    }
     const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
     // A title's gender ("Mr", "Ms") tells two people of one surname apart.
     const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfGivenName(f.split(' ')[0]!) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
@@ -366,6 +378,8 @@ export class EntityRegistry {
 }
 
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+/** Documents a speaker issues (as against research an organisation publishes). */
+const ISSUED_BY_SPEAKER = new Set(['statement', 'statements', 'letter', 'release', 'memo', 'memorandum', 'note', 'filing']);
 const PARTICLE = /^(?:bin|bint|ibn|al|el|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
 
 /** A personal name's parts: "Charles E. Schumer" → first Charles, surname Schumer; "Donald Trump Jr." → suffix jr. */
@@ -389,7 +403,7 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   council: /\b(?:council)\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,
   union: /\b(?:union|federation)\b/i,
-  newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news)\b/i,
+  newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,
 };
 

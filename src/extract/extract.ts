@@ -17,7 +17,7 @@ import { genderOfGivenName } from './firstNames.js';
 import type { AttributionRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { KNOWN_ORGS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { INTRO_WORDS, KNOWN_ORGS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
@@ -434,9 +434,11 @@ class ArticleExtractor {
     const p = this.paras[pi]!;
     const m = LABEL.exec(p.text);
     if (m === null) return false;
-    // A host's turn that reports someone else ("A spokesperson said the council …") is read by the frames.
-    if (findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
     const label = m[1]!;
+    // A host's turn that reports someone else ("A spokesperson said the council …") is read by the frames;
+    // an answer (A:) is the interviewee's own words, whoever it mentions.
+    const answerTurn = /^A\.?$/i.test(label);
+    if (!answerTurn && !/^Q\.?$/i.test(label) && findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
     const restStart = m[0].length;
     if (/^Q\.?$/i.test(label)) {
       this.transcript = true;
@@ -558,6 +560,17 @@ class ArticleExtractor {
     return [...names];
   }
 
+  /** An organisation the article named before in full whose name starts with `word`: "Karranga" for "Karranga Resources". */
+  private organisationNamed(word: string): string | null {
+    for (let i = this.cursor.para; i >= 0; i--) {
+      const para = this.paras[i]!;
+      const text = i === this.cursor.para ? para.text.slice(0, this.cursor.pos) : para.text;
+      const found = organisationCandidates(text, '').filter((c) => c.name.startsWith(`${word} `)).at(-1);
+      if (found) return found.name;
+    }
+    return null;
+  }
+
   /** Inside a statement's own words (a reported clause or the cursor's own content): not an antecedent. */
   private insideStatement(para: number, index: number): boolean {
     if (para === this.cursor.para && this.cursor.skip.some((r) => index >= r.start && index < r.end)) return true;
@@ -623,6 +636,7 @@ class ArticleExtractor {
         return all.at(-1) ?? null;
       },
       fullNamesFor: (surname) => this.fullNamesFor(surname),
+      organisationNamed: (word) => this.organisationNamed(word),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
       recentlySpoke: (place) => Math.floor(place / 1e6) >= this.cursor.para - 1,
       mentionsBefore: () => this.mentionsBefore(),
@@ -920,16 +934,26 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       continue;
     }
     let j = i;
-    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap))) j++;
+    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
-    const words = tokens.slice(i, j);
-    while (words.length > 0 && /^(?:the|a|an)$/i.test(words[0]!.text)) words.shift();
-    const name = words.map((x) => x.text).join(' ').replace(/ \.$/, '');
-    const isOrg = words.some((w) => ORG_NAME_WORDS.has(w.low) || KNOWN_ORGS.has(w.low)) || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
-    if (!inParens && isOrg && name !== '') out.push({ name, index: t.start, related: isRelatedOrg(name, [], head) });
+    const run = tokens.slice(i, j);
+    // "Even the Reserve Bank": a sentence-opening adverb and an article are not part of the name.
+    while (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || (INTRO_WORDS.has(run[0]!.low) && run.length > 1))) run.shift();
+    // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
+    const joint = run.findIndex((w) => w.low === 'and');
+    const parts = joint > 0 && hasOrgWord(run.slice(0, joint)) && hasOrgWord(run.slice(joint + 1)) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
+    for (const words of parts) {
+      const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
+      const isOrg = hasOrgWord(words) || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
+      if (!inParens && isOrg && name !== '') out.push({ name, index: words[0]!.start, related: isRelatedOrg(name, [], head) });
+    }
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+function hasOrgWord(words: Token[]): boolean {
+  return words.some((w) => ORG_NAME_WORDS.has(w.low) || KNOWN_ORGS.has(w.low));
 }
 
 function isTitleCase(text: string): boolean {

@@ -408,6 +408,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (ORG_ROLE_NOUNS.has(head)) {
     // "Reuters agency", "the OSCE mission", "the aviation website The Air Current".
     const runAfter = headAt + 1 < to && tokens[headAt + 1]!.cap ? capitalisedRun(tokens, headAt + 1, to) : null;
+    // "The Frankfurter Abendblatt's editorial board": the possessor speaks.
+    if (orgBefore !== null && tokens[orgBefore.to]?.low === "'s" && orgBefore.to < headAt) {
+      const name = slice(text, tokens, orgBefore.from, orgBefore.to);
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
+    }
     if (orgBefore !== null && orgBefore.to === headAt) {
       const name = SAME_AS_NAME.has(head) ? slice(text, tokens, orgBefore.from, orgBefore.to) : slice(text, tokens, orgBefore.from, headAt + 1);
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
