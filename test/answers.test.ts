@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/answers/index.js';
+import { answer, type LookupName } from '../src/answers/index.js';
 import type { Answer, AnswerItem } from '../src/answers/types.js';
 import { csvHeader, csvLine, toClaimReview, toExportRecord } from '../src/answers/export.js';
 import { iterateExportRows } from '../src/index/statements.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => index.cleanup());
 
-const ask = (command: Answer['command'], query: string) => answer(index.ctx, { command, query });
+const ask = (command: LookupName, query: string) => answer(index.ctx, { command, query });
 const items = (a: Answer): AnswerItem[] => a.sections.flatMap((s) => s.items);
 const files = (item: AnswerItem) => item.citations.map((c) => c.file).sort();
 
@@ -116,8 +116,15 @@ describe('/claims', () => {
     assertVerbatim(a);
   });
 
-  it('nothing found: says so plainly and suggests the nearest words in the index', () => {
+  it('a misspelt word with one clear correction runs the corrected query and says so', () => {
     const a = ask('claims', 'trops');
+    expect(a.empty).toBe(false);
+    expect(a.summary).toMatch(/^Showing results for troops\./);
+  });
+
+  it('nothing found: says so plainly and suggests the nearest words in the index', () => {
+    // "trops" alone would be corrected; with a word nothing on file resembles, the query stays as typed.
+    const a = ask('claims', 'trops qqqxzv');
     expect(a.empty).toBe(true);
     expect(a.suggestions).toContain('/claims troops');
   });

@@ -3,7 +3,7 @@
  * picture changed — a stance that differs from the one before it, or a figure
  * for the same thing that differs from the last one given.
  */
-import { countedClass, statementDate } from './analysis.js';
+import { comparableFigure, statementDate } from './analysis.js';
 import { emptyQueryAnswer, rankedStatements, searchTopic } from './claims.js';
 import type { AnswerContext } from './context.js';
 import { byDate, statementItems } from './statementItems.js';
@@ -20,11 +20,15 @@ function changeAt(current: StatementView, earlier: StatementView[], synonyms: Sy
   if (current.stance !== 'asserts' && lastStance !== undefined && lastStance !== current.stance) {
     return `picture changed: ${lastStance.replace('-', ' ')} → ${current.stance.replace('-', ' ')}`;
   }
+  // Only figures that count the same thing, of the same people, about the same event (comparableFigure).
   for (const figure of current.figures) {
-    if (figure.counted === null) continue;
-    const cls = countedClass(figure.counted, synonyms);
-    const previous = [...earlier].reverse().flatMap((s) => s.figures).find((f) => f.counted !== null && countedClass(f.counted, synonyms) === cls);
-    if (previous && (previous.min !== figure.min || previous.max !== figure.max)) return `picture changed: ${cls} ${previous.text} → ${figure.text}`;
+    const comparable = comparableFigure(current.content, figure, synonyms);
+    if (comparable === null) continue;
+    const previous = [...earlier]
+      .reverse()
+      .flatMap((s) => s.figures.map((f) => ({ f, key: comparableFigure(s.content, f, synonyms)?.key })))
+      .find((p) => p.key === comparable.key)?.f;
+    if (previous && (previous.min !== figure.min || previous.max !== figure.max)) return `picture changed: ${comparable.label} ${previous.text} → ${figure.text}`;
   }
   return null;
 }
@@ -50,7 +54,7 @@ export function answerTimeline(ctx: AnswerContext, topic: string): Answer {
     command: 'timeline',
     query: topic,
     title: `Timeline: ${topic.trim()}`,
-    summary: `Searched ${found.searched}. Each entry is dated by the event it reports when the text says, else by its article (≈ inferred).`,
+    summary: `${[...found.lead, ''].join(' ')}Searched ${found.searched}. Each entry is dated by the event it reports when the text says, else by its article (≈ inferred).`,
     sections,
     notes: found.notes,
     suggestions: empty ? suggestForQuery(ctx, 'timeline', found.query) : [],

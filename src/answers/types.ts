@@ -4,8 +4,10 @@
  * terminal text, so the two can never drift apart.
  */
 import type { Span } from '../text/offsets.js';
+import type { LookupName } from './registry.js';
 
-export type CommandName = 'claims' | 'who' | 'source' | 'timeline' | 'help' | 'digest';
+/** Every lookup in the registry, and /digest (its own module: it pages its previews too). */
+export type CommandName = LookupName | 'digest';
 
 export interface Citation {
   /** The article's file name: its identifier. */
@@ -70,6 +72,6 @@ export interface Answer {
 }
 
 export interface AskRequest {
-  command: CommandName;
+  command: LookupName;
   query: string;
 }
