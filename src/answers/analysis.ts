@@ -57,7 +57,7 @@ const NOT_COMPARABLE = new Set([
 
 /** Group key of a place or nationality ("north korean" ~ "north korea" ~ "dprk"): its synonym group, else its stem. */
 export function placeClass(place: string, synonyms: SynonymGroups): string {
-  const stem = (phrase: string) => phrase.toLowerCase().replace(/(?:ians?|ans?|ns?|ese|is?|e|a)$/, '');
+  const stem = (phrase: string) => phrase.toLowerCase().replace(/(?:ians?|ans?|ns?|ese|is?|ia|e|a)$/, '');
   const key = stem(place);
   for (const group of synonyms) if (group.some((p) => stem(p.join(' ')) === key)) return group[0]!.join(' ');
   return key;

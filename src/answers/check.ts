@@ -8,7 +8,7 @@
  * cited like every answer; never a verdict.
  */
 import { parseFigures } from '../extract/figures.js';
-import { parseQuery, type ParsedQuery } from '../index/ftsQuery.js';
+import { isStopword, parseQuery, queryWords, type ParsedQuery } from '../index/ftsQuery.js';
 import type { PersonEntry, StatementView } from '../index/statements.js';
 import { comparableFigure, statementDate, type ComparableFigure } from './analysis.js';
 import { emptyQueryAnswer, relaxedSearch, sentenceItems, statementsOfHits } from './claims.js';
@@ -74,7 +74,8 @@ export function readClaim(ctx: AnswerContext, text: string): ClaimReading | null
   for (const f of parseFigures(text)) words = words.replace(f.text, f.counted ?? ' ');
   for (const span of spans) words = words.replace(span, ' ');
   words = words.replace(/[\p{L}\p{N}’']+/gu, (w) => (CLAIM_VERBS.has(w.toLowerCase().replace(/[’']/g, '')) ? ' ' : w));
-  const query = parseQuery(words, ctx.synonyms, ctx.lexicon);
+  // Only function words ("is it the"): nothing to search, though a topic search would fall back to them.
+  const query = queryWords(words).every(isStopword) ? { terms: [], truncated: false } : parseQuery(words, ctx.synonyms, ctx.lexicon);
   if (query.terms.length === 0 && people.length === 0) return null;
   return { who: people, query, figures, when: WHEN.exec(text)?.[0] ?? null };
 }

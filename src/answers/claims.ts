@@ -42,8 +42,9 @@ const RELAXED_CONSIDERED = 400;
 function describeSearch(query: ParsedQuery): string {
   return query.terms
     .map((t) => {
-      const others = [...t.alternatives, ...t.related].map((a) => a.join(' ')).filter((a) => a !== t.words.join(' '));
-      return others.length > 0 ? `${t.words.join(' ')} (~ ${others.join(', ')})` : t.words.join(' ');
+      const others = t.alternatives.map((a) => a.join(' ')).filter((a) => a !== t.words.join(' '));
+      const related = t.related.map((a) => a.join(' '));
+      return [t.words.join(' '), others.length > 0 ? ` (~ ${others.join(', ')})` : '', related.length > 0 ? ` (related: ${related.join(', ')})` : ''].join('');
     })
     .join(' + ');
 }

@@ -53,6 +53,11 @@ function phraseAt(words: string[], at: number, phrase: string[]): boolean {
   return phrase.every((w, i) => words[at + i] !== undefined && sameWord(words[at + i]!, w));
 }
 
+/** Whether a word is one a search does not require (a function word or a question word). */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 export function queryWords(text: string): string[] {
   return text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -77,7 +82,8 @@ export function parseQuery(text: string, synonyms: SynonymGroups, lexicon?: Rela
     const length = best?.length ?? 1;
     const termWords = words.slice(i, i + length);
     const alternatives = best?.group ?? [termWords];
-    terms.push({ words: termWords, alternatives, related: relatedPhrases(termWords, alternatives, lexicon) });
+    // A newsroom synonym group is the newsroom's word on what the term means: WordNet is not asked.
+    terms.push({ words: termWords, alternatives, related: best ? [] : relatedPhrases(termWords, alternatives, lexicon) });
     i += length;
   }
   return { terms: terms.slice(0, MAX_QUERY_TERMS), truncated: terms.length > MAX_QUERY_TERMS };
