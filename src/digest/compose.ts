@@ -10,7 +10,7 @@ import type { Citation } from '../answers/types.js';
 import type { SynonymGroups } from '../index/synonyms.js';
 import { shorten } from '../render/escape.js';
 import { formatDate } from '../render/citation.js';
-import { SECTION_TITLES, type SectionKind } from './config.js';
+import { SECTION_IMPORTANCE, SECTION_TITLES, type SectionKind } from './config.js';
 import { formatLocal } from './schedule.js';
 import type { NewArticle } from './store.js';
 
@@ -205,7 +205,8 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
   const fresh = (key: string) => !posted.has(key);
   const newFiles = new Set(data.articles.map((a) => a.file));
   const sections: DigestSection[] = [];
-  for (const kind of options.sections) {
+  // Most important first, whatever order the sections were chosen in: a digest cut short keeps these.
+  for (const kind of SECTION_IMPORTANCE.filter((k) => options.sections.includes(k))) {
     let items: DigestItem[] = [];
     let omitted = 0;
     if (kind === 'articles') {

@@ -107,14 +107,43 @@ export function packBlocks(blocks: DigestBlock[], budget = DIGEST_DESCRIPTION_BU
   return pages;
 }
 
+/**
+ * The first `max` pages, the last ending with a note that counts the items left
+ * out, by section, and points to /digest preview (items are dropped from the
+ * end of the last page until the note fits). Items left out are not in any
+ * part's keys, so the ledger still holds them as new for the next digest.
+ */
+function capPages(digest: Digest, pages: DigestBlock[][], max: number, budget: number): DigestBlock[][] {
+  if (pages.length <= max) return pages;
+  const kept = pages.slice(0, max).map((page) => [...page]);
+  const left = pages.slice(max).flat().filter((b) => b.kind === 'item');
+  const last = kept[max - 1]!;
+  const sizeOf = (page: DigestBlock[]) => page.reduce((n, b) => n + b.discord.length + 2, 0);
+  const sectionOf = new Map(digest.sections.flatMap((section) => section.items.map((item) => [item.key, section.title] as const)));
+  const note = (): DigestBlock => {
+    const bySection = new Map<string, number>();
+    for (const b of left) bySection.set(sectionOf.get(b.itemKey!) ?? '', (bySection.get(sectionOf.get(b.itemKey!) ?? '') ?? 0) + 1);
+    const counts = [...bySection].map(([title, n]) => `${title}: ${n}`).join('; ');
+    const text = `${left.length} more item${left.length === 1 ? '' : 's'} left out to keep this digest to ${max} message${max === 1 ? '' : 's'} (${counts}). /digest preview shows them all; they stay new for the next digest.`;
+    return { kind: 'note', discord: `*${escapeForDiscord(text)}*`, plain: text };
+  };
+  while (last.length > 1 && sizeOf(last) + note().discord.length > budget) {
+    const dropped = last.pop()!;
+    if (dropped.kind === 'item') left.unshift(dropped);
+  }
+  while (last.length > 1 && last.at(-1)!.kind === 'heading') last.pop();
+  last.push(note());
+  return kept;
+}
+
 /** The channel messages of a digest, each with the item keys it carries. Empty digests: one line, or none. */
-export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' | 'skip'; budget?: number } = { whenEmpty: 'line' }): DigestPart[] {
+export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' | 'skip'; budget?: number; maxMessages?: number | undefined } = { whenEmpty: 'line' }): DigestPart[] {
   if (digest.empty) {
     if (options.whenEmpty === 'skip') return [];
     return [{ payload: { content: escapeForDiscord(digest.emptyLine), embeds: [], components: [], allowed_mentions: { parse: [] } }, itemKeys: [] }];
   }
   const budget = options.budget ?? DIGEST_DESCRIPTION_BUDGET;
-  const pages = packBlocks(digestBlocks(digest, budget), budget);
+  const pages = capPages(digest, packBlocks(digestBlocks(digest, budget), budget), options.maxMessages ?? Number.POSITIVE_INFINITY, budget);
   const title = shorten(escapeForDiscord(digest.title), DISCORD_LIMITS.embedTitle);
   return pages.map((page, i) => {
     const footer = pages.length > 1 ? `Part ${i + 1}/${pages.length} · ${FOOTER}` : FOOTER;
