@@ -143,6 +143,7 @@ describe('the command module', () => {
       ['timezone', false],
       ['sections', false],
       ['when_empty', false],
+      ['max_messages', false],
     ]);
   });
 

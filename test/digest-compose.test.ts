@@ -75,7 +75,8 @@ function sampleData(): DigestData {
 describe('composeDigest', () => {
   it('has the four sections, every item cited, new figures and changed positions found across old and new statements', () => {
     const digest = composeDigest(sampleData(), { ...WINDOW, topPeople: 1 });
-    expect(digest.sections.map((s) => s.kind)).toEqual(['articles', 'people', 'figures', 'positions']);
+    // Most important first (SECTION_IMPORTANCE), whatever order they were chosen in.
+    expect(digest.sections.map((s) => s.kind)).toEqual(['figures', 'positions', 'people', 'articles']);
     for (const section of digest.sections) for (const item of section.items) expect(item.citations.length).toBeGreaterThan(0);
     const people = digest.sections.find((s) => s.kind === 'people')!;
     expect(people.items.map((i) => i.heading.split(' · ')[0])).toEqual(['Mark Rutte', 'Mark Rutte']);
