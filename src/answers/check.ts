@@ -9,6 +9,7 @@
  */
 import { parseFigures } from '../extract/figures.js';
 import { isStopword, parseQuery, queryWords, type ParsedQuery } from '../index/ftsQuery.js';
+import type { SentenceHit } from '../index/queries.js';
 import type { PersonEntry, StatementView } from '../index/statements.js';
 import { comparableFigure, statementDate, type ComparableFigure } from './analysis.js';
 import { emptyQueryAnswer, relaxedSearch, sentenceItems, statementsOfHits } from './claims.js';
@@ -111,7 +112,7 @@ function comparableTo(claim: ComparableFigure, other: ComparableFigure): boolean
 
 type Verdictless = 'match' | 'different' | 'confirms' | 'cannot-confirm' | 'denies' | 'related';
 
-interface Evidence {
+export interface Evidence {
   statement: StatementView;
   group: Verdictless;
   /** The statement's figure set against the claim's, for the remark. */
@@ -157,18 +158,43 @@ function readingLines(reading: ClaimReading): string[] {
   ];
 }
 
-export function answerCheck(ctx: AnswerContext, claim: string): Answer {
+/** The stance a claim itself reports ("cannot confirm", "denied"): statements taking it are the closest evidence. */
+function claimStance(text: string): StatementView['stance'] | null {
+  const low = text.toLowerCase();
+  if (/\b(?:can(?:no|')t|could(?:n't| not)|(?:has|have)(?:n't| not)(?: yet)?|not yet|unable to)\s+(?:\w+\s+)?confirm/.test(low) || /\bno (?:information|evidence)\b/.test(low)) return 'cannot-confirm';
+  if (/\b(?:den(?:y|ied|ies)|false|not true|untrue|refuted?)\b/.test(low)) return 'denies';
+  if (/\bconfirm/.test(low)) return 'confirms';
+  return null;
+}
+
+/**
+ * The statements on file about the claim, best evidence first: by the people
+ * the claim names, then giving a figure for the same thing, then taking the
+ * stance the claim reports, then holding more of its words, then by rank. Null when the claim cannot be read.
+ */
+export function rankedEvidence(ctx: AnswerContext, claim: string): { reading: ClaimReading; evidence: Evidence[]; hits: SentenceHit[] } | null {
   const reading = claim.trim() === '' ? null : readClaim(ctx, claim);
-  if (reading === null) return emptyQueryAnswer('check', USAGE);
+  if (reading === null) return null;
   const terms = reading.query.terms.length;
   const found = terms > 0 ? relaxedSearch(ctx, reading.query, Math.max(1, Math.ceil(terms / 2))) : { hits: [], held: new Map<number, number>() };
   const spoke = new Set(reading.who.map((p) => p.id));
-  // Best evidence first: statements by the people the claim names, then those holding more of its words, then by rank.
-  const statements = statementsOfHits(ctx, found.hits, found.held)
-    .map((x, i) => ({ ...x, i }))
-    .sort((a, b) => Number(spoke.has(b.statement.personId ?? -1)) - Number(spoke.has(a.statement.personId ?? -1)) || b.held - a.held || a.i - b.i)
-    .map((x) => x.statement);
-  const evidence = statements.map((s) => classify(s, reading, ctx));
+  const stance = claimStance(claim);
+  // A statement by someone the claim names weighs most, then a figure for the same thing, then the claim's own stance.
+  const score = (e: Evidence) =>
+    4 * Number(spoke.has(e.statement.personId ?? -1)) + 2 * Number(e.figure !== undefined) + Number(stance !== null && e.statement.stance === stance);
+  const evidence = statementsOfHits(ctx, found.hits, found.held)
+    .map((x, i) => ({ evidence: classify(x.statement, reading, ctx), held: x.held, i }))
+    .sort((a, b) => score(b.evidence) - score(a.evidence) || b.held - a.held || a.i - b.i)
+    .map((x) => x.evidence);
+  return { reading, evidence, hits: found.hits };
+}
+
+export function answerCheck(ctx: AnswerContext, claim: string): Answer {
+  const ranked = rankedEvidence(ctx, claim);
+  if (ranked === null) return emptyQueryAnswer('check', USAGE);
+  const { reading, evidence, hits } = ranked;
+  const statements = evidence.map((e) => e.statement);
+  const terms = reading.query.terms.length;
   const sections: AnswerSection[] = [{ title: 'The claim, as read', items: [], lines: readingLines(reading) }];
   const counts: string[] = [];
   const shown: Evidence[] = [];
@@ -183,7 +209,7 @@ export function answerCheck(ctx: AnswerContext, claim: string): Answer {
     counts.push(count(items.length));
   }
   const covered = new Set(statements.map((s) => `${s.citation.file}#${s.citation.paragraph}`));
-  const sentences = sentenceItems(ctx, found.hits.slice(0, 20)).filter((i) => !covered.has(`${i.citations[0]!.file}#${i.citations[0]!.paragraph}`)).slice(0, 5);
+  const sentences = sentenceItems(ctx, hits.slice(0, 20)).filter((i) => !covered.has(`${i.citations[0]!.file}#${i.citations[0]!.paragraph}`)).slice(0, 5);
   if (sentences.length > 0) sections.push({ title: 'Other sentences on this', items: sentences });
   const dates = shown.map((e) => statementDate(e.statement).date).filter((d): d is string => d !== null).sort();
   const empty = counts.length === 0 && sentences.length === 0;
