@@ -5,8 +5,8 @@
  * different figures for the same thing. Everything verbatim and cited; a
  * passage repeated across articles appears once with all its citations.
  */
-import { parseQuery, termMatch, toFtsAnyMatch, toFtsMatch, type ParsedQuery } from '../index/ftsQuery.js';
-import { articlesById, idsMatching, matchesAny, searchSentences, type SentenceHit } from '../index/queries.js';
+import { parseQuery, queryWords, termMatch, toFtsAnyMatch, toFtsMatch, type ParsedQuery } from '../index/ftsQuery.js';
+import { articlesById, matchesAny, searchSentences, type SentenceHit } from '../index/queries.js';
 import { statementsInSentences, type StatementView } from '../index/statements.js';
 import { citationFor, itemFromGroup, mergeRepeats } from './citations.js';
 import type { AnswerContext } from './context.js';
@@ -49,17 +49,31 @@ function describeSearch(query: ParsedQuery): string {
     .join(' + ');
 }
 
-/** For each term, the hits that hold it (`exactOnly`: not counting its related words). */
-function termsHeld(ctx: AnswerContext, query: ParsedQuery, hits: SentenceHit[], exactOnly: boolean): Set<number>[] {
-  const ids = hits.map((h) => h.id);
-  return query.terms.map((term) => idsMatching(ctx.db, termMatch(term, exactOnly), ids));
+/** A crude English stem, enough to tell which query terms a matched sentence holds (FTS5's porter stemmer found it). */
+function roughStem(word: string): string {
+  return word.length <= 4 ? word : word.replace(/(?:ies|es|s|ed|ing|’s|'s)$/, '');
+}
+
+function holdsPhrase(words: string[], phrase: string[]): boolean {
+  const stems = phrase.map(roughStem);
+  for (let i = 0; i + stems.length <= words.length; i++) if (stems.every((s, k) => words[i + k] === s)) return true;
+  return false;
+}
+
+/** For each term, the hits that hold it (`exactOnly`: not counting its related words). Read from the hits' text, not another query. */
+function termsHeld(query: ParsedQuery, hits: SentenceHit[], exactOnly: boolean): Set<number>[] {
+  const words = new Map(hits.map((h) => [h.id, queryWords(h.text).map(roughStem)]));
+  return query.terms.map((term) => {
+    const phrases = exactOnly ? term.alternatives : [...term.alternatives, ...term.related];
+    return new Set(hits.filter((h) => phrases.some((p) => holdsPhrase(words.get(h.id)!, p))).map((h) => h.id));
+  });
 }
 
 /** Hits that hold a term only through a related word rank below those that hold the word itself. */
-function weighRelated(ctx: AnswerContext, query: ParsedQuery, hits: SentenceHit[]): SentenceHit[] {
+function weighRelated(query: ParsedQuery, hits: SentenceHit[]): SentenceHit[] {
   const withRelated = query.terms.some((t) => t.related.length > 0);
   if (!withRelated || hits.length === 0) return hits;
-  const exact = termsHeld(ctx, { ...query, terms: query.terms.filter((t) => t.related.length > 0) }, hits, true);
+  const exact = termsHeld({ ...query, terms: query.terms.filter((t) => t.related.length > 0) }, hits, true);
   return hits
     .map((h) => ({ ...h, score: exact.every((ids) => ids.has(h.id)) ? h.score : h.score * RELATED_WEIGHT }))
     .sort((a, b) => a.score - b.score || b.id - a.id);
@@ -68,7 +82,7 @@ function weighRelated(ctx: AnswerContext, query: ParsedQuery, hits: SentenceHit[
 /** Every term required. */
 function strictSearch(ctx: AnswerContext, query: ParsedQuery): { hits: SentenceHit[]; capped: boolean } {
   const { hits, capped } = searchSentences(ctx.db, toFtsMatch(query)!, HITS_CONSIDERED);
-  return { hits: weighRelated(ctx, query, hits), capped };
+  return { hits: weighRelated(query, hits), capped };
 }
 
 /**
@@ -77,9 +91,9 @@ function strictSearch(ctx: AnswerContext, query: ParsedQuery): { hits: SentenceH
  */
 export function relaxedSearch(ctx: AnswerContext, query: ParsedQuery, need: number): { hits: SentenceHit[]; capped: boolean; held: Map<number, number> } {
   const { hits, capped } = searchSentences(ctx.db, toFtsAnyMatch(query)!, RELAXED_CONSIDERED);
-  const perTerm = termsHeld(ctx, query, hits, false);
+  const perTerm = termsHeld(query, hits, false);
   const held = new Map(hits.map((h) => [h.id, perTerm.filter((ids) => ids.has(h.id)).length]));
-  const ranked = weighRelated(ctx, query, hits)
+  const ranked = weighRelated(query, hits)
     .filter((h) => held.get(h.id)! >= need)
     .sort((a, b) => held.get(b.id)! - held.get(a.id)! || a.score - b.score || b.id - a.id)
     .slice(0, HITS_CONSIDERED);

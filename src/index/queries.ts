@@ -175,15 +175,6 @@ function rankCandidates(db: Db, table: 'sentences_fts' | 'recent_fts', match: st
     .all(match, CANDIDATE_LIMIT) as [number, number][];
 }
 
-/** Which of the sentences `ids` match an FTS5 expression (to tell which query terms a hit holds). */
-export function idsMatching(db: Db, match: string, ids: number[]): Set<number> {
-  if (ids.length === 0) return new Set();
-  const rows = cached(db, 'SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
-    .pluck()
-    .all(match, JSON.stringify(ids)) as number[];
-  return new Set(rows);
-}
-
 /** Whether an FTS5 expression matches anything at all (cheap: stops at the first row). */
 export function matchesAny(db: Db, match: string): boolean {
   return cached(db, 'SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1').get(match) !== undefined;
