@@ -8,6 +8,7 @@ import { csvHeader, csvLine, toClaimReview, toExportRecord } from '../src/answer
 import { iterateExportRows } from '../src/index/statements.js';
 import { nameChoices, articleChoices } from '../src/answers/autocomplete.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
+import { renderText } from '../src/render/text.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
 let index: TempIndex;
@@ -65,7 +66,7 @@ describe('/who', () => {
     expect(stances).toContain('cannot confirm');
     expect(stances).toContain('confirms');
     expect(stances.indexOf('cannot confirm')).toBeLessThan(stances.indexOf('confirms'));
-    expect(a.notes.join(' ')).toMatch(/Position changed: Mark Rutte went from "cannot confirm" \(2024-10-16.*to "confirms" \(2024-10-28/);
+    expect(renderText(a)).toMatch(/Position changed: Mark Rutte went from "cannot confirm" \(2024-10-16.*to "confirms" \(2024-10-28/);
     // "the NATO Secretary General said" and "he added" resolve to him.
     expect(items(a).some((i) => i.excerpt.startsWith('Today, I can confirm'))).toBe(true);
     assertVerbatim(a);
@@ -98,7 +99,7 @@ describe('/claims', () => {
     const titles = a.sections.map((s) => s.title);
     expect(titles[0]).toBe('Figures differ');
     expect(titles).toEqual(expect.arrayContaining(['Confirms', 'Cannot confirm', 'Denies', 'Asserts', 'Unattributed reports']));
-    const figures = a.sections[0]!.lines!.join('\n');
+    const figures = renderText(a);
     for (const expected of [
       /ten thousand North Korean (troops|soldiers) — Volodymyr Zelenskyy, 2024-10-17/,
       /nearly 11,000 soldiers — Kyrylo Budanov/,

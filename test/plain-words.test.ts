@@ -8,6 +8,7 @@ import { answer, type LookupName } from '../src/answers/index.js';
 import { comparableFigure } from '../src/answers/analysis.js';
 import type { Answer, AnswerItem } from '../src/answers/types.js';
 import { parseFigures } from '../src/extract/figures.js';
+import { renderText } from '../src/render/text.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
 let index: TempIndex;
@@ -25,7 +26,7 @@ describe('queries in plain words', () => {
   it('/claims how many soldiers: question words are not required; the troop figures are listed', () => {
     const a = ask('claims', 'how many soldiers');
     expect(a.empty).toBe(false);
-    const figures = section(a, 'Figures differ')!.lines!.join('\n');
+    const figures = renderText({ ...a, sections: [section(a, 'Figures differ')!] });
     for (const figure of ['several thousand soldiers', 'ten thousand North Korean troops', 'nearly 11,000 soldiers', 'at least 3,000 North Korean soldiers', 'about 12,000 North Korean military personnel']) {
       expect(figures).toContain(figure);
     }
@@ -80,7 +81,7 @@ describe('/timeline of a person', () => {
     expect(list[cannot]!.citations[0]!.date).toBe('2024-10-16');
     expect(list[confirms]!.eventDate ?? list[confirms]!.citations[0]!.date).toBe('2024-10-28');
     expect(list[confirms]!.remark).toMatch(/picture changed: cannot confirm → confirms/);
-    expect(a.notes.join(' ')).toMatch(/Position changed: Mark Rutte went from "cannot confirm"/);
+    expect(renderText(a)).toMatch(/Position changed: Mark Rutte went from "cannot confirm"/);
   });
 
   it('a topic that is not a person is still searched as words', () => {
@@ -109,7 +110,8 @@ describe('figures compared like with like', () => {
   });
 
   it('"Figures differ" never puts Russian losses or deserters with deployed North Korean troops', () => {
-    const figures = section(ask('claims', 'troops'), 'Figures differ')!.lines!.join('\n');
+    const troops = ask('claims', 'troops');
+    const figures = renderText({ ...troops, sections: [section(troops, 'Figures differ')!] });
     expect(figures).not.toMatch(/600 Russian troops/);
     expect(figures).not.toMatch(/eighteen North Korean soldiers/);
     expect(figures).toMatch(/Three thousand North Korean troops/);

@@ -6,7 +6,7 @@
 import { comparableFigure, statementDate } from './analysis.js';
 import { emptyQueryAnswer, rankedStatements, searchTopic } from './claims.js';
 import type { AnswerContext } from './context.js';
-import { byDate, positionNotes, statementItems } from './statementItems.js';
+import { byDate, positionChangeRefs, statementItems } from './statementItems.js';
 import { positionChanges } from './analysis.js';
 import { matchPeople } from './people.js';
 import { loadStatements, type PersonEntry } from '../index/statements.js';
@@ -73,7 +73,8 @@ function personTimeline(ctx: AnswerContext, topic: string, person: PersonEntry):
     title: `Timeline: ${person.canonical}`,
     summary: `${person.canonical}'s statements in date order${person.roles[0] ? ` (${person.roles[0]})` : ''}. ${DATING}`,
     sections: timelineSections(ctx, statements),
-    notes: positionNotes(positionChanges(statements)),
+    notes: [],
+    changes: positionChangeRefs(positionChanges(statements)),
     suggestions: [],
     empty: statements.length === 0,
   };

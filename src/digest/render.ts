@@ -4,11 +4,12 @@
  * messages as fit Discord's limits, a section heading kept with its first item.
  * And the same blocks as terminal text.
  */
-import { CitationNumbers, formatCitation } from '../render/citation.js';
+import type { Citation } from '../answers/types.js';
+import { CitationNumbers, formatCitation, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
 import { escapeForDiscord, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
-import type { Digest, DigestItem } from './compose.js';
+import type { Digest, DigestHead, DigestItem, DigestLine } from './compose.js';
 import type { DigestPart } from './store.js';
 
 type Escape = (text: string) => string;
@@ -26,11 +27,38 @@ const COLOR = 0x2f855a;
 export const DIGEST_DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 96;
 const FOOTER = 'Verbatim excerpts; ≈ marks an inferred date';
 
+/** An item's heading, written out from its head (the same formats as every answer: render/citation.ts). */
+export function digestHeading(head: DigestHead): string {
+  switch (head.kind) {
+    case 'article':
+      return formatSource(head.citation);
+    case 'statement':
+      return formatStatementHead({ speaker: head.speaker, stance: head.stance, kind: head.statementKind, date: head.date, dateInferred: head.dateInferred, figures: head.figures });
+    case 'figures':
+      return `${head.counted}: figures differ`;
+    case 'position':
+      return formatPositionChange(head.change, 'short');
+  }
+}
+
+/** A line's text, before escaping and shortening; its citation is numbered separately. */
+export function digestLineText(line: DigestLine): string {
+  return line.style === 'figure' ? formatFigureRef(line.figure, false) : line.text;
+}
+
+function lineCitation(line: DigestLine): Citation | undefined {
+  return line.style === 'quote' ? line.citation : line.style === 'figure' ? line.figure.citation : undefined;
+}
+
 function itemText(item: DigestItem, index: number, numbers: CitationNumbers, escape: Escape, discord: boolean, lineMax: number): string {
-  const ref = (line: DigestItem['lines'][number]) => (line.citation ? ` [${numbers.numberOf(line.citation)}]` : '');
-  const head = discord ? `**${index}. ${escape(item.heading)}**` : `${index}. ${item.heading}`;
+  const ref = (line: DigestLine) => {
+    const citation = lineCitation(line);
+    return citation ? ` [${numbers.numberOf(citation)}]` : '';
+  };
+  const heading = digestHeading(item.head);
+  const head = discord ? `**${index}. ${escape(heading)}**` : `${index}. ${heading}`;
   const lines = item.lines.map((line) => {
-    const text = shorten(line.text, lineMax);
+    const text = shorten(digestLineText(line), lineMax);
     if (line.style === 'quote') return discord ? `> ${escape(text).replace(/\n/g, '\n> ')}${ref(line)}` : `   “${text}”${ref(line)}`;
     return discord ? `• ${escape(text)}${ref(line)}` : `   • ${text}${ref(line)}`;
   });
@@ -53,7 +81,7 @@ function fittedItem(item: DigestItem, index: number, numbers: CitationNumbers, e
   let lineMax = 100_000;
   let text = itemText(item, index, numbers, escape, discord, lineMax);
   while (text.length > budget && lineMax > 40) {
-    lineMax = Math.floor(Math.min(lineMax, Math.max(...item.lines.map((l) => l.text.length))) / 2);
+    lineMax = Math.floor(Math.min(lineMax, Math.max(...item.lines.map((l) => digestLineText(l).length))) / 2);
     text = itemText(item, index, numbers, escape, discord, lineMax);
   }
   return text.length > budget ? shorten(text, budget) : text;
