@@ -93,7 +93,9 @@ export function comparableFigure(context: string, figure: { text: string; counte
   const facets = figureFacets(context, figure);
   const whose = facets.whose === null ? null : placeClass(facets.whose, synonyms);
   const aspect = facets.aspect === null ? null : ASPECT_GROUP[facets.aspect];
-  const label = [facets.whose ? `${facets.whose} ${counts}` : counts, aspect ? ASPECT_LABEL[aspect] : null].filter(Boolean).join(', ');
+  // "north korean troops" for a nationality, "troops of north korea" for a place.
+  const owner = facets.whose === null ? counts : NATIONALITY_WORDS.has(facets.whose.split(' ').at(-1)!) ? `${facets.whose} ${counts}` : `${counts} of ${facets.whose}`;
+  const label = [owner, aspect ? ASPECT_LABEL[aspect] : null].filter(Boolean).join(', ');
   return { counts, whose, aspect, key: `${counts}|${whose ?? ''}|${aspect ?? ''}`, label };
 }
 
