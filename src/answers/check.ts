@@ -49,11 +49,16 @@ export interface ClaimReading {
 const NAME_RUN = /\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*/gu;
 const WHEN = /\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:in|since|by)\s+(?:19|20)\d{2})\b/;
 
+/** Capitalised runs looked up as names: a pasted message may hold many; the first ones are the claim's. */
+const MAX_NAME_RUNS = 12;
+/** Discord mentions, custom emoji and links in a pasted message: not words of the claim. */
+const MESSAGE_MARKUP = /<[@#][!&]?\d+>|<a?:\w+:\d+>|https?:\/\/\S+/g;
+
 /** People and organisations the claim names: capitalised runs that the people index resolves with confidence. */
 function claimPeople(ctx: AnswerContext, text: string): { people: PersonEntry[]; spans: string[] } {
   const people: PersonEntry[] = [];
   const spans: string[] = [];
-  for (const run of text.match(NAME_RUN) ?? []) {
+  for (const run of (text.match(NAME_RUN) ?? []).slice(0, MAX_NAME_RUNS)) {
     const best = matchPeople(ctx, run, 1)[0];
     if (best && best.score >= PERSON_SCORE && best.person.type === 'person' && !people.some((p) => p.id === best.person.id)) {
       people.push(best.person);
@@ -64,7 +69,8 @@ function claimPeople(ctx: AnswerContext, text: string): { people: PersonEntry[];
 }
 
 /** Reads a claim; null when it holds nothing to search (empty, only punctuation or function words). */
-export function readClaim(ctx: AnswerContext, text: string): ClaimReading | null {
+export function readClaim(ctx: AnswerContext, message: string): ClaimReading | null {
+  const text = message.replace(MESSAGE_MARKUP, ' ');
   const { people, spans } = claimPeople(ctx, text);
   const figures = parseFigures(text).flatMap((f) => {
     const comparable = comparableFigure(text, f, ctx.synonyms);
