@@ -23,6 +23,8 @@ const USAGE = 'Nothing to check: paste the claim as a sentence, e.g. /check Nort
 /** Items per group: the best evidence; the rest is one /claims away. */
 const MAX_PER_GROUP = 10;
 const MAX_RELATED = 8;
+/** Claims of at most this many content words are also searched through related words. */
+const RELATED_UP_TO = 3;
 /** How sure a name in the claim must be of its person (findPeople's 0..1 score). */
 const PERSON_SCORE = 0.8;
 /**
@@ -82,7 +84,9 @@ export function readClaim(ctx: AnswerContext, message: string): ClaimReading | n
   for (const span of spans) words = words.replace(span, ' ');
   words = words.replace(/[\p{L}\p{N}’']+/gu, (w) => (CLAIM_VERBS.has(w.toLowerCase().replace(/[’']/g, '')) ? ' ' : w));
   // Only function words ("is it the"): nothing to search, though a topic search would fall back to them.
-  const query = queryWords(words).every(isStopword) ? { terms: [], truncated: false } : parseQuery(words, ctx.synonyms, ctx.lexicon);
+  // Related words (WordNet) help a short claim find its wording; a long one has words enough, and each relative widens the search.
+  const content = queryWords(words).filter((w) => !isStopword(w));
+  const query = content.length === 0 ? { terms: [], truncated: false } : parseQuery(words, ctx.synonyms, content.length <= RELATED_UP_TO ? ctx.lexicon : undefined);
   if (query.terms.length === 0 && people.length === 0) return null;
   return { who: people, query, figures, when: WHEN.exec(text)?.[0] ?? null };
 }

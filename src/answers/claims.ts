@@ -86,16 +86,20 @@ function strictSearch(ctx: AnswerContext, query: ParsedQuery): { hits: SentenceH
 }
 
 /**
- * Any term, ranked by how many of the terms a sentence holds, then by bm25:
- * the best sentences holding most of the words (at least `need` of them).
+ * Any term, ranked by how many of the terms a sentence holds, then by how rare
+ * those are among the candidates, then by bm25: the best sentences holding
+ * most of the words (at least `need` of them).
  */
 export function relaxedSearch(ctx: AnswerContext, query: ParsedQuery, need: number): { hits: SentenceHit[]; capped: boolean; held: Map<number, number> } {
   const { hits, capped } = searchSentences(ctx.db, toFtsAnyMatch(query)!, RELAXED_CONSIDERED);
   const perTerm = termsHeld(query, hits, false);
   const held = new Map(hits.map((h) => [h.id, perTerm.filter((ids) => ids.has(h.id)).length]));
+  // A rare word held says more than a common one: each term weighs log(candidates / candidates holding it).
+  const weights = perTerm.map((ids) => Math.log((hits.length + 1) / (ids.size + 1)));
+  const weight = new Map(hits.map((h) => [h.id, perTerm.reduce((sum, ids, i) => sum + (ids.has(h.id) ? weights[i]! : 0), 0)]));
   const ranked = weighRelated(query, hits)
     .filter((h) => held.get(h.id)! >= need)
-    .sort((a, b) => held.get(b.id)! - held.get(a.id)! || a.score - b.score || b.id - a.id)
+    .sort((a, b) => held.get(b.id)! - held.get(a.id)! || weight.get(b.id)! - weight.get(a.id)! || a.score - b.score || b.id - a.id)
     .slice(0, HITS_CONSIDERED);
   return { hits: ranked, capped, held };
 }

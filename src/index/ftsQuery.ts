@@ -15,6 +15,7 @@ export const MAX_QUERY_TERMS = 12;
 const STOPWORDS = new Set(
   [
     'a an and are as at be been being but by can could did do does for from had has have he her his i if in into is it its me my of on or our she should so than that the their them then there these they this those to us was we were will with would you your',
+    'about above after again against all also any because before below between both during each further here just more most nor not now off once only other out over own same since such too under until up very via while',
     // question words and the verbs and fillers of a question
     'how many much what whats which who whom whose why when where whether any anything some tell know show give find true really say said says claim claims about',
   ]
