@@ -39,7 +39,6 @@ const BOT_USER_ID = '123456789012345679';
 const GUILD_ID = '300000000000000001';
 const CHANNEL_ID = '300000000000000002';
 
-/** The option each command takes its text from (commands/*.ts). */
 /** Each lookup's text option, from the registry. */
 const OPTION: Record<string, string> = Object.fromEntries(LOOKUPS.flatMap((l) => (l.option ? [[l.name, l.option.name]] : [])));
 
