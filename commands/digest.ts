@@ -10,7 +10,7 @@ import { defineCommand, type BotServices } from '../src/discord/command.js';
 import { encodePageRef } from '../src/render/discord.js';
 import { offDigest, previewDigest, setDigest, showDigest, timeZoneChoices, type AdminDeps, type AdminInput } from '../src/digest/admin.js';
 import { DigestScheduler } from '../src/digest/scheduler.js';
-import { SECTION_KINDS } from '../src/digest/config.js';
+import { DEFAULT_MAX_MESSAGES, MAX_MESSAGES_LIMIT, SECTION_KINDS } from '../src/digest/config.js';
 import type { Sender } from '../src/digest/poster.js';
 
 /** One scheduler per running bot (tests may run several bots in one process). */
@@ -45,13 +45,20 @@ export default defineCommand({
             .setName('when_empty')
             .setDescription('When nothing is new')
             .addChoices({ name: 'post one line “nothing new since …”', value: 'line' }, { name: 'post nothing', value: 'skip' }),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('max_messages')
+            .setDescription(`At most this many messages a digest, most important first (default ${DEFAULT_MAX_MESSAGES})`)
+            .setMinValue(1)
+            .setMaxValue(MAX_MESSAGES_LIMIT),
         ),
     )
     .addSubcommand((s) => s.setName('show').setDescription('Show this server’s digest settings and the next times it posts'))
     .addSubcommand((s) => s.setName('off').setDescription('Stop posting the digest (Manage Server)'))
     .addSubcommand((s) => s.setName('preview').setDescription('See the digest as it would be posted now (only you see it; nothing is posted)')),
   // Checked for real in src/digest/config.ts once the subcommand is known (set needs channel + schedule).
-  options: z.object({ channel: text(20), schedule: text(100), timezone: text(64), sections: text(100), when_empty: text(10) }),
+  options: z.object({ channel: text(20), schedule: text(100), timezone: text(64), sections: text(100), when_empty: text(10), max_messages: z.number().optional() }),
   execute: async ({ interaction, options, services }) => {
     const input: AdminInput = { guildId: interaction.guildId, userId: interaction.userId, memberPermissions: interaction.memberPermissions };
     switch (interaction.subcommand) {

@@ -8,6 +8,7 @@ import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
+import { corpusLexicon } from './index/wordnet.js';
 import { answer, parseCommandLine, type AnswerContext } from './answers/index.js';
 import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
@@ -63,7 +64,7 @@ function derivedTablesMissing(db: Db): boolean {
 }
 
 export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {
-  return { db, synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE) };
+  return { db, synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE), lexicon: corpusLexicon(db) };
 }
 
 export interface Asked {

@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../src/answers/index.js';
+import { answer, type LookupName } from '../src/answers/index.js';
 import type { Answer, AnswerItem } from '../src/answers/types.js';
 import { csvHeader, csvLine, toClaimReview, toExportRecord } from '../src/answers/export.js';
 import { iterateExportRows } from '../src/index/statements.js';
 import { nameChoices, articleChoices } from '../src/answers/autocomplete.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
+import { renderText } from '../src/render/text.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
 let index: TempIndex;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => index.cleanup());
 
-const ask = (command: Answer['command'], query: string) => answer(index.ctx, { command, query });
+const ask = (command: LookupName, query: string) => answer(index.ctx, { command, query });
 const items = (a: Answer): AnswerItem[] => a.sections.flatMap((s) => s.items);
 const files = (item: AnswerItem) => item.citations.map((c) => c.file).sort();
 
@@ -65,7 +66,7 @@ describe('/who', () => {
     expect(stances).toContain('cannot confirm');
     expect(stances).toContain('confirms');
     expect(stances.indexOf('cannot confirm')).toBeLessThan(stances.indexOf('confirms'));
-    expect(a.notes.join(' ')).toMatch(/Position changed: Mark Rutte went from "cannot confirm" \(2024-10-16.*to "confirms" \(2024-10-28/);
+    expect(renderText(a)).toMatch(/Position changed: Mark Rutte went from "cannot confirm" \(2024-10-16.*to "confirms" \(2024-10-28/);
     // "the NATO Secretary General said" and "he added" resolve to him.
     expect(items(a).some((i) => i.excerpt.startsWith('Today, I can confirm'))).toBe(true);
     assertVerbatim(a);
@@ -98,7 +99,7 @@ describe('/claims', () => {
     const titles = a.sections.map((s) => s.title);
     expect(titles[0]).toBe('Figures differ');
     expect(titles).toEqual(expect.arrayContaining(['Confirms', 'Cannot confirm', 'Denies', 'Asserts', 'Unattributed reports']));
-    const figures = a.sections[0]!.lines!.join('\n');
+    const figures = renderText(a);
     for (const expected of [
       /ten thousand North Korean (troops|soldiers) — Volodymyr Zelenskyy, 2024-10-17/,
       /nearly 11,000 soldiers — Kyrylo Budanov/,
@@ -116,8 +117,15 @@ describe('/claims', () => {
     assertVerbatim(a);
   });
 
-  it('nothing found: says so plainly and suggests the nearest words in the index', () => {
+  it('a misspelt word with one clear correction runs the corrected query and says so', () => {
     const a = ask('claims', 'trops');
+    expect(a.empty).toBe(false);
+    expect(a.summary).toMatch(/^Showing results for troops\./);
+  });
+
+  it('nothing found: says so plainly and suggests the nearest words in the index', () => {
+    // "trops" alone would be corrected; with a word nothing on file resembles, the query stays as typed.
+    const a = ask('claims', 'trops qqqxzv');
     expect(a.empty).toBe(true);
     expect(a.suggestions).toContain('/claims troops');
   });

@@ -109,6 +109,7 @@ describe('/digest in the bot', () => {
       timezone: 'UTC',
       sections: ['articles', 'people', 'figures', 'positions'],
       whenEmpty: 'line',
+      maxMessages: 3,
       enabled: true,
       updatedBy: null,
       activeSince: threeDaysAgo,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import digestCommand from '../commands/digest.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { EPHEMERAL_FLAG } from '../src/render/limits.js';
@@ -130,7 +131,7 @@ describe('/digest preview', () => {
 
 describe('the command module', () => {
   it('is hidden from members without Manage Server, usable only in servers, with four subcommands', () => {
-    const json = digestCommand.data.toJSON();
+    const json = digestCommand.data.toJSON() as RESTPostAPIChatInputApplicationCommandsJSONBody;
     expect(json.name).toBe('digest');
     expect(json.default_member_permissions).toBe(String(MANAGE_GUILD));
     expect(json.contexts).toEqual([0]);
@@ -142,6 +143,7 @@ describe('the command module', () => {
       ['timezone', false],
       ['sections', false],
       ['when_empty', false],
+      ['max_messages', false],
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { StatementView } from '../src/answers/analysis.js';
 import type { Citation } from '../src/answers/types.js';
 import { composeDigest, digestItemKeys, type Digest, type DigestData } from '../src/digest/compose.js';
 import { SECTION_KINDS } from '../src/digest/config.js';
-import { DIGEST_DESCRIPTION_BUDGET, payloadProblems, renderDigestParts, renderDigestText } from '../src/digest/render.js';
+import { DIGEST_DESCRIPTION_BUDGET, digestHeading, digestLineText, payloadProblems, renderDigestParts, renderDigestText } from '../src/digest/render.js';
 import type { NewArticle } from '../src/digest/store.js';
 import { escapeForDiscord } from '../src/render/escape.js';
 
@@ -75,15 +75,16 @@ function sampleData(): DigestData {
 describe('composeDigest', () => {
   it('has the four sections, every item cited, new figures and changed positions found across old and new statements', () => {
     const digest = composeDigest(sampleData(), { ...WINDOW, topPeople: 1 });
-    expect(digest.sections.map((s) => s.kind)).toEqual(['articles', 'people', 'figures', 'positions']);
+    // Most important first (SECTION_IMPORTANCE), whatever order they were chosen in.
+    expect(digest.sections.map((s) => s.kind)).toEqual(['figures', 'positions', 'people', 'articles']);
     for (const section of digest.sections) for (const item of section.items) expect(item.citations.length).toBeGreaterThan(0);
     const people = digest.sections.find((s) => s.kind === 'people')!;
-    expect(people.items.map((i) => i.heading.split(' · ')[0])).toEqual(['Mark Rutte', 'Mark Rutte']);
+    expect(people.items.map((i) => digestHeading(i.head).split(' · ')[0])).toEqual(['Mark Rutte', 'Mark Rutte']);
     expect(people.omitted).toBe(1);
     const figures = digest.sections.find((s) => s.kind === 'figures')!;
-    expect(figures.items[0]!.lines.map((l) => l.text)).toEqual(['10,000 soldiers — Ukrainian intelligence, 2024-10-16', '12,000 soldiers — Mark Rutte, 2024-10-28']);
+    expect(figures.items[0]!.lines.map(digestLineText)).toEqual(['10,000 soldiers — Ukrainian intelligence, 2024-10-16', '12,000 soldiers — Mark Rutte, 2024-10-28']);
     const positions = digest.sections.find((s) => s.kind === 'positions')!;
-    expect(positions.items[0]!.heading).toBe('Mark Rutte: cannot-confirm (2024-10-16) → confirms (2024-10-28)');
+    expect(digestHeading(positions.items[0]!.head)).toBe('Mark Rutte: cannot confirm (2024-10-16) → confirms (2024-10-28)');
     expect(positions.items[0]!.citations.map((c) => c.file)).toEqual(['000_old.txt', '002_new.txt']);
     expect(digest.summary).toContain('since Thu 1 Jan 2026, 07:00 (Europe/Kyiv)');
   });
@@ -150,7 +151,7 @@ describe('splitting a long digest', () => {
         index++;
         const holder = parts.find((p) => p.itemKeys.includes(item.key))!;
         const description = holder.payload.embeds[0]!.description!;
-        expect(description).toContain(`**${index}. ${escapeForDiscord(item.heading)}**`);
+        expect(description).toContain(`**${index}. ${escapeForDiscord(digestHeading(item.head))}**`);
         expect(description).toContain(escapeForDiscord(`] ${item.citations[0]!.title} — `));
         expect(description).toContain(escapeForDiscord(`· ${item.citations[0]!.file}`));
       }

@@ -62,6 +62,7 @@ function configure(db: Db, overrides: Partial<DigestConfig> = {}): DigestConfig 
     timezone: 'Europe/Kyiv',
     sections: ['articles', 'people', 'figures', 'positions'],
     whenEmpty: 'line',
+    maxMessages: 3,
     enabled: true,
     updatedBy: null,
     activeSince: '2025-10-19T12:00:00.000Z',

@@ -38,6 +38,7 @@ function configure(schedule: string, timezone: string, activeSince: string): voi
     timezone,
     sections: ['articles', 'people', 'figures', 'positions'],
     whenEmpty: 'line',
+    maxMessages: 3,
     enabled: true,
     updatedBy: null,
     activeSince,

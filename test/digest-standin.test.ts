@@ -47,6 +47,8 @@ beforeEach(() => {
     timezone: 'Europe/Kyiv',
     sections: ['articles', 'people', 'figures', 'positions'],
     whenEmpty: 'line',
+    // This server takes long digests (the default is 3 messages; test/digest-cap.test.ts).
+    maxMessages: 10,
     enabled: true,
     updatedBy: null,
     activeSince: '2025-10-19T12:00:00.000Z',

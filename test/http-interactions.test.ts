@@ -117,6 +117,15 @@ describe('HTTP interactions', () => {
     expect(deliveries.get(handle.id)).toEqual({ status: 200, body: response });
   });
 
+  it('answers the "Check claim" message command over HTTP, on the message the user right-clicked', async () => {
+    await startHttpBot();
+    const claim = 'Budanow said 20,000 soldiers from North Korea were training in Russia';
+    const posted = standin.postUserMessage({ content: claim });
+    const response = await standin.sendMessageCommand({ name: 'Check claim', messageId: posted.id }).response();
+    expect(response).toEqual({ type: 4, data: ask(ctx, { command: 'check', query: claim }, { ephemeral: true }).payload });
+    expect(JSON.stringify(response)).toContain('nearly 11,000 soldiers from North Korea');
+  });
+
   it('defers in the HTTP response and edits the answer in through REST', async () => {
     await startHttpBot({ deferAfterMs: 0 });
     const handle = standin.sendCommand({ name: 'who', options: { name: 'Rutte' } });

@@ -2,6 +2,8 @@
  * What a fact-checker looks for across statements: figures that differ for the
  * same thing, and speakers whose position changed. Pure functions over views.
  */
+import { figureFacets, type FigureAspect } from '../extract/figures.js';
+import { NATIONALITY_WORDS, PLACE_WORDS } from '../extract/places.js';
 import type { StatementView } from '../index/statements.js';
 import type { SynonymGroups } from '../index/synonyms.js';
 import { mergeRepeats, REPEAT_SIMILARITY } from './citations.js';
@@ -21,8 +23,10 @@ export interface FigureEntry {
 }
 
 export interface FigureConflict {
-  /** The thing counted, as a reader would name it ("troops"). */
+  /** What the figures count, as a reader would name it ("north korean troops, deployed or in training"). */
   counted: string;
+  /** The comparison key (see comparableFigure): figures differ only within one key. */
+  key: string;
   entries: FigureEntry[];
 }
 
@@ -42,6 +46,63 @@ export function countedClass(counted: string, synonyms: SynonymGroups): string {
   return singular(words.at(-1) ?? counted);
 }
 
+/**
+ * Counted things that cannot be compared without knowing what they measure:
+ * durations ("two years"), shares and amounts of money ("$5bn" of what?).
+ */
+const NOT_COMPARABLE = new Set([
+  'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'decade', 'century', 'time', 'percent', 'per', 'cent',
+  'dollar', 'pound', 'euro', 'yen', 'hryvnia', 'rouble', 'ruble', 'kilometre', 'kilometer', 'mile', 'metre', 'meter',
+]);
+
+/** Group key of a place or nationality ("north korean" ~ "north korea" ~ "dprk"): its synonym group, else its stem. */
+export function placeClass(place: string, synonyms: SynonymGroups): string {
+  const stem = (phrase: string) => phrase.toLowerCase().replace(/(?:ians?|ans?|ns?|ese|is?|ia|e|a)$/, '');
+  const key = stem(place);
+  for (const group of synonyms) if (group.some((p) => stem(p.join(' ')) === key)) return group[0]!.join(' ');
+  return key;
+}
+
+export type AspectGroup = 'present' | 'lost' | 'escaped' | 'captured';
+
+const ASPECT_GROUP: Record<FigureAspect, AspectGroup> = { deployed: 'present', trained: 'present', lost: 'lost', escaped: 'escaped', captured: 'captured' };
+const ASPECT_LABEL: Record<AspectGroup, string> = { present: 'deployed or in training', lost: 'killed or wounded', escaped: 'escaped or deserted', captured: 'captured' };
+
+/** A figure as comparable data: what it counts, whose, and what it is about. */
+export interface ComparableFigure {
+  /** "troops": the counted class, unified through the synonym list. */
+  counts: string;
+  /** The place class of whose they are; null when the text does not say. */
+  whose: string | null;
+  aspect: AspectGroup | null;
+  /** counts|whose|aspect: figures differ only within one key. */
+  key: string;
+  /** "north korean troops, deployed or in training". */
+  label: string;
+}
+
+/**
+ * The figure's comparable reading, or null for figures that count nothing
+ * comparable (durations, shares, money). `context` is the text the figure
+ * stands in (a statement's content, a claim).
+ */
+export function comparableFigure(context: string, figure: { text: string; counted: string | null }, synonyms: SynonymGroups): ComparableFigure | null {
+  if (figure.counted === null) return null;
+  const counts = countedClass(figure.counted.split(' ').filter((w) => !isPlaceLike(w)).join(' ') || figure.counted, synonyms);
+  if (NOT_COMPARABLE.has(counts) || NOT_COMPARABLE.has(singular(figure.counted.split(' ').at(-1) ?? ''))) return null;
+  const facets = figureFacets(context, figure);
+  const whose = facets.whose === null ? null : placeClass(facets.whose, synonyms);
+  const aspect = facets.aspect === null ? null : ASPECT_GROUP[facets.aspect];
+  // "north korean troops" for a nationality, "troops of north korea" for a place.
+  const owner = facets.whose === null ? counts : NATIONALITY_WORDS.has(facets.whose.split(' ').at(-1)!) ? `${facets.whose} ${counts}` : `${counts} of ${facets.whose}`;
+  const label = [owner, aspect ? ASPECT_LABEL[aspect] : null].filter(Boolean).join(', ');
+  return { counts, whose, aspect, key: `${counts}|${whose ?? ''}|${aspect ?? ''}`, label };
+}
+
+function isPlaceLike(word: string): boolean {
+  return NATIONALITY_WORDS.has(word) || PLACE_WORDS.has(word) || ['north', 'south', 'east', 'west'].includes(word);
+}
+
 export function statementDate(s: StatementView): { date: string | null; inferred: boolean } {
   if (s.eventDate) return { date: s.eventDate, inferred: false };
   return { date: s.citation.date, inferred: s.citation.dateInferred };
@@ -54,10 +115,13 @@ export function statementDate(s: StatementView): { date: string | null; inferred
  */
 export function figureConflicts(statements: StatementView[], synonyms: SynonymGroups = []): FigureConflict[] {
   const groups = new Map<string, Map<string, FigureEntry>>();
+  const labels = new Map<string, string>();
   for (const s of statements) {
     for (const f of s.figures) {
-      if (f.counted === null) continue;
-      const cls = countedClass(f.counted, synonyms);
+      const comparable = comparableFigure(s.content, f, synonyms);
+      if (comparable === null) continue;
+      const cls = comparable.key;
+      if (!labels.has(cls)) labels.set(cls, comparable.label);
       // One speaker giving one figure is one claim, however many articles repeat or reword it;
       // unattributed reports are only the same when their wording is.
       const key = s.speaker !== null ? `${s.speaker}|${f.min}|${f.max}` : `|${f.min}|${f.max}|${s.fingerprint}`;
@@ -73,7 +137,7 @@ export function figureConflicts(statements: StatementView[], synonyms: SynonymGr
   for (const [counted, entries] of groups) {
     const list = [...entries.values()].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.min - b.min);
     const distinct = new Set(list.map((e) => `${e.min}-${e.max}`));
-    if (distinct.size > 1) conflicts.push({ counted, entries: list });
+    if (distinct.size > 1) conflicts.push({ counted: labels.get(counted)!, key: counted, entries: list });
   }
   return conflicts.sort((a, b) => b.entries.length - a.entries.length);
 }

@@ -1,10 +1,9 @@
 /** Statements as answer items: repeats merged, with speaker, stance, figures and dates. */
 import type { StatementView } from '../index/statements.js';
-import { formatDate } from '../render/citation.js';
-import { figureConflicts, mergeStatementRepeats, statementDate, type FigureConflict, type PositionChange } from './analysis.js';
+import { figureConflicts, mergeStatementRepeats, statementDate, type PositionChange } from './analysis.js';
 import { itemFromGroup } from './citations.js';
 import type { SynonymGroups } from '../index/synonyms.js';
-import type { AnswerItem, AnswerSection } from './types.js';
+import type { AnswerItem, AnswerSection, PositionChangeRef, StanceRef } from './types.js';
 
 const STANCE_LABEL: Record<StatementView['stance'], string> = {
   confirms: 'confirms',
@@ -34,26 +33,19 @@ export function byDate(a: StatementView, b: StatementView): number {
   return (statementDate(a).date ?? '9999').localeCompare(statementDate(b).date ?? '9999') || a.day - b.day || a.id - b.id;
 }
 
-/** The "figures differ" block: each figure, who gave it and when, with where to check it. */
+/** The "figures differ" block: each figure, who gave it and when, as references render/ writes out. */
 export function figuresSection(statements: StatementView[], synonyms: SynonymGroups): AnswerSection | null {
   const conflicts = figureConflicts(statements, synonyms);
   if (conflicts.length === 0) return null;
-  return { title: 'Figures differ', items: [], lines: conflicts.flatMap(conflictLines) };
+  return { title: 'Figures differ', items: [], figureGroups: conflicts.map((c) => ({ counted: c.counted, entries: c.entries })) };
 }
 
-function conflictLines(conflict: FigureConflict): string[] {
-  return [
-    `${conflict.counted}:`,
-    ...conflict.entries.map(
-      (e) => `• ${e.figureText} — ${e.speaker ?? 'unattributed'}, ${formatDate(e.date, e.dateInferred)} (${e.citation.file} ¶${e.citation.paragraph})`,
-    ),
-  ];
+function stanceRef(s: StatementView): StanceRef {
+  const { date, inferred } = statementDate(s);
+  return { stance: s.stance, date, dateInferred: inferred, citation: s.citation };
 }
 
-export function positionNotes(changes: PositionChange[]): string[] {
-  return changes.map((c) => {
-    const from = statementDate(c.from);
-    const to = statementDate(c.to);
-    return `Position changed: ${c.speaker} went from "${STANCE_LABEL[c.from.stance]}" (${formatDate(from.date, from.inferred)}, ${c.from.file} ¶${c.from.citation.paragraph}) to "${STANCE_LABEL[c.to.stance]}" (${formatDate(to.date, to.inferred)}, ${c.to.file} ¶${c.to.citation.paragraph}).`;
-  });
+/** Position changes as references (render/ writes "Position changed: … went from … to …"). */
+export function positionChangeRefs(changes: PositionChange[]): PositionChangeRef[] {
+  return changes.map((c) => ({ speaker: c.speaker, from: stanceRef(c.from), to: stanceRef(c.to) }));
 }

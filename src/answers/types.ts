@@ -4,8 +4,10 @@
  * terminal text, so the two can never drift apart.
  */
 import type { Span } from '../text/offsets.js';
+import type { LookupName } from './registry.js';
 
-export type CommandName = 'claims' | 'who' | 'source' | 'timeline' | 'help' | 'digest';
+/** Every lookup in the registry, and /digest (its own module: it pages its previews too). */
+export type CommandName = LookupName | 'digest';
 
 export interface Citation {
   /** The article's file name: its identifier. */
@@ -47,11 +49,44 @@ export interface AnswerItem {
   remark?: string;
 }
 
+/** A figure someone gave, with where to check it. render/ turns it into "3,000 soldiers — Reuters, ≈2024-10-22 (file ¶3)". */
+export interface FigureRef {
+  figureText: string;
+  speaker: string | null;
+  /** When it was given: the statement's event date, else its article's date. */
+  date: string | null;
+  dateInferred: boolean;
+  citation: Citation;
+}
+
+/** Figures that differ for one comparable thing ("north korean troops, deployed or in training"). */
+export interface FigureGroup {
+  counted: string;
+  entries: FigureRef[];
+}
+
+/** One side of a position change: the stance, when, and where. */
+export interface StanceRef {
+  stance: string;
+  date: string | null;
+  dateInferred: boolean;
+  citation: Citation;
+}
+
+/** A speaker whose position changed (cannot confirm → confirms). */
+export interface PositionChangeRef {
+  speaker: string;
+  from: StanceRef;
+  to: StanceRef;
+}
+
 export interface AnswerSection {
   title: string;
   items: AnswerItem[];
-  /** Lines shown before the items (e.g. a figures-differ table), already plain text. */
+  /** Lines shown before the items (e.g. an article's metadata), plain text that cites nothing. */
   lines?: string[];
+  /** Figures that differ, as references: render/ writes them out. */
+  figureGroups?: FigureGroup[];
 }
 
 export interface Answer {
@@ -61,8 +96,10 @@ export interface Answer {
   /** One line under the title: counts, how the ranking works, what was searched. */
   summary?: string;
   sections: AnswerSection[];
-  /** Notes that apply to the whole answer ("positions changed", "only the first 12 words were used"). */
+  /** Notes that apply to the whole answer ("only the first 12 words were used"). */
   notes: string[];
+  /** Positions that changed, shown with the notes (render/ writes them out). */
+  changes?: PositionChangeRef[];
   /** What to try when nothing (or little) matched. */
   suggestions: string[];
   /** True when nothing matched. */
@@ -70,6 +107,6 @@ export interface Answer {
 }
 
 export interface AskRequest {
-  command: CommandName;
+  command: LookupName;
   query: string;
 }

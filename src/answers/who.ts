@@ -13,7 +13,7 @@ import { roleWords } from '../extract/entities.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from '../extract/lexicon.js';
 import type { PersonEntry } from '../index/statements.js';
 import { matchPeople } from './people.js';
-import { byDate, positionNotes, statementItems } from './statementItems.js';
+import { byDate, positionChangeRefs, statementItems } from './statementItems.js';
 import { suggestForQuery } from './suggest.js';
 import type { Answer } from './types.js';
 
@@ -54,7 +54,7 @@ export function answerWho(ctx: AnswerContext, name: string): Answer {
   const statements = loadStatements(ctx.db, { personIds: [person.id], limit: MAX_STATEMENTS }).sort(byDate);
   const variants = person.aliases.filter((a) => a !== person.canonical && !person.roles.includes(a) && a.includes(' ') === false);
   const items = statementItems(statements);
-  const notes = positionNotes(positionChanges(statements));
+  const notes: string[] = [];
   if (others.length > 0 && others[0]!.score >= best.score * 0.9) notes.push(`Also matching: ${others.slice(0, 3).map((o) => o.person.canonical).join(', ')}.`);
   return {
     command: 'who',
@@ -69,6 +69,7 @@ export function answerWho(ctx: AnswerContext, name: string): Answer {
       .join(' '),
     sections: [{ title: 'Statements', items }],
     notes,
+    changes: positionChangeRefs(positionChanges(statements)),
     suggestions: [],
     empty: false,
   };

@@ -9,6 +9,7 @@
  * Everything is imported lazily: when the stand-in or the bot is missing or
  * fails to start, the result says "not measured: …" instead of failing the run.
  */
+import { LOOKUPS } from '../answers/index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,8 +39,8 @@ const BOT_USER_ID = '123456789012345679';
 const GUILD_ID = '300000000000000001';
 const CHANNEL_ID = '300000000000000002';
 
-/** The option each command takes its text from (commands/*.ts). */
-const OPTION: Record<string, string> = { claims: 'topic', who: 'name', timeline: 'topic', source: 'article' };
+/** Each lookup's text option, from the registry. */
+const OPTION: Record<string, string> = Object.fromEntries(LOOKUPS.flatMap((l) => (l.option ? [[l.name, l.option.name]] : [])));
 
 function notMeasured(why: string): DiscordResult {
   return { p50: null, p99: null, note: `discord not measured: ${why}` };

@@ -26,7 +26,7 @@ import {
   type RawInsertResult,
   type SizeResult,
 } from './measure.js';
-import { chooseClaimsQueries, chooseWhoQueries, documentFrequencies, sentenceCount } from './terms.js';
+import { chooseCheckQueries, chooseClaimsQueries, chooseWhoQueries, documentFrequencies, sentenceCount } from './terms.js';
 
 export { REPO_ROOT };
 
@@ -86,6 +86,8 @@ export interface BenchResult {
   claims_p99_ms: number;
   who_p50_ms: number;
   who_p99_ms: number;
+  check_p50_ms: number;
+  check_p99_ms: number;
   ranked_floor_p99_ms: number;
   unranked_floor_p99_ms: number;
   like_p99_ms: number;
@@ -109,6 +111,8 @@ export interface BenchResult {
   claims_cold_max_ms: number;
   who_p95_ms: number;
   who_cold_max_ms: number;
+  check_p95_ms: number;
+  check_cold_max_ms: number;
   ranked_floor_p50_ms: number;
   unranked_floor_p50_ms: number;
   like_p50_ms: number;
@@ -248,7 +252,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const df = documentFrequencies(db);
       const claims = chooseClaimsQueries(db, corpusWords(seed), df, total);
       const who = chooseWhoQueries(db, corpusPeople(seed));
-      const queries: LabelledQuery[] = [...claims, ...who];
+      const check = chooseCheckQueries(db, corpusPeople(seed));
+      const queries: LabelledQuery[] = [...claims, ...who, ...check];
 
       // 4. Latency through ask(), then the floors on the same terms.
       log(`timing ${queries.length} queries × ${reps} through ask()…`);
@@ -264,6 +269,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const whoTimes = timings.filter((t) => t.query.request.command === 'who');
       const claimsStats = stats(claimsTimes.flatMap((t) => t.ask));
       const whoStats = stats(whoTimes.flatMap((t) => t.ask));
+      const checkTimes = timings.filter((t) => t.query.request.command === 'check');
+      const checkStats = stats(checkTimes.flatMap((t) => t.ask));
       const rankedStats = stats(floors.flatMap((f) => f.ranked));
       const unrankedStats = stats(floors.flatMap((f) => f.unranked));
       const likeStats = stats(floors.flatMap((f) => f.like));
@@ -317,6 +324,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         claims_p99_ms: round(claimsStats.p99),
         who_p50_ms: round(whoStats.p50),
         who_p99_ms: round(whoStats.p99),
+        check_p50_ms: round(checkStats.p50),
+        check_p99_ms: round(checkStats.p99),
         ranked_floor_p99_ms: round(rankedStats.p99),
         unranked_floor_p99_ms: round(unrankedStats.p99),
         like_p99_ms: round(likeStats.p99),
@@ -337,6 +346,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         claims_cold_max_ms: round(Math.max(...claimsTimes.map((t) => t.cold))),
         who_p95_ms: round(whoStats.p95),
         who_cold_max_ms: round(Math.max(...whoTimes.map((t) => t.cold))),
+        check_p95_ms: round(checkStats.p95),
+        check_cold_max_ms: round(Math.max(...checkTimes.map((t) => t.cold))),
         ranked_floor_p50_ms: round(rankedStats.p50),
         unranked_floor_p50_ms: round(unrankedStats.p50),
         like_p50_ms: round(likeStats.p50),
@@ -347,7 +358,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         increment_articles: INCREMENT_ARTICLES,
         increment_add_s: round(increment.addSeconds, 2),
         increment_remove_s: round(increment.removeSeconds, 2),
-        lookups: claimsStats.n + whoStats.n,
+        lookups: claimsStats.n + whoStats.n + checkStats.n,
         terms,
         machine,
         notes,

@@ -134,3 +134,26 @@ export function chooseWhoQueries(db: Db, people: BenchPerson[]): LabelledQuery[]
   ];
   return names.map(([label, name]) => ({ label: `${label}: ${name}`, request: { command: 'who', query: name }, match: null, like: null, docs: mentions(name) }));
 }
+
+/** Claims read from the generated articles to /check: figures changed, a person named (and misspelt), a stance negated. */
+const CHECK_CLAIMS = 6;
+
+/**
+ * /check claims: sentences of the index holding a figure, with every number
+ * changed (so the archive gives a different figure), one naming the most
+ * quoted person with a typo, one negated, and a claim of function words only.
+ */
+export function chooseCheckQueries(db: Db, people: BenchPerson[]): LabelledQuery[] {
+  const { low, high } = db.prepare('SELECT min(id) AS low, max(id) AS high FROM sentences').get() as { low: number; high: number };
+  const withFigure = db.prepare("SELECT text FROM sentences WHERE id >= ? AND text GLOB '*[0-9]*' ORDER BY id LIMIT 1").pluck();
+  const texts = Array.from({ length: CHECK_CLAIMS }, (_, i) => withFigure.get(low + Math.floor(((high - low) * (i + 0.5)) / CHECK_CLAIMS)) as string | undefined);
+  const changed = texts.filter((t): t is string => t !== undefined).map((t) => t.replace(/\d+/g, (d) => String(Number(d) + 7)).slice(0, 300));
+  const top = people.find((p) => p.variants.length > 0) ?? people[0]!;
+  const claims: [string, string][] = [
+    ...changed.map((text, i) => [`sentence ${i + 1}, figures changed`, text] as [string, string]),
+    ['a person misspelt', `${top.first} ${typoOf(top.surname, 3)} said ${changed[0]?.split(' ').slice(0, 8).join(' ') ?? 'the troops arrived'}`],
+    ['negated', `It is not true that ${changed[1]?.split(' ').slice(0, 10).join(' ') ?? 'the troops arrived'}`],
+    ['function words only', 'is it true that they were'],
+  ];
+  return claims.map(([label, claim]) => ({ label: `check: ${label}`, request: { command: 'check', query: claim }, match: null, like: null, docs: 0 }));
+}

@@ -56,10 +56,11 @@ function describe(config: DigestConfig, now: number): string[] {
     `**Next:** ${next.length > 0 ? next.join(' · ') : 'never (the schedule has no future dates)'}`,
     `**Sections:** ${config.sections.join(', ')}`,
     `**When nothing is new:** ${config.whenEmpty === 'line' ? 'post one line' : 'post nothing'}`,
+    `**At most:** ${config.maxMessages} message${config.maxMessages === 1 ? '' : 's'} a digest (the rest is counted, and shown in full by /digest preview)`,
   ];
 }
 
-/** `/digest set channel schedule [timezone] [sections] [when_empty]`. */
+/** `/digest set channel schedule [timezone] [sections] [when_empty] [max_messages]`. */
 export function setDigest(deps: AdminDeps, input: AdminInput, options: Record<string, unknown>): { reply: MessagePayload; changed: boolean } {
   const denied = guard(input, true);
   if (denied) return { reply: denied, changed: false };

@@ -21,6 +21,8 @@ export interface BuildOptions {
   timeZone: string;
   sections?: readonly SectionKind[];
   whenEmpty?: WhenEmpty;
+  /** At most this many messages (the rest counted, pointing to /digest preview); unlimited when absent. */
+  maxMessages?: number;
   synonyms?: SynonymGroups;
   ticksCovered?: number;
 }
@@ -53,5 +55,5 @@ export function buildDigest(db: Db, options: BuildOptions): BuiltDigest {
       ticksCovered: options.ticksCovered,
     },
   );
-  return { digest, parts: renderDigestParts(digest, { whenEmpty: options.whenEmpty ?? 'line' }) };
+  return { digest, parts: renderDigestParts(digest, { whenEmpty: options.whenEmpty ?? 'line', maxMessages: options.maxMessages }) };
 }

@@ -6,26 +6,35 @@
  */
 import { createHash } from 'node:crypto';
 import { figureConflicts, mergeStatementRepeats, positionChanges, statementDate, type FigureConflict, type PositionChange, type StatementView } from '../answers/analysis.js';
-import type { Citation } from '../answers/types.js';
+import type { Citation, FigureRef, PositionChangeRef } from '../answers/types.js';
 import type { SynonymGroups } from '../index/synonyms.js';
 import { shorten } from '../render/escape.js';
-import { formatDate } from '../render/citation.js';
-import { SECTION_TITLES, type SectionKind } from './config.js';
+import { positionChangeRefs } from '../answers/statementItems.js';
+import { SECTION_IMPORTANCE, SECTION_TITLES, type SectionKind } from './config.js';
 import { formatLocal } from './schedule.js';
 import type { NewArticle } from './store.js';
 
-/** A line of an item: a verbatim excerpt (quote) or a plain listing (bullet), optionally pointing at a citation. */
-export interface DigestLine {
-  text: string;
-  style: 'quote' | 'bullet';
-  citation?: Citation;
-}
+/**
+ * A line of an item: a verbatim excerpt (quote), a figure someone gave (figure),
+ * or a plain listing (bullet). References stay data: render/ writes them out.
+ */
+export type DigestLine =
+  | { style: 'quote'; text: string; citation: Citation }
+  | { style: 'figure'; figure: FigureRef }
+  | { style: 'bullet'; text: string };
+
+/** What an item is about, as data: render/ (formatDigestHead) writes the heading. */
+export type DigestHead =
+  | { kind: 'article'; citation: Citation }
+  | { kind: 'statement'; speaker: string | null; stance: string; statementKind: string; date: string | null; dateInferred: boolean; figures: string[] }
+  | { kind: 'figures'; counted: string }
+  | { kind: 'position'; change: PositionChangeRef };
 
 export interface DigestItem {
   /** Stable identity in the ledger (`a:`, `s:`, `f:`, `p:` + hash). */
   key: string;
   section: SectionKind;
-  heading: string;
+  head: DigestHead;
   lines: DigestLine[];
   /** Every source the item rests on; never empty. */
   citations: Citation[];
@@ -106,11 +115,10 @@ export function changeKey(c: PositionChange): string {
 
 function articleItem(a: NewArticle): DigestItem {
   const c = a.lead.citation;
-  const publisher = c.publisher ?? 'publisher not stated';
   return {
     key: articleKey(a),
     section: 'articles',
-    heading: `${c.title} — ${publisher}, ${formatDate(c.date, c.dateInferred)}`,
+    head: { kind: 'article', citation: c },
     lines: [{ text: shorten(a.lead.text, LEAD_MAX), style: 'quote', citation: c }],
     citations: [c],
   };
@@ -119,12 +127,10 @@ function articleItem(a: NewArticle): DigestItem {
 /** A statement, citing every article that repeats it. */
 function statementItem({ first: s, repeats }: { first: StatementView; repeats: StatementView[] }): DigestItem {
   const { date, inferred } = statementDate(s);
-  const parts = [s.speaker ?? 'unattributed', s.stance, s.kind, formatDate(date, inferred)];
-  if (s.figures.length > 0) parts.push(`figures: ${s.figures.map((f) => f.text).join('; ')}`);
   return {
     key: statementKey(s),
     section: 'people',
-    heading: parts.join(' · '),
+    head: { kind: 'statement', speaker: s.speaker, stance: s.stance, statementKind: s.kind, date, dateInferred: inferred, figures: s.figures.map((f) => f.text) },
     lines: [{ text: shorten(s.content, EXCERPT_MAX), style: 'quote', citation: s.citation }],
     citations: [s.citation, ...repeats.map((r) => r.citation)],
   };
@@ -132,22 +138,16 @@ function statementItem({ first: s, repeats }: { first: StatementView; repeats: S
 
 function conflictItem(c: FigureConflict): DigestItem {
   const shown = c.entries.slice(0, FIGURE_ENTRIES_MAX);
-  const lines: DigestLine[] = shown.map((e) => ({
-    text: `${e.figureText} — ${e.speaker ?? 'unattributed'}, ${formatDate(e.date, e.dateInferred)}`,
-    style: 'bullet',
-    citation: e.citation,
-  }));
+  const lines: DigestLine[] = shown.map((e) => ({ style: 'figure', figure: e }));
   if (c.entries.length > shown.length) lines.push({ text: `and ${c.entries.length - shown.length} more (/claims ${c.counted})`, style: 'bullet' });
-  return { key: conflictKey(c), section: 'figures', heading: `${c.counted}: figures differ`, lines, citations: shown.map((e) => e.citation) };
+  return { key: conflictKey(c), section: 'figures', head: { kind: 'figures', counted: c.counted }, lines, citations: shown.map((e) => e.citation) };
 }
 
 function changeItem(c: PositionChange): DigestItem {
-  const from = statementDate(c.from);
-  const to = statementDate(c.to);
   return {
     key: changeKey(c),
     section: 'positions',
-    heading: `${c.speaker}: ${c.from.stance} (${formatDate(from.date, from.inferred)}) → ${c.to.stance} (${formatDate(to.date, to.inferred)})`,
+    head: { kind: 'position', change: positionChangeRefs([c])[0]! },
     lines: [
       { text: shorten(c.from.content, EXCERPT_MAX), style: 'quote', citation: c.from.citation },
       { text: shorten(c.to.content, EXCERPT_MAX), style: 'quote', citation: c.to.citation },
@@ -205,7 +205,8 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
   const fresh = (key: string) => !posted.has(key);
   const newFiles = new Set(data.articles.map((a) => a.file));
   const sections: DigestSection[] = [];
-  for (const kind of options.sections) {
+  // Most important first, whatever order the sections were chosen in: a digest cut short keeps these.
+  for (const kind of SECTION_IMPORTANCE.filter((k) => options.sections.includes(k))) {
     let items: DigestItem[] = [];
     let omitted = 0;
     if (kind === 'articles') {

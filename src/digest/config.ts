@@ -16,6 +16,13 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
   positions: 'Positions that changed',
 };
 
+/** Sections by importance: a digest capped at a few messages keeps the first. */
+export const SECTION_IMPORTANCE: readonly SectionKind[] = ['figures', 'positions', 'people', 'articles'];
+
+/** Messages a digest may take in a channel, by default and at most (`/digest set max_messages`). */
+export const DEFAULT_MAX_MESSAGES = 3;
+export const MAX_MESSAGES_LIMIT = 10;
+
 export type WhenEmpty = 'line' | 'skip';
 
 export interface DigestConfig {
@@ -25,6 +32,8 @@ export interface DigestConfig {
   timezone: string;
   sections: SectionKind[];
   whenEmpty: WhenEmpty;
+  /** At most this many messages a digest; the rest is counted and pointed to /digest preview. */
+  maxMessages: number;
   enabled: boolean;
   updatedBy: string | null;
   /** ISO: ticks before this are never due. */
@@ -95,6 +104,12 @@ export const DigestSetInput = z.object({
   timezone: z.string().superRefine(zoneCheck).transform((tz) => canonicalTimeZone(tz)).optional(),
   sections: z.string().superRefine(sectionsCheck).transform(parseSections).optional(),
   when_empty: z.enum(['line', 'skip'], { message: 'when_empty: expected "line" (post one line) or "skip" (post nothing)' }).optional(),
+  max_messages: z
+    .number({ message: `max_messages: expected a whole number from 1 to ${MAX_MESSAGES_LIMIT}` })
+    .int(`max_messages: expected a whole number from 1 to ${MAX_MESSAGES_LIMIT}`)
+    .min(1, `max_messages: expected a whole number from 1 to ${MAX_MESSAGES_LIMIT}`)
+    .max(MAX_MESSAGES_LIMIT, `max_messages: expected a whole number from 1 to ${MAX_MESSAGES_LIMIT}`)
+    .optional(),
 });
 export type DigestSetValues = z.output<typeof DigestSetInput>;
 
@@ -116,6 +131,7 @@ export const StoredConfig = z.object({
   timezone: z.string().superRefine(zoneCheck),
   sections: z.array(z.enum(SECTION_KINDS)).min(1),
   whenEmpty: z.enum(['line', 'skip']),
+  maxMessages: z.number().int().min(1).max(MAX_MESSAGES_LIMIT),
   enabled: z.boolean(),
   updatedBy: z.string().nullable(),
   activeSince: z.iso.datetime(),
@@ -139,6 +155,7 @@ export function applySet(previous: DigestConfig | null, guildId: string, values:
     timezone,
     sections: values.sections ?? previous?.sections ?? [...SECTION_KINDS],
     whenEmpty: values.when_empty ?? previous?.whenEmpty ?? 'line',
+    maxMessages: values.max_messages ?? previous?.maxMessages ?? DEFAULT_MAX_MESSAGES,
     enabled: true,
     updatedBy: userId,
     activeSince: changedTiming ? iso : previous.activeSince,

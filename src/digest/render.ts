@@ -4,11 +4,12 @@
  * messages as fit Discord's limits, a section heading kept with its first item.
  * And the same blocks as terminal text.
  */
-import { CitationNumbers, formatCitation } from '../render/citation.js';
+import type { Citation } from '../answers/types.js';
+import { CitationNumbers, formatCitation, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
 import { escapeForDiscord, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
-import type { Digest, DigestItem } from './compose.js';
+import type { Digest, DigestHead, DigestItem, DigestLine } from './compose.js';
 import type { DigestPart } from './store.js';
 
 type Escape = (text: string) => string;
@@ -26,11 +27,38 @@ const COLOR = 0x2f855a;
 export const DIGEST_DESCRIPTION_BUDGET = DISCORD_LIMITS.embedDescription - 96;
 const FOOTER = 'Verbatim excerpts; ≈ marks an inferred date';
 
+/** An item's heading, written out from its head (the same formats as every answer: render/citation.ts). */
+export function digestHeading(head: DigestHead): string {
+  switch (head.kind) {
+    case 'article':
+      return formatSource(head.citation);
+    case 'statement':
+      return formatStatementHead({ speaker: head.speaker, stance: head.stance, kind: head.statementKind, date: head.date, dateInferred: head.dateInferred, figures: head.figures });
+    case 'figures':
+      return `${head.counted}: figures differ`;
+    case 'position':
+      return formatPositionChange(head.change, 'short');
+  }
+}
+
+/** A line's text, before escaping and shortening; its citation is numbered separately. */
+export function digestLineText(line: DigestLine): string {
+  return line.style === 'figure' ? formatFigureRef(line.figure, false) : line.text;
+}
+
+function lineCitation(line: DigestLine): Citation | undefined {
+  return line.style === 'quote' ? line.citation : line.style === 'figure' ? line.figure.citation : undefined;
+}
+
 function itemText(item: DigestItem, index: number, numbers: CitationNumbers, escape: Escape, discord: boolean, lineMax: number): string {
-  const ref = (line: DigestItem['lines'][number]) => (line.citation ? ` [${numbers.numberOf(line.citation)}]` : '');
-  const head = discord ? `**${index}. ${escape(item.heading)}**` : `${index}. ${item.heading}`;
+  const ref = (line: DigestLine) => {
+    const citation = lineCitation(line);
+    return citation ? ` [${numbers.numberOf(citation)}]` : '';
+  };
+  const heading = digestHeading(item.head);
+  const head = discord ? `**${index}. ${escape(heading)}**` : `${index}. ${heading}`;
   const lines = item.lines.map((line) => {
-    const text = shorten(line.text, lineMax);
+    const text = shorten(digestLineText(line), lineMax);
     if (line.style === 'quote') return discord ? `> ${escape(text).replace(/\n/g, '\n> ')}${ref(line)}` : `   “${text}”${ref(line)}`;
     return discord ? `• ${escape(text)}${ref(line)}` : `   • ${text}${ref(line)}`;
   });
@@ -53,7 +81,7 @@ function fittedItem(item: DigestItem, index: number, numbers: CitationNumbers, e
   let lineMax = 100_000;
   let text = itemText(item, index, numbers, escape, discord, lineMax);
   while (text.length > budget && lineMax > 40) {
-    lineMax = Math.floor(Math.min(lineMax, Math.max(...item.lines.map((l) => l.text.length))) / 2);
+    lineMax = Math.floor(Math.min(lineMax, Math.max(...item.lines.map((l) => digestLineText(l).length))) / 2);
     text = itemText(item, index, numbers, escape, discord, lineMax);
   }
   return text.length > budget ? shorten(text, budget) : text;
@@ -107,14 +135,43 @@ export function packBlocks(blocks: DigestBlock[], budget = DIGEST_DESCRIPTION_BU
   return pages;
 }
 
+/**
+ * The first `max` pages, the last ending with a note that counts the items left
+ * out, by section, and points to /digest preview (items are dropped from the
+ * end of the last page until the note fits). Items left out are not in any
+ * part's keys, so the ledger still holds them as new for the next digest.
+ */
+function capPages(digest: Digest, pages: DigestBlock[][], max: number, budget: number): DigestBlock[][] {
+  if (pages.length <= max) return pages;
+  const kept = pages.slice(0, max).map((page) => [...page]);
+  const left = pages.slice(max).flat().filter((b) => b.kind === 'item');
+  const last = kept[max - 1]!;
+  const sizeOf = (page: DigestBlock[]) => page.reduce((n, b) => n + b.discord.length + 2, 0);
+  const sectionOf = new Map(digest.sections.flatMap((section) => section.items.map((item) => [item.key, section.title] as const)));
+  const note = (): DigestBlock => {
+    const bySection = new Map<string, number>();
+    for (const b of left) bySection.set(sectionOf.get(b.itemKey!) ?? '', (bySection.get(sectionOf.get(b.itemKey!) ?? '') ?? 0) + 1);
+    const counts = [...bySection].map(([title, n]) => `${title}: ${n}`).join('; ');
+    const text = `${left.length} more item${left.length === 1 ? '' : 's'} left out to keep this digest to ${max} message${max === 1 ? '' : 's'} (${counts}). /digest preview shows them all; they stay new for the next digest.`;
+    return { kind: 'note', discord: `*${escapeForDiscord(text)}*`, plain: text };
+  };
+  while (last.length > 1 && sizeOf(last) + note().discord.length > budget) {
+    const dropped = last.pop()!;
+    if (dropped.kind === 'item') left.unshift(dropped);
+  }
+  while (last.length > 1 && last.at(-1)!.kind === 'heading') last.pop();
+  last.push(note());
+  return kept;
+}
+
 /** The channel messages of a digest, each with the item keys it carries. Empty digests: one line, or none. */
-export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' | 'skip'; budget?: number } = { whenEmpty: 'line' }): DigestPart[] {
+export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' | 'skip'; budget?: number; maxMessages?: number | undefined } = { whenEmpty: 'line' }): DigestPart[] {
   if (digest.empty) {
     if (options.whenEmpty === 'skip') return [];
     return [{ payload: { content: escapeForDiscord(digest.emptyLine), embeds: [], components: [], allowed_mentions: { parse: [] } }, itemKeys: [] }];
   }
   const budget = options.budget ?? DIGEST_DESCRIPTION_BUDGET;
-  const pages = packBlocks(digestBlocks(digest, budget), budget);
+  const pages = capPages(digest, packBlocks(digestBlocks(digest, budget), budget), options.maxMessages ?? Number.POSITIVE_INFINITY, budget);
   const title = shorten(escapeForDiscord(digest.title), DISCORD_LIMITS.embedTitle);
   return pages.map((page, i) => {
     const footer = pages.length > 1 ? `Part ${i + 1}/${pages.length} · ${FOOTER}` : FOOTER;

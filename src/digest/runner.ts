@@ -223,6 +223,7 @@ export async function runDueDigest(deps: DigestDeps, guildId: string): Promise<R
       timeZone: config.timezone,
       sections: config.sections,
       whenEmpty: config.whenEmpty,
+      maxMessages: config.maxMessages,
       synonyms: ctx.synonyms,
       ticksCovered: fresh.ticksCovered,
     });

@@ -19,6 +19,7 @@ interface ConfigRow {
   timezone: string;
   sections: string;
   when_empty: string;
+  max_messages: number;
   enabled: number;
   updated_by: string | null;
   active_since: string;
@@ -42,6 +43,7 @@ function toConfig(row: ConfigRow): DigestConfig {
     timezone: row.timezone,
     sections,
     whenEmpty: row.when_empty,
+    maxMessages: row.max_messages,
     enabled: row.enabled === 1,
     updatedBy: row.updated_by,
     activeSince: row.active_since,
@@ -76,10 +78,10 @@ export function enabledDigestConfigs(db: Db, onError: (error: Error) => void = (
 
 export function saveDigestConfig(db: Db, c: DigestConfig): void {
   db.prepare(
-    `INSERT INTO digest_configs(guild_id, channel_id, schedule, timezone, sections, when_empty, enabled, updated_by, active_since, created_at, updated_at)
-     VALUES (@guildId, @channelId, @schedule, @timezone, @sections, @whenEmpty, @enabled, @updatedBy, @activeSince, @createdAt, @updatedAt)
+    `INSERT INTO digest_configs(guild_id, channel_id, schedule, timezone, sections, when_empty, max_messages, enabled, updated_by, active_since, created_at, updated_at)
+     VALUES (@guildId, @channelId, @schedule, @timezone, @sections, @whenEmpty, @maxMessages, @enabled, @updatedBy, @activeSince, @createdAt, @updatedAt)
      ON CONFLICT(guild_id) DO UPDATE SET channel_id = excluded.channel_id, schedule = excluded.schedule, timezone = excluded.timezone,
-       sections = excluded.sections, when_empty = excluded.when_empty, enabled = excluded.enabled, updated_by = excluded.updated_by,
+       sections = excluded.sections, when_empty = excluded.when_empty, max_messages = excluded.max_messages, enabled = excluded.enabled, updated_by = excluded.updated_by,
        active_since = excluded.active_since, updated_at = excluded.updated_at`,
   ).run({ ...c, sections: JSON.stringify(c.sections), enabled: c.enabled ? 1 : 0 });
 }

@@ -1,7 +1,7 @@
 /**
- * The command module interface. Each file in commands/ default-exports one
- * BotCommand, built with defineCommand (see commands/claims.ts for a short
- * example). The loader registers its `data` with Discord and routes
+ * The command module interface. Lookups get theirs from the registry
+ * (src/discord/lookupCommands.ts); every other file in commands/ default-exports
+ * one BotCommand, built with defineCommand (see commands/digest.ts). The loader registers its `data` with Discord and routes
  * interactions for that name to it; the router does everything generic around
  * it, so a command only turns validated options into a reply:
  *
@@ -22,7 +22,7 @@
  * No SQL and no text parsing in commands: call the answers layer (through
  * `services.lookups` for anything that may be slow) and the renderer.
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandBooleanOption } from 'discord.js';
+import type { RESTPostAPIApplicationCommandsJSONBody, SlashCommandBooleanOption } from 'discord.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { AnswerContext } from '../answers/index.js';
@@ -81,8 +81,8 @@ export interface PageContext {
 export type Reply = MessagePayload;
 
 export interface BotCommand<Schema extends z.ZodType = z.ZodType> {
-  /** The definition registered with Discord: a SlashCommandBuilder (or anything with its toJSON). */
-  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** The definition registered with Discord: a SlashCommandBuilder or ContextMenuCommandBuilder (or anything with its toJSON). */
+  data: { readonly name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
   /** Validates the flattened leaf options (by name; subcommands are in `interaction.subcommand`). */
   options: Schema;
   /**

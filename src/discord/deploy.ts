@@ -3,7 +3,7 @@
  * set always equals the modules in commands/. Guild-scoped when a guild id is
  * given (instant; for development), global otherwise.
  */
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
 export interface DeployTarget {
   token: string;
@@ -19,7 +19,7 @@ export interface DeployResult {
   names: string[];
 }
 
-export async function deployCommands(target: DeployTarget, bodies: RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<DeployResult> {
+export async function deployCommands(target: DeployTarget, bodies: RESTPostAPIApplicationCommandsJSONBody[]): Promise<DeployResult> {
   const rest = new REST({ api: target.apiBase }).setToken(target.token);
   try {
     const applicationId = target.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;

@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { MessagePayload } from '../render/discord.js';
 import type { Config } from '../config.js';
-import { flattenOptions, type InteractionInput, type Responder } from './interaction.js';
+import { flattenOptions, messageCommandInput, type InteractionInput, type Responder } from './interaction.js';
 import type { BotLog } from './log.js';
 
 export function createGatewayClient(config: Pick<Config, 'DISCORD_API_BASE'>, overrides: Partial<ClientOptions> = {}): Client {
@@ -55,6 +55,9 @@ export function gatewayInput(interaction: Interaction, receivedAt: number): Inte
     const { focused, ...flat } = flattenOptions(interaction.options.data);
     if (interaction.isChatInputCommand()) return { kind: 'command', ...common, commandName: interaction.commandName, ...flat };
     return { kind: 'autocomplete', ...common, commandName: interaction.commandName, ...flat, focused: focused ?? { name: '', value: '' } };
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    return messageCommandInput(common, interaction.commandName, interaction.targetMessage.content);
   }
   if (interaction.isButton()) return { kind: 'button', ...common, customId: interaction.customId };
   return null;

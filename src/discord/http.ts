@@ -10,7 +10,7 @@ import { Routes, type REST } from 'discord.js';
 import { z } from 'zod';
 import type { MessagePayload } from '../render/discord.js';
 import { EPHEMERAL_FLAG } from '../render/limits.js';
-import { flattenOptions, type InteractionInput, type RawOption, type Responder } from './interaction.js';
+import { flattenOptions, messageCommandInput, type InteractionInput, type RawOption, type Responder } from './interaction.js';
 import type { BotLog } from './log.js';
 import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION } from './respond.js';
 import type { InteractionRouter } from './router.js';
@@ -21,6 +21,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
 const CallbackType = { Pong: 1, Reply: 4, Defer: 5, DeferUpdate: 6, Update: 7, Choices: 8 } as const;
 const BUTTON = 2;
+const MESSAGE_COMMAND = 3;
 
 const RawOptionSchema: z.ZodType<RawOption> = z.lazy(() =>
   z.object({ name: z.string(), type: z.number(), value: z.unknown().optional(), focused: z.boolean().optional(), options: z.array(RawOptionSchema).optional() }),
@@ -39,6 +40,10 @@ const RawInteractionSchema = z.object({
       options: z.array(RawOptionSchema).optional(),
       custom_id: z.string().optional(),
       component_type: z.number().optional(),
+      /** 1 chat input, 3 message context menu. */
+      type: z.number().optional(),
+      target_id: z.string().optional(),
+      resolved: z.object({ messages: z.record(z.string(), z.object({ content: z.string().default('') })).optional() }).optional(),
     })
     .optional(),
   guild_id: z.string().optional(),
@@ -63,8 +68,11 @@ export function httpInput(raw: RawInteraction, receivedAt: number): InteractionI
   };
   const data = raw.data ?? {};
   if (raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.Autocomplete) {
-    const { focused, ...flat } = flattenOptions(data.options);
     const commandName = data.name ?? '';
+    if (raw.type === InteractionType.ApplicationCommand && data.type === MESSAGE_COMMAND) {
+      return messageCommandInput(common, commandName, data.resolved?.messages?.[data.target_id ?? '']?.content ?? '');
+    }
+    const { focused, ...flat } = flattenOptions(data.options);
     if (raw.type === InteractionType.ApplicationCommand) return { kind: 'command', ...common, commandName, ...flat };
     return { kind: 'autocomplete', ...common, commandName, ...flat, focused: focused ?? { name: '', value: '' } };
   }

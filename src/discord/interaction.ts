@@ -9,6 +9,13 @@ import type { Choice } from '../answers/autocomplete.js';
 
 export type OptionValue = string | number | boolean;
 
+/**
+ * A message context-menu command ("Check claim") has no options: its target
+ * message's text is handed to the command as this option, so it is validated
+ * like any other.
+ */
+export const MESSAGE_TEXT_OPTION = 'message';
+
 interface InteractionCommon {
   id: string;
   userId: string;
@@ -41,6 +48,11 @@ export interface ButtonInput extends InteractionCommon {
 }
 
 export type InteractionInput = CommandInput | AutocompleteInput | ButtonInput;
+
+/** A message context-menu command as a command whose one option is the target message's text. */
+export function messageCommandInput(common: InteractionCommon, commandName: string, text: string): CommandInput {
+  return { kind: 'command', ...common, commandName, subcommandGroup: null, subcommand: null, options: { [MESSAGE_TEXT_OPTION]: text } };
+}
 
 /**
  * One method per interaction callback Discord offers us. Each sends exactly the

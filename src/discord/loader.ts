@@ -1,11 +1,13 @@
 /**
- * Finds the command modules: every .ts/.js file in commands/ default-exports a
- * BotCommand. A file that does not is a programming error, reported with its name.
+ * The bot's commands: the lookups of the registry (lookupCommands.ts), then the
+ * modules in commands/, where every .ts/.js file default-exports a BotCommand.
+ * A file that does not is a programming error, reported with its name.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { lookupCommands } from './lookupCommands.js';
 import type { BotCommand } from './command.js';
 
 export const COMMANDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../commands');
@@ -18,7 +20,7 @@ function isCommandFile(file: string): boolean {
 
 export async function loadCommands(dir = COMMANDS_DIR): Promise<BotCommand[]> {
   const files = readdirSync(dir).filter(isCommandFile).sort();
-  const commands: BotCommand[] = [];
+  const commands: BotCommand[] = lookupCommands();
   for (const file of files) {
     const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
     commands.push(asCommand(module.default, file));
@@ -38,12 +40,13 @@ function asCommand(value: unknown, file: string): BotCommand {
 function assertUniqueNames(commands: BotCommand[]): void {
   const seen = new Set<string>();
   for (const command of commands) {
-    if (seen.has(command.data.name)) throw new CommandModuleError(`two command modules define /${command.data.name}`);
-    seen.add(command.data.name);
+    const key = `${command.data.toJSON().type ?? 1}:${command.data.name}`;
+    if (seen.has(key)) throw new CommandModuleError(`two command modules define /${command.data.name}`);
+    seen.add(key);
   }
 }
 
 /** The bodies to register with Discord. */
-export function commandDefinitions(commands: BotCommand[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(commands: BotCommand[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((command) => command.data.toJSON());
 }

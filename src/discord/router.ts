@@ -4,6 +4,7 @@
  * clicks, and the error reply. Knows nothing of gateway or HTTP: it gets an
  * InteractionInput and a Responder from either.
  */
+import { isLookupName, type LookupName } from '../answers/index.js';
 import { decodePageRef, type MessagePayload } from '../render/discord.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 import { answerInTime, buttonSteps, commandSteps, type AckPolicy } from './ack.js';
@@ -103,11 +104,13 @@ export class InteractionRouter {
     if (!ref || !command) return responder.reply(notice('That button belongs to a command this bot no longer has.'));
     if (await this.#rateLimited(input.userId, responder)) return;
     const query = pageQuery(this.#services.answers.db, ref);
+    const lookup = ref.command;
+    if (!command.page && !isLookupName(lookup)) return responder.reply(notice('That button belongs to a command this bot no longer has.'));
     if (query === null && !command.page) return responder.reply(expiredPageNotice());
     const page = (): Promise<MessagePayload> =>
       command.page
         ? Promise.resolve(command.page(ref, { interaction: input, query, services: this.#services }))
-        : this.#services.lookups.ask({ command: ref.command, query: query! }, { page: ref.page });
+        : this.#services.lookups.ask({ command: lookup as LookupName, query: query! }, { page: ref.page });
     return answerInTime(page, buttonSteps(responder), this.#policy(command));
   }
 

@@ -390,3 +390,87 @@ function countedPhrase(tokens: Token[], from: number): { text: string | null; en
 }
 
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+
+/** What a figure is about: what happened to the people or things it counts. */
+export type FigureAspect = 'deployed' | 'trained' | 'lost' | 'escaped' | 'captured';
+
+/**
+ * What a figure counts, whose they are and what it is about, read from the
+ * text around it: "North Korea has sent 12,000 troops" counts troops, North
+ * Korea's, deployed; "600 Russian troops have been killed or wounded" counts
+ * troops, Russia's, lost. Figures are comparable only when these agree.
+ */
+export interface FigureFacets {
+  /** The nationality or country the counted belong to, as written ("north korean", "dprk"); null when the text does not say. */
+  whose: string | null;
+  aspect: FigureAspect | null;
+}
+
+/** Cue word stems per aspect, most specific first: a figure of soldiers killed while deployed is about losses. */
+const ASPECT_CUES: [FigureAspect, RegExp][] = [
+  ['lost', /^(?:kill|wound|injur|dead|die[ds]?$|dying|casualt|loss|lost|perish|fatalit)/],
+  ['escaped', /^(?:escap|desert|fled$|flee|defect|runaway|awol)/],
+  ['captured', /^(?:captur|prisoner|surrender|detain)/],
+  ['trained', /^(?:train|undergo|drill|prepar|instruct)/],
+  ['deployed', /^(?:deploy|sent$|send|arriv|station|transferr?|dispatch|spotted|mov(?:ed|ing)$|fight|posted|involv)/],
+];
+/** Words read around a figure for its aspect: a few before (the verb of "has sent 12,000"), more after ("were deployed at …"). */
+const ASPECT_BEFORE = 6;
+const ASPECT_AFTER = 12;
+/** Words looked back for the subject that owns the counted ("North Korea has sent 12,000 troops"). */
+const WHOSE_BEFORE = 12;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
+
+function isPlaceWord(word: string): boolean {
+  const low = word.toLowerCase();
+  return NATIONALITY_WORDS.has(low) || PLACE_WORDS.has(low);
+}
+
+/** A run of place words ending a list of words read backwards (nearest first), e.g. "North Korea"; compass words join it. */
+function placeRun(words: string[], end: number): string | null {
+  let start = end;
+  while (start > 0 && (isPlaceWord(words[start - 1]!) || (COMPASS.has(words[start - 1]!.toLowerCase()) && start < end))) start--;
+  if (start > 0 && COMPASS.has(words[start - 1]!.toLowerCase())) start--;
+  return start < end ? words.slice(start, end).join(' ').toLowerCase() : null;
+}
+
+/** Whose: a nationality in the counted phrase; else "from/of <place>" after it; else the nearest place before it in its sentence. */
+function whoseOf(counted: string | null, before: string[], after: string[]): string | null {
+  const countedWords = counted?.split(' ') ?? [];
+  for (let end = countedWords.length; end > 0; end--) if (isPlaceWord(countedWords[end - 1]!)) return placeRun(countedWords, end);
+  const from = after.findIndex((w, i) => i < 4 && (w === 'from' || w === 'of'));
+  if (from >= 0) {
+    let i = from + 1;
+    if (after[i] === 'the') i++;
+    let end = i;
+    while (end < after.length && end < i + 3 && (isPlaceWord(after[end]!) || COMPASS.has(after[end]!.toLowerCase()))) end++;
+    if (end > i && isPlaceWord(after[end - 1]!)) return after.slice(i, end).join(' ').toLowerCase();
+  }
+  for (let end = before.length; end > Math.max(0, before.length - WHOSE_BEFORE); end--) {
+    if (isPlaceWord(before[end - 1]!) && /^\p{Lu}/u.test(before[end - 1]!)) return placeRun(before, end);
+  }
+  return null;
+}
+
+function aspectOf(before: string[], after: string[]): FigureAspect | null {
+  const window = [...before.slice(-ASPECT_BEFORE), ...after.slice(0, ASPECT_AFTER)].map((w) => w.toLowerCase());
+  for (const [aspect, cue] of ASPECT_CUES) if (window.some((w) => cue.test(w))) return aspect;
+  return null;
+}
+
+/** The words of `text` within its sentence, before and after [start, end). */
+function sentenceWords(text: string, start: number, end: number): { before: string[]; after: string[] } {
+  const sentenceStart = Math.max(text.lastIndexOf('. ', start) + 1, 0);
+  const stop = text.indexOf('. ', end);
+  const sentenceEnd = stop < 0 ? text.length : stop;
+  return { before: text.slice(sentenceStart, start).match(WORD) ?? [], after: text.slice(end, sentenceEnd).match(WORD) ?? [] };
+}
+
+/** Facets of `figure` (its text as found in `text`; the first occurrence when no offset is given). */
+export function figureFacets(text: string, figure: { text: string; counted: string | null }, at?: number): FigureFacets {
+  const start = at ?? text.indexOf(figure.text);
+  if (start < 0) return { whose: whoseOf(figure.counted, [], []), aspect: null };
+  const { before, after } = sentenceWords(text, start, start + figure.text.length);
+  return { whose: whoseOf(figure.counted, before, after), aspect: aspectOf(before, after) };
+}

@@ -4,7 +4,7 @@
  * are both made from these blocks, so they show the same thing.
  */
 import type { Answer, AnswerItem } from '../answers/types.js';
-import { CitationNumbers, formatCitation, formatDate } from './citation.js';
+import { CitationNumbers, formatCitation, formatFigureRef, formatPositionChange, formatStatementHead } from './citation.js';
 
 export interface Block {
   kind: 'summary' | 'heading' | 'line' | 'item' | 'note';
@@ -18,14 +18,18 @@ export interface Block {
 type Escape = (text: string) => string;
 
 function itemHeader(item: AnswerItem, index: number): string {
-  const parts: string[] = [];
-  if (item.speaker !== undefined) parts.push(item.speaker ?? 'unattributed');
-  if (item.stance) parts.push(item.stance);
-  if (item.kind && item.kind !== 'body' && item.stance) parts.push(item.kind);
-  if (item.eventDate) parts.push(`event ${item.eventDate}`);
-  else if (item.speaker !== undefined && item.citations[0]) parts.push(formatDate(item.citations[0].date, item.citations[0].dateInferred));
-  if (item.figures && item.figures.length > 0) parts.push(`figures: ${item.figures.map((f) => f.text).join('; ')}`);
-  return `${index}. ${parts.join(' · ')}`.trimEnd();
+  // Paragraphs and plain sentences carry no statement: their citation says it all.
+  if (item.speaker === undefined) return `${index}.`;
+  const c = item.citations[0];
+  return `${index}. ${formatStatementHead({
+    speaker: item.speaker,
+    stance: item.stance,
+    kind: item.kind,
+    date: item.eventDate ?? c?.date ?? null,
+    dateInferred: item.eventDate ? false : (c?.dateInferred ?? false),
+    eventDate: Boolean(item.eventDate),
+    figures: item.figures?.map((f) => f.text),
+  })}`;
 }
 
 function itemBlock(item: AnswerItem, index: number, numbers: CitationNumbers, escape: Escape, discord: boolean): string {
@@ -50,15 +54,18 @@ export function answerBlocks(answer: Answer, escape: Escape): Block[] {
   if (answer.summary) push('summary', answer.summary, `*${escape(answer.summary)}*`);
   let itemIndex = 0;
   for (const section of answer.sections) {
-    if (section.items.length === 0 && (section.lines ?? []).length === 0) continue;
+    if (section.items.length === 0 && (section.lines ?? []).length === 0 && (section.figureGroups ?? []).length === 0) continue;
     push('heading', section.title, `__**${escape(section.title)}**__`);
     for (const line of section.lines ?? []) push('line', line, escape(line));
+    for (const group of section.figureGroups ?? []) {
+      for (const line of [`${group.counted}:`, ...group.entries.map((e) => `• ${formatFigureRef(e)}`)]) push('line', line, escape(line));
+    }
     for (const item of section.items) {
       itemIndex++;
       push('item', itemBlock(item, itemIndex, numbers, (t) => t, false), itemBlock(item, itemIndex, discordNumbers, escape, true));
     }
   }
-  for (const note of answer.notes) push('note', note, `*${escape(note)}*`);
+  for (const note of [...(answer.changes ?? []).map((c) => formatPositionChange(c, 'long')), ...answer.notes]) push('note', note, `*${escape(note)}*`);
   if (answer.suggestions.length > 0) {
     const plain = `Try: ${answer.suggestions.join(' · ')}`;
     push('note', plain, `Try: ${answer.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(' · ')}`);

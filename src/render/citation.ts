@@ -1,5 +1,5 @@
 /** The citation line, the same in Discord and the terminal: [n] Title — Publisher (citing X), date, ¶k · file */
-import type { Citation } from '../answers/types.js';
+import type { Citation, FigureRef, PositionChangeRef, StanceRef } from '../answers/types.js';
 
 export function formatDate(date: string | null, inferred: boolean): string {
   if (date === null) return 'date unknown';
@@ -7,10 +7,18 @@ export function formatDate(date: string | null, inferred: boolean): string {
 }
 
 export function formatCitation(n: number, c: Citation): string {
-  const publisher = c.publisher ?? 'publisher not stated';
   const cites = c.cites.length > 0 ? ` (citing ${c.cites.join(', ')})` : '';
   const where = c.paragraph === 0 ? 'title' : `¶${c.paragraph}`;
-  return `[${n}] ${c.title} — ${publisher}${cites}, ${formatDate(c.date, c.dateInferred)}, ${where} · ${c.file}`;
+  return `[${n}] ${c.title} — ${publisherOf(c)}${cites}, ${formatDate(c.date, c.dateInferred)}, ${where} · ${c.file}`;
+}
+
+function publisherOf(c: Citation): string {
+  return c.publisher ?? 'publisher not stated';
+}
+
+/** An article named by its title, publisher and date: "NATO holds … — Censor.NET, 2024-10-16". */
+export function formatSource(c: Citation): string {
+  return `${c.title} — ${publisherOf(c)}, ${formatDate(c.date, c.dateInferred)}`;
 }
 
 /** Numbers citations across an answer: the same article paragraph keeps one number. */
@@ -26,4 +34,44 @@ export class CitationNumbers {
     }
     return n;
   }
+}
+
+/** Who gave something and when: "Reuters, ≈2024-10-22". */
+export function formatAttribution(speaker: string | null, date: string | null, dateInferred: boolean): string {
+  return `${speaker ?? 'unattributed'}, ${formatDate(date, dateInferred)}`;
+}
+
+/** The short reference to a paragraph (the long one is formatCitation): "004_052bf8636d0ccf43.txt ¶3". */
+export function formatShortRef(c: Citation): string {
+  return `${c.file} ¶${c.paragraph}`;
+}
+
+/** "3,000 soldiers — Reuters, ≈2024-10-22", and "(file ¶3)" after it unless the citation is shown on its own. */
+export function formatFigureRef(e: FigureRef, withRef = true): string {
+  return `${e.figureText} — ${formatAttribution(e.speaker, e.date, e.dateInferred)}${withRef ? ` (${formatShortRef(e.citation)})` : ''}`;
+}
+
+function stanceLabel(stance: string): string {
+  return stance.replace('-', ' ');
+}
+
+function formatStanceRef(s: StanceRef, withRef: boolean): string {
+  return `"${stanceLabel(s.stance)}" (${formatDate(s.date, s.dateInferred)}${withRef ? `, ${formatShortRef(s.citation)}` : ''})`;
+}
+
+/** A position change, long (a note, with references) or short (a heading whose citations follow). */
+export function formatPositionChange(c: PositionChangeRef, form: 'long' | 'short'): string {
+  if (form === 'short') return `${c.speaker}: ${stanceLabel(c.from.stance)} (${formatDate(c.from.date, c.from.dateInferred)}) → ${stanceLabel(c.to.stance)} (${formatDate(c.to.date, c.to.dateInferred)})`;
+  return `Position changed: ${c.speaker} went from ${formatStanceRef(c.from, true)} to ${formatStanceRef(c.to, true)}.`;
+}
+
+/** The head of a statement: "Mark Rutte · confirms · indirect · 2024-10-28 · figures: 600 troops". */
+export function formatStatementHead(h: { speaker: string | null; stance?: string; kind?: string; date: string | null; dateInferred: boolean; eventDate?: boolean; figures?: string[] }): string {
+  const parts = [h.speaker ?? 'unattributed'];
+  if (h.stance) parts.push(h.stance);
+  if (h.kind && h.kind !== 'body' && h.stance) parts.push(h.kind);
+  if (h.date !== null) parts.push(h.eventDate ? `event ${h.date}` : formatDate(h.date, h.dateInferred));
+  else parts.push(formatDate(null, false));
+  if (h.figures && h.figures.length > 0) parts.push(`figures: ${h.figures.join('; ')}`);
+  return parts.join(' · ');
 }

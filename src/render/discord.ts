@@ -48,7 +48,8 @@ export const INLINE_QUERY_MAX = 70;
 
 /** What a Previous/Next button needs to rebuild its page after a restart. */
 export interface PageRef {
-  command: CommandName;
+  /** The command whose answer is paged (the router checks it still exists). */
+  command: string;
   page: number;
   /** `q:<query>` inline, or `h:<hash>` for a query saved in the index. */
   key: string;
@@ -64,9 +65,9 @@ export function encodePageRef(ref: PageRef): string {
 }
 
 export function decodePageRef(customId: string): PageRef | null {
-  const m = /^page:(claims|who|source|timeline|help|digest):(\d{1,4}):([qh]:.*)$/s.exec(customId);
+  const m = /^page:([a-z][a-z0-9_-]{0,31}):(\d{1,4}):([qh]:.*)$/s.exec(customId);
   if (!m) return null;
-  return { command: m[1] as CommandName, page: Number(m[2]), key: m[3]! };
+  return { command: m[1]!, page: Number(m[2]), key: m[3]! };
 }
 
 /** Splits text blocks into pages that each fit the description budget. */

@@ -152,13 +152,15 @@ export class Gateway {
   }
 
   /**
-   * Sends a dispatch to every live session. A session that is momentarily disconnected keeps
+   * Sends a dispatch to every live session (with `requiredIntent`, to those that identified with it). A session that is momentarily disconnected keeps
    * the event for replay on RESUME, as Discord does. Returns how many sessions took it.
    */
-  dispatch(t: string, d: unknown): number {
+  dispatch(t: string, d: unknown, requiredIntent = 0): number {
     let count = 0;
     for (const session of this.#sessions.values()) {
       if (!this.#resumable(session)) continue;
+      // Events behind an intent (MESSAGE_CREATE needs GUILD_MESSAGES) go only to sessions that asked for it.
+      if (requiredIntent !== 0 && (session.intents & requiredIntent) === 0) continue;
       this.#dispatchTo(session, t, d);
       count += 1;
     }

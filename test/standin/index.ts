@@ -22,12 +22,18 @@ import {
   AutocompleteHandle,
   buildButtonInteraction,
   buildCommandInteraction,
+  buildMessageCommandInteraction,
   InteractionHandle,
   InteractionRecord,
   type AutocompleteInvocation,
   type ButtonClick,
   type CommandInvocation,
+  type MessageCommandInvocation,
 } from './interactions.js';
+import { messageObject, userObject } from './objects.js';
+
+/** Gateway intent bit 9: guild message events. */
+const GUILD_MESSAGES_INTENT = 1 << 9;
 import { API_PREFIX, RestApi } from './rest.js';
 import { coreRoutes } from './routes.js';
 import { interactionRoutes } from './routes-interactions.js';
@@ -253,6 +259,28 @@ export class DiscordStandIn {
   sendAutocomplete(invocation: AutocompleteInvocation): AutocompleteHandle {
     const { payload, label } = buildCommandInteraction(this.#world, invocation, invocation.focused);
     return new AutocompleteHandle(this.#world, this.#dispatchInteraction(payload, label));
+  }
+
+  /**
+   * A user posts `content` in a channel: the message is stored and MESSAGE_CREATE is dispatched to
+   * sessions with the GUILD_MESSAGES intent (the bot, with Guilds only, does not get it, as on Discord).
+   */
+  postUserMessage(options: { content: string; channelId?: string; user?: { id?: string; username?: string } }): APIMessage {
+    const guild = this.#world.config.guilds[0];
+    const channelId = options.channelId ?? guild?.channels[0]?.id;
+    if (channelId === undefined) throw new Error('standin: postUserMessage: no channel');
+    const guildId = this.#world.channels.get(channelId)?.guildId;
+    const author = userObject(options.user?.id ?? '200000000000000001', options.user?.username ?? 'reporter');
+    const message = messageObject({ channelId, author, type: 0 }, { content: options.content }, []);
+    this.#world.storeMessage({ message, ...(guildId ? { guildId } : {}), deleted: false });
+    this.#gateway.dispatch('MESSAGE_CREATE', { ...message, ...(guildId ? { guild_id: guildId } : {}) }, GUILD_MESSAGES_INTENT);
+    return message;
+  }
+
+  /** Right-clicks a message → Apps → `name`: dispatches the message command's INTERACTION_CREATE. */
+  sendMessageCommand(invocation: MessageCommandInvocation): InteractionHandle {
+    const { payload, label } = buildMessageCommandInteraction(this.#world, invocation);
+    return new InteractionHandle(this.#world, this.#dispatchInteraction(payload, label));
   }
 
   /** Clicks a button on a message the bot posted (it must exist and not be disabled). */

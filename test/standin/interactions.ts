@@ -425,6 +425,36 @@ export function buildCommandInteraction(
   return { payload: payload as unknown as APIInteraction, label: `${autocompleteFocus !== undefined ? 'autocomplete ' : ''}/${path}` };
 }
 
+export interface MessageCommandInvocation extends InvocationContext {
+  /** The registered message command's name, e.g. "Check claim". */
+  name: string;
+  /** The message right-clicked: it must exist in the stand-in. */
+  messageId: string;
+}
+
+/** A message context-menu command (right-click a message → Apps): data.type 3, the target resolved as Discord sends it. */
+export function buildMessageCommandInteraction(world: World, invocation: MessageCommandInvocation): { payload: APIInteraction; label: string } {
+  const entry = world.messages.get(invocation.messageId);
+  if (!entry || entry.deleted) throw new Error(`standin: sendMessageCommand: no message ${invocation.messageId}`);
+  const context = resolveContext(world, {
+    ...invocation,
+    guildId: invocation.guildId !== undefined ? invocation.guildId : (entry.guildId ?? null),
+    channelId: invocation.channelId ?? entry.message.channel_id,
+  });
+  const payload = basePayload(world, context, InteractionType.ApplicationCommand);
+  const command = world.findCommand(invocation.name, context.guildId, 3);
+  payload.data = {
+    id: command?.id ?? nextSnowflake(),
+    name: invocation.name,
+    type: 3,
+    target_id: entry.message.id,
+    // Apps get the target's content whatever their intents: the user chose to share it.
+    resolved: { messages: { [entry.message.id]: structuredClone(entry.message) } },
+    ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+  };
+  return { payload: payload as unknown as APIInteraction, label: `message command "${invocation.name}"` };
+}
+
 export function buildButtonInteraction(world: World, click: ButtonClick): { payload: APIInteraction; label: string } {
   const entry = world.messages.get(click.messageId);
   if (!entry || entry.deleted) throw new Error(`standin: clickButton: no message ${click.messageId}`);
