@@ -125,6 +125,9 @@ describe('npm run bench', () => {
     expect(result.discord_p99_ms === null || typeof result.discord_p99_ms === 'number').toBe(true);
     expect(result.articles).toBe(50);
     expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
+    // The people table holds exactly the generated speakers: nobody split into two, nobody merged, nobody invented.
+    expect(result).toMatchObject({ people_missing: 0, people_extra: 0, people_merged: 0, people_split: 0 });
+    expect(result.people_indexed).toBe(result.people_generated);
     const budget = result.ingest_budget as Record<string, number>;
     expect(budget).toMatchObject({ sample_articles: 50, cores: expect.any(Number) });
     for (const step of ['read_s_per_mb', 'parse_s_per_mb', 'extract_s_per_mb', 'fingerprint_s_per_mb', 'write_s_per_mb', 'people_vocabulary_s_per_mb', 'floor_s_per_mb']) expect(budget[step], step).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ import {
 
 export const DEFAULT_SEED = 20241028;
 /** Bumped whenever the generated text changes, so a reused work folder is regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 /** Articles are dated over these two years (day numbers since 1970). */
 const FIRST_DAY = Date.UTC(2023, 0, 1) / 86_400_000;
 const DAYS = 731;
@@ -458,10 +458,14 @@ class ArticleWriter {
 }
 
 /** Background paragraph k of the shared pool: repeated across articles, sometimes lightly edited. */
-function backgroundParagraph(c: Corpus, k: number): string {
+function backgroundParagraph(c: Corpus, k: number): { text: string; speaker: string } {
   const rng = rngFor(c.seed, 3, k);
   const w = new ArticleWriter(c, rng);
   const speaker = c.people[int(rng, 200)]!;
+  return { text: backgroundText(c, k, rng, w, speaker), speaker: speaker.canonical };
+}
+
+function backgroundText(c: Corpus, k: number, rng: Rng, w: ArticleWriter, speaker: BenchPerson): string {
   const cast: Cast = { person: speaker, full: speaker.canonical, surname: speaker.surname, alternate: null, mentioned: false };
   const month = pick(rng, MONTH_NAMES);
   switch (k % 5) {
@@ -504,6 +508,7 @@ export interface GeneratedArticle {
   date: string;
   /** How the date is given: a marker line, mentioned in the text (to infer), or not at all. */
   dating: 'marker' | 'inferred' | 'none';
+  /** The cast's names as spelled here, then the speakers of background paragraphs (who may go unnamed in the text). */
   speakers: string[];
 }
 
@@ -564,12 +569,15 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
   if (chance(rng, 0.3)) paragraphs.push(`Read also: ${cap(w.clause())}`);
   if (chance(rng, 0.4)) paragraphs.push(`${cap(w.adjective())} ${w.noun()} in ${w.place()}`);
   const backgrounds = between(rng, 1, 3);
+  const backgroundSpeakers: string[] = [];
   const used = new Set<number>();
   for (let k = 0; k < backgrounds; k++) {
     const b = c.background.sample(rng);
     if (used.has(b)) continue;
     used.add(b);
-    paragraphs.push(editBackground(backgroundParagraph(c, b), rng));
+    const background = backgroundParagraph(c, b);
+    backgroundSpeakers.push(background.speaker);
+    paragraphs.push(editBackground(background.text, rng));
   }
   if (chance(rng, 0.5)) paragraphs.push(w.sentence());
   if (chance(rng, 0.35)) {
@@ -589,7 +597,7 @@ export function generateArticle(seed: number, index: number): GeneratedArticle {
     text: `${text}\n`,
     date: isoOf(day),
     dating,
-    speakers: cast.map((x) => x.full),
+    speakers: [...cast.map((x) => x.full), ...backgroundSpeakers],
   };
 }
 
@@ -629,6 +637,23 @@ export function writeCorpus(dir: string, n: number, seed = DEFAULT_SEED, onProgr
     if (onProgress && i % 5000 === 4999) onProgress(i + 1);
   }
   return { dir, articles: n, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Everyone articles 0..n-1 quote, as generated people (canonical name and every spelling the corpus may
+ * use for them): the people the index should hold, no more, no fewer.
+ */
+export function corpusSpeakers(n: number, seed = DEFAULT_SEED): { canonical: string; spellings: string[] }[] {
+  const bySpelling = new Map<string, BenchPerson>();
+  for (const person of corpusPeople(seed)) for (const spelling of [person.canonical, ...person.variants]) bySpelling.set(spelling, person);
+  const quoted = new Set<BenchPerson>();
+  for (let i = 0; i < n; i++) {
+    const article = generateArticle(seed, i);
+    // Only the cast the text names (a cast member may go unwritten); lines are hard-wrapped.
+    const text = article.text.replace(/\s+/g, ' ');
+    for (const name of article.speakers) if (text.includes(name)) quoted.add(bySpelling.get(name)!);
+  }
+  return [...quoted].map((p) => ({ canonical: p.canonical, spellings: [p.canonical, ...p.variants] }));
 }
 
 /** The generated speakers, for picking /who names. */

@@ -69,6 +69,7 @@ export function renderReport(r: BenchResult): string {
   );
   lines.push(`  (MB/s are corpus MB over wall time for both; the floor inserts ${fmt(r.raw_insert_text_mb_s, 2)} MB/s of sentence text)`);
   lines.push(...budgetLines(r.ingest_budget));
+  lines.push(`people: ${r.people_indexed} speaking people indexed for ${r.people_generated} generated; ${r.people_missing} missing, ${r.people_extra} never generated, ${r.people_merged} entries holding two, ${r.people_split} people split over two entries`);
   lines.push(`a day's news on the full index: ${r.increment_articles} articles added in ${fmt(r.increment_add_s, 2)} s, removed in ${fmt(r.increment_remove_s, 2)} s (each a whole ingest: scan, writes, people, vocabulary and ranking window rebuilt)`);
   const parts = Object.entries(r.index_parts_mb)
     .sort((a, b) => b[1] - a[1])

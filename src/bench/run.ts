@@ -9,9 +9,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { answerContext, openIndex, type Logger } from '../app.js';
 import type { Db } from '../index/database.js';
+import { loadPeopleIndex } from '../index/statements.js';
 import { measureDiscord, type DiscordResult } from './discord.js';
 import { BUDGET_SAMPLE_ARTICLES, measureIngestBudget, type IngestBudget } from './ingestBudget.js';
-import { corpusPeople, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
+import { corpusPeople, corpusSpeakers, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
 import { REPO_ROOT } from './paths.js';
 import {
   measureAsk,
@@ -121,6 +122,13 @@ export interface BenchResult {
   discord_p50_ms: number | null;
   /** Where the ingest's time goes, step by step on a sample, and the best ratio to the floor these cores allow. */
   ingest_budget: IngestBudget;
+  /** The people table against the generated cast: every speaker one entry, nobody split off or merged in. */
+  people_generated: number;
+  people_indexed: number;
+  people_missing: number;
+  people_extra: number;
+  people_merged: number;
+  people_split: number;
   /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again. */
   increment_articles: number;
   increment_add_s: number;
@@ -129,6 +137,30 @@ export interface BenchResult {
   terms: TermRow[];
   machine: Machine;
   notes: string[];
+}
+
+/**
+ * Generated speakers against the speaking people the index holds, by name and alias: who is missing, who
+ * is held but was never generated, which entries hold two generated people, which people are in two entries.
+ */
+export function comparePeople(
+  generated: { canonical: string; spellings: string[] }[],
+  indexed: { canonical: string; aliases: string[] }[],
+): { generated: number; indexed: number; missing: string[]; extra: string[]; merged: string[]; split: string[] } {
+  const owner = new Map<string, string>();
+  for (const g of generated) for (const s of g.spellings) owner.set(s, g.canonical);
+  const entriesOf = new Map<string, string[]>();
+  const extra: string[] = [];
+  const merged: string[] = [];
+  for (const entry of indexed) {
+    const held = new Set([entry.canonical, ...entry.aliases].map((n) => owner.get(n)).filter((n): n is string => n !== undefined));
+    if (held.size === 0) extra.push(entry.canonical);
+    if (held.size > 1) merged.push(`${entry.canonical} (${[...held].join(' + ')})`);
+    for (const person of held) entriesOf.set(person, [...(entriesOf.get(person) ?? []), entry.canonical]);
+  }
+  const missing = generated.filter((g) => !entriesOf.has(g.canonical)).map((g) => g.canonical);
+  const split = [...entriesOf].filter(([, entries]) => entries.length > 1).map(([person, entries]) => `${person} (${entries.join(' | ')})`);
+  return { generated: generated.length, indexed: indexed.length, missing: missing.sort(), extra: extra.sort(), merged: merged.sort(), split: split.sort() };
 }
 
 const round = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
@@ -251,6 +283,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const total = sentenceCount(db);
       const df = documentFrequencies(db);
       const claims = chooseClaimsQueries(db, corpusWords(seed), df, total);
+      log('checking the people table against the generated speakers…');
+      const people = comparePeople(corpusSpeakers(options.articles, seed), loadPeopleIndex(db).filter((p) => p.type === 'person' && p.statements > 0));
+      const some = (label: string, names: string[]) => (names.length > 0 ? [`${label} ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`] : []);
+      const problems = [...some('missing', people.missing), ...some('not generated', people.extra), ...some('merged', people.merged), ...some('split', people.split)];
+      if (problems.length > 0) notes.push(`people: ${problems.join('; ')}`);
       const who = chooseWhoQueries(db, corpusPeople(seed));
       const check = chooseCheckQueries(db, corpusPeople(seed));
       const queries: LabelledQuery[] = [...claims, ...who, ...check];
@@ -356,6 +393,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         discord_p50_ms: discord.p50 === null ? null : round(discord.p50),
         ingest_budget: budget,
         increment_articles: INCREMENT_ARTICLES,
+        people_generated: people.generated,
+        people_indexed: people.indexed,
+        people_missing: people.missing.length,
+        people_extra: people.extra.length,
+        people_merged: people.merged.length,
+        people_split: people.split.length,
         increment_add_s: round(increment.addSeconds, 2),
         increment_remove_s: round(increment.removeSeconds, 2),
         lookups: claimsStats.n + whoStats.n + checkStats.n,

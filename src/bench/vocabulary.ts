@@ -284,7 +284,7 @@ export function transliterationVariants(name: string): string[] {
     [/y(?=[^aeiouy])/g, 'i'],
     [/kh/g, 'h'],
     [/Kh/g, 'H'],
-    [/h(?=[aeiouy])/g, 'g'],
+    [/(?<![sczkSCZK])h(?=[aeiouy])/g, 'g'], // Hnatyuk / Gnatyuk; never inside sh, ch, zh, kh
     [/iu/g, 'yu'],
     [/ia$/, 'iya'],
     [/ts/g, 'tz'],

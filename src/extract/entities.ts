@@ -57,6 +57,8 @@ export interface TextLookups {
   fullNameFor(surname: string): string | null;
   /** An organisation named in full before the phrase whose name starts with `word` ("Karranga Resources"). */
   organisationNamed(word: string): string | null;
+  /** A full name anywhere in the article ends with `surname` (headlines name people the body introduces later). */
+  surnameInArticle(surname: string): boolean;
   /** Every distinct full name ending in `surname` written before the phrase. */
   fullNamesFor(surname: string): string[];
   /** People named before the phrase, nearest first, outside quotes and reported clauses. */
@@ -259,6 +261,11 @@ export class EntityRegistry {
     const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfGivenName(f.split(' ')[0]!) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
+    // One capitalised word that no full name of the article ends with, and no title marks as a person
+    // ("Suspilne reported", "Energoatom said"): an organisation, never a person of that name.
+    if (tokens.length === 1 && phrase.gender === null && phrase.roles.length === 0 && !this.lookups.surnameInArticle(name) && this.findPerson(tokens) === null) {
+      return this.named(this.organisation(name, surface, []), 'name', `${surface}: one word no person of the article is called`);
+    }
     const entity = this.person(name, surface, phrase.roles, phrase.gender);
     return this.named(entity, entity.name === name ? 'name' : 'surname-earlier', entity.name === name ? undefined : `${surface} → ${entity.name}`);
   }

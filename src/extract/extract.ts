@@ -318,8 +318,12 @@ class ArticleExtractor {
 
   /** The word is a surname of someone the body names in full. */
   private namedInBody(word: string): boolean {
-    return this.input.paragraphs.some((p) => p.kind === 'body' && personCandidates(p.text).some((c) => !c.single && lastNameToken(c.name) === word));
+    this.bodySurnames ??= [...new Set(this.input.paragraphs.filter((p) => p.kind === 'body').flatMap((p) => personCandidates(p.text).filter((c) => !c.single).map((c) => lastNameToken(c.name))))];
+    return this.bodySurnames.some((surname) => sameNameTokenLoose(surname, word));
   }
+
+  /** Surnames of the full names the body gives, computed once. */
+  private bodySurnames: string[] | undefined;
 
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
@@ -637,6 +641,7 @@ class ArticleExtractor {
       },
       fullNamesFor: (surname) => this.fullNamesFor(surname),
       organisationNamed: (word) => this.organisationNamed(word),
+      surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
       recentlySpoke: (place) => Math.floor(place / 1e6) >= this.cursor.para - 1,
       mentionsBefore: () => this.mentionsBefore(),
@@ -868,6 +873,11 @@ function personCandidates(text: string): PersonCandidate[] {
     const words = tokens.slice(k, j).filter((t) => t.text !== '.');
     const nameText = words.map((t) => (isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.') ? `${t.text}.` : t.text)).join(' ');
     const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
+    // "the Center for Countering Disinformation": a run after "for"/"of"/"and" that follows a capitalised word continues a name already begun.
+    if (before !== undefined && /^(?:for|of|de|du|des)$/.test(before.low) && tokens[i - 2]?.cap && k === i) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
     const opensSentence = before === undefined || /^[.!?:;]$/.test(before.text);
     const after = tokens[j];
     const possessive = after?.low === "'s";
@@ -966,5 +976,5 @@ const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', '
 
 function isNotNameWord(word: string): boolean {
   const low = word.toLowerCase();
-  return NOT_NAME.has(word) || PERSON_TITLE_WORDS.has(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|point|street|road|avenue|river|lake|mount|elementary)$/.test(low);
+  return NOT_NAME.has(word) || isTitleWord(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|point|street|road|avenue|river|lake|mount|elementary)$/.test(low);
 }

@@ -133,14 +133,19 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   if (k >= u.from && BE_FORMS.has(tokens[k]!.low) && p.quoteOf[k] === -1) return passiveFrame(p, u, c, k);
   // Cheap rejections before any parsing: a plural noun ("the reports", "five states") or a verb
   // that needs a clause ("believes", "called") with nothing of the kind after it.
-  if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info)) return [];
+  // Right after a closing mark ("«…,» – claimed X", "\"…\" noted X") the verb attributes the quote, whatever follows it.
+  const afterQuoteDash = prev !== undefined && DASHES.has(prev.text) && c - 2 >= u.from && p.markOf[c - 2] === 2;
+  if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info) && !(c > u.from && p.markOf[c - 1] === 2) && !afterQuoteDash) return [];
 
   // Nothing before the cue but a comma or a closing quote: "…," said Jane Doe.
-  if (c === u.from || p.markOf[c - 1] === 2 || (prev?.text === ',' && looksInverted(p, u, c))) return invertedFrame(p, u, c, info);
+  // "«…,» – warned Prosecutor General X": a dash may stand between the closing mark and the cue.
+  if (c === u.from || p.markOf[c - 1] === 2 || afterQuoteDash || (prev?.text === ',' && looksInverted(p, u, c))) return invertedFrame(p, u, c, info);
   const found = subjectBefore(p, u, c);
   if (found === null || found.modal || found.empty) return [];
   const subject = found;
   if (subject.negated && info.lemma !== 'confirm') return [];
+  // "Answering the question whether the Rada stresses …": a verb inside a question reports nothing.
+  if (subject.phraseFrom === subject.regionFrom && /^(?:whether|if)$/.test(tokens[subject.regionFrom - 1]?.low ?? '')) return [];
 
   let r = c + 1;
   if (info.lemma === 'point') {
@@ -220,6 +225,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     from = r + 1;
   } else if (s && p.markOf[r] === 1) {
     from = r;
+  } else if (info.objectFirst) {
+    return []; // "Ukrenergo added the soldiers", "X noted the date": an object, not what was said
   } else if (info.needsClause) {
     if (info.lemma !== 'call') return [];
     // "called it "a grown-up win"", "called for an inquiry"
@@ -329,6 +336,8 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     let v = b;
     while (v < phraseTo - 1 && (tokens[v]!.cap || tokens[v]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[v]!.low))) v++;
     if (v === b || v >= phraseTo - 1) return null;
+    // Only a name or a pronoun opening the clause is its subject for sure ("The current forces … and added" is not).
+    if (!tokens.slice(b, v).some((t) => (t.cap && !/^(?:the|a|an)$/i.test(t.text)) || /^(?:he|she|they)$/i.test(t.text))) return null;
     const first = phraseAt(p, b, v);
     if (first === null || first.kind === 'non-agent') return null;
     return { phrase: first, phraseFrom: b, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
@@ -478,6 +487,7 @@ function trimBack(text: string, start: number, end: number): number {
 function contentBefore(p: PreparedParagraph, u: Unit, subjectFrom: number): Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> | null {
   const { tokens } = p;
   let k = subjectFrom - 1;
+  if (k >= u.from && DASHES.has(tokens[k]!.text) && p.quoteOf[k] === -1) k--; // "«…,» – warned X"
   if (k >= u.from && tokens[k]!.text === ',' && p.quoteOf[k] === -1) k--;
   if (k < u.from) return null;
   if (p.markOf[k] === 2) return quoteContent(p, p.quoteOf[k]!);

@@ -19,6 +19,8 @@ export interface CueInfo {
   needsClause?: boolean;
   /** -ing form continuing the previous subject: ", adding that …". */
   participle?: boolean;
+  /** Takes an object as readily as a clause ("added more troops", "noted the date"): before its content only "that", a colon or a quote. */
+  objectFirst?: boolean;
 }
 
 /** Forms of a verb: base, -s, past (= participle), -ing. */
@@ -37,9 +39,9 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('tell', 'tells', 'told', 'telling', { recipient: true }),
   ...forms('state', 'states', 'stated', 'stating', { nounLike: true }),
   ...forms('stress', 'stresses', 'stressed', 'stressing'),
-  ...forms('note', 'notes', 'noted', 'noting', { nounLike: true }),
-  ...forms('recall', 'recalls', 'recalled', 'recalling'),
-  ...forms('add', 'adds', 'added', 'adding'),
+  ...forms('note', 'notes', 'noted', 'noting', { nounLike: true, objectFirst: true }),
+  ...forms('recall', 'recalls', 'recalled', 'recalling', { objectFirst: true }),
+  ...forms('add', 'adds', 'added', 'adding', { objectFirst: true }),
   ...forms('believe', 'believes', 'believed', 'believing', { needsClause: true }),
   ...forms('write', 'writes', 'wrote', 'writing'),
   ...forms('announce', 'announces', 'announced', 'announcing'),
@@ -184,7 +186,7 @@ export const PERSON_TITLE_WORDS = set(`
   biologist physicist chemist astronomer epidemiologist virologist psychologist psychiatrist pharmacist dentist
   economist strategist pollster consultant entrepreneur investor banker trader broker accountant developer
   former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
-  moderator interviewer shadow backbencher frontbencher whip
+  moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
 `);
 
 /** Nouns that refer back to a person already named: "the NATO Secretary General", "the European diplomat". */
@@ -266,7 +268,7 @@ export const ORG_NAME_WORDS = set(`
   enterprises manufacturing chemicals steel semiconductor semiconductors microsystems dynamics analytics
   consulting associates llp federation forum fund foundation trust institute clinic hospital university
   courier observer mirror mail globe dispatch ledger sentinel examiner inquirer courant bulletin spectator
-  monitor review standard campaign
+  monitor review standard campaign rada headquarters duma knesset bundestag seimas sejm verkhovna
 `);
 
 /** Single words that are organisations on their own (news agencies, institutions known by one name). */

@@ -120,7 +120,9 @@ function isAcronym(t: Token): boolean {
 }
 function isTitleWord(low: string): boolean {
   const word = stripDot(low);
-  return PERSON_TITLE_WORDS.has(word) || PERSON_ROLE_NOUNS.has(word);
+  if (PERSON_TITLE_WORDS.has(word) || PERSON_ROLE_NOUNS.has(word)) return true;
+  // "Commander-in-Chief", "vice-chair": a hyphenated title holds a title word.
+  return word.includes('-') && word.split('-').some((part) => PERSON_TITLE_WORDS.has(part) && part.length > 2);
 }
 function isOrgWord(low: string): boolean {
   return ORG_NAME_WORDS.has(low) || KNOWN_ORGS.has(low);
@@ -336,7 +338,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     if (to - from === 1 && GROUP_NOUNS.has(last)) {
       return { ...base, kind: 'group', type: 'organisation', name: null, head: last, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
-    const orgLike = words.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
+    // "Der Spiegel", "Le Monde", "El País": an article of another language opens a title, not a person's name.
+    const foreignArticle = to - from >= 2 && /^(?:le|la|les|der|die|das|el|il|lo|het|de|los|las)$/.test(words[0]!.low) && words[0]!.cap;
+    const orgLike = foreignArticle || words.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
     if (!orgLike && words.every((t, k) => isPersonNameToken(t, words[k + 1]))) {
       return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
@@ -547,14 +551,22 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL.has(stripDot(tokens[end - 1]!.low)) && !suffixDot(end - 1)) end--;
   let suffixFrom = end;
   while (suffixFrom > from && (GENERATIONAL.has(stripDot(tokens[suffixFrom - 1]!.low)) || (tokens[suffixFrom - 1]!.text === '.' && GENERATIONAL.has(stripDot(tokens[suffixFrom - 2]?.low ?? ''))))) suffixFrom--;
-  const start = nameStartBefore(tokens, from, suffixFrom);
+  let start = nameStartBefore(tokens, from, suffixFrom);
   if (start === suffixFrom) end = suffixFrom;
+  // "… Center for Countering Disinformation Andrii Kovalenko": capitalised words run on from an organisation's
+  // name into the person's; a known given name inside the run marks where the person's name begins.
+  const given = tokens.slice(start + 1, suffixFrom - 1).findIndex((t) => genderOfGivenName(t.text) !== null);
+  if (given !== -1 && start > from) start = start + 1 + given;
   const length = tokens.slice(start, end).filter((t) => t.text !== '.' && !NAME_PARTICLES.has(t.low)).length;
   if (length === 0) return null;
   // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
   if (start === from) return length >= 2 ? { name: nameText(tokens, start, end), from: start, to, nameEnd: end } : null;
   const before = tokens[start - 1]!;
-  const nameContext = isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low) || isDescriptor(before);
+  // "chairman of the parliamentary committee on national security Viktor Kozakovov": a role phrase, then the name.
+  // "Center for Countering Disinformation", "head of the Red Cross": an organisation's name, not a person's.
+  const continuesOrg = (/^(?:for|of|and|on)$/.test(before.low) && tokens[start - 2]?.cap === true) || before.low === 'the';
+  const afterRole = length >= 2 && (length <= 3 || given !== -1) && !continuesOrg && tokens.slice(from, start).some((t) => isTitleWord(t.low));
+  const nameContext = afterRole || isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low) || isDescriptor(before);
   if (!nameContext) return null;
   if (length === 1 && !STRONG_TITLES.has(stripDot(before.low))) return null;
   return { name: nameText(tokens, start, end), from: start, to, nameEnd: end };

@@ -26,6 +26,8 @@ export function foldName(text: string): string {
 const SOFT_RULES: [RegExp, string][] = [
   [/shch/g, 'sc'],
   [/kh/g, 'h'],
+  [/tch/g, 'ch'], // Lytvynych / Lytvynytch
+  [/zh/g, 'j'], // Zaluzhnyi / Zalujnyi: ж
   [/ph/g, 'f'],
   [/ck/g, 'k'],
   [/q/g, 'k'],
@@ -49,7 +51,8 @@ export function softToken(token: string): string {
 /** A coarse key for blocking candidates: first letter and consonants. "kuvshinikova" → "kvshnkv". */
 export function skeleton(soft: string): string {
   if (soft === '') return '';
-  return soft[0]! + soft.slice(1).replace(/[aeiou]/g, '');
+  // g and h block together (Serhiy / Sergiy, Hnatyuk / Gnatyuk); whether they are one name is the edit distance's call.
+  return (soft[0]! + soft.slice(1).replace(/[aeiou]/g, '')).replace(/g/g, 'h');
 }
 
 /** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
