@@ -2,9 +2,8 @@
  * Wiring shared by every entry point: open the index, bring it up to date with
  * the corpus, and answer a command line with both renderings.
  */
-import { existsSync } from 'node:fs';
-import type { Config } from './config.js';
-import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest.js';
+import { ConfigError, type Config } from './config.js';
+import { formatSummary, ingestCorpus, type IngestOptions, type IngestSummary } from './corpus/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
@@ -38,9 +37,16 @@ export function rebuildDerived(db: Db): void {
   rebuildRankingWindow(db);
 }
 
-export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
-  if (!existsSync(corpusDir)) throw new Error(`corpus directory ${corpusDir} does not exist`);
+/** The ingest's safety settings from the configuration (time limit per large file, removals allowed). */
+export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals'>;
+
+export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 'MAX_REMOVAL_SHARE'>, allowRemovals = false): IngestSettings {
+  return { prepareTimeoutMs: config.PREPARE_TIMEOUT_SECONDS * 1000, maxRemovalShare: config.MAX_REMOVAL_SHARE, allowRemovals };
+}
+
+export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger, settings: IngestSettings = {}): Promise<IngestSummary> {
   const summary = await ingestCorpus(db, {
+    ...settings,
     corpusDir,
     maxBytes,
     afterWrites: rebuildDerived,
@@ -63,7 +69,12 @@ function derivedTablesMissing(db: Db): boolean {
 }
 
 export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {
-  return { db, synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE) };
+  const file = config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE;
+  try {
+    return { db, synonyms: loadSynonyms(file) };
+  } catch (error) {
+    throw new ConfigError(`SYNONYMS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a text file of synonym groups`);
+  }
 }
 
 export interface Asked {

@@ -38,9 +38,20 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** The corpus folder is missing, not a folder, or unreadable: one line naming it. */
+export class CorpusDirError extends Error {}
+
 /** The corpus's article files (`*.txt`), sorted by name, without reading them. */
 export function listCorpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
+    throw new CorpusDirError(`corpus folder ${dir} ${what}: set CORPUS_DIR (or --corpus) to the folder of article .txt files`);
+  }
+  return entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
     .map((e) => e.name)
     .sort();

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../app.js';
+import { redact, secretStrings } from '../redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -29,8 +30,7 @@ export interface JsonLogOptions {
 
 export function jsonLog(sink: Logger, options: JsonLogOptions = {}): BotLog {
   const threshold = LEVELS[options.level ?? 'info'];
-  // Six characters: the shortest part of a bot token; anything shorter would blot out ordinary text.
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  const secrets = secretStrings(options.secrets ?? []);
   const clock = options.clock ?? Date.now;
   const write = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
     if (LEVELS[level] < threshold) return;
@@ -44,12 +44,6 @@ export function jsonLog(sink: Logger, options: JsonLogOptions = {}): BotLog {
     warn: (msg, fields) => write('warn', msg, fields),
     error: (msg, fields) => write('error', msg, fields),
   };
-}
-
-function redact(line: string, secrets: string[]): string {
-  let out = line;
-  for (const secret of secrets) out = out.split(secret).join('[redacted]');
-  return out;
 }
 
 function serializeFields(fields: LogFields): LogFields {

@@ -165,9 +165,13 @@ class ArticleExtractor {
     return { resolution, deferred: null };
   }
 
+  /** Content places of the drafts, as `para:start:end`: a set, so an article of thousands of statements is not searched for each. */
+  private readonly draftPlaces = new Set<string>();
+
   private addDraft(draft: Draft): void {
-    const same = this.drafts.find((d) => d.content.para === draft.content.para && d.content.start === draft.content.start && d.content.end === draft.content.end);
-    if (same) return;
+    const place = `${draft.content.para}:${draft.content.start}:${draft.content.end}`;
+    if (this.draftPlaces.has(place)) return;
+    this.draftPlaces.add(place);
     this.drafts.push(draft);
   }
 
@@ -203,7 +207,10 @@ class ArticleExtractor {
       return;
     }
     // Someone else's words reported by this speaker ("NATO allies have confirmed … This was reported by X").
-    for (const d of overlapping) this.drafts.splice(this.drafts.indexOf(d), 1);
+    for (const d of overlapping) {
+      this.drafts.splice(this.drafts.indexOf(d), 1);
+      this.draftPlaces.delete(`${d.content.para}:${d.content.start}:${d.content.end}`);
+    }
     this.addDraft({
       kind: resolution === null && deferred === null ? 'unattributed' : 'indirect',
       resolution,
