@@ -4,7 +4,7 @@
  * messages as fit Discord's limits, a section heading kept with its first item.
  * And the same blocks as terminal text.
  */
-import { CitationNumbers, formatCitation } from '../render/citation.js';
+import { citationLines, CitationNumbers } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
 import { escapeForDiscord, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
@@ -39,9 +39,8 @@ function itemText(item: DigestItem, index: number, numbers: CitationNumbers, esc
     const n = numbers.numberOf(c);
     if (!byNumber.has(n)) byNumber.set(n, c);
   }
-  const citations = [...byNumber]
-    .sort(([a], [b]) => a - b)
-    .map(([n, c]) => (discord ? escape(formatCitation(n, c)) : `   ${formatCitation(n, c)}`));
+  const unique = [...byNumber].sort(([a], [b]) => a - b).map(([, c]) => c);
+  const citations = citationLines(unique, numbers, (line) => (discord ? escape(line) : `   ${line}`));
   return [head, ...lines, ...citations].join('\n');
 }
 
