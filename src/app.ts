@@ -11,6 +11,7 @@ import { answer, parseCommandLine, type AnswerContext } from './answers/index.js
 import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
 import { renderText } from './render/text.js';
+import { quoteFileName } from './render/escape.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
 import { allSpeakerMentions, replacePeople } from './index/statements.js';
 import { rebuildRankingWindow, rebuildVocabulary } from './index/write.js';
@@ -50,8 +51,8 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
     corpusDir,
     maxBytes,
     afterWrites: rebuildDerived,
-    onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
-    onChanged: (file) => log.warn(`${file} changed while being ingested: indexed the version read last`),
+    onSkip: (file, reason) => log.warn(`skipped ${quoteFileName(file)}: ${reason}`),
+    onChanged: (file) => log.warn(`${quoteFileName(file)} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });
   // A migration may have emptied a derived table (005 recreates people): rebuild even with no article changed.

@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
+import { quoteFileName } from '../text/controls.js';
 import { listCorpusFiles, readArticleFile } from './files.js';
 import { statedYear } from './parse.js';
 import type { PrepareJob, PreparedArticle } from './prepare.js';
@@ -174,7 +175,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     }
     const original = firstFileWithHash.get(result.hash);
     if (original !== undefined) {
-      skip(file, `same content as ${original}`);
+      skip(file, `same content as ${quoteFileName(original)}`);
       continue;
     }
     firstFileWithHash.set(result.hash, file);

@@ -6,7 +6,7 @@
  */
 import { citationLines, CitationNumbers } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
-import { escapeForDiscord, shorten } from '../render/escape.js';
+import { escapeForDiscord, escapeForTerminal, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 import type { Digest, DigestItem } from './compose.js';
 import type { DigestPart } from './store.js';
@@ -138,7 +138,7 @@ export function renderDigestText(digest: Digest): string {
   if (digest.empty) return `${digest.emptyLine}\n`;
   const lines = [digest.title];
   for (const b of digestBlocks(digest)) lines.push(b.kind === 'heading' ? `\n${b.plain}` : b.plain);
-  return `${lines.join('\n')}\n`;
+  return escapeForTerminal(`${lines.join('\n')}\n`);
 }
 
 /** Checks a payload against Discord's message limits; the problems found (empty when it fits). */

@@ -16,3 +16,6 @@ export function escapeForDiscord(text: string): string {
 
 /** Shortening lives with the cutting it relies on (text/cut.ts); re-exported for the renderers. */
 export { shorten } from '../text/cut.js';
+
+/** Terminal and log text lives in text/controls.ts (the corpus layer quotes file names too). */
+export { escapeForTerminal, quoteFileName } from '../text/controls.js';
