@@ -85,3 +85,15 @@ describe('the prompt survives any one command', () => {
     }
   }, 60_000);
 });
+
+describe('npm run digest -- --since … --json --record, run twice', () => {
+  it('posts nothing the second time: every section honours the ledger, people included', async () => {
+    index = await tempIndex();
+    const options = { since: '2024-10-01', json: true, record: true, timeZone: 'UTC' };
+    const first = JSON.parse(terminalDigest(index.db, options)) as unknown[];
+    expect(first.length).toBeGreaterThan(1);
+    expect(JSON.stringify(first)).toMatch(/most\\\\-cited people/);
+    const second = JSON.parse(terminalDigest(index.db, options)) as unknown[];
+    expect(second).toEqual([]);
+  });
+});

@@ -129,7 +129,10 @@ export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' |
       components: [],
       allowed_mentions: { parse: [] },
     };
-    return { payload, itemKeys: page.flatMap((b) => (b.itemKey ? [b.itemKey] : [])) };
+    // The first message counts the items left out ("and 7 more"): they, and the repeats merged into
+    // shown items, are recorded with it, so no later digest offers them again.
+    const omitted = i === 0 ? digest.sections.flatMap((s) => s.coveredKeys) : [];
+    return { payload, itemKeys: [...page.flatMap((b) => (b.itemKey ? [b.itemKey] : [])), ...omitted] };
   });
 }
 
