@@ -10,7 +10,7 @@ import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
 import { quoteFileName } from '../text/controls.js';
-import { listCorpusFiles, readArticleFile } from './files.js';
+import { readArticleFile, scanCorpusDir } from './files.js';
 import { statedYear } from './parse.js';
 import type { PrepareJob, PreparedArticle } from './prepare.js';
 import { DEFAULT_PREPARE_TIMEOUT_MS, prepareInOrder, preparingThreads } from './preparePool.js';
@@ -159,7 +159,11 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     summary.skipped.push({ file, reason: fullReason });
     options.onSkip?.(file, fullReason);
   };
-  const files = listCorpusFiles(options.corpusDir);
+  const { files, unusable } = scanCorpusDir(options.corpusDir);
+  for (const { file, reason } of unusable) {
+    summary.read++;
+    skip(file, reason);
+  }
 
   // Pass 1: hash every file and learn the corpus's year, without keeping texts in memory.
   const hashes = new Map<string, string>();
