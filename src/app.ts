@@ -85,13 +85,23 @@ export interface Asked {
   payload: MessagePayload;
 }
 
-/** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */
-export function ask(ctx: AnswerContext, request: AskRequest, options: { page?: number; ephemeral?: boolean } = {}): Asked {
-  const result = answer(ctx, request);
+type PageOptions = { page?: number; ephemeral?: boolean };
+
+function discordPayload(ctx: AnswerContext, request: AskRequest, result: Answer, options: PageOptions): MessagePayload {
   const { key, mustSave } = pagingKey(request.query);
   if (mustSave) saveQuery(ctx.db, key, request.command, request.query);
-  const payload = renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
-  return { request, answer: result, text: renderText(result), payload };
+  return renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
+}
+
+/** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */
+export function ask(ctx: AnswerContext, request: AskRequest, options: PageOptions = {}): Asked {
+  const result = answer(ctx, request);
+  return { request, answer: result, text: renderText(result), payload: discordPayload(ctx, request, result, options) };
+}
+
+/** The Discord payload alone, as the bot's lookups need it: no terminal text rendered to be thrown away. */
+export function askPayload(ctx: AnswerContext, request: AskRequest, options: PageOptions = {}): MessagePayload {
+  return discordPayload(ctx, request, answer(ctx, request), options);
 }
 
 /** A terminal line → the answer, or a usage message. */

@@ -6,6 +6,7 @@ import { DISCORD_LIMITS } from '../src/render/limits.js';
 import { CITATIONS_SHOWN, formatCitation } from '../src/render/citation.js';
 import { cutText, isWellFormed, shorten } from '../src/text/cut.js';
 import { renderText } from '../src/render/text.js';
+import { answerBlocks } from '../src/render/blocks.js';
 
 const citation = (n: number, overrides: Partial<Citation> = {}): Citation => ({
   file: `00${n}_article.txt`,
@@ -165,5 +166,22 @@ describe('round two: what a red team broke', () => {
     for (const text of ['x_https://evil.example', '1https://evil.example', 'aHTTP://evil.example', 'see:https://evil.example', 'é https://evil.example']) {
       expect(escapeForDiscord(text), text).not.toMatch(/https?:\/\//i);
     }
+  });
+});
+
+describe('what is rendered is bounded by what is shown', () => {
+  it('a 4.5 MB excerpt is cut before it is escaped for Discord: the page holds a shortened quote and its citation', () => {
+    const huge = 'troops moved along the river '.repeat(160_000);
+    let escaped = 0;
+    const counting = (text: string) => {
+      escaped += text.length;
+      return escapeForDiscord(text);
+    };
+    answerBlocks(answerWith([{ excerpt: huge, citations: [citation(1)] }]), counting);
+    expect(escaped).toBeLessThan(20_000);
+    const [page] = renderDiscordPages(answerWith([{ excerpt: huge, citations: [citation(1)] }]), { key: 'q:troops' });
+    assertWithinLimits(page!);
+    expect(page!.embeds[0]!.description).toContain('excerpt shortened to fit Discord');
+    expect(page!.embeds[0]!.description).toContain('001\\_article.txt');
   });
 });
