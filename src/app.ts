@@ -12,19 +12,16 @@ import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
 import { renderText } from './render/text.js';
 import { quoteFileName } from './render/escape.js';
+import { stderrLog, type LineSink } from './log.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
 import { allSpeakerMentions, replacePeople } from './index/statements.js';
 import { rebuildRankingWindow, rebuildVocabulary } from './index/write.js';
 
-export interface Logger {
-  info(line: string): void;
-  warn(line: string): void;
-}
+/** Where a component's lines go: the one logger's sink (src/log.ts). */
+export type Logger = LineSink;
 
-export const stderrLogger: Logger = {
-  info: (line) => process.stderr.write(`${line}\n`),
-  warn: (line) => process.stderr.write(`${line}\n`),
-};
+/** The command-line tools' lines on stderr, through the one logger (secrets redacted). */
+export const stderrLogger: Logger = stderrLog;
 
 export function openIndex(file: string): Db {
   return openDatabase(file);

@@ -9,7 +9,7 @@ import { CorpusDirError } from '../corpus/files.js';
 import { IngestBusyError, RemovalRefusedError } from '../corpus/ingest.js';
 import { damagedIndexMessage, IndexOpenError, isDamagedIndexError } from '../index/database.js';
 import { LeaseLostError } from '../index/leases.js';
-import { environmentSecrets, redact } from '../redact.js';
+import { stderrLog } from '../log.js';
 import { UsageError } from './args.js';
 
 const ONE_LINE_ERRORS = [ConfigError, UsageError, IndexOpenError, IngestBusyError, RemovalRefusedError, LeaseLostError, CorpusDirError];
@@ -47,14 +47,14 @@ export function runMain(main: () => Promise<number | void> | number | void): voi
       if (typeof code === 'number') process.exitCode = code;
     })
     .catch((error: unknown) => {
-      const secrets = environmentSecrets();
+      // Through the one logger, which redacts the configured secrets from every line.
       const line = expectedProblem(error);
       if (line !== null) {
-        process.stderr.write(`${redact(line, secrets)}\n`);
+        stderrLog.error(line);
         process.exitCode = 2;
         return;
       }
-      process.stderr.write(`${redact((error as Error).stack ?? String(error), secrets)}\n`);
+      stderrLog.error((error as Error).stack ?? String(error));
       process.exitCode = 1;
     });
 }
