@@ -168,6 +168,20 @@ class ArticleExtractor {
   /** Content places of the drafts, as `para:start:end`: a set, so an article of thousands of statements is not searched for each. */
   private readonly draftPlaces = new Set<string>();
 
+  /**
+   * The drafts whose content lies in paragraph `para`, in order. A draft is added while its own
+   * paragraph or the next is read, so all of them come after any draft of an earlier paragraph
+   * than para - 1: the scan from the end stops there, and an article of thousands of paragraphs
+   * is not searched whole for each.
+   */
+  private draftsIn(para: number): Draft[] {
+    const found: Draft[] = [];
+    for (let i = this.drafts.length - 1; i >= 0 && this.drafts[i]!.content.para >= para - 1; i--) {
+      if (this.drafts[i]!.content.para === para) found.push(this.drafts[i]!);
+    }
+    return found.reverse();
+  }
+
   private addDraft(draft: Draft): void {
     const place = `${draft.content.para}:${draft.content.start}:${draft.content.end}`;
     if (this.draftPlaces.has(place)) return;
@@ -191,7 +205,7 @@ class ArticleExtractor {
     if (target === null || target.end <= target.start) return;
     const cue = hit.cue ? { para: pi, start: hit.cue.start, end: hit.cue.end } : null;
     const phrase = hit.phrase ? { para: pi, start: hit.phrase.start, end: hit.phrase.end } : null;
-    const overlapping = this.drafts.filter((d) => d.content.para === target!.para && d.content.start < target!.end && d.content.end > target!.start);
+    const overlapping = this.draftsIn(target.para).filter((d) => d.content.start < target!.end && d.content.end > target!.start);
     const unnamed = (d: Draft) => d.resolution === null || (d.resolution.entity === null && d.resolution.text === null);
     const sameSpeaker = overlapping.length > 0 && overlapping.every((d) => unnamed(d) || (d.resolution!.entity !== null && d.resolution!.entity === resolution?.entity) || d.deferred !== null);
     if (overlapping.length > 0 && sameSpeaker) {
@@ -261,7 +275,7 @@ class ArticleExtractor {
       } else if (earlier) {
         ({ resolution, deferred } = earlier);
       } else {
-        const previous = this.drafts.filter((d) => d.content.para === pi - 1).at(-1);
+        const previous = this.draftsIn(pi - 1).at(-1);
         if (previous && (previous.resolution?.entity || previous.resolution?.text)) {
           resolution = previous.resolution;
           weak = true;
@@ -315,7 +329,7 @@ class ArticleExtractor {
     if (pi === 0) return;
     const p = this.paras[pi]!;
     const prev = this.paras[pi - 1]!;
-    if (prev.kind === 'heading' || this.drafts.some((d) => d.content.para === pi - 1)) return;
+    if (prev.kind === 'heading' || this.draftsIn(pi - 1).length > 0) return;
     let end = p.text.length;
     for (const ex of p.excluded) end = Math.min(end, ex.start);
     const tokens = p.tokens.filter((t) => t.end <= end && !/^[.,]$/.test(t.text));
