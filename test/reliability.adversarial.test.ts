@@ -91,6 +91,17 @@ describe('per-file preparation time limit', () => {
     expect(summary.added).toBe(5);
   }, 60_000);
 
+  it('with preparing threads too: large files are guarded, in order, and the others prepared as usual', async () => {
+    index = await tempIndex({ ingest: false });
+    const big = `Huge\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES * 2) / 35))}\n`;
+    writeFileSync(join(index.corpusDir, '000_huge.txt'), big);
+    writeFileSync(join(index.corpusDir, 'zzz_huge.txt'), big.replace('Huge', 'Huge too'));
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 2, prepareTimeoutMs: 50 });
+    expect(summary.skipped.map((s) => s.file)).toEqual(['000_huge.txt', 'zzz_huge.txt']);
+    expect(summary.skipped.every((s) => /not prepared within the 0\.05 s limit/.test(s.reason))).toBe(true);
+    expect(summary.added).toBe(5);
+  }, 60_000);
+
   it('a large file prepared in time is indexed as on the writing thread', async () => {
     index = await tempIndex({ ingest: false, seeds: false });
     writeFileSync(join(index.corpusDir, 'large.txt'), `Large\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES + 1000) / 35))}\n`);

@@ -84,6 +84,8 @@ class PreparePool {
   private next = 0;
   private waiting: { index: number; resolve: (r: PrepareResult) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
+  /** Guarded preparations run one after another: a corpus of large files never starts a thread for each at once. */
+  private guarded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly jobs: PrepareJob[],
@@ -108,22 +110,25 @@ class PreparePool {
     return worker;
   }
 
+  /** Gives `worker` its next job; large files go, one at a time, to a guarded thread of their own instead. */
   private send(worker: Worker): void {
-    if (this.next >= this.jobs.length) return;
-    const index = this.next++;
-    const job = this.jobs[index]!;
-    if (job.bytes < GUARDED_BYTES) {
-      worker.postMessage({ index, job });
-      return;
+    while (this.next < this.jobs.length) {
+      const index = this.next++;
+      const job = this.jobs[index]!;
+      if (job.bytes < GUARDED_BYTES) {
+        worker.postMessage({ index, job });
+        return;
+      }
+      this.guarded = this.guarded.then(() =>
+        prepareGuarded(job, this.timeoutMs).then(
+          (result) => {
+            this.done.set(index, { index, result });
+            this.settle();
+          },
+          (error: Error) => this.fail(error),
+        ),
+      );
     }
-    prepareGuarded(job, this.timeoutMs).then(
-      (result) => {
-        this.done.set(index, { index, result });
-        this.settle();
-      },
-      (error: Error) => this.fail(error),
-    );
-    this.send(worker); // the shared thread takes the next job instead
   }
 
   private fail(error: Error): void {
