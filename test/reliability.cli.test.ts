@@ -124,5 +124,9 @@ describe('Discord unreachable or refusing the token', () => {
       await run('src/cli/deploy-commands.ts', [], { ...base(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` }),
       /^cannot reach Discord at http:\/\/127\.0\.0\.1:\d+\/api \(ECONNREFUSED\): check DISCORD_API_BASE/,
     );
+    expectOneLine(
+      await run('src/cli/start.ts', [], { ...base(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: `http://127.0.0.1:${port}/api` }),
+      /^cannot reach Discord at .* \(ECONNREFUSED\)/,
+    );
   }, 60_000);
 });
