@@ -2,9 +2,8 @@
  * Wiring shared by every entry point: open the index, bring it up to date with
  * the corpus, and answer a command line with both renderings.
  */
-import { existsSync } from 'node:fs';
-import type { Config } from './config.js';
-import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest.js';
+import { ConfigError, type Config } from './config.js';
+import { formatSummary, ingestCorpus, type IngestOptions, type IngestSummary } from './corpus/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
@@ -13,19 +12,17 @@ import { answer, parseCommandLine, type AnswerContext } from './answers/index.js
 import type { Answer, AskRequest } from './answers/types.js';
 import { pagingKey, renderDiscordPage, type MessagePayload } from './render/discord.js';
 import { renderText } from './render/text.js';
+import { quoteFileName } from './render/escape.js';
+import { stderrLog, type LineSink } from './log.js';
 import { canonicalOf, mergePeople } from './extract/people.js';
 import { allSpeakerMentions, replacePeople } from './index/statements.js';
 import { rebuildRankingWindow, rebuildVocabulary } from './index/write.js';
 
-export interface Logger {
-  info(line: string): void;
-  warn(line: string): void;
-}
+/** Where a component's lines go: the one logger's sink (src/log.ts). */
+export type Logger = LineSink;
 
-export const stderrLogger: Logger = {
-  info: (line) => process.stderr.write(`${line}\n`),
-  warn: (line) => process.stderr.write(`${line}\n`),
-};
+/** The command-line tools' lines on stderr, through the one logger (secrets redacted). */
+export const stderrLogger: Logger = stderrLog;
 
 export function openIndex(file: string): Db {
   return openDatabase(file);
@@ -39,14 +36,21 @@ export function rebuildDerived(db: Db): void {
   rebuildRankingWindow(db);
 }
 
-export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestSummary> {
-  if (!existsSync(corpusDir)) throw new Error(`corpus directory ${corpusDir} does not exist`);
+/** The ingest's safety settings from the configuration (time limit per large file, removals allowed). */
+export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals'>;
+
+export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 'MAX_REMOVAL_SHARE'>, allowRemovals = false): IngestSettings {
+  return { prepareTimeoutMs: config.PREPARE_TIMEOUT_SECONDS * 1000, maxRemovalShare: config.MAX_REMOVAL_SHARE, allowRemovals };
+}
+
+export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger, settings: IngestSettings = {}): Promise<IngestSummary> {
   const summary = await ingestCorpus(db, {
+    ...settings,
     corpusDir,
     maxBytes,
     afterWrites: rebuildDerived,
-    onSkip: (file, reason) => log.warn(`skipped ${file}: ${reason}`),
-    onChanged: (file) => log.warn(`${file} changed while being ingested: indexed the version read last`),
+    onSkip: (file, reason) => log.warn(`skipped ${quoteFileName(file)}: ${reason}`),
+    onChanged: (file) => log.warn(`${quoteFileName(file)} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });
   // A migration may have emptied a derived table (005 recreates people): rebuild even with no article changed.
@@ -64,7 +68,12 @@ function derivedTablesMissing(db: Db): boolean {
 }
 
 export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {
-  return { db, synonyms: loadSynonyms(config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE), lexicon: corpusLexicon(db) };
+  const file = config.SYNONYMS_FILE ?? DEFAULT_SYNONYMS_FILE;
+  try {
+    return { db, synonyms: loadSynonyms(file), lexicon: corpusLexicon(db) };
+  } catch (error) {
+    throw new ConfigError(`SYNONYMS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a text file of synonym groups`);
+  }
 }
 
 export interface Asked {
@@ -74,13 +83,23 @@ export interface Asked {
   payload: MessagePayload;
 }
 
-/** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */
-export function ask(ctx: AnswerContext, request: AskRequest, options: { page?: number; ephemeral?: boolean } = {}): Asked {
-  const result = answer(ctx, request);
+type PageOptions = { page?: number; ephemeral?: boolean };
+
+function discordPayload(ctx: AnswerContext, request: AskRequest, result: Answer, options: PageOptions): MessagePayload {
   const { key, mustSave } = pagingKey(request.query);
   if (mustSave) saveQuery(ctx.db, key, request.command, request.query);
-  const payload = renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
-  return { request, answer: result, text: renderText(result), payload };
+  return renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
+}
+
+/** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */
+export function ask(ctx: AnswerContext, request: AskRequest, options: PageOptions = {}): Asked {
+  const result = answer(ctx, request);
+  return { request, answer: result, text: renderText(result), payload: discordPayload(ctx, request, result, options) };
+}
+
+/** The Discord payload alone, as the bot's lookups need it: no terminal text rendered to be thrown away. */
+export function askPayload(ctx: AnswerContext, request: AskRequest, options: PageOptions = {}): MessagePayload {
+  return discordPayload(ctx, request, answer(ctx, request), options);
 }
 
 /** A terminal line → the answer, or a usage message. */

@@ -20,9 +20,12 @@ export const ConfigSchema = z.object({
   DISCORD_GUILD_ID: optionalString(snowflake),
   DISCORD_PUBLIC_KEY: optionalString(z.string().regex(/^[0-9a-f]{64}$/i, 'expected the 64-hex-digit public key from the Developer Portal')),
   INTERACTIONS_PORT: z.preprocess(blankAsUnset, z.coerce.number({ error: 'expected a TCP port 1–65535' }).int('expected a TCP port 1–65535').min(1, 'expected a TCP port 1–65535').max(65535, 'expected a TCP port 1–65535').optional()),
+  INTERACTIONS_HOST: withDefault(z.string().regex(/^[\w.:-]{1,253}$/, 'expected a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1')),
   DISCORD_API_BASE: withDefault(z.url({ message: 'expected an http(s) URL such as https://discord.com/api' }).default('https://discord.com/api')),
   RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number({ error: 'expected a whole number of lookups per user per minute' }).int('expected a whole number').min(1, 'expected at least 1').default(12)),
   DIGEST_DEFAULT_TIMEZONE: withDefault(z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv')),
+  PREPARE_TIMEOUT_SECONDS: withDefault(z.coerce.number({ error: 'expected a number of seconds, e.g. 60' }).positive('expected a positive number of seconds').default(60)),
+  MAX_REMOVAL_SHARE: withDefault(z.coerce.number({ error: 'expected a share of the index between 0 and 1, e.g. 0.5' }).min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1').default(0.5)),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected debug, info, warn or error' }).default('info')),
 });
 

@@ -177,6 +177,15 @@ describe('export', () => {
     expect(lines.some((l) => l.includes('"Russia plans to create at least five motorised rifle regiments'))).toBe(true);
   });
 
+  it('csv: every cell a spreadsheet would run as a formula is guarded, unless the whole cell is a number', () => {
+    const record = toExportRecord(rows()[0]!);
+    const cellOf = (content: string) => csvLine({ ...record, content }).split(',').slice(6).join(',');
+    for (const hostile of ['=1+1', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '-1-1', '@SUM(A1)', '\tx', '\r=1', ' =1+1', '＝1+1', '-2e3+cmd', '+1.5-1']) {
+      expect(cellOf(hostile).replace(/^"/, ''), hostile).toMatch(/^'/);
+    }
+    for (const number of ['-2', '+3', '-1.5', '3.25', '1e5', '-2.5E-3']) expect(cellOf(number).startsWith(`${number},`), number).toBe(true);
+  });
+
   it('claimreview: schema.org JSON-LD with author and appearance, and no rating', () => {
     const reviews = rows().map(toClaimReview);
     const rutte = reviews.find((r) => JSON.stringify(r).includes('Today, I can confirm'))!;

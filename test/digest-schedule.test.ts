@@ -128,7 +128,22 @@ describe('agreement with node-cron', () => {
     ['0 */6 * * *', 'Europe/Kyiv', '2025-10-25T12:00:00Z'],
     ['0 9 * * 1#1', 'Europe/London', '2025-01-01T00:00:00Z'],
     ['0 8 L * *', 'Asia/Tokyo', '2025-01-15T00:00:00Z'],
+    // Southern-hemisphere changes, a half-hour change, and a change at midnight.
+    ['30 2 * * *', 'Australia/Sydney', '2025-10-02T00:00:00Z'],
+    ['30 2 * * *', 'Australia/Sydney', '2025-04-02T00:00:00Z'],
+    ['15 2 * * *', 'Australia/Lord_Howe', '2025-10-02T00:00:00Z'],
+    ['0 0 * * *', 'America/Santiago', '2025-09-03T00:00:00Z'],
+    ['*/30 * * * *', 'Europe/Kyiv', '2025-03-30T00:00:00Z'],
   ];
+
+  it('node-cron is pinned to the exact version these cases were checked against', async () => {
+    // schedule.ts mirrors node-cron's wall-clock arithmetic; an upgrade must come with this suite passing again.
+    const { readFileSync } = await import('node:fs');
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const installed = JSON.parse(readFileSync(new URL('../node_modules/node-cron/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(manifest.dependencies['node-cron']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed.version).toBe(manifest.dependencies['node-cron']);
+  });
 
   it.each(cases)('"%s" in %s from %s gives the instants node-cron runs at', (expression, zone, from) => {
     vi.useFakeTimers({ now: at(from) });

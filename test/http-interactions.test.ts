@@ -173,6 +173,54 @@ describe('HTTP interactions', () => {
     expect((await post(body, headers)).status).toBe(401);
   });
 
+  it('a signed interaction with malformed member permissions is refused with 400, never a 500', async () => {
+    await startHttpBot();
+    for (const permissions of ['abc', '1e5', '-1', '0x10', '']) {
+      const body = JSON.stringify({ id: `9${permissions.length}`, application_id: '2', type: 2, token: 't', version: 1, data: { name: 'help' }, member: { user: { id: '5' }, permissions } });
+      expect((await post(body, signedHeaders(body))).status, permissions).toBe(400);
+    }
+    expect(logger.lines.join('\n')).not.toMatch(/"level":"error"/);
+  });
+
+  it('refuses missing or ill-formed signature headers before reading the body, and oversized bodies from their length', async () => {
+    await startHttpBot();
+    const { request } = await import('node:http');
+    const url = new URL(endpoint);
+    // Headers announcing 1 MB, and no body at all: the answer must come without waiting for it.
+    const answer = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(1024 * 1024), ...headers } }, (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+    expect(await answer({})).toBe(401);
+    expect(await answer({ 'x-signature-ed25519': 'zz', 'x-signature-timestamp': 'now' })).toBe(401);
+    expect(await answer({ 'x-signature-ed25519': 'a'.repeat(128), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000) - 600) })).toBe(401);
+    expect(await answer({ 'x-signature-ed25519': 'a'.repeat(128), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) })).toBe(413);
+  });
+
+  it('a client that aborts mid-body is logged at debug, never as an error', async () => {
+    await startHttpBot();
+    const { request } = await import('node:http');
+    const url = new URL(endpoint);
+    const before = logger.lines.length;
+    const body = JSON.stringify({ id: '1', application_id: '2', type: 1, token: 'ping', version: 1 });
+    await new Promise<void>((resolve) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...signedHeaders(body), 'content-length': String(body.length + 100) } });
+      req.on('error', () => resolve());
+      req.write(body.slice(0, 10), () => setTimeout(() => { req.destroy(); setTimeout(resolve, 200); }, 50));
+    });
+    expect(logger.lines.slice(before).join('\n')).not.toMatch(/"level":"error"/);
+  });
+
+  it('listens on 127.0.0.1 unless INTERACTIONS_HOST says otherwise', async () => {
+    await startHttpBot();
+    expect(logger.lines.join('\n')).toMatch(/serving HTTP interactions.*"host":"127\.0\.0\.1"/);
+  });
+
   it('never logs the public key or the token', () => {
     const log = logger.lines.join('\n');
     expect(log).toContain('serving HTTP interactions');

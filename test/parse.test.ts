@@ -85,6 +85,13 @@ describe('parseArticle on other shapes', () => {
     expect(() => parseArticle({ file: 'x.txt', text: '---\nauthor: Me\n---\nTitle\n' })).toThrow(/unknown key\(s\) author/);
   });
 
+  it('front matter url: http or https only, and bounded', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'file:///etc/passwd', 'ftp://example.org/a', 'vbscript:msgbox', `https://example.org/${'a'.repeat(3000)}`]) {
+      expect(() => parseArticle({ file: 'x.txt', text: `---\nurl: ${url}\n---\nTitle\n` }), url).toThrow(/front matter url: expected/);
+    }
+    expect(parseArticle({ file: 'x.txt', text: '---\nurl: http://example.org/a?b=1\n---\nTitle\n' }).url).toBe('http://example.org/a?b=1');
+  });
+
   it('says "date unknown" when there is nothing to go on, and never guesses a year', () => {
     expect(parseArticle({ file: 'a.txt', text: 'Title\nNo dates here at all.' }).date).toMatchObject({ iso: null, inferred: true });
     expect(parseArticle({ file: 'b.txt', text: 'Title\nOn 3 March, X said so.', contextYear: null }).date.iso).toBeNull();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../src/app.js';
 import { useBotSuite, eventually } from './bot-harness.js';
+import { isWellFormed } from '../src/text/cut.js';
 
 const suite = useBotSuite();
 const claims = (query: string) => ask(suite.ctx, { command: 'claims', query }).payload;
@@ -66,5 +67,18 @@ describe('hostile text typed into a command', () => {
       const response = await standin.sendCommand({ name: 'claims', options: { topic } }).response();
       expect(response.data).toEqual(claims(topic));
     }
+  });
+});
+
+describe('text shortened for Discord', () => {
+  it('a query of emoji shortened into the title reaches Discord well-formed (the stand-in refuses unpaired surrogates)', async () => {
+    const { standin } = suite;
+    await suite.bot();
+    for (const topic of [`x${'😀'.repeat(200)}`, `xy${'😀'.repeat(200)}`, `xy${'🇺🇦'.repeat(100)}`]) {
+      const response = await standin.sendCommand({ name: 'claims', options: { topic } }).response();
+      expect(response.type).toBe(4);
+      expect(JSON.stringify(response.data, (_k, v: unknown) => (typeof v === 'string' && !isWellFormed(v) ? 'ILL-FORMED' : v))).not.toContain('ILL-FORMED');
+    }
+    standin.assertClean();
   });
 });

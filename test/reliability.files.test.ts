@@ -1,5 +1,7 @@
 /** Hostile article files: each is skipped or handled with one clear line, and nothing else is lost. */
-import { appendFileSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../src/corpus/ingest.js';
@@ -62,4 +64,41 @@ describe('hostile article files', () => {
     expect(summary.skipped[0]).toEqual({ file: '002_852c7ea92689125f.txt', reason: 'binary content (NUL bytes), not a text article; the previously indexed version is kept' });
     expect(index.db.prepare("SELECT count(*) n FROM articles WHERE file = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
   });
+
+  it('symlinks, folders named *.txt and FIFOs are each skipped with a line saying what they are', async () => {
+    index = await tempIndex({ ingest: false });
+    symlinkSync('/etc/hostname', join(index.corpusDir, 'link.txt'));
+    mkdirSync(join(index.corpusDir, 'folder.txt'));
+    execFileSync('mkfifo', [join(index.corpusDir, 'pipe.txt')]);
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: MAX });
+    expect(summary.skipped).toEqual([
+      { file: 'folder.txt', reason: 'a folder, not a file' },
+      { file: 'link.txt', reason: expect.stringMatching(/^a symbolic link, not a regular file/) },
+      { file: 'pipe.txt', reason: 'a named pipe (FIFO), not a file' },
+    ]);
+    expect(summary.added).toBe(5);
+    expect(summary.read).toBe(8);
+  });
+
+  it('UTF-16 with a byte-order mark is read; without one it is named as a likely cause', async () => {
+    index = await tempIndex({ ingest: false, seeds: false });
+    const text = 'Harbour reopens in Odesa\n\nThe harbour master said on 3 March 2023 that the quay 🚢 reopened.\n';
+    writeFileSync(join(index.corpusDir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(index.corpusDir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    writeFileSync(join(index.corpusDir, 'nobom.txt'), Buffer.from(text.replace('Odesa', 'Lviv'), 'utf16le'));
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: MAX });
+    expect(summary.added).toBe(2);
+    expect(summary.skipped.map((s) => s.file)).toEqual(['nobom.txt']);
+    expect(summary.skipped.find((s) => s.file === 'nobom.txt')!.reason).toMatch(/^UTF-16 text without a byte-order mark; convert it with iconv/);
+    expect(index.db.prepare("SELECT count(*) n FROM sentences_fts WHERE sentences_fts MATCH 'quay'").get()).toEqual({ n: 2 });
+  });
+
+  it('export with a mistyped --db refuses (exit 2) and creates nothing', () => {
+    index = undefined;
+    const missing = join(resolve(import.meta.dirname, '..'), 'db', 'no-such-typo.db');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--db', missing, '--format', 'csv'], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^no index at .*no-such-typo\.db: run npm run ingest first$/);
+    expect(existsSync(missing)).toBe(false);
+  }, 30_000);
 });

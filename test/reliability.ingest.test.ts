@@ -3,11 +3,14 @@
  * SQLite file: kill -9 mid-ingest, two ingests at once, lookups during an ingest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askLine } from '../src/app.js';
+import { ingestCorpus, RemovalRefusedError } from '../src/corpus/ingest.js';
+import { GUARDED_BYTES } from '../src/corpus/preparePool.js';
 import { openDatabase, quickCheck } from '../src/index/database.js';
+import { acquireLease, keepLease, leaseHolder, LeaseLostError } from '../src/index/leases.js';
 import { writeSyntheticArticles } from './helpers/corpus.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
@@ -135,5 +138,86 @@ describe('ingest under faults', () => {
     expect(await run.exit).toBe(2);
     expect(run.output()).toMatch(/corrupt\.db.*(cannot|not).*npm run ingest/s);
     expect(run.output()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('an ingest whose lease was taken over while it stalled writes nothing more and says so', async () => {
+    index = await tempIndex();
+    writeSyntheticArticles(index.corpusDir, 30);
+    const before = articleCount(index.dbFile);
+    const other = openDatabase(index.dbFile);
+    try {
+      const run = ingestCorpus(index.db, {
+        corpusDir: index.corpusDir,
+        maxBytes: 5 * 1024 * 1024,
+        threads: 0,
+        // The stall: the lease expires, and another ingest takes it over.
+        afterScan: () => {
+          other.prepare("UPDATE leases SET expires_at = 0 WHERE name = 'ingest'").run();
+          expect(acquireLease(other, 'ingest', 'other-host:1:1', 60_000)).toBe(true);
+        },
+      });
+      await expect(run).rejects.toThrow(LeaseLostError);
+      await expect(run).rejects.toThrow(/taken over by another process; stopped without writing/);
+      expect(articleCount(index.dbFile)).toBe(before);
+      expect(leaseHolder(other, 'ingest')?.holder).toBe('other-host:1:1'); // not released by the loser
+    } finally {
+      other.close();
+    }
+  }, 60_000);
+
+  it('the lease is renewed on a timer, so a file slower than its lifetime does not let a second ingest in', async () => {
+    index = await tempIndex();
+    // A file prepared on its own thread for longer than the lease lives (1 s).
+    writeFileSync(join(index.corpusDir, 'slow.txt'), `Slow\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES * 2) / 35))}\n`);
+    const other = openDatabase(index.dbFile);
+    let intrusions = 0;
+    let attempts = 0;
+    const probe = setInterval(() => {
+      attempts++;
+      if (acquireLease(other, 'ingest', 'intruder:1:1', 60_000)) intrusions++;
+    }, 20);
+    try {
+      const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 0, leaseTtlMs: 1000 });
+      expect(summary.added).toBe(1);
+    } finally {
+      clearInterval(probe);
+      other.close();
+    }
+    expect(attempts).toBeGreaterThan(10);
+    expect(intrusions).toBe(0);
+  }, 60_000);
+
+  it('a kept lease stops being renewed when stopped, and is reported lost once someone else holds it', async () => {
+    index = await tempIndex({ ingest: false });
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    expect(acquireLease(index.db, 'job', 'me', 100)).toBe(true);
+    const lease = keepLease(index.db, 'job', 'me', 100);
+    await wait(300);
+    expect(acquireLease(index.db, 'job', 'you', 100)).toBe(false);
+    lease.assertHeld();
+    lease.stop();
+    await wait(150);
+    expect(acquireLease(index.db, 'job', 'you', 100)).toBe(true);
+    expect(() => lease.assertHeld()).toThrow(LeaseLostError);
+  });
+
+  it('an empty or wrong corpus folder does not wipe the index unless removals are allowed', async () => {
+    index = await tempIndex();
+    const options = { maxBytes: 5 * 1024 * 1024, threads: 0 };
+    const empty = join(index.dir, 'empty');
+    mkdirSync(empty);
+    await expect(ingestCorpus(index.db, { ...options, corpusDir: empty })).rejects.toThrow(RemovalRefusedError);
+    await expect(ingestCorpus(index.db, { ...options, corpusDir: empty })).rejects.toThrow(/refusing to remove 5 of the 5 indexed articles.*--allow-removals/);
+    expect(articleCount(index.dbFile)).toBe(5);
+    // More than half missing (3 of 5): refused; 2 of 5: allowed.
+    const files = readdirSync(index.corpusDir).filter((f) => f.endsWith('.txt')).sort();
+    for (const f of files.slice(0, 3)) rmSync(join(index.corpusDir, f));
+    await expect(ingestCorpus(index.db, { ...options, corpusDir: index.corpusDir })).rejects.toThrow(/refusing to remove 3 of the 5/);
+    expect(articleCount(index.dbFile)).toBe(5);
+    writeFileSync(join(index.corpusDir, files[0]!), 'placeholder so only two are missing\n\nA paragraph.\n');
+    expect((await ingestCorpus(index.db, { ...options, corpusDir: index.corpusDir })).removed).toBe(2);
+    // With the flag, all may go.
+    expect((await ingestCorpus(index.db, { ...options, corpusDir: empty, allowRemovals: true })).removed).toBe(3);
+    expect(articleCount(index.dbFile)).toBe(0);
   }, 60_000);
 });

@@ -3,8 +3,10 @@ import type { Answer, AnswerItem, Citation } from '../src/answers/types.js';
 import { decodePageRef, encodePageRef, pagingKey, renderDiscordPages } from '../src/render/discord.js';
 import { escapeForDiscord } from '../src/render/escape.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';
-import { formatCitation } from '../src/render/citation.js';
+import { CITATIONS_SHOWN, formatCitation } from '../src/render/citation.js';
+import { cutText, isWellFormed, shorten } from '../src/text/cut.js';
 import { renderText } from '../src/render/text.js';
+import { answerBlocks } from '../src/render/blocks.js';
 
 const citation = (n: number, overrides: Partial<Citation> = {}): Citation => ({
   file: `00${n}_article.txt`,
@@ -104,5 +106,82 @@ describe('terminal rendering', () => {
     const text = renderText(answerWith([{ excerpt: 'Troops **moved**.', citations: [citation(1)] }]));
     expect(text).toContain('“Troops **moved**.”');
     expect(text).toContain('[1] Title number 1 with some words — Censor.NET (citing Interfax-Ukraine), ≈2024-10-21, ¶1 · 001_article.txt');
+  });
+});
+
+describe('round two: what a red team broke', () => {
+  const EMOJI = '😀';
+  /** Every string in a payload is well-formed UTF-16: no emoji cut in half. */
+  const wellFormed = (payload: unknown) => expect(JSON.stringify(payload, (_k, v) => (typeof v === 'string' && !isWellFormed(v) ? `ILL-FORMED:${JSON.stringify(v.slice(-4))}` : v))).not.toContain('ILL-FORMED');
+
+  it('shortening never cuts a character in half, at any length, for emoji, flags and accents', () => {
+    for (const unit of [EMOJI, '🇺🇦', '👨‍👩‍👧', 'é', 'e\u0301', 'a😀']) {
+      for (let max = 1; max < 40; max++) {
+        const text = unit.repeat(50);
+        const cut = shorten(text, max);
+        expect(isWellFormed(cut), `${unit} at ${max}`).toBe(true);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(isWellFormed(cutText(text, max))).toBe(true);
+      }
+    }
+  });
+
+  it('Discord pages, titles, buttons and digests of emoji-only text are well-formed', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({ excerpt: EMOJI.repeat(3000 + i), citations: [citation(i + 1, { title: EMOJI.repeat(500) })] }));
+    const pages = renderDiscordPages(answerWith(items, EMOJI.repeat(300)), { key: pagingKey(EMOJI.repeat(60)).key });
+    pages.forEach(wellFormed);
+    pages.forEach(assertWithinLimits);
+  });
+
+  it('a passage repeated in 80 articles: a bounded list of citations with the count of the rest, never cut mid-line', () => {
+    const citations = Array.from({ length: 80 }, (_, i) => citation(i + 1));
+    const answer: Answer = { ...answerWith([]), empty: false, sections: [{ title: 'Asserts', items: [{ excerpt: 'Troops moved.', citations }] }] };
+    const pages = renderDiscordPages(answer, { key: 'q:troops' });
+    expect(pages).toHaveLength(1);
+    const description = pages[0]!.embeds[0]!.description!;
+    expect(description).toContain('Asserts');
+    const lines = description.split('\n');
+    expect(lines.filter((l) => l.startsWith('\\['))).toHaveLength(CITATIONS_SHOWN);
+    expect(lines.at(-1)).toBe('+ 72 more articles with the same passage');
+    for (const line of lines.filter((l) => l.startsWith('\\['))) expect(line).toMatch(/· 0\d+\\_article\.txt$/);
+    expect(renderText(answer)).toContain('+ 72 more articles with the same passage');
+  });
+
+  it('a page never ends on a heading: the heading moves to the page of its first item', () => {
+    const long = (i: number) => ({ excerpt: `word${i} `.repeat(420), citations: [citation(i + 1)] });
+    const answer: Answer = { ...answerWith([]), empty: false, sections: [{ title: 'Confirms', items: [long(1)] }, { title: 'Denies', items: [long(2)] }, { title: 'Asserts', items: [long(3)] }] };
+    for (const page of renderDiscordPages(answer, { key: 'q:troops' })) {
+      const blocks = page.embeds[0]!.description!.split('\n\n');
+      expect(blocks.at(-1)).not.toMatch(/^__\*\*/);
+    }
+  });
+
+  it('a 4.5 MB title is bounded in every citation', () => {
+    const line = formatCitation(1, citation(1, { title: 'Headline '.repeat(500_000) }));
+    expect(line.length).toBeLessThan(400);
+    expect(line).toMatch(/… — Censor\.NET/);
+  });
+
+  it('links are neutralised wherever the scheme appears, even glued to a word', () => {
+    for (const text of ['x_https://evil.example', '1https://evil.example', 'aHTTP://evil.example', 'see:https://evil.example', 'é https://evil.example']) {
+      expect(escapeForDiscord(text), text).not.toMatch(/https?:\/\//i);
+    }
+  });
+});
+
+describe('what is rendered is bounded by what is shown', () => {
+  it('a 4.5 MB excerpt is cut before it is escaped for Discord: the page holds a shortened quote and its citation', () => {
+    const huge = 'troops moved along the river '.repeat(160_000);
+    let escaped = 0;
+    const counting = (text: string) => {
+      escaped += text.length;
+      return escapeForDiscord(text);
+    };
+    answerBlocks(answerWith([{ excerpt: huge, citations: [citation(1)] }]), counting);
+    expect(escaped).toBeLessThan(20_000);
+    const [page] = renderDiscordPages(answerWith([{ excerpt: huge, citations: [citation(1)] }]), { key: 'q:troops' });
+    assertWithinLimits(page!);
+    expect(page!.embeds[0]!.description).toContain('excerpt shortened to fit Discord');
+    expect(page!.embeds[0]!.description).toContain('001\\_article.txt');
   });
 });

@@ -7,6 +7,7 @@ import { peopleByAliasPrefix, topPeople } from '../index/people.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 import { shorten } from '../render/escape.js';
 import type { AnswerContext } from './context.js';
+import { cutText } from '../text/cut.js';
 
 export interface Choice {
   name: string;
@@ -19,11 +20,11 @@ export function nameChoices(ctx: AnswerContext, typed: string): Choice[] {
   const people = typed.trim() === '' ? topPeople(ctx.db, MAX) : peopleByAliasPrefix(ctx.db, typed.slice(0, 100), MAX);
   return people.map((p) => ({
     name: shorten(`${p.canonical}${p.roles[0] ? ` — ${p.roles[0]}` : ''} (${p.statements})`, DISCORD_LIMITS.choiceName),
-    value: p.canonical.slice(0, DISCORD_LIMITS.choiceValue),
+    value: cutText(p.canonical, DISCORD_LIMITS.choiceValue),
   }));
 }
 
 export function articleChoices(ctx: AnswerContext, typed: string): Choice[] {
   const articles = typed.trim() === '' ? recentArticles(ctx.db, MAX) : findArticles(ctx.db, typed.slice(0, 100), MAX);
-  return articles.map((a) => ({ name: shorten(`${a.date ?? 'undated'} · ${a.title}`, DISCORD_LIMITS.choiceName), value: a.file.slice(0, DISCORD_LIMITS.choiceValue) }));
+  return articles.map((a) => ({ name: shorten(`${a.date ?? 'undated'} · ${a.title}`, DISCORD_LIMITS.choiceName), value: cutText(a.file, DISCORD_LIMITS.choiceValue) }));
 }

@@ -51,14 +51,18 @@ export function toExportRecord(row: ExportRow): ExportRecord {
 
 export const CSV_COLUMNS = ['article', 'kind', 'speaker', 'person', 'speakerSpan', 'cue', 'cueSpan', 'content', 'contentSpan', 'stance', 'figures', 'eventDate', 'rule', 'speakerRule'] as const;
 
+/** What a spreadsheet may read as a formula: = + - @ (or their full-width forms) after optional spaces, or a leading tab or CR. */
+const FORMULA_START = /^(?:[\t\r]|[ \u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const WHOLE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function csvCell(value: unknown): string {
   let text: string;
   if (value === null || value === undefined) text = '';
   else if (typeof value === 'object' && value !== null && 'start' in value && 'end' in value) text = `${(value as { start: number }).start}-${(value as { end: number }).end}`;
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
-  // Cells that a spreadsheet would run as a formula get a leading apostrophe.
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  // Cells that a spreadsheet would run as a formula get a leading apostrophe, unless the whole cell is a number.
+  if (FORMULA_START.test(text) && !WHOLE_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

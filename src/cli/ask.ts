@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { answerContext, askLine, openIndex, stderrLogger, updateIndex } from '../app.js';
+import { answerContext, askLine, openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
 import { parseCliArgs } from './args.js';
 import { runMain } from './main.js';
 
@@ -21,7 +21,7 @@ runMain(async () => {
   const fresh = !existsSync(file);
   const db = openIndex(file);
   try {
-    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     const page = Math.max(1, Number(values.page ?? 1) || 1) - 1;
     const result = askLine(answerContext(db, config), positionals.join(' '), { page });
     if ('usage' in result) {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { openIndex, stderrLogger, updateIndex } from '../app.js';
+import { openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from '../index/synonyms.js';
 import { DIGEST_USAGE, DigestUsageError, terminalDigest } from '../digest/terminal.js';
 import { ScheduleError } from '../digest/schedule.js';
@@ -23,7 +23,7 @@ runMain(async () => {
   const fresh = !existsSync(file);
   const db = openIndex(file);
   try {
-    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     const out = terminalDigest(db, {
       since: values.since,
       json: values.json,

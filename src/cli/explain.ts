@@ -8,6 +8,8 @@ import { basename } from 'node:path';
 import { parseArticle, statedYear } from '../corpus/parse.js';
 import { extractStatements } from '../extract/extract.js';
 import { ATTRIBUTION_RULES, SPEAKER_RULES } from '../extract/rules.js';
+import { escapeForTerminal } from '../text/controls.js';
+import { shorten as clip } from '../text/cut.js';
 import { parseCliArgs, UsageError } from './args.js';
 import { runMain } from './main.js';
 
@@ -40,11 +42,8 @@ runMain(() => {
   }
   out.push('', `${statements.length} statements; ${statements.filter((s) => s.speaker !== null).length} with a speaker.`);
   // Article text may hold control characters: shown escaped, never sent raw to the terminal.
-  process.stdout.write(`${out.join('\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
+  process.stdout.write(`${out.map(escapeForTerminal).join('\n')}\n`);
   return 0;
 });
 
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+

@@ -1,7 +1,7 @@
 /** npm run export -- [--db FILE] --format jsonl|csv|claimreview : every statement, to standard output. */
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { openIndex } from '../app.js';
+import { openDatabase } from '../index/database.js';
 import { csvHeader, csvLine, toClaimReview, toExportRecord } from '../answers/export.js';
 import { iterateExportRows } from '../index/statements.js';
 import { parseCliArgs, UsageError } from './args.js';
@@ -15,7 +15,8 @@ runMain(() => {
   const { values } = parseCliArgs(process.argv.slice(2), { db: { type: 'string' }, format: { type: 'string' } }, USAGE);
   const format = Format.safeParse(values.format);
   if (!format.success) throw new UsageError(`--format: expected jsonl, csv or claimreview\n${USAGE}`);
-  const db = openIndex(values.db ?? config.DB_FILE);
+  // Read-only: a mistyped --db must not create an empty index and export nothing with exit 0.
+  const db = openDatabase(values.db ?? config.DB_FILE, { readonly: true });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     const rows = iterateExportRows(db);

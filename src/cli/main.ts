@@ -1,12 +1,44 @@
 /**
- * How every entry point ends: expected problems (bad configuration, usage, a
- * file that is not our index) print one line and exit 2; anything else is a bug
- * and prints its stack.
+ * How every entry point ends: expected problems (bad configuration, usage, an index file that is
+ * not ours or is damaged, a missing corpus folder, Discord unreachable or refusing the token)
+ * print one line and exit 2; anything else is a bug and prints its stack. Either way the
+ * configured secrets are redacted from what is printed.
  */
 import { ConfigError } from '../config.js';
-import { IndexOpenError } from '../index/database.js';
-import { IngestBusyError } from '../corpus/ingest.js';
+import { CorpusDirError } from '../corpus/files.js';
+import { IngestBusyError, RemovalRefusedError } from '../corpus/ingest.js';
+import { damagedIndexMessage, IndexOpenError, isDamagedIndexError } from '../index/database.js';
+import { LeaseLostError } from '../index/leases.js';
+import { stderrLog } from '../log.js';
 import { UsageError } from './args.js';
+
+const ONE_LINE_ERRORS = [ConfigError, UsageError, IndexOpenError, IngestBusyError, RemovalRefusedError, LeaseLostError, CorpusDirError];
+
+/** Network failures that mean "cannot reach the server", wherever they sit in the cause chain. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e: unknown = error; e !== undefined && e !== null && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
+}
+
+/** The one line for a problem the user can fix, or null for a bug. */
+export function expectedProblem(error: unknown, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (ONE_LINE_ERRORS.some((kind) => error instanceof kind)) return (error as Error).message;
+  if (isDamagedIndexError(error)) return damagedIndexMessage(error as Error);
+  const network = causes(error)
+    .map((e) => (e as { code?: unknown }).code)
+    .find((code): code is string => typeof code === 'string' && UNREACHABLE.has(code));
+  if (network !== undefined) return `cannot reach Discord at ${env.DISCORD_API_BASE || 'https://discord.com/api'} (${network}): check DISCORD_API_BASE and the network`;
+  const status = (error as { status?: unknown }).status;
+  const code = (error as { code?: unknown }).code;
+  if (status === 401 || code === 'TokenInvalid') return 'DISCORD_TOKEN: Discord refused the token (401 Unauthorized); copy it again from the Developer Portal → Bot → Reset Token';
+  if (typeof status === 'number' && (error as Error).name?.startsWith('DiscordAPIError')) {
+    return `Discord refused the request (${status}): ${(error as Error).message.split('\n')[0]}`;
+  }
+  return null;
+}
 
 export function runMain(main: () => Promise<number | void> | number | void): void {
   Promise.resolve()
@@ -15,12 +47,14 @@ export function runMain(main: () => Promise<number | void> | number | void): voi
       if (typeof code === 'number') process.exitCode = code;
     })
     .catch((error: unknown) => {
-      if (error instanceof ConfigError || error instanceof UsageError || error instanceof IndexOpenError || error instanceof IngestBusyError) {
-        process.stderr.write(`${error.message}\n`);
+      // Through the one logger, which redacts the configured secrets from every line.
+      const line = expectedProblem(error);
+      if (line !== null) {
+        stderrLog.error(line);
         process.exitCode = 2;
         return;
       }
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      stderrLog.error((error as Error).stack ?? String(error));
       process.exitCode = 1;
     });
 }

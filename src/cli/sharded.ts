@@ -9,7 +9,7 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { openIndex, stderrLogger, updateIndex } from '../app.js';
+import { openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { isHttpMode } from '../discord/bot.js';
 import { stopOnSignals } from '../discord/shutdown.js';
@@ -42,7 +42,7 @@ async function recommendedShardCount(config: Config, token: string): Promise<num
 async function updateIndexOnce(config: Config): Promise<void> {
   const db = openIndex(config.DB_FILE);
   try {
-    await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@
  * the Discord bot; without it, slash commands read from standard input.
  */
 import { loadConfig } from '../config.js';
-import { answerContext, openIndex, stderrLogger, updateIndex } from '../app.js';
+import { answerContext, openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
 import { runMain } from './main.js';
 import { runRepl } from './repl.js';
 
@@ -11,7 +11,7 @@ runMain(async () => {
   const config = loadConfig();
   const db = openIndex(config.DB_FILE);
   try {
-    await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
+    await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     if (config.DISCORD_TOKEN === undefined && config.INTERACTIONS_PORT === undefined) {
       stderrLogger.info('No DISCORD_TOKEN set: answering commands from standard input.');
       await runRepl(answerContext(db, config), process.stdin, process.stdout, process.stdin.isTTY === true);

@@ -16,9 +16,16 @@ const NOT_YET = /\b(will|would|may|might|could|shall|expected|plans?|planned|sch
 /** "We will remind that …" is a translation idiom for "recall", not a future. */
 const RECALL_IDIOM = /\b(we\s+)?will\s+remind\b/gi;
 
+/**
+ * How far back from a mention its clause is read. Bounded so that a sentence of many mentions
+ * (one date repeated for a megabyte) costs time linear in its length; a marker further back
+ * than this in the same clause is too far away to govern the date anyway.
+ */
+const CLAUSE_LOOKBACK = 250;
+
 /** True when the clause leading up to a mention at `index` speaks of the future or a possibility. */
 function isNotYet(sentence: string, index: number): boolean {
-  const before = sentence.slice(0, index).replace(RECALL_IDIOM, '');
+  const before = sentence.slice(Math.max(0, index - CLAUSE_LOOKBACK), index).replace(RECALL_IDIOM, '');
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
   return NOT_YET.test(clause);
 }

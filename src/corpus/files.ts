@@ -3,7 +3,7 @@
  * one clear reason (empty, binary, not UTF-8, too large) instead of a crash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 export type DecodeResult =
@@ -11,20 +11,55 @@ export type DecodeResult =
   | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
+
+/** UTF-16 as Windows tools save it: a byte-order mark, then two bytes a character (many of them NUL). */
+function decodeUtf16(bytes: Uint8Array): string | null | 'invalid' {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return null;
+  try {
+    return (le ? utf16le : utf16be).decode(bytes.subarray(2));
+  } catch {
+    return 'invalid';
+  }
+}
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Mostly Latin text in UTF-16: every other byte is NUL (high bytes, or low bytes in big-endian). */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  return pairs > 0 && Math.max(evenNul, oddNul) > pairs * 0.6 && Math.min(evenNul, oddNul) < pairs * 0.05;
+}
+
 /** Pure: bytes of one file → its text, or why it cannot be an article. */
 export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) return { ok: false, reason: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(bytes.length)})` };
-  if (bytes.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not a text article' };
+  const utf16 = decodeUtf16(bytes);
+  if (utf16 === 'invalid') return { ok: false, reason: 'UTF-16 (byte-order mark) but not valid UTF-16; convert it with iconv -f utf-16 -t utf-8' };
+  if (utf16 === null && bytes.includes(0)) {
+    if (looksLikeUtf16(bytes)) return { ok: false, reason: 'UTF-16 text without a byte-order mark; convert it with iconv -f utf-16le -t utf-8 (or save it with a BOM)' };
+    return { ok: false, reason: 'binary content (NUL bytes), not a text article' };
+  }
   let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 (Latin-1 or another encoding?); convert it with iconv -f latin1 -t utf-8' };
+  if (utf16 !== null) text = utf16;
+  else {
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { ok: false, reason: 'not valid UTF-8 (Latin-1 or another encoding?); convert it with iconv -f latin1 -t utf-8' };
+    }
   }
   if (!/[^\s\uFEFF\u00a0]/.test(text)) return { ok: false, reason: 'empty' };
   const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
@@ -38,12 +73,43 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** The corpus folder is missing, not a folder, or unreadable: one line naming it. */
+export class CorpusDirError extends Error {}
+
+/** The corpus's `*.txt` entries: regular files to read, and the others (each with why it is not read). */
+export interface CorpusListing {
+  files: string[];
+  unusable: { file: string; reason: string }[];
+}
+
 /** The corpus's article files (`*.txt`), sorted by name, without reading them. */
 export function listCorpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
-    .map((e) => e.name)
-    .sort();
+  return scanCorpusDir(dir).files;
+}
+
+function notARegularFile(entry: Dirent): string {
+  if (entry.isSymbolicLink()) return 'a symbolic link, not a regular file (links are not followed: they may point outside the corpus)';
+  if (entry.isDirectory()) return 'a folder, not a file';
+  if (entry.isFIFO()) return 'a named pipe (FIFO), not a file';
+  if (entry.isSocket()) return 'a socket, not a file';
+  return 'a device or other special file, not a regular file';
+}
+
+/** Every `*.txt` entry of the corpus folder, sorted by name: the regular files, and the rest with a reason. */
+export function scanCorpusDir(dir: string): CorpusListing {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
+    throw new CorpusDirError(`corpus folder ${dir} ${what}: set CORPUS_DIR (or --corpus) to the folder of article .txt files`);
+  }
+  const named = entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    files: named.filter((e) => e.isFile()).map((e) => e.name),
+    unusable: named.filter((e) => !e.isFile()).map((e) => ({ file: e.name, reason: notARegularFile(e) })),
+  };
 }
 
 /** Reads one file, refusing oversized ones before loading them into memory. */

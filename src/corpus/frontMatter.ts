@@ -19,7 +19,8 @@ export const FrontMatterSchema = z
   .object({
     title: z.string().min(1).max(500).optional(),
     publisher: z.string().min(1).max(200).optional(),
-    url: z.url({ message: 'expected an absolute URL' }).optional(),
+    // Goes into ClaimReview and citations: http(s) only (never javascript: or data:), and of a sane length.
+    url: z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' }).max(2048, 'expected a URL of at most 2048 characters').optional(),
     date: isoDate.optional(),
     section: z.string().min(1).max(200).optional(),
     cites: z.string().min(1).max(500).optional(),

@@ -7,13 +7,14 @@
  */
 import { hostname } from 'node:os';
 import type { Db } from '../index/database.js';
-import { acquireLease, leaseHolder, releaseLease } from '../index/leases.js';
+import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
-import { listCorpusFiles, readArticleFile } from './files.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
+import { quoteFileName } from '../text/controls.js';
+import { readArticleFile, scanCorpusDir } from './files.js';
 import { statedYear } from './parse.js';
 import type { PrepareJob, PreparedArticle } from './prepare.js';
-import { prepareInOrder, preparingThreads } from './preparePool.js';
+import { DEFAULT_PREPARE_TIMEOUT_MS, prepareInOrder, preparingThreads } from './preparePool.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -33,6 +34,17 @@ export interface IngestOptions {
   /** How long to wait for another ingest to finish before refusing. */
   waitMs?: number;
   clock?: () => number;
+  /** Time limit for preparing one large file (preparePool.ts GUARDED_BYTES); default 60 s. */
+  prepareTimeoutMs?: number;
+  /**
+   * The largest share of the indexed articles one ingest may remove (default 0.5; never all of
+   * them): an empty or wrong corpus folder, or an unmounted share, must not wipe the index.
+   * Removing more takes `allowRemovals`.
+   */
+  maxRemovalShare?: number;
+  allowRemovals?: boolean;
+  /** The ingest lease's time to live; renewed every quarter of it. */
+  leaseTtlMs?: number;
 }
 
 export interface IngestSummary {
@@ -48,6 +60,8 @@ export interface IngestSummary {
 }
 
 export class IngestBusyError extends Error {}
+/** The ingest would remove more of the index than allowed: nothing was changed. */
+export class RemovalRefusedError extends Error {}
 
 const LEASE = 'ingest';
 const LEASE_TTL_MS = 60_000;
@@ -71,9 +85,10 @@ export function corpusYear(years: (number | null)[]): number | null {
  * One batch of prepared articles in one transaction, oldest day first, so FTS5 appends to its
  * pending terms instead of flushing them whenever a sentence id goes backwards.
  */
-export function writeArticles(db: Db, items: { article: PreparedArticle; bytes: number }[], contextYear: number | null): void {
+export function writeArticles(db: Db, items: { article: PreparedArticle; bytes: number }[], contextYear: number | null, beforeWrites: () => void = () => {}): void {
   items.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
   db.transaction(() => {
+    beforeWrites(); // inside the write lock: an ingest that lost its lease writes nothing
     for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
   }).immediate();
 }
@@ -98,7 +113,7 @@ export async function ingestCorpus(db: Db, options: IngestOptions): Promise<Inge
   const started = clock();
   const holder = `${hostname()}:${process.pid}:${started}`;
   const deadline = started + (options.waitMs ?? 0);
-  while (!acquireLease(db, LEASE, holder, LEASE_TTL_MS)) {
+  while (!acquireLease(db, LEASE, holder, options.leaseTtlMs ?? LEASE_TTL_MS, clock())) {
     if (holderIsDeadHere(leaseHolder(db, LEASE)?.holder)) {
       db.prepare('DELETE FROM leases WHERE name = ?').run(LEASE);
       continue;
@@ -109,14 +124,31 @@ export async function ingestCorpus(db: Db, options: IngestOptions): Promise<Inge
     }
     await sleep(250);
   }
+  const lease = keepLease(db, LEASE, holder, options.leaseTtlMs ?? LEASE_TTL_MS, clock);
   try {
-    return await ingestHoldingLease(db, options, started, clock, () => acquireLease(db, LEASE, holder, LEASE_TTL_MS));
+    return await ingestHoldingLease(db, options, started, clock, lease);
   } finally {
+    lease.stop();
     releaseLease(db, LEASE, holder);
   }
 }
 
-async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, renewLease: () => boolean): Promise<IngestSummary> {
+/** Refuses (before any write) an ingest that would remove more of the index than allowed. */
+function checkRemovals(storedCount: number, removing: number, options: IngestOptions): void {
+  if (options.allowRemovals || removing === 0) return;
+  const share = options.maxRemovalShare ?? 0.5;
+  if (removing < storedCount && removing <= storedCount * share) return;
+  throw new RemovalRefusedError(
+    `refusing to remove ${removing} of the ${storedCount} indexed articles (files missing from ${options.corpusDir}: is it the right folder, and mounted?); nothing was changed. Run with --allow-removals to remove them`,
+  );
+}
+
+/** Lets timers (the lease's renewal) run between files prepared on this thread. */
+function yieldToTimers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, lease: KeptLease): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], changedDuringIngest: [], seconds: 0 };
   const stored = storedArticles(db);
   // A file that is present but unreadable keeps its last good version in the index: the archive loses nothing.
@@ -128,10 +160,15 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     summary.skipped.push({ file, reason: fullReason });
     options.onSkip?.(file, fullReason);
   };
-  const files = listCorpusFiles(options.corpusDir);
+  const { files, unusable } = scanCorpusDir(options.corpusDir);
+  for (const { file, reason } of unusable) {
+    summary.read++;
+    skip(file, reason);
+  }
 
   // Pass 1: hash every file and learn the corpus's year, without keeping texts in memory.
   const hashes = new Map<string, string>();
+  const sizes = new Map<string, number>();
   const years: (number | null)[] = [];
   const firstFileWithHash = new Map<string, string>();
   for (const file of files) {
@@ -143,14 +180,18 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     }
     const original = firstFileWithHash.get(result.hash);
     if (original !== undefined) {
-      skip(file, `same content as ${original}`);
+      skip(file, `same content as ${quoteFileName(original)}`);
       continue;
     }
     firstFileWithHash.set(result.hash, file);
     hashes.set(file, result.hash);
+    sizes.set(file, result.bytes);
     years.push(statedYear(result.text, file));
   }
   const contextYear = corpusYear(years);
+  const kept = new Set([...hashes.keys(), ...keptDespiteSkip]);
+  const removing = [...stored.keys()].filter((file) => !kept.has(file));
+  checkRemovals(stored.size, removing.length, options);
   options.afterScan?.();
 
   // Pass 2: prepare what changed (parse, extraction; on other threads when there is much of it)
@@ -165,11 +206,12 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     // Unchanged: same bytes, same year context, read by the current extraction (an upgrade re-reads the rest).
     if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear) && before.extraction === EXTRACTION_VERSION) summary.unchanged++;
     else {
-      jobs.push({ corpusDir: options.corpusDir, file, maxBytes: options.maxBytes, contextYear, expectedHash: hash });
+      jobs.push({ corpusDir: options.corpusDir, file, bytes: sizes.get(file)!, maxBytes: options.maxBytes, contextYear, expectedHash: hash });
       if (before) updating.add(file);
     }
   }
   let lastProgress = clock();
+  let lastYield = clock();
   let batch: { article: PreparedArticle; bytes: number }[] = [];
   let batchBytes = 0;
   const writeBatch = () => {
@@ -177,18 +219,22 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     const items = batch;
     batch = [];
     batchBytes = 0;
-    writeArticles(db, items, contextYear);
+    writeArticles(db, items, contextYear, lease.assertHeld);
     for (const { article } of items) {
       if (updating.has(article.file)) summary.updated++;
       else summary.added++;
     }
   };
   let done = 0;
-  for await (const result of prepareInOrder(jobs, options.threads ?? preparingThreads(jobs.length))) {
+  for await (const result of prepareInOrder(jobs, options.threads ?? preparingThreads(jobs.length), options.prepareTimeoutMs ?? DEFAULT_PREPARE_TIMEOUT_MS)) {
     const { file } = jobs[done++]!;
+    if (clock() - lastYield > 250) {
+      lastYield = clock();
+      lease.assertHeld();
+      await yieldToTimers();
+    }
     if (clock() - lastProgress > 2000) {
       lastProgress = clock();
-      renewLease();
       options.onProgress?.(`ingest: ${done}/${jobs.length} files prepared, ${summary.added + batch.length} added, ${summary.updated} updated (${summary.unchanged} unchanged)`);
     }
     if (!result.ok) {
@@ -206,14 +252,15 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   }
   writeBatch();
 
-  const kept = new Set([...hashes.keys(), ...keptDespiteSkip]);
-  for (const file of stored.keys()) {
-    if (!kept.has(file)) {
-      removeArticle(db, file);
-      summary.removed++;
-    }
+  db.transaction(() => {
+    lease.assertHeld();
+    for (const file of removing) removeArticle(db, file);
+  }).immediate();
+  summary.removed = removing.length;
+  if (summary.added + summary.updated + summary.removed > 0) {
+    lease.assertHeld();
+    options.afterWrites?.(db);
   }
-  if (summary.added + summary.updated + summary.removed > 0) options.afterWrites?.(db);
   summary.seconds = (clock() - started) / 1000;
   return summary;
 }

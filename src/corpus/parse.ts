@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { splitSentences } from '../extract/sentences.js';
+import { shorten } from '../text/cut.js';
 import { utf16ToCodePointMapper } from '../text/offsets.js';
 import { isChromeLine } from './chrome.js';
 import { dateInFileName, dateLine, inferPublicationDate } from './dates.js';
@@ -73,6 +74,16 @@ function joinWrappedLines(lines: Line[], source: string): Line[] {
     }
   }
   return blocks.filter((b) => b.text !== '' && !isChromeLine(b.text));
+}
+
+/**
+ * The longest title kept: a title is inferred from the first line, which in a scraped file with
+ * no line breaks is the whole article (4.5 MB once); the full line stays the title paragraph ¶0.
+ */
+export const TITLE_MAX = 300;
+
+function boundedTitle(title: string): string {
+  return shorten(title, TITLE_MAX);
 }
 
 function wordCount(text: string): number {
@@ -146,7 +157,7 @@ export function parseArticle(input: ParseInput): ParsedArticle {
     file,
     hash,
     source: text,
-    title: front.values.title ?? blocks[0]?.text ?? file,
+    title: boundedTitle(front.values.title ?? blocks[0]?.text ?? file),
     section,
     publisher: front.values.publisher ?? sources.publisher,
     cites: frontCites.length > 0 ? frontCites : sources.cites,

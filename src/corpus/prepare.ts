@@ -9,7 +9,8 @@ import type { Extraction, SpeakerMention, Statement } from '../extract/types.js'
 import { fingerprint } from '../text/normalize.js';
 import { readArticleFile } from './files.js';
 import { ArticleFormatError, parseArticle } from './parse.js';
-import type { ParsedArticle } from './types.js';
+import { codePointToUtf16Mapper, type Span } from '../text/offsets.js';
+import type { ArticleParagraph, ArticleSentence, ParsedArticle } from './types.js';
 
 export interface PreparedStatement extends Statement {
   fingerprint: string;
@@ -29,6 +30,8 @@ export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
 export interface PrepareJob {
   corpusDir: string;
   file: string;
+  /** The file's size when scanned: large files are prepared under a time limit (preparePool.ts). */
+  bytes: number;
   maxBytes: number;
   /** The corpus's year, for dates written without one. */
   contextYear: number | null;
@@ -47,7 +50,92 @@ export function prepareArticle(article: ParsedArticle): PreparedArticle {
 
 /** The attribution step alone (the bench times the steps apart). */
 export function extractFrom(article: ParsedArticle): Extraction {
-  return extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
+  const pieces = extractionPieces(article.paragraphs, article.sentences);
+  const extraction = extractStatements({ source: article.source, paragraphs: pieces.paragraphs, sentences: pieces.sentences, date: article.date.iso });
+  const statements = extraction.statements.map((s) => ({ ...s, paragraphIndex: pieces.paragraphOf[s.paragraphIndex]! }));
+  return { ...extraction, statements };
+}
+
+/**
+ * The longest stretch of a paragraph, in code points, the attribution step reads at once. The
+ * extractor compares what it finds in a paragraph with the rest of that paragraph, which costs
+ * time quadratic in the paragraph's length: a bound makes a whole article cost time linear in
+ * its size, whatever its text. Real paragraphs are far shorter (the seeds' longest: 548), so
+ * only text that is not prose (one 5 MB line) is read in pieces.
+ */
+export const EXTRACTION_PIECE = 2_500;
+
+interface Pieces {
+  paragraphs: ArticleParagraph[];
+  sentences: ArticleSentence[];
+  /** Piece index → the ¶ of the paragraph it was cut from. */
+  paragraphOf: number[];
+}
+
+/** The article's paragraphs as the extractor reads them: over-long ones cut at sentence ends (or words) into pieces. */
+export function extractionPieces(paragraphs: ArticleParagraph[], sentences: ArticleSentence[]): Pieces {
+  const out: Pieces = { paragraphs: [], sentences: [], paragraphOf: [] };
+  const sentencesOf = new Map<number, ArticleSentence[]>();
+  for (const s of sentences) {
+    const list = sentencesOf.get(s.paragraphIndex);
+    if (list) list.push(s);
+    else sentencesOf.set(s.paragraphIndex, [s]);
+  }
+  for (const paragraph of paragraphs) {
+    const own = sentencesOf.get(paragraph.index) ?? [];
+    for (const piece of cutParagraph(paragraph, own)) {
+      const index = out.paragraphs.length;
+      out.paragraphs.push({ ...paragraph, index, text: piece.text, span: piece.span });
+      out.sentences.push(...piece.starts.map((start, k) => ({ index: out.sentences.length + k, paragraphIndex: index, text: '', span: { start, end: start } })));
+      out.paragraphOf.push(paragraph.index);
+    }
+  }
+  return out;
+}
+
+interface Piece {
+  text: string;
+  span: Span;
+  /** Code-point starts of the sentences (or sentence parts) in the piece. */
+  starts: number[];
+}
+
+function cutParagraph(paragraph: ArticleParagraph, sentences: ArticleSentence[]): Piece[] {
+  const { span } = paragraph;
+  if (span.end - span.start <= EXTRACTION_PIECE) return [{ text: paragraph.text, span, starts: sentences.map((s) => s.span.start) }];
+  const toUtf16 = codePointToUtf16Mapper(paragraph.text);
+  // Where a piece may end: sentence starts, and inside a long sentence every word break at most a piece apart.
+  const breaks: number[] = [];
+  const starts = [span.start, ...sentences.map((s) => s.span.start).filter((start) => start > span.start && start < span.end)];
+  for (const [k, start] of starts.entries()) {
+    breaks.push(start);
+    const end = starts[k + 1] ?? span.end;
+    for (let at = start + EXTRACTION_PIECE; at < end; at += EXTRACTION_PIECE) breaks.push(wordBreakBefore(paragraph.text, toUtf16, span.start, at, breaks.at(-1)!));
+  }
+  const pieces: Piece[] = [];
+  let current: Piece | null = null;
+  for (const [k, at] of breaks.entries()) {
+    if (current === null || at - current.span.start >= EXTRACTION_PIECE || (breaks[k + 1] ?? span.end) - current.span.start > EXTRACTION_PIECE) {
+      if (current !== null) pieces.push(close(current, at));
+      current = { text: '', span: { start: at, end: at }, starts: [] };
+    }
+    current.starts.push(at);
+  }
+  if (current !== null) pieces.push(close(current, span.end));
+  return pieces;
+
+  function close(piece: Piece, end: number): Piece {
+    const text = paragraph.text.slice(toUtf16(piece.span.start - span.start), toUtf16(end - span.start));
+    return { ...piece, text, span: { start: piece.span.start, end } };
+  }
+}
+
+/** A code-point offset at or a little before `at` just after whitespace, or `at` itself. */
+function wordBreakBefore(text: string, toUtf16: (cp: number) => number, base: number, at: number, notBefore: number): number {
+  for (let cp = at; cp > Math.max(notBefore + 1, at - 100); cp--) {
+    if (/\s/.test(text[toUtf16(cp - base) - 1] ?? '')) return cp;
+  }
+  return at;
 }
 
 /** The fingerprinting step alone: normalised wording of every sentence and statement. */

@@ -35,13 +35,42 @@ export function preparingThreads(files: number, cores = availableParallelism()):
   return Math.min(cores, 4);
 }
 
-/** Each job's result, in job order; with `threads` = 0, prepared on the calling thread. */
-export async function* prepareInOrder(jobs: PrepareJob[], threads: number): AsyncGenerator<PrepareResult> {
+/**
+ * Files at least this large are prepared on a thread of their own, stopped after the time limit:
+ * preparing is linear in a file's size (about 1–15 s per MB, depending on how much attribution
+ * its text holds), so a smaller file cannot hold the ingest up for long, and a larger one that
+ * does is skipped with a reason instead of stalling the whole ingest.
+ */
+export const GUARDED_BYTES = 256 * 1024;
+/** Default time limit for preparing one guarded file (PREPARE_TIMEOUT_SECONDS). */
+export const DEFAULT_PREPARE_TIMEOUT_MS = 60_000;
+
+/** Prepares one file on a new thread, which is stopped (and the file skipped) after `timeoutMs`. */
+export function prepareGuarded(job: PrepareJob, timeoutMs: number): Promise<PrepareResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startThread('./prepareWorker', import.meta.url, null);
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      void worker.terminate();
+      settle();
+    };
+    const timer = setTimeout(() => finish(() => resolve({ ok: false, reason: `not prepared within the ${timeoutMs / 1000} s limit (PREPARE_TIMEOUT_SECONDS); skipped` })), timeoutMs);
+    worker.on('message', (reply: PrepareReply) =>
+      finish(() => ('error' in reply ? reject(new Error(`preparing ${job.file} failed: ${reply.error}`)) : resolve(reply.result))),
+    );
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.postMessage({ index: 0, job });
+  });
+}
+
+/** Each job's result, in job order; with `threads` = 0, prepared on the calling thread (large files on their own, under `timeoutMs`). */
+export async function* prepareInOrder(jobs: PrepareJob[], threads: number, timeoutMs = DEFAULT_PREPARE_TIMEOUT_MS): AsyncGenerator<PrepareResult> {
   if (threads <= 0) {
-    for (const job of jobs) yield prepareFile(job);
+    for (const job of jobs) yield job.bytes >= GUARDED_BYTES ? await prepareGuarded(job, timeoutMs) : prepareFile(job);
     return;
   }
-  const pool = new PreparePool(jobs, threads);
+  const pool = new PreparePool(jobs, threads, timeoutMs);
   try {
     for (let i = 0; i < jobs.length; i++) yield await pool.result(i);
   } finally {
@@ -55,10 +84,13 @@ class PreparePool {
   private next = 0;
   private waiting: { index: number; resolve: (r: PrepareResult) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
+  /** Guarded preparations run one after another: a corpus of large files never starts a thread for each at once. */
+  private guarded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly jobs: PrepareJob[],
     threads: number,
+    private readonly timeoutMs: number,
   ) {
     this.workers = Array.from({ length: threads }, () => this.start());
     for (const worker of this.workers) for (let k = 0; k < JOBS_PER_THREAD; k++) this.send(worker);
@@ -78,10 +110,25 @@ class PreparePool {
     return worker;
   }
 
+  /** Gives `worker` its next job; large files go, one at a time, to a guarded thread of their own instead. */
   private send(worker: Worker): void {
-    if (this.next >= this.jobs.length) return;
-    const index = this.next++;
-    worker.postMessage({ index, job: this.jobs[index] });
+    while (this.next < this.jobs.length) {
+      const index = this.next++;
+      const job = this.jobs[index]!;
+      if (job.bytes < GUARDED_BYTES) {
+        worker.postMessage({ index, job });
+        return;
+      }
+      this.guarded = this.guarded.then(() =>
+        prepareGuarded(job, this.timeoutMs).then(
+          (result) => {
+            this.done.set(index, { index, result });
+            this.settle();
+          },
+          (error: Error) => this.fail(error),
+        ),
+      );
+    }
   }
 
   private fail(error: Error): void {

@@ -9,9 +9,14 @@ export interface SourceAttribution {
   cites: string[];
 }
 
-const NAME = String.raw`(?:the\s+|The\s+)?["“«]?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*)*["”»]?`;
+/**
+ * A medium's name: up to eight capitalised words of up to 40 characters, starting where a word
+ * starts. The bounds and the look-behind keep every match attempt short, so a paragraph of one
+ * capitalised run (or one name repeated) costs time linear in its length, not quadratic.
+ */
+const NAME = String.raw`(?<![\w.&'’-])(?:the\s+|The\s+)?["“«]?[A-Z][\w.&'’-]{0,40}(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]{0,40}){0,7}["”»]?`;
 /** "Censor.NET reports citing Interfax-Ukraine", "… reports with reference to Ukrinform". */
-const REPORTS_CITING = new RegExp(String.raw`(${NAME})\s+(?:reports?|writes?|informs?)\s*,?\s+(?:citing|with reference to|referring to)\s+(${NAME})`, 'g');
+const REPORTS_CITING = new RegExp(String.raw`(${NAME})\s+(?:reports?|writes?|informs?)(?:\s*,)?\s+(?:citing|with reference to|referring to)\s+(${NAME})`, 'g');
 /** "Reuters agency with reference to an American official informs": the agency is cited. */
 const AGENCY_REPORTS = new RegExp(String.raw`(${NAME})\s+(?:news\s+)?agency\b`, 'g');
 /** "According to Ukrinform, this was stated by X": the thing before the passive is a medium. */

@@ -12,6 +12,7 @@ import { buildDigest } from './build.js';
 import { applySet, configSchedule, parseDigestSet, SECTION_KINDS, type DigestConfig } from './config.js';
 import { canonicalTimeZone, formatLocal, nextOccurrences, previousOccurrence } from './schedule.js';
 import { disableDigest, getDigestConfig, ledgerTicks, listRuns, saveDigestConfig } from './store.js';
+import { cutText } from '../text/cut.js';
 
 /** Discord's Manage Server (MANAGE_GUILD) permission bit. */
 export const MANAGE_GUILD = 0x20n;
@@ -34,7 +35,7 @@ export interface AdminDeps {
 }
 
 function reply(text: string): MessagePayload {
-  return { content: text.slice(0, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL_FLAG };
+  return { content: cutText(text, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL_FLAG };
 }
 
 const NOT_IN_GUILD = 'Digests belong to a server: use /digest in a server channel.';
@@ -130,7 +131,7 @@ export function previewDigest(deps: AdminDeps, input: AdminInput, page = 0, page
   const part = parts[index]!.payload;
   const body: MessagePayload = {
     ...part,
-    content: `${intro}${parts.length > 1 ? ` This digest would be ${parts.length} messages; showing ${index + 1}.` : ''}${part.content ? `\n${part.content}` : ''}`.slice(0, DISCORD_LIMITS.content),
+    content: cutText(`${intro}${parts.length > 1 ? ` This digest would be ${parts.length} messages; showing ${index + 1}.` : ''}${part.content ? `\n${part.content}` : ''}`, DISCORD_LIMITS.content),
     flags: EPHEMERAL_FLAG,
   };
   if (parts.length > 1 && pageRef) {

@@ -46,6 +46,11 @@ export interface DigestSection {
   items: DigestItem[];
   /** Items left out to keep the digest readable (shown as a note). */
   omitted: number;
+  /**
+   * Ledger keys the section covers besides its items' own: the items left out (counted in this
+   * digest) and repeats merged into a shown item. Recorded with the digest, never offered again.
+   */
+  coveredKeys: string[];
 }
 
 export interface Digest {
@@ -157,7 +162,7 @@ function changeItem(c: PositionChange): DigestItem {
 }
 
 /** The most-cited people among those with new statements, and up to `perPerson` new statements each. */
-function peopleItems(data: DigestData, top: number, perPerson: number, fresh: (key: string) => boolean): { items: DigestItem[]; omitted: number } {
+function peopleItems(data: DigestData, top: number, perPerson: number, fresh: (key: string) => boolean): { items: DigestItem[]; omitted: number; coveredKeys: string[] } {
   const byPerson = new Map<number, StatementView[]>();
   for (const s of data.newStatements) {
     if (s.personId === null || !fresh(statementKey(s))) continue;
@@ -169,20 +174,20 @@ function peopleItems(data: DigestData, top: number, perPerson: number, fresh: (k
     return (pb?.statements ?? 0) - (pa?.statements ?? 0) || (pa?.name ?? '').localeCompare(pb?.name ?? '');
   });
   const items: DigestItem[] = [];
+  const coveredKeys: string[] = [];
   let omitted = 0;
   ranked.forEach((personId, rank) => {
     const statements = dedupe(byPerson.get(personId)!, statementKey).sort(
       (a, b) => (statementDate(a).date ?? '').localeCompare(statementDate(b).date ?? '') || a.id - b.id,
     );
-    if (rank >= top) {
-      omitted += mergeStatementRepeats(statements).length;
-      return;
-    }
     const groups = mergeStatementRepeats(statements);
-    items.push(...groups.slice(0, perPerson).map(statementItem));
-    omitted += Math.max(0, groups.length - perPerson);
+    const shown = rank >= top ? 0 : perPerson;
+    items.push(...groups.slice(0, shown).map(statementItem));
+    omitted += Math.max(0, groups.length - shown);
+    for (const group of groups.slice(shown)) coveredKeys.push(statementKey(group.first));
+    for (const group of groups) coveredKeys.push(...group.repeats.map(statementKey));
   });
-  return { items, omitted };
+  return { items, omitted, coveredKeys };
 }
 
 function dedupe<T>(list: T[], key: (t: T) => string): T[] {
@@ -209,10 +214,11 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
   for (const kind of SECTION_IMPORTANCE.filter((k) => options.sections.includes(k))) {
     let items: DigestItem[] = [];
     let omitted = 0;
+    let coveredKeys: string[] = [];
     if (kind === 'articles') {
       items = data.articles.map(articleItem).filter((i) => fresh(i.key));
     } else if (kind === 'people') {
-      ({ items, omitted } = peopleItems(data, options.topPeople ?? 5, options.statementsPerPerson ?? 3, fresh));
+      ({ items, omitted, coveredKeys } = peopleItems(data, options.topPeople ?? 5, options.statementsPerPerson ?? 3, fresh));
     } else if (kind === 'figures') {
       const conflicts = figureConflicts(data.allStatements, data.synonyms ?? []).filter((c) => c.entries.some((e) => newFiles.has(e.citation.file)));
       items = conflicts.map(conflictItem).filter((i) => fresh(i.key));
@@ -221,7 +227,7 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
       items = changes.map(changeItem).filter((i) => fresh(i.key));
     }
     items = dedupe(items, (i) => i.key);
-    if (items.length > 0) sections.push({ kind, title: SECTION_TITLES[kind], items, omitted });
+    if (items.length > 0) sections.push({ kind, title: SECTION_TITLES[kind], items, omitted, coveredKeys });
   }
   const since = options.start === null ? null : formatLocal(Date.parse(options.start), options.timeZone);
   const empty = sections.length === 0;
@@ -252,7 +258,7 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
   };
 }
 
-/** Every item key of a digest. */
+/** Every ledger key a digest covers: its items', and those its sections cover besides (left out, merged). */
 export function digestItemKeys(digest: Digest): string[] {
-  return digest.sections.flatMap((s) => s.items.map((i) => i.key));
+  return digest.sections.flatMap((s) => [...s.items.map((i) => i.key), ...s.coveredKeys]);
 }

@@ -5,9 +5,9 @@
  * And the same blocks as terminal text.
  */
 import type { Citation } from '../answers/types.js';
-import { CitationNumbers, formatCitation, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
+import { citationLines, CitationNumbers, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
-import { escapeForDiscord, shorten } from '../render/escape.js';
+import { escapeForDiscord, escapeForTerminal, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
 import type { Digest, DigestHead, DigestItem, DigestLine } from './compose.js';
 import type { DigestPart } from './store.js';
@@ -67,9 +67,8 @@ function itemText(item: DigestItem, index: number, numbers: CitationNumbers, esc
     const n = numbers.numberOf(c);
     if (!byNumber.has(n)) byNumber.set(n, c);
   }
-  const citations = [...byNumber]
-    .sort(([a], [b]) => a - b)
-    .map(([n, c]) => (discord ? escape(formatCitation(n, c)) : `   ${formatCitation(n, c)}`));
+  const unique = [...byNumber].sort(([a], [b]) => a - b).map(([, c]) => c);
+  const citations = citationLines(unique, numbers, (line) => (discord ? escape(line) : `   ${line}`));
   return [head, ...lines, ...citations].join('\n');
 }
 
@@ -187,7 +186,10 @@ export function renderDigestParts(digest: Digest, options: { whenEmpty: 'line' |
       components: [],
       allowed_mentions: { parse: [] },
     };
-    return { payload, itemKeys: page.flatMap((b) => (b.itemKey ? [b.itemKey] : [])) };
+    // The first message counts the items left out ("and 7 more"): they, and the repeats merged into
+    // shown items, are recorded with it, so no later digest offers them again.
+    const omitted = i === 0 ? digest.sections.flatMap((s) => s.coveredKeys) : [];
+    return { payload, itemKeys: [...page.flatMap((b) => (b.itemKey ? [b.itemKey] : [])), ...omitted] };
   });
 }
 
@@ -196,7 +198,7 @@ export function renderDigestText(digest: Digest): string {
   if (digest.empty) return `${digest.emptyLine}\n`;
   const lines = [digest.title];
   for (const b of digestBlocks(digest)) lines.push(b.kind === 'heading' ? `\n${b.plain}` : b.plain);
-  return `${lines.join('\n')}\n`;
+  return escapeForTerminal(`${lines.join('\n')}\n`);
 }
 
 /** Checks a payload against Discord's message limits; the problems found (empty when it fits). */

@@ -34,11 +34,10 @@ import {
   type DigestRun,
 } from './store.js';
 import { dueWindow, nextTick } from './windows.js';
+import type { LineSink } from '../log.js';
 
-export interface DigestLogger {
-  info(line: string): void;
-  warn(line: string): void;
-}
+/** The digest runner logs through the one logger's interface (src/log.ts). */
+export type DigestLogger = LineSink;
 
 export interface DigestDeps {
   db: Db;

@@ -12,6 +12,8 @@
  * - a time repeated by a fall-back change (01:30 in New York in November)
  *   occurs once, at the instant node-cron picks.
  * Day-of-month and day-of-week are combined with AND, as node-cron does.
+ * node-cron is pinned to an exact version in package.json, and test/digest-schedule.test.ts
+ * checks these occurrences against node-cron's own over DST changes in several zones.
  */
 import cron from 'node-cron';
 import { editDistance } from '../text/similarity.js';

@@ -112,7 +112,7 @@ class DiscordBot implements Bot {
     });
     this.#http =
       this.mode === 'http'
-        ? new HttpInteractionsServer({ port: config.INTERACTIONS_PORT!, publicKeyHex: config.DISCORD_PUBLIC_KEY!, router: this.router, rest: this.#rest, log: this.#log, clock })
+        ? new HttpInteractionsServer({ port: config.INTERACTIONS_PORT!, host: config.INTERACTIONS_HOST, publicKeyHex: config.DISCORD_PUBLIC_KEY!, router: this.router, rest: this.#rest, log: this.#log, clock })
         : null;
   }
 

@@ -16,7 +16,15 @@ import { ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION } from './respond.js';
 import type { InteractionRouter } from './router.js';
 import { SignatureVerifier } from './signature.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Discord's interaction payloads are a few KB; anything much larger is not one. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Connections served at once: beyond them new ones wait in the kernel's queue, not in our memory. */
+const MAX_CONNECTIONS = 128;
+/** A whole request (headers and body) must arrive within this; Discord sends it at once. */
+const REQUEST_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 5_000;
+/** Listen on this host unless INTERACTIONS_HOST says otherwise: a reverse proxy on the same machine forwards to it. */
+export const DEFAULT_INTERACTIONS_HOST = '127.0.0.1';
 
 const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
 const CallbackType = { Pong: 1, Reply: 4, Defer: 5, DeferUpdate: 6, Update: 7, Choices: 8 } as const;
@@ -48,7 +56,8 @@ const RawInteractionSchema = z.object({
     .optional(),
   guild_id: z.string().optional(),
   channel_id: z.string().optional(),
-  member: z.object({ user: UserSchema, permissions: z.string().optional() }).optional(),
+  // A permissions bit set as a decimal string; anything else is not from Discord.
+  member: z.object({ user: UserSchema, permissions: z.string().regex(/^\d{1,40}$/).optional() }).optional(),
   user: UserSchema.optional(),
   locale: z.string().optional(),
 });
@@ -150,19 +159,23 @@ async function untilDiscordCaughtUp(send: () => Promise<unknown>): Promise<void>
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
+
+/** The request's body up to `limit` bytes; a client that goes away mid-body is an ordinary event, not an error. */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        resolve(null);
+        resolve({ ok: false, reason: 'too-large' });
         req.destroy();
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => resolve({ ok: true, body: Buffer.concat(chunks) }));
+    req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
+    req.on('close', () => resolve({ ok: false, reason: 'aborted' })); // no-op once settled
   });
 }
 
@@ -187,11 +200,18 @@ export class HttpInteractionsServer {
 
   constructor(private readonly options: HttpInteractionsOptions) {
     this.#verifier = new SignatureVerifier(options.publicKeyHex, options.clock);
-    this.#server = createServer((req, res) => {
+    this.#server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (req, res) => {
       this.#serve(req, res).catch((error: unknown) => {
         options.log.error('HTTP interaction handling failed', { error });
         if (!res.headersSent) void sendJson(res, 500, { error: 'internal error' });
       });
+    });
+    this.#server.maxConnections = MAX_CONNECTIONS;
+    // A client that drops its connection is routine on the open internet: debug, not an error with a stack.
+    this.#server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      options.log.debug('HTTP client went away', { code: error.code });
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+      else socket.destroy();
     });
   }
 
@@ -199,9 +219,9 @@ export class HttpInteractionsServer {
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#server.once('error', reject);
-      this.#server.listen(this.options.port, this.options.host, () => {
-        const port = (this.#server.address() as AddressInfo).port;
-        this.options.log.info('serving HTTP interactions', { port });
+      this.#server.listen(this.options.port, this.options.host ?? DEFAULT_INTERACTIONS_HOST, () => {
+        const { port, address } = this.#server.address() as AddressInfo;
+        this.options.log.info('serving HTTP interactions', { host: address, port });
         resolve(port);
       });
     });
@@ -215,12 +235,33 @@ export class HttpInteractionsServer {
     });
   }
 
+  #refuse(req: IncomingMessage, res: ServerResponse, verdict: string): Promise<void> {
+    this.options.log.warn('refused an HTTP interaction', { verdict });
+    return this.#close(res, 401, { error: 'invalid request signature' });
+  }
+
+  /** Answers and closes the connection, so an unread body is not drained into memory. */
+  #close(res: ServerResponse, status: number, body: unknown): Promise<void> {
+    res.setHeader('connection', 'close');
+    return sendJson(res, status, body).then(() => void res.socket?.destroySoon());
+  }
+
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST interactions here' });
     const receivedAt = this.options.clock();
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === null) return sendJson(res, 413, { error: 'body too large' });
-    const verdict = this.#verifier.check(header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), body);
+    const signature = header(req, 'x-signature-ed25519');
+    const timestamp = header(req, 'x-signature-timestamp');
+    // Refuse what the headers already condemn before reading (and holding) a byte of the body.
+    const early = this.#verifier.precheck(signature, timestamp);
+    if (early !== 'ok') return this.#refuse(req, res, early);
+    if (Number(header(req, 'content-length') ?? 0) > MAX_BODY_BYTES) return this.#close(res, 413, { error: 'body too large' });
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (!read.ok) {
+      if (read.reason === 'aborted') return this.options.log.debug('HTTP interaction aborted by the client');
+      return this.#close(res, 413, { error: 'body too large' });
+    }
+    const body = read.body;
+    const verdict = this.#verifier.check(signature, timestamp, body);
     if (verdict !== 'ok') {
       this.options.log.warn('refused an HTTP interaction', { verdict });
       return sendJson(res, 401, { error: 'invalid request signature' });

@@ -1,67 +1,20 @@
 /**
- * Structured logging for the bot: one JSON object per line on the app's
- * logger (stderr in production). Every failure carries an error id that the
- * user also sees, so a report from Discord leads straight to its log line.
- * Secrets (the token, the public key) are scrubbed from every line written,
- * whatever field or error message they hide in.
+ * Logging for the bot: the one logger (src/log.ts) writing one JSON object per line. Every
+ * failure carries an error id that the user also sees, so a report from Discord leads straight
+ * to its log line.
  */
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../app.js';
+import { createLog, type LineSink, type Log, type LogOptions } from '../log.js';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Record<string, unknown>;
+export type { LogFields, LogLevel } from '../log.js';
+export { describeError } from '../log.js';
 
-export interface BotLog {
-  debug(msg: string, fields?: LogFields): void;
-  info(msg: string, fields?: LogFields): void;
-  warn(msg: string, fields?: LogFields): void;
-  error(msg: string, fields?: LogFields): void;
-}
+/** The bot's logger is the one logger. */
+export type BotLog = Log;
+export type JsonLogOptions = Omit<LogOptions, 'format'>;
 
-const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-export interface JsonLogOptions {
-  level?: LogLevel;
-  /** Strings that must never reach a log line (token, public key). */
-  secrets?: (string | undefined)[];
-  clock?: () => number;
-}
-
-export function jsonLog(sink: Logger, options: JsonLogOptions = {}): BotLog {
-  const threshold = LEVELS[options.level ?? 'info'];
-  // Six characters: the shortest part of a bot token; anything shorter would blot out ordinary text.
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
-  const clock = options.clock ?? Date.now;
-  const write = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
-    if (LEVELS[level] < threshold) return;
-    const line = redact(JSON.stringify({ time: new Date(clock()).toISOString(), level, msg, ...serializeFields(fields) }), secrets);
-    if (LEVELS[level] >= LEVELS.warn) sink.warn(line);
-    else sink.info(line);
-  };
-  return {
-    debug: (msg, fields) => write('debug', msg, fields),
-    info: (msg, fields) => write('info', msg, fields),
-    warn: (msg, fields) => write('warn', msg, fields),
-    error: (msg, fields) => write('error', msg, fields),
-  };
-}
-
-function redact(line: string, secrets: string[]): string {
-  let out = line;
-  for (const secret of secrets) out = out.split(secret).join('[redacted]');
-  return out;
-}
-
-function serializeFields(fields: LogFields): LogFields {
-  const out: LogFields = {};
-  for (const [key, value] of Object.entries(fields)) out[key] = value instanceof Error ? describeError(value) : value;
-  return out;
-}
-
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code !== undefined ? { code } : {}), stack: error.stack };
+export function jsonLog(sink: LineSink, options: JsonLogOptions = {}): BotLog {
+  return createLog(sink, { ...options, format: 'json', secrets: options.secrets ?? [] });
 }
 
 /** A short id that the user quotes and the log line carries, e.g. "E7K2M9QX". */

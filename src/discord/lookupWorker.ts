@@ -3,7 +3,7 @@
  * one job at a time with the same `ask` the terminal uses.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { answerContext, ask } from '../app.js';
+import { answerContext, askPayload } from '../app.js';
 import { openDatabase } from '../index/database.js';
 import { WORKER_READY, type LookupJob, type LookupResult } from './lookups.js';
 
@@ -25,7 +25,7 @@ port.on('message', (message: LookupJob | 'close') => {
 
 function answer(job: LookupJob): LookupResult {
   try {
-    return { id: job.id, payload: ask(ctx, job.request, job.options).payload };
+    return { id: job.id, payload: askPayload(ctx, job.request, job.options) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: job.id, error: { message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };

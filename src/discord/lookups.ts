@@ -11,7 +11,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startThread } from '../threads.js';
-import { ask } from '../app.js';
+import { askPayload } from '../app.js';
 import type { AnswerContext } from '../answers/index.js';
 import type { AskRequest } from '../answers/types.js';
 import type { MessagePayload } from '../render/discord.js';
@@ -32,7 +32,7 @@ export interface LookupRunner {
 
 export function inlineLookups(ctx: AnswerContext): LookupRunner {
   return {
-    ask: async (request, options = {}) => ask(ctx, request, options).payload,
+    ask: async (request, options = {}) => askPayload(ctx, request, options),
     close: async () => {},
   };
 }

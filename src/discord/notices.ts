@@ -4,9 +4,10 @@
  */
 import type { MessagePayload } from '../render/discord.js';
 import { EPHEMERAL_FLAG, DISCORD_LIMITS } from '../render/limits.js';
+import { cutText } from '../text/cut.js';
 
 export function notice(text: string, options: { ephemeral?: boolean } = { ephemeral: true }): MessagePayload {
-  const body: MessagePayload = { content: text.slice(0, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [] } };
+  const body: MessagePayload = { content: cutText(text, DISCORD_LIMITS.content), embeds: [], components: [], allowed_mentions: { parse: [] } };
   if (options.ephemeral ?? true) body.flags = EPHEMERAL_FLAG;
   return body;
 }

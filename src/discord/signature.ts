@@ -33,8 +33,15 @@ export class SignatureVerifier {
     this.#clock = clock;
   }
 
-  check(signatureHex: string | undefined, timestamp: string | undefined, body: Buffer): SignatureVerdict {
+  /** What the headers alone tell, before any body is read: 'missing' (absent or ill-formed), 'stale', or 'ok' to go on. */
+  precheck(signatureHex: string | undefined, timestamp: string | undefined): 'ok' | 'missing' | 'stale' {
     if (!signatureHex || !timestamp || !/^[0-9a-f]{128}$/i.test(signatureHex) || !/^\d{1,12}$/.test(timestamp)) return 'missing';
+    if (Math.abs(this.#clock() - Number(timestamp) * 1000) > MAX_SIGNATURE_AGE_MS) return 'stale';
+    return 'ok';
+  }
+
+  check(signatureHex: string | undefined, timestamp: string | undefined, body: Buffer): SignatureVerdict {
+    if (signatureHex === undefined || timestamp === undefined || this.precheck(signatureHex, timestamp) === 'missing') return 'missing';
     const signature = Buffer.from(signatureHex, 'hex');
     if (!verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), this.#key, signature)) return 'bad-signature';
     const now = this.#clock();

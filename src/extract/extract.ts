@@ -172,9 +172,27 @@ class ArticleExtractor {
     return { resolution, deferred: null };
   }
 
+  /** Content places of the drafts, as `para:start:end`: a set, so an article of thousands of statements is not searched for each. */
+  private readonly draftPlaces = new Set<string>();
+
+  /**
+   * The drafts whose content lies in paragraph `para`, in order. A draft is added while its own
+   * paragraph or the next is read, so all of them come after any draft of an earlier paragraph
+   * than para - 1: the scan from the end stops there, and an article of thousands of paragraphs
+   * is not searched whole for each.
+   */
+  private draftsIn(para: number): Draft[] {
+    const found: Draft[] = [];
+    for (let i = this.drafts.length - 1; i >= 0 && this.drafts[i]!.content.para >= para - 1; i--) {
+      if (this.drafts[i]!.content.para === para) found.push(this.drafts[i]!);
+    }
+    return found.reverse();
+  }
+
   private addDraft(draft: Draft): void {
-    const same = this.drafts.find((d) => d.content.para === draft.content.para && d.content.start === draft.content.start && d.content.end === draft.content.end);
-    if (same) return;
+    const place = `${draft.content.para}:${draft.content.start}:${draft.content.end}`;
+    if (this.draftPlaces.has(place)) return;
+    this.draftPlaces.add(place);
     this.drafts.push(draft);
   }
 
@@ -194,7 +212,7 @@ class ArticleExtractor {
     if (target === null || target.end <= target.start) return;
     const cue = hit.cue ? { para: pi, start: hit.cue.start, end: hit.cue.end } : null;
     const phrase = hit.phrase ? { para: pi, start: hit.phrase.start, end: hit.phrase.end } : null;
-    const overlapping = this.drafts.filter((d) => d.content.para === target!.para && d.content.start < target!.end && d.content.end > target!.start);
+    const overlapping = this.draftsIn(target.para).filter((d) => d.content.start < target!.end && d.content.end > target!.start);
     const unnamed = (d: Draft) => d.resolution === null || (d.resolution.entity === null && d.resolution.text === null);
     const sameSpeaker = overlapping.length > 0 && overlapping.every((d) => unnamed(d) || (d.resolution!.entity !== null && d.resolution!.entity === resolution?.entity) || d.deferred !== null);
     if (overlapping.length > 0 && sameSpeaker) {
@@ -210,7 +228,10 @@ class ArticleExtractor {
       return;
     }
     // Someone else's words reported by this speaker ("NATO allies have confirmed … This was reported by X").
-    for (const d of overlapping) this.drafts.splice(this.drafts.indexOf(d), 1);
+    for (const d of overlapping) {
+      this.drafts.splice(this.drafts.indexOf(d), 1);
+      this.draftPlaces.delete(`${d.content.para}:${d.content.start}:${d.content.end}`);
+    }
     this.addDraft({
       kind: resolution === null && deferred === null ? 'unattributed' : 'indirect',
       rule: hit.rule,
@@ -265,7 +286,7 @@ class ArticleExtractor {
         ({ resolution, deferred } = earlier);
         rule = 'quote-in-paragraph';
       } else {
-        const previous = this.drafts.filter((d) => d.content.para === pi - 1).at(-1);
+        const previous = this.draftsIn(pi - 1).at(-1);
         if (previous && (previous.resolution?.entity || previous.resolution?.text) && !this.namesAnotherPerson(pi, open, previous.resolution)) {
           resolution = previous.resolution;
           weak = true;
@@ -330,7 +351,7 @@ class ArticleExtractor {
     if (pi === 0) return;
     const p = this.paras[pi]!;
     const prev = this.paras[pi - 1]!;
-    if (prev.kind === 'heading' || this.drafts.some((d) => d.content.para === pi - 1)) return;
+    if (prev.kind === 'heading' || this.draftsIn(pi - 1).length > 0) return;
     // Only "Name, Outlet reports …": a name line with a publisher tail, never a byline or a section label.
     if (p.excluded.length === 0) return;
     let end = p.text.length;
@@ -578,7 +599,7 @@ class ArticleExtractor {
   /** Inside a statement's own words (a reported clause or the cursor's own content): not an antecedent. */
   private insideStatement(para: number, index: number): boolean {
     if (para === this.cursor.para && this.cursor.skip.some((r) => index >= r.start && index < r.end)) return true;
-    return this.drafts.some((d) => !d.quoted && d.content.para === para && index >= d.content.start && index < d.content.end);
+    return this.draftsIn(para).some((d) => !d.quoted && index >= d.content.start && index < d.content.end);
   }
 
   /**

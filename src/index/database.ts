@@ -5,7 +5,7 @@
  * message that says how to rebuild it, never silently reused.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +51,10 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 
 /** Refuses, before SQLite touches it, a file that is not a SQLite database at all. */
 function assertLooksLikeSqlite(file: string): void {
-  if (!existsSync(file) || statSync(file).size === 0) return;
+  if (!existsSync(file)) return;
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw new IndexOpenError(`${file} is a folder, not an index file: set DB_FILE (or --db) to a file path such as db/newsroom.db`);
+  if (stat.size === 0) return;
   const fd = openSync(file, 'r');
   const header = Buffer.alloc(16);
   try {
@@ -61,6 +64,47 @@ function assertLooksLikeSqlite(file: string): void {
   }
   if (header.toString('latin1') !== SQLITE_MAGIC) {
     throw new IndexOpenError(`${file} is not a SQLite database (corrupt or foreign file). ${rebuildHint(file)}`);
+  }
+}
+
+/** SQLite's own words for a damaged file, from any query on it. */
+export function isDamagedIndexError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** The index file opened last: the one a damage found later in a query is reported against. */
+let lastOpened: string | null = null;
+
+export function damagedIndexMessage(error: Error): string {
+  const file = lastOpened ?? 'the index';
+  return `${file} is damaged (SQLite: ${error.message}). ${rebuildHint(file)}`;
+}
+
+/** Where the size and time of the index file at its last good check are kept. */
+const checkedMarker = (file: string) => `${file}-checked`;
+
+function fileSignature(file: string): string {
+  const stat = statSync(file);
+  return `${stat.size} ${stat.mtimeMs}`;
+}
+
+/**
+ * Damage in the middle of the file (a bad disk, a copy cut short) shows only when a query reads
+ * that page. So on open, when the file changed since its last good check (or was never
+ * checked), PRAGMA quick_check reads it all (about a second per few hundred MB) and a damaged
+ * index is refused with the way to rebuild it.
+ */
+function assertUndamaged(db: Db, file: string): void {
+  const signature = fileSignature(file);
+  const marker = checkedMarker(file);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === signature) return;
+  const result = quickCheck(db);
+  if (result !== 'ok') throw new IndexOpenError(`${file} is damaged (quick_check: ${result.slice(0, 200)}). ${rebuildHint(file)}`);
+  try {
+    writeFileSync(marker, signature);
+  } catch {
+    // A read-only folder: the check runs again next time, which is safe.
   }
 }
 
@@ -96,13 +140,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     assertOurs(db, file);
+    if (file !== ':memory:') assertUndamaged(db, file);
     if (!readonly && (options.migrate ?? true)) migrate(db);
     else assertCurrent(db, file);
   } catch (error) {
     db.close();
     if (error instanceof IndexOpenError) throw error;
+    if (isDamagedIndexError(error)) throw new IndexOpenError(`${file} is damaged (SQLite: ${(error as Error).message}). ${rebuildHint(file)}`);
     throw new IndexOpenError(`${file} cannot be used as the index: ${(error as Error).message}. ${rebuildHint(file)}`);
   }
+  if (file !== ':memory:') lastOpened = file;
   return db;
 }
 

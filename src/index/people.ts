@@ -1,5 +1,6 @@
 /** Read queries over people and their aliases. */
 import type { Db } from './database.js';
+import { LIKE_TEXT_MAX } from './queries.js';
 
 export interface PersonRow {
   id: number;
@@ -18,6 +19,7 @@ const toPerson = (r: RawPerson): PersonRow => ({ ...r, roles: JSON.parse(r.roles
 /** People whose name, surname, variant or role starts with (or contains a word starting with) `prefix`. */
 export function peopleByAliasPrefix(db: Db, prefix: string, limit: number): PersonRow[] {
   const key = prefix.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim();
+  if (key.length > LIKE_TEXT_MAX) return []; // no alias is this long, and SQLite refuses LIKE patterns of 50 KB
   const rows = db
     .prepare(
       `SELECT p.id, p.canonical, p.type, p.roles, p.statements FROM people p

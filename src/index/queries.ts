@@ -61,8 +61,13 @@ export function articleByFile(db: Db, file: string): ArticleRow | null {
   return raw ? toArticle(raw) : null;
 }
 
+/** The longest text looked up with LIKE. */
+export const LIKE_TEXT_MAX = 1000;
+
 /** Articles whose file name starts with, or title contains, the text: for /source lookups and autocomplete. */
 export function findArticles(db: Db, text: string, limit: number): ArticleRow[] {
+  // No file name or title is this long (titles are bounded when parsed), and SQLite refuses LIKE patterns of 50 KB.
+  if (text.length > LIKE_TEXT_MAX) return [];
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db

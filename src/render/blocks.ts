@@ -4,7 +4,9 @@
  * are both made from these blocks, so they show the same thing.
  */
 import type { Answer, AnswerItem } from '../answers/types.js';
-import { CitationNumbers, formatCitation, formatFigureRef, formatPositionChange, formatStatementHead } from './citation.js';
+import { citationLines, CitationNumbers, formatFigureRef, formatPositionChange, formatStatementHead } from './citation.js';
+import { shorten } from '../text/cut.js';
+import { DISCORD_LIMITS } from './limits.js';
 
 export interface Block {
   kind: 'summary' | 'heading' | 'line' | 'item' | 'note';
@@ -34,8 +36,9 @@ function itemHeader(item: AnswerItem, index: number): string {
 
 function itemBlock(item: AnswerItem, index: number, numbers: CitationNumbers, escape: Escape, discord: boolean): string {
   const header = itemHeader(item, index);
-  const quote = discord ? `> ${escape(item.excerpt).replace(/\n/g, '\n> ')}` : `   “${item.excerpt}”`;
-  const citations = item.citations.map((c) => (discord ? escape(formatCitation(numbers.numberOf(c), c)) : `   ${formatCitation(numbers.numberOf(c), c)}`));
+  // Discord never shows more of an excerpt than one embed holds: a 4.5 MB one-line article is cut before it is escaped.
+  const quote = discord ? `> ${escape(shorten(item.excerpt, DISCORD_LIMITS.embedDescription)).replace(/\n/g, '\n> ')}` : `   “${item.excerpt}”`;
+  const citations = citationLines(item.citations, numbers, (line) => (discord ? escape(line) : `   ${line}`));
   const remark = item.remark ? [discord ? `*${escape(item.remark)}*` : `   (${item.remark})`] : [];
   const head = discord ? `**${escape(header)}**` : header;
   return [head, quote, ...citations, ...remark].join('\n');

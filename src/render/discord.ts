@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Answer, CommandName } from '../answers/types.js';
-import { answerBlocks } from './blocks.js';
+import { answerBlocks, type Block } from './blocks.js';
 import { escapeForDiscord, shorten } from './escape.js';
 import { DISCORD_LIMITS, EPHEMERAL_FLAG } from './limits.js';
+import { cutText } from '../text/cut.js';
 
 export interface ApiEmbed {
   title?: string;
@@ -70,22 +71,24 @@ export function decodePageRef(customId: string): PageRef | null {
   return { command: m[1]!, page: Number(m[2]), key: m[3]! };
 }
 
-/** Splits text blocks into pages that each fit the description budget. */
-function paginate(blocks: string[]): string[][] {
+/** Splits blocks into pages that each fit the description budget; a heading moves with the item after it. */
+function paginate(blocks: { kind: Block['kind']; text: string }[]): string[][] {
   const pages: string[][] = [];
-  let current: string[] = [];
+  let current: { kind: Block['kind']; text: string }[] = [];
   let size = 0;
   for (const raw of blocks) {
-    const block = raw.length > DESCRIPTION_BUDGET ? shortenBlock(raw) : raw;
-    if (current.length > 0 && size + block.length + 2 > DESCRIPTION_BUDGET) {
-      pages.push(current);
-      current = [];
-      size = 0;
+    const block = { kind: raw.kind, text: raw.text.length > DESCRIPTION_BUDGET ? shortenBlock(raw.text) : raw.text };
+    if (current.length > 0 && size + block.text.length + 2 > DESCRIPTION_BUDGET) {
+      // A page never ends on a heading: it starts the next page, with its item.
+      const carried = current.at(-1)!.kind === 'heading' && current.length > 1 ? [current.pop()!] : [];
+      pages.push(current.map((b) => b.text));
+      current = carried;
+      size = carried.reduce((n, b) => n + b.text.length + 2, 0);
     }
     current.push(block);
-    size += block.length + 2;
+    size += block.text.length + 2;
   }
-  if (current.length > 0) pages.push(current);
+  if (current.length > 0) pages.push(current.map((b) => b.text));
   return pages;
 }
 
@@ -109,7 +112,7 @@ function shortenBlock(block: string): string {
       placed = true;
     }
   }
-  return out.join('\n').slice(0, DESCRIPTION_BUDGET);
+  return cutText(out.join('\n'), DESCRIPTION_BUDGET);
 }
 
 export interface RenderOptions {
@@ -120,8 +123,8 @@ export interface RenderOptions {
 
 /** Every page of the answer, each a complete message payload within Discord's limits. */
 export function renderDiscordPages(answer: Answer, options: RenderOptions): MessagePayload[] {
-  const blocks = answerBlocks(answer, escapeForDiscord).map((b) => b.discord);
-  if (blocks.length === 0) blocks.push('Nothing matched.');
+  const blocks = answerBlocks(answer, escapeForDiscord).map((b) => ({ kind: b.kind, text: b.discord }));
+  if (blocks.length === 0) blocks.push({ kind: 'note', text: 'Nothing matched.' });
   const pages = paginate(blocks);
   const title = shorten(escapeForDiscord(answer.title), DISCORD_LIMITS.embedTitle);
   return pages.map((page, i) => {
@@ -142,7 +145,7 @@ function pagingRow(command: CommandName, page: number, pageCount: number, key: s
     style: 2,
     label,
     // Discord requires distinct custom_ids in a message; the target pages always differ.
-    custom_id: encodePageRef({ command, page: target, key }).slice(0, DISCORD_LIMITS.customId),
+    custom_id: cutText(encodePageRef({ command, page: target, key }), DISCORD_LIMITS.customId),
     disabled,
   });
   const previous = button('◀ Previous', Math.max(0, page - 1), page === 0);

@@ -11,13 +11,11 @@ export function escapeForDiscord(text: string): string {
     .replace(/[\\*_~`|>#\-[\]()]/g, (c) => `\\${c}`)
     .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/<([@#])/g, `<${ZERO_WIDTH_SPACE}$1`)
-    .replace(/\bhttps?:\/\//gi, (scheme) => `${scheme.slice(0, -2)}${ZERO_WIDTH_SPACE}//`);
+    .replace(/https?:\/\//gi, (scheme) => `${scheme.slice(0, -2)}${ZERO_WIDTH_SPACE}//`);
 }
 
-/** Shortens text to `max` characters at a word boundary, marking the cut with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
+/** Shortening lives with the cutting it relies on (text/cut.ts); re-exported for the renderers. */
+export { shorten } from '../text/cut.js';
+
+/** Terminal and log text lives in text/controls.ts (the corpus layer quotes file names too). */
+export { escapeForTerminal, quoteFileName } from '../text/controls.js';

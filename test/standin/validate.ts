@@ -20,6 +20,7 @@ import {
   type PathedIssue,
 } from './limits.js';
 import type { Violation, ViolationIssue } from './types.js';
+import { isWellFormed } from '../../src/text/cut.js';
 
 /** The kinds of request body the stand-in validates, one per family of routes. */
 export type BodyKind =
@@ -164,7 +165,7 @@ export function validateBody(kind: BodyKind, rawBody: unknown): ValidationOutcom
   // Limits supplement the schema; where the schema already flagged a field, one report is enough.
   const flagged = new Set(schemaIssues.map((i) => i.path));
   const limitIssues = limitCheck(kind, body).filter((i) => !flagged.has(i.path));
-  const all = [...schemaIssues, ...limitIssues];
+  const all = [...schemaIssues, ...limitIssues, ...illFormedStrings(body, [])];
   return {
     ok: all.length === 0,
     kind: schemaIssues.length > 0 ? 'schema' : limitIssues.length > 0 ? 'limit' : undefined,
@@ -172,6 +173,14 @@ export function validateBody(kind: BodyKind, rawBody: unknown): ValidationOutcom
     errors: toDiscordErrors(all),
     quirks,
   };
+}
+
+/** Every string of every outgoing body must be well-formed UTF-16: text cut inside an emoji is not. */
+function illFormedStrings(value: unknown, path: (string | number)[]): PathedIssue[] {
+  if (typeof value === 'string') return isWellFormed(value) ? [] : [pathed(path, 'STRING_ILL_FORMED', 'String contains an unpaired surrogate (text cut inside a character).')];
+  if (Array.isArray(value)) return value.flatMap((v, i) => illFormedStrings(v, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => illFormedStrings(v, [...path, k]));
+  return [];
 }
 
 function schemaCheck(kind: BodyKind, body: unknown): PathedIssue[] {

@@ -1,0 +1,112 @@
+/**
+ * Adversarial article text: every text up to the size limit is prepared in time linear in its
+ * size. The budget is generous (a quadratic step takes minutes on these sizes, a linear one
+ * well under a second), so it fails only on a super-linear step, never on a busy machine.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestCorpus } from '../src/corpus/ingest.js';
+import { parseArticle } from '../src/corpus/parse.js';
+import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/corpus/prepare.js';
+import { GUARDED_BYTES } from '../src/corpus/preparePool.js';
+import { sliceByCodePoints } from '../src/text/offsets.js';
+import { tempIndex, type TempIndex } from './helpers/index.js';
+
+/** Kinds of text that make backtracking patterns and pairwise comparisons blow up, each repeated. */
+const UNITS = [
+  'A', 'a', '1', ' ', '.', '"', '“', '”', "'", '’', '«', '(', '-', 'Ж', '😀',
+  'the ', 'said ', 'Abc ', 'Mark Rutte ', 'Abc Def Ghi, ', 'on Monday ', '23 October 2024 ', 'October 23 ', '2024-10-23 ',
+  "it's ", '"a" said B. ', '“a” said B, ', 'He said this at a briefing. ', 'Rutte said:\n“Troops moved.”\n',
+  'Censor.NET reports citing Ukrinform ', 'Reuters agency ', 'according to Reuters, ', 'at least 3,000 soldiers and ',
+  'Mr. A. B. ', 'A-', 'A.', 'Abc Def\n', '“a ‘b ', 'will 23 October ',
+];
+
+/** Bytes of generated text per case, and the time allowed for it (≈ 80 s per MB, for a machine shared by other work: linear is ≤ 15, quadratic takes minutes). */
+const BYTES = 256 * 1024;
+const BUDGET_MS = 20_000;
+
+function prepareTimed(body: string): number {
+  const text = `Headline of the article\n\n${body}\n`;
+  const started = performance.now();
+  prepareArticle(parseArticle({ file: 'adversarial.txt', text, contextYear: 2024 }));
+  return performance.now() - started;
+}
+
+describe('adversarial text is prepared in linear time', () => {
+  it('long runs of one character, word, name, date, quote mark or apostrophe, alone or mixed, stay within budget', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 3 }), (units) => {
+        const run = units.join('');
+        const body = run.repeat(Math.ceil(BYTES / Buffer.byteLength(run)));
+        const ms = prepareTimed(body);
+        expect(ms, `${JSON.stringify(units)} took ${ms.toFixed(0)} ms for ${BYTES} bytes`).toBeLessThan(BUDGET_MS);
+      }),
+      { numRuns: 6, seed: 16 },
+    );
+    // And each kind alone, so that none is left to chance.
+    for (const unit of UNITS) {
+      const ms = prepareTimed(unit.repeat(Math.ceil(BYTES / Buffer.byteLength(unit))));
+      expect(ms, `${JSON.stringify(unit)} took ${ms.toFixed(0)} ms for ${BYTES} bytes`).toBeLessThan(BUDGET_MS);
+    }
+  }, 240_000);
+
+  it('an over-long paragraph is read in pieces that cover it exactly, each within the bound', () => {
+    const text = `Title\n\n${'Abc said that troops moved on 23 October and '.repeat(400)}\n`;
+    const article = parseArticle({ file: 'long.txt', text });
+    const pieces = extractionPieces(article.paragraphs, article.sentences);
+    const long = article.paragraphs.find((p) => p.index === 1)!;
+    const own = pieces.paragraphs.filter((_, k) => pieces.paragraphOf[k] === 1);
+    expect(own.length).toBeGreaterThan(1);
+    expect(own[0]!.span.start).toBe(long.span.start);
+    expect(own.at(-1)!.span.end).toBe(long.span.end);
+    for (const [k, piece] of own.entries()) {
+      if (k > 0) expect(piece.span.start).toBe(own[k - 1]!.span.end);
+      expect(piece.span.end - piece.span.start).toBeLessThanOrEqual(EXTRACTION_PIECE + 100);
+      expect(piece.text).toBe(sliceByCodePoints(text, piece.span));
+    }
+    // Statements found in pieces still cite the paragraph they come from, verbatim.
+    const prepared = prepareArticle(article);
+    for (const s of prepared.statements) {
+      expect(s.content).toBe(sliceByCodePoints(text, s.contentSpan));
+      expect(article.paragraphs.some((p) => p.index === s.paragraphIndex && p.span.start <= s.contentSpan.start && s.contentSpan.end <= p.span.end)).toBe(true);
+    }
+  });
+});
+
+describe('per-file preparation time limit', () => {
+  let index: TempIndex | undefined;
+  afterEach(() => {
+    index?.cleanup();
+    index = undefined;
+  });
+
+  it('a large file not prepared in time is skipped with a reason; the rest of the ingest goes on', async () => {
+    index = await tempIndex({ ingest: false });
+    writeFileSync(join(index.corpusDir, 'huge.txt'), `Huge\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES * 2) / 35))}\n`);
+    const skipped: string[] = [];
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 0, prepareTimeoutMs: 50, onSkip: (file, reason) => skipped.push(`${file}: ${reason}`) });
+    expect(skipped).toEqual([expect.stringMatching(/^huge\.txt: not prepared within the 0\.05 s limit \(PREPARE_TIMEOUT_SECONDS\); skipped$/)]);
+    expect(summary.added).toBe(5);
+  }, 60_000);
+
+  it('with preparing threads too: large files are guarded, in order, and the others prepared as usual', async () => {
+    index = await tempIndex({ ingest: false });
+    const big = `Huge\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES * 2) / 35))}\n`;
+    writeFileSync(join(index.corpusDir, '000_huge.txt'), big);
+    writeFileSync(join(index.corpusDir, 'zzz_huge.txt'), big.replace('Huge', 'Huge too'));
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 2, prepareTimeoutMs: 50 });
+    expect(summary.skipped.map((s) => s.file)).toEqual(['000_huge.txt', 'zzz_huge.txt']);
+    expect(summary.skipped.every((s) => /not prepared within the 0\.05 s limit/.test(s.reason))).toBe(true);
+    expect(summary.added).toBe(5);
+  }, 60_000);
+
+  it('a large file prepared in time is indexed as on the writing thread', async () => {
+    index = await tempIndex({ ingest: false, seeds: false });
+    writeFileSync(join(index.corpusDir, 'large.txt'), `Large\n\n${'Mark Rutte said that troops moved. '.repeat(Math.ceil((GUARDED_BYTES + 1000) / 35))}\n`);
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 0 });
+    expect(summary.added).toBe(1);
+    expect(summary.skipped).toEqual([]);
+  }, 60_000);
+});
