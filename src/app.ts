@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Config } from './config.js';
-import { formatSummary, ingestCorpus, type IngestSummary } from './corpus/ingest.js';
+import { formatSummary, ingestCorpus, type IngestSummary } from './pipeline/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';

@@ -118,7 +118,7 @@ describe('ingest', () => {
   it('skips a file over the size limit without reading it', async () => {
     index = await tempIndex({ ingest: false });
     writeFileSync(join(index.corpusDir, 'huge.txt'), 'x'.repeat(2048));
-    const { ingestCorpus } = await import('../src/corpus/ingest.js');
+    const { ingestCorpus } = await import('../src/pipeline/ingest.js');
     const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 1024 });
     expect(summary.skipped.find((s) => s.file === 'huge.txt')?.reason).toBe('larger than the 1.0 KB limit (2.0 KB)');
   });

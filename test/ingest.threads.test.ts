@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/generator.js';
-import { ingestCorpus, type IngestSummary } from '../src/corpus/ingest.js';
-import { MIN_FILES_FOR_THREADS, preparingThreads } from '../src/corpus/preparePool.js';
+import { ingestCorpus, type IngestSummary } from '../src/pipeline/ingest.js';
+import { MIN_FILES_FOR_THREADS, preparingThreads } from '../src/pipeline/preparePool.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { SEEDS_DIR } from './helpers/index.js';
 

@@ -9,7 +9,7 @@ import { parseArticle } from '../src/corpus/parse.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { CANDIDATE_LIMIT, rankingWindowCurrent, searchSentences } from '../src/index/queries.js';
 import { rebuildRankingWindow, removeArticle, sentenceWeight, writeArticle } from '../src/index/write.js';
-import { prepareArticle } from '../src/corpus/prepare.js';
+import { prepareArticle } from '../src/pipeline/prepare.js';
 
 let db: Db;
 

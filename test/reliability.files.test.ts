@@ -2,7 +2,7 @@
 import { appendFileSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestCorpus } from '../src/corpus/ingest.js';
+import { ingestCorpus } from '../src/pipeline/ingest.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
 let index: TempIndex | undefined;

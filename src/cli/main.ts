@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../config.js';
 import { IndexOpenError } from '../index/database.js';
-import { IngestBusyError } from '../corpus/ingest.js';
+import { IngestBusyError } from '../pipeline/ingest.js';
 import { UsageError } from './args.js';
 
 export function runMain(main: () => Promise<number | void> | number | void): void {

@@ -3,7 +3,7 @@
  * its file held before, inside one transaction — its own, or the ingest's
  * batch — so an interrupted ingest never leaves half an article.
  */
-import type { PreparedArticle } from '../corpus/prepare.js';
+import type { PreparedArticle } from '../pipeline/prepare.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { writeStatements } from './statements.js';

@@ -7,9 +7,9 @@
 import { extractStatements } from '../extract/extract.js';
 import type { Extraction, SpeakerMention, Statement } from '../extract/types.js';
 import { fingerprint } from '../text/normalize.js';
-import { readArticleFile } from './files.js';
-import { ArticleFormatError, parseArticle } from './parse.js';
-import type { ParsedArticle } from './types.js';
+import { readArticleFile } from '../corpus/files.js';
+import { ArticleFormatError, parseArticle } from '../corpus/parse.js';
+import type { ParsedArticle } from '../corpus/types.js';
 
 export interface PreparedStatement extends Statement {
   fingerprint: string;

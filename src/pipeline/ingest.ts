@@ -9,8 +9,8 @@ import { hostname } from 'node:os';
 import type { Db } from '../index/database.js';
 import { acquireLease, leaseHolder, releaseLease } from '../index/leases.js';
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
-import { listCorpusFiles, readArticleFile } from './files.js';
-import { statedYear } from './parse.js';
+import { listCorpusFiles, readArticleFile } from '../corpus/files.js';
+import { statedYear } from '../corpus/parse.js';
 import type { PrepareJob, PreparedArticle } from './prepare.js';
 import { prepareInOrder, preparingThreads } from './preparePool.js';
 
