@@ -3,7 +3,7 @@
  * the people table after an ingest, and reading statements back as plain views.
  */
 import type { Citation } from '../answers/types.js';
-import type { PreparedArticle } from '../pipeline/prepare.js';
+import type { PreparedArticle } from './prepared.js';
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 

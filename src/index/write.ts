@@ -1,9 +1,9 @@
 /**
- * Writing the index: a prepared article (corpus/prepare.ts) replaces whatever
+ * Writing the index: a prepared article (pipeline/prepare.ts) replaces whatever
  * its file held before, inside one transaction — its own, or the ingest's
  * batch — so an interrupted ingest never leaves half an article.
  */
-import type { PreparedArticle } from '../pipeline/prepare.js';
+import type { PreparedArticle } from './prepared.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { writeStatements } from './statements.js';

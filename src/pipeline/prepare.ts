@@ -5,26 +5,14 @@
  * (preparePool.ts) while the main thread writes the ones already prepared.
  */
 import { extractStatements } from '../extract/extract.js';
-import type { Extraction, SpeakerMention, Statement } from '../extract/types.js';
+import type { Extraction } from '../extract/types.js';
+import type { PreparedArticle } from '../index/prepared.js';
 import { fingerprint } from '../text/normalize.js';
 import { readArticleFile } from '../corpus/files.js';
 import { ArticleFormatError, parseArticle } from '../corpus/parse.js';
 import type { ParsedArticle } from '../corpus/types.js';
 
-export interface PreparedStatement extends Statement {
-  fingerprint: string;
-}
-
-/**
- * An article with everything the index stores about it, computed. The source text is left
- * behind: the index keeps paragraphs and sentences, and a prepared article crosses threads.
- */
-export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
-  /** One per sentence, in order: normalised wording shared by repeats across articles. */
-  sentenceFingerprints: string[];
-  statements: PreparedStatement[];
-  mentions: SpeakerMention[];
-}
+export type { PreparedArticle, PreparedStatement } from '../index/prepared.js';
 
 export interface PrepareJob {
   corpusDir: string;
