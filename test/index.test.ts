@@ -101,7 +101,7 @@ describe('ingest', () => {
     writeFileSync(join(index.corpusDir, 'copy.txt'), readFileSync(join(index.corpusDir, '002_852c7ea92689125f.txt')));
     writeFileSync(join(index.corpusDir, 'badmeta.txt'), '---\ndate: yesterday\n---\nTitle\nBody.\n');
     writeFileSync(join(index.corpusDir, 'good.txt'), 'A good new article\n\nJane Roe said the bridge reopened.\n');
-    writeFileSync(join(index.corpusDir, 'notes.md'), 'not an article: wrong extension');
+    writeFileSync(join(index.corpusDir, 'notes.doc'), 'not an article: an extension no reader takes');
     const summary = await index.ingest();
     const reasons = Object.fromEntries(summary.skipped.map((s) => [s.file, s.reason]));
     expect(reasons).toEqual({

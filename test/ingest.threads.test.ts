@@ -31,7 +31,7 @@ async function ingestWith(threads: number, name: string, options: { afterScan?: 
 function contents(db: Db): unknown {
   const all = (sql: string) => db.prepare(sql).all();
   return {
-    articles: all('SELECT id, file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day FROM articles ORDER BY id'),
+    articles: all('SELECT id, key, origin, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day FROM articles ORDER BY id'),
     paragraphs: all('SELECT * FROM paragraphs ORDER BY article_id, idx'),
     sentences: all('SELECT * FROM sentences ORDER BY id'),
     statements: all('SELECT * FROM statements ORDER BY id'),

@@ -18,7 +18,7 @@ function add(file: string, text: string): void {
 }
 
 function fileOf(id: number): string {
-  return (db.prepare('SELECT a.file FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = ?').get(id) as { file: string }).file;
+  return (db.prepare('SELECT a.key FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = ?').get(id) as { key: string }).key;
 }
 
 /** bm25 of every match, from a plain full MATCH (not `AND rowid = ?`, which FTS5 scores differently). */

@@ -60,6 +60,6 @@ describe('hostile article files', () => {
     writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.from([0xff, 0xfe, 0x00, 0x41])]));
     const summary = await index.ingest();
     expect(summary.skipped[0]).toEqual({ file: '002_852c7ea92689125f.txt', reason: 'binary content (NUL bytes), not a text article; the previously indexed version is kept' });
-    expect(index.db.prepare("SELECT count(*) n FROM articles WHERE file = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
+    expect(index.db.prepare("SELECT count(*) n FROM articles WHERE key = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
   });
 });

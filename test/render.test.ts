@@ -8,6 +8,7 @@ import { renderText } from '../src/render/text.js';
 
 const citation = (n: number, overrides: Partial<Citation> = {}): Citation => ({
   file: `00${n}_article.txt`,
+  url: null,
   title: `Title number ${n} with some words`,
   publisher: 'Censor.NET',
   cites: ['Interfax-Ukraine'],

@@ -8,8 +8,10 @@ import type { Span } from '../text/offsets.js';
 export type CommandName = 'claims' | 'who' | 'source' | 'timeline' | 'help' | 'digest';
 
 export interface Citation {
-  /** The article's file name: its identifier. */
+  /** The article's key: its canonical URL when it has one, else its path in the corpus (#n when one file holds several articles). */
   file: string;
+  /** The article's URL, for a link back to the original. */
+  url: string | null;
   title: string;
   publisher: string | null;
   cites: string[];

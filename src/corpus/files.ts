@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeBody } from '../sources/decode.js';
+import { CORPUS_EXTENSIONS } from '../sources/readers.js';
 
 export type DecodeResult =
   | { ok: true; text: string; hash: string; bytes: number }
@@ -32,16 +34,24 @@ export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult
   return { ok: true, text, hash: sha256(bytes), bytes: bytes.length };
 }
 
+/** A page, feed, Markdown file or export: decoded in the charset it declares (decode.ts). */
+export function decodeMarkup(bytes: Uint8Array, maxBytes: number): DecodeResult {
+  if (bytes.length > maxBytes) return { ok: false, reason: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(bytes.length)})` };
+  const { text } = decodeBody(bytes, null);
+  if (!/[^\s\uFEFF\u00a0]/.test(text)) return { ok: false, reason: 'empty' };
+  return { ok: true, text, hash: sha256(bytes), bytes: bytes.length };
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
 }
 
-/** The corpus's article files (`*.txt`), sorted by name, without reading them. */
+/** The corpus's article files (text, HTML, Markdown, feeds, JSON exports), sorted by name, without reading them. */
 export function listCorpusFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
+    .filter((e) => e.isFile() && CORPUS_EXTENSIONS.test(e.name))
     .map((e) => e.name)
     .sort();
 }
@@ -52,7 +62,9 @@ export function readArticleFile(dir: string, file: string, maxBytes: number): De
   try {
     const size = statSync(path).size;
     if (size > maxBytes) return { ok: false, reason: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(size)})` };
-    return decodeArticle(readFileSync(path), maxBytes);
+    const bytes = readFileSync(path);
+    // Text files must be UTF-8 (the seeds' rule); pages, feeds and exports say their charset.
+    return file.toLowerCase().endsWith('.txt') ? decodeArticle(bytes, maxBytes) : decodeMarkup(bytes, maxBytes);
   } catch (error) {
     return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }

@@ -256,10 +256,10 @@ const LEAD_MIN_WORDS = 20;
 export function articlesIngested(db: Db, start: string | null, end: string): NewArticle[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.file, a.hash, a.title, a.publisher, a.cites, a.date, a.date_inferred AS dateInferred, a.ingested_at AS ingestedAt
+      `SELECT a.id, a.key AS file, a.hash, a.title, a.publisher, a.cites, a.url, a.source_id AS sourceId, a.date, a.date_inferred AS dateInferred, a.ingested_at AS ingestedAt
        FROM articles a
        WHERE a.ingested_at <= @end AND (@start IS NULL OR a.ingested_at > @start)
-       ORDER BY a.day DESC, a.file`,
+       ORDER BY a.day DESC, a.key`,
     )
     .all({ start, end }) as {
     id: number;
@@ -268,6 +268,8 @@ export function articlesIngested(db: Db, start: string | null, end: string): New
     title: string;
     publisher: string | null;
     cites: string;
+    url: string | null;
+    sourceId: number | null;
     date: string | null;
     dateInferred: number;
     ingestedAt: string;
