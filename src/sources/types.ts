@@ -53,12 +53,13 @@ export function canonicalText(title: string | null, paragraphs: string[]): strin
 /** A date as the formats give it (RFC 822, ISO 8601 with time and zone) → YYYY-MM-DD in UTC, or null. */
 export function isoDay(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
-  const plain = /^(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
-  if (plain) return plain[1]!;
+  // An ISO date or date-time: the date as the publisher wrote it, in its own zone.
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim());
+  if (iso) return Number.isNaN(Date.parse(`${iso[1]}T00:00:00Z`)) ? null : iso[1]!;
   const ms = Date.parse(value.trim());
   if (Number.isNaN(ms)) return null;
-  const iso = new Date(ms).toISOString().slice(0, 10);
-  return iso >= '1900-01-01' ? iso : null;
+  const day = new Date(ms).toISOString().slice(0, 10);
+  return day >= '1900-01-01' ? day : null;
 }
 
 /** Only absolute http(s) URLs count as canonical; fragments are dropped. */
