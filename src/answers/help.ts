@@ -6,6 +6,8 @@ export const COMMAND_HELP: { usage: string; does: string }[] = [
   { usage: '/who <name>', does: 'A person or organisation: the roles the articles give, then every statement in date order.' },
   { usage: '/timeline <topic>', does: 'Dated statements on a topic in order, marking where the picture changed.' },
   { usage: '/source <article>', does: "An article's publisher, date and numbered paragraphs, to check a citation." },
+  { usage: '/add <url>', does: 'Add one article by its link; a private reply says what was indexed.' },
+  { usage: '/sources add|list|remove', does: 'The news feeds and pages the bot polls (Manage Server to change them).' },
   { usage: '/digest show|set|off|preview', does: 'The scheduled digest for this server (Manage Server to change it).' },
   { usage: '/help', does: 'This list.' },
 ];
