@@ -4,7 +4,7 @@
  * messages as fit Discord's limits, a section heading kept with its first item.
  * And the same blocks as terminal text.
  */
-import { CitationNumbers, formatCitation } from '../render/citation.js';
+import { CitationNumbers, formatCitation, formatCitationLinked } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
 import { escapeForDiscord, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
@@ -41,7 +41,7 @@ function itemText(item: DigestItem, index: number, numbers: CitationNumbers, esc
   }
   const citations = [...byNumber]
     .sort(([a], [b]) => a - b)
-    .map(([n, c]) => (discord ? escape(formatCitation(n, c)) : `   ${formatCitation(n, c)}`));
+    .map(([n, c]) => (discord ? formatCitationLinked(n, c, escape) : `   ${formatCitation(n, c)}`));
   return [head, ...lines, ...citations].join('\n');
 }
 

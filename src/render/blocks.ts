@@ -4,7 +4,7 @@
  * are both made from these blocks, so they show the same thing.
  */
 import type { Answer, AnswerItem } from '../answers/types.js';
-import { CitationNumbers, formatCitation, formatDate } from './citation.js';
+import { CitationNumbers, formatCitation, formatCitationLinked, formatDate } from './citation.js';
 
 export interface Block {
   kind: 'summary' | 'heading' | 'line' | 'item' | 'note';
@@ -31,7 +31,7 @@ function itemHeader(item: AnswerItem, index: number): string {
 function itemBlock(item: AnswerItem, index: number, numbers: CitationNumbers, escape: Escape, discord: boolean): string {
   const header = itemHeader(item, index);
   const quote = discord ? `> ${escape(item.excerpt).replace(/\n/g, '\n> ')}` : `   “${item.excerpt}”`;
-  const citations = item.citations.map((c) => (discord ? escape(formatCitation(numbers.numberOf(c), c)) : `   ${formatCitation(numbers.numberOf(c), c)}`));
+  const citations = item.citations.map((c) => (discord ? formatCitationLinked(numbers.numberOf(c), c, escape) : `   ${formatCitation(numbers.numberOf(c), c)}`));
   const remark = item.remark ? [discord ? `*${escape(item.remark)}*` : `   (${item.remark})`] : [];
   const head = discord ? `**${escape(header)}**` : header;
   return [head, quote, ...citations, ...remark].join('\n');

@@ -13,6 +13,7 @@ import { fetchSettings } from '../../src/pipeline/live.js';
 import { pollDue, pollSource, type PollDeps } from '../../src/pipeline/poll.js';
 import { addPolledSource } from '../../src/pipeline/sources.js';
 import { parseAllowList } from '../../src/sources/addresses.js';
+import { terminalDigest } from '../../src/digest/terminal.js';
 import { quietLogger, tempIndex, type TempIndex } from '../helpers/index.js';
 import { CYRILLIC_STORY, startNewsSite, type NewsSite } from './server.js';
 
@@ -111,6 +112,27 @@ describe('polling sources', () => {
 
     // The seeds answer exactly as before.
     expect(answersOf(index)).toEqual(before);
+  });
+
+  it('the digest reports what the sources brought in, and citations link to the original', async () => {
+    index = await tempIndex({ seeds: false });
+    const clock = { now: new Date() };
+    const since = new Date(Date.now() - 1000).toISOString();
+    addPolledSource(index.db, `${site.base}/atom.xml`, { allow: LOCAL, intervalMinutes: 10, addedBy: 'test', now: clock.now });
+    await pollDue(deps(index, clock, []));
+    const text = terminalDigest(index.db, { since, timeZone: 'UTC', json: false, record: false, now: new Date(Date.now() + 1000) });
+    expect(text).toMatch(/1 new article \(1 from Coastal Desk\)/);
+    expect(text).toContain(`Ferry service to Chornomorsk restored — Coastal Desk, 2024-10-24 · via Coastal Desk`);
+    const json = JSON.parse(terminalDigest(index.db, { since, timeZone: 'UTC', json: true, record: false, now: new Date(Date.now() + 1000) })) as { embeds: { description: string }[] }[];
+    expect(json[0]!.embeds.map((e) => e.description).join('\n')).toContain(`[Ferry service to Chornomorsk restored](${site.base}/ferry) — Coastal Desk`);
+    // A lookup's citation links in Discord, and names the URL in the terminal.
+    const asked = askLine(index.ctx, '/claims ferry');
+    if ('usage' in asked) throw new Error(asked.usage);
+    expect(asked.text).toContain(`· ${site.base}/ferry`);
+    expect(JSON.stringify(asked.payload)).toContain(`](${site.base}/ferry)`);
+    const source = askLine(index.ctx, `/source ${site.base}/ferry`);
+    if ('usage' in source) throw new Error(source.usage);
+    expect(source.text).toContain(`URL: ${site.base}/ferry`);
   });
 
   it('a source that fails backs off and says so, and does not stop the others', async () => {
