@@ -24,11 +24,14 @@ export interface SourceRow {
   failures: number;
   nextPollAt: string;
   articlesAdded: number;
+  /** Items whose pages failed and wait for another try. */
+  itemsFailing: number;
 }
 
 const COLUMNS = `id, url, kind, title, interval_minutes AS intervalMinutes, added_by AS addedBy, added_at AS addedAt, etag,
   last_modified AS lastModified, last_polled_at AS lastPolledAt, last_success_at AS lastSuccessAt, last_error AS lastError,
-  last_error_at AS lastErrorAt, failures, next_poll_at AS nextPollAt, articles_added AS articlesAdded`;
+  last_error_at AS lastErrorAt, failures, next_poll_at AS nextPollAt, articles_added AS articlesAdded,
+  (SELECT count(*) FROM source_items i WHERE i.source_id = sources.id AND i.status = 'failed') AS itemsFailing`;
 
 export interface NewSource {
   url: string;

@@ -91,10 +91,12 @@ describe('fetching', () => {
     expect((await failure(`${site.base}/image.png`, options())).message).toBe('content type image/png is not an article page');
   });
 
-  it('decodes Windows-1251, gzip and brotli', async () => {
+  it('decodes Windows-1251, ISO-8859-1, gzip and brotli', async () => {
     const page = await fetchUrl(`${site.base}/cp1251`, options());
     expect(page.status === 'ok' && page.charset).toBe('windows-1251');
     expect(page.status === 'ok' && page.text).toContain(CYRILLIC_STORY.paragraphs[1]);
+    const latin1 = await fetchUrl(`${site.base}/latin1`, options());
+    expect(latin1.status === 'ok' && latin1.text).toContain('René Dupré said the café on the quay would reopen in März');
     const gz = await fetchUrl(`${site.base}/story`, options());
     expect(gz.status === 'ok' && gz.text).toContain('Olena Marchenko');
     const br = await fetchUrl(`${site.base}/atom.xml`, options());
