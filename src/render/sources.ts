@@ -16,7 +16,7 @@ export function formatSource(s: SourceRow, now: Date): string {
     `   ${s.url}`,
     `   last success: ${when(s.lastSuccessAt, now)} · articles added: ${s.articlesAdded}`,
   ];
-  if (s.itemsFailing > 0) lines.push(`   items failing: ${s.itemsFailing} (each retried with backoff; npm run sources logs why)`);
+  if (s.itemsFailing > 0) lines.push(`   items failing: ${s.itemsFailing} (each retried with backoff; the log says why, once)`);
   if (s.lastError !== null) lines.push(`   last error: ${s.lastError} (${when(s.lastErrorAt, now)}; ${s.failures} failed poll${s.failures === 1 ? '' : 's'} in a row, backing off)`);
   lines.push(`   next poll: ${when(s.nextPollAt, now)}`);
   return lines.join('\n');
