@@ -3,7 +3,7 @@
  * as one line of whitespace-collapsed text. Used for article bodies (after Readability has
  * picked them out of the page) and for the HTML that feeds carry in their items.
  */
-import { parseHTML } from 'linkedom';
+import { linkedom } from './lazy.js';
 
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DD', 'DT', 'TD', 'TH', 'CAPTION']);
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'HTML', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TR', 'FIGURE', 'HEADER', 'FOOTER', 'SPAN', 'FORM']);
@@ -56,7 +56,7 @@ function collect(node: DomNode, out: string[]): void {
 
 /** The block-level paragraphs of an HTML fragment or page, in reading order. */
 export function htmlParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const out: string[] = [];
   collect(document.body as unknown as DomNode, out);
   return out;

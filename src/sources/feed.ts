@@ -5,7 +5,7 @@
  * call. A feed file read from the corpus yields one document per item from the item's own
  * content; the poller fetches each new item's page instead (pipeline/poll.ts).
  */
-import { parseFeed } from 'feedsmith';
+import { feedsmith } from './lazy.js';
 import { textOrHtmlParagraphs } from './blocks.js';
 import { canonicalText, canonicalUrl, isoDay, ReadError, type FeedItem, type Reader } from './types.js';
 
@@ -49,9 +49,9 @@ export interface Feed {
 
 /** Feed text → its title and items, or a ReadError naming what is wrong. */
 export function parseFeedItems(text: string, baseUrl: string | null): Feed {
-  let parsed: ReturnType<typeof parseFeed>;
+  let parsed: ReturnType<typeof import('feedsmith').parseFeed>;
   try {
-    parsed = parseFeed(text);
+    parsed = feedsmith().parseFeed(text);
   } catch (error) {
     throw new ReadError(`not a readable feed (${(error as Error).message})`);
   }

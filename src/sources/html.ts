@@ -4,12 +4,11 @@
  * linkedom's DOM (a fraction of jsdom's weight; Readability needs only the DOM, no layout).
  * Metadata comes from what the page states: canonical link, Open Graph, article:* meta, JSON-LD.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { htmlParagraphs } from './blocks.js';
+import { linkedom, readability } from './lazy.js';
 import { canonicalText, canonicalUrl, isoDay, ReadError, type DocumentMetadata, type Reader, type SourceDocument } from './types.js';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+type Doc = ReturnType<typeof import('linkedom').parseHTML>['document'];
 
 function meta(document: Doc, ...names: string[]): string | null {
   for (const name of names) {
@@ -77,11 +76,12 @@ export function pageMetadata(document: Doc, baseUrl: string | null): DocumentMet
 
 /** One page → its article, or a ReadError saying why there is none. */
 export function readHtmlPage(html: string, name: string): SourceDocument {
+  const { parseHTML } = linkedom();
   const { document } = parseHTML(html);
   const baseUrl = /^https?:\/\//i.test(name) ? name : null;
   const stated = pageMetadata(document, baseUrl);
   // Readability changes the DOM it reads: give it its own copy.
-  const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new (readability().Readability)(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
   if (article === null || !article.content) throw new ReadError('no article text found in the page');
   const paragraphs = htmlParagraphs(article.content);
   const title = stated.title ?? article.title?.trim() ?? null;
