@@ -33,7 +33,8 @@ export default defineCommand({
       s
         .setName('add')
         .setDescription('Poll a feed (RSS, Atom, JSON Feed) or a page (Manage Server)')
-        .addStringOption((o) => o.setName('url').setDescription('The feed or page URL (http or https)').setRequired(true).setMaxLength(URL_MAX)),
+        .addStringOption((o) => o.setName('url').setDescription('The feed or page URL (http or https)').setRequired(true).setMaxLength(URL_MAX))
+        .addIntegerOption((o) => o.setName('every_minutes').setDescription('How often to poll it (default 10 minutes)').setMinValue(1).setMaxValue(1440)),
     )
     .addSubcommand((s) => s.setName('list').setDescription('Each source: last success, last error, next poll'))
     .addSubcommand((s) =>
@@ -42,11 +43,14 @@ export default defineCommand({
         .setDescription('Stop polling a source; what it brought in stays on file (Manage Server)')
         .addStringOption((o) => o.setName('url').setDescription('The source URL, or its number in /sources list').setRequired(true).setMaxLength(URL_MAX)),
     ),
-  options: z.object({ url: z.string().trim().min(1, 'url: give the feed or page address').max(URL_MAX, `url: at most ${URL_MAX} characters`).optional() }),
+  options: z.object({
+    url: z.string().trim().min(1, 'url: give the feed or page address').max(URL_MAX, `url: at most ${URL_MAX} characters`).optional(),
+    every_minutes: z.number().int('every_minutes: a whole number of minutes').min(1, 'every_minutes: at least 1').max(1440, 'every_minutes: at most 1440 (a day)').optional(),
+  }),
   execute: ({ interaction, options, services }) => {
     const input = { guildId: interaction.guildId, userId: interaction.userId, memberPermissions: interaction.memberPermissions };
     const deps = sourcesDeps(services);
-    if (interaction.subcommand === 'add') return sourcesAdd(deps, input, options.url ?? '');
+    if (interaction.subcommand === 'add') return sourcesAdd(deps, input, options.url ?? '', options.every_minutes);
     if (interaction.subcommand === 'remove') return sourcesRemove(deps, input, options.url ?? '');
     return sourcesList(deps);
   },

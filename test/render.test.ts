@@ -3,7 +3,7 @@ import type { Answer, AnswerItem, Citation } from '../src/answers/types.js';
 import { decodePageRef, encodePageRef, pagingKey, renderDiscordPages } from '../src/render/discord.js';
 import { escapeForDiscord } from '../src/render/escape.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';
-import { formatCitation } from '../src/render/citation.js';
+import { formatCitation, formatCitationLinked } from '../src/render/citation.js';
 import { renderText } from '../src/render/text.js';
 
 const citation = (n: number, overrides: Partial<Citation> = {}): Citation => ({
@@ -105,5 +105,18 @@ describe('terminal rendering', () => {
     const text = renderText(answerWith([{ excerpt: 'Troops **moved**.', citations: [citation(1)] }]));
     expect(text).toContain('“Troops **moved**.”');
     expect(text).toContain('[1] Title number 1 with some words — Censor.NET (citing Interfax-Ukraine), ≈2024-10-21, ¶1 · 001_article.txt');
+  });
+});
+
+describe('links back to the original', () => {
+  it('links the title in Discord, escapes it, and keeps the URL from closing the link early', () => {
+    const c = { ...citation(1), title: 'Title [with] *marks*', cites: [], dateInferred: false, url: 'https://wire.example/a(b)c', file: 'https://wire.example/a(b)c' };
+    expect(formatCitationLinked(1, c, escapeForDiscord)).toBe('\\[1\\] [Title \\[with\\] \\*marks\\*](https://wire.example/a%28b%29c) — Censor.NET, 2024\\-10\\-21, ¶1');
+    expect(formatCitation(1, c)).toBe('[1] Title [with] *marks* — Censor.NET, 2024-10-21, ¶1 · https://wire.example/a(b)c');
+  });
+
+  it('does not link what is not http(s), and names a file key beside the link', () => {
+    expect(formatCitationLinked(1, { ...citation(1), url: 'javascript:alert(1)' }, escapeForDiscord)).not.toContain('](');
+    expect(formatCitationLinked(1, { ...citation(1), url: 'https://wire.example/x' }, escapeForDiscord)).toMatch(/\]\(https:\/\/wire\.example\/x\) — .* · 001\\_article\.txt$/);
   });
 });

@@ -61,13 +61,15 @@ describe('/sources and /add in the bot', () => {
     const added = await standin.sendCommand({ name: 'sources', subcommand: 'add', options: { url: `${site.base}/rss.xml` }, memberPermissions: MANAGE_GUILD | VIEW_AND_SEND }).response();
     expect(added.data?.flags).toBe(EPHEMERAL_FLAG);
     expect(plain(added.data?.content)).toMatch(/^Added http:\/\/127\.0\.0\.1:\d+\/rss\.xml: polled every 10 min/);
+    const hourly = await standin.sendCommand({ name: 'sources', subcommand: 'add', options: { url: `${site.base}/atom.xml`, every_minutes: 60 }, memberPermissions: MANAGE_GUILD | VIEW_AND_SEND }).response();
+    expect(plain(hourly.data?.content)).toMatch(/atom\.xml: polled every 60 min/);
     const listed = await standin.sendCommand({ name: 'sources', subcommand: 'list', memberPermissions: MANAGE_GUILD | VIEW_AND_SEND }).response();
     expect(listed.data?.flags).toBe(EPHEMERAL_FLAG);
     expect(listed.data?.content).toContain(`${site.base}/rss.xml`);
     expect(listed.data?.content).toMatch(/next poll: .* UTC/);
     const removed = await standin.sendCommand({ name: 'sources', subcommand: 'remove', options: { url: '1' }, memberPermissions: MANAGE_GUILD | VIEW_AND_SEND }).response();
     expect(plain(removed.data?.content)).toMatch(/^Removed /);
-    expect(listSources(index.db)).toEqual([]);
+    expect(listSources(index.db).map((s) => [s.url, s.intervalMinutes])).toEqual([[`${site.base}/atom.xml`, 60]]);
   });
 
   it('/add indexes one article by link and says what was indexed, privately', async () => {

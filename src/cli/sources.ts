@@ -10,11 +10,11 @@ import { formatSourceList } from '../render/sources.js';
 import { parseCliArgs, UsageError } from './args.js';
 import { runMain } from './main.js';
 
-const USAGE = 'usage: npm run sources -- [--db FILE] add URL | list | remove URL | poll [URL]';
+const USAGE = 'usage: npm run sources -- [--db FILE] add URL [--every MINUTES] | list | remove URL | poll [URL]';
 
 runMain(async () => {
   const config = loadConfig();
-  const { values, positionals } = parseCliArgs(process.argv.slice(2), { db: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseCliArgs(process.argv.slice(2), { db: { type: 'string' }, every: { type: 'string' } }, USAGE);
   const [verb, url, ...rest] = positionals;
   if (rest.length > 0 || !['add', 'list', 'remove', 'poll'].includes(verb ?? '') || ((verb === 'add' || verb === 'remove') && url === undefined)) throw new UsageError(USAGE);
   const db = openIndex(values.db ?? config.DB_FILE);
@@ -25,8 +25,10 @@ runMain(async () => {
       return 0;
     }
     if (verb === 'add' || verb === 'remove') {
+      const every = values.every === undefined ? config.SOURCE_POLL_MINUTES : Number(values.every);
+      if (!Number.isInteger(every) || every < 1 || every > 1440) throw new UsageError(`--every: expected a whole number of minutes 1–1440, got "${values.every}"\n${USAGE}`);
       const change = verb === 'add'
-        ? addPolledSource(db, url!, { allow: parseAllowList(config.FETCH_ALLOW_HOSTS), intervalMinutes: config.SOURCE_POLL_MINUTES, addedBy: 'cli', now })
+        ? addPolledSource(db, url!, { allow: parseAllowList(config.FETCH_ALLOW_HOSTS), intervalMinutes: every, addedBy: 'cli', now })
         : removePolledSource(db, url!);
       process.stdout.write(`${change.message}\n`);
       return change.ok ? 0 : 1;

@@ -35,9 +35,9 @@ export function sourcesList(deps: SourcesDeps): MessagePayload {
   return notice(block(formatSourceList(listSources(deps.db), new Date(deps.now()))));
 }
 
-export function sourcesAdd(deps: SourcesDeps, input: AdminInput, url: string): MessagePayload {
+export function sourcesAdd(deps: SourcesDeps, input: AdminInput, url: string, everyMinutes?: number): MessagePayload {
   if (!canManage(input.memberPermissions)) return notice(NOT_ALLOWED);
-  const change = addPolledSource(deps.db, url, { allow: deps.settings.allow, intervalMinutes: deps.intervalMinutes, addedBy: input.userId, now: new Date(deps.now()) });
+  const change = addPolledSource(deps.db, url, { allow: deps.settings.allow, intervalMinutes: everyMinutes ?? deps.intervalMinutes, addedBy: input.userId, now: new Date(deps.now()) });
   return notice(escapeForDiscord(change.ok ? change.message : `Not added: ${change.message}`));
 }
 

@@ -61,9 +61,12 @@ export function pageMetadata(document: Doc, baseUrl: string | null): DocumentMet
   const ld = jsonLdArticles(document)[0];
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url') ?? ld?.url ?? null;
   const publisher = typeof ld?.publisher === 'string' ? ld.publisher : (ld?.publisher?.name ?? null);
+  const stated = canonicalUrl(canonical, baseUrl ?? undefined);
+  // Some CMSs give every page the home page as its canonical URL: that would make every article one.
+  const usable = stated !== null && !(new URL(stated).pathname === '/' && baseUrl !== null && new URL(baseUrl).pathname !== '/');
   return {
     title: meta(document, 'og:title', 'twitter:title') ?? ld?.headline ?? null,
-    url: canonicalUrl(canonical, baseUrl ?? undefined) ?? canonicalUrl(baseUrl),
+    url: (usable ? stated : null) ?? canonicalUrl(baseUrl),
     published: isoDay(
       meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued', 'dcterms.created') ??
         ld?.datePublished ??

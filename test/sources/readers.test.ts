@@ -59,6 +59,11 @@ describe('HTML pages', () => {
     });
   });
 
+  it('ignores a canonical link to the home page (a CMS default), keeping the page its own identity', () => {
+    const html = fixture('story-page.html').replace('https://harbour-wire.example/news/odesa-grain-resumed', 'https://harbour-wire.example/');
+    expect(readDocuments(html, `${BASE}/news/42`)[0]!.url).toBe(`${BASE}/news/42`);
+  });
+
   it('refuses a page with no article in it', () => {
     expect(() => readDocuments('<html><body><nav><a href="/">Home</a></nav></body></html>', `${BASE}/empty`)).toThrow(ReadError);
   });
