@@ -124,12 +124,16 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Pol
         title = feed.title;
         ({ added, failed: failedItems } = await pollFeedItems(deps, source, feed.items, feed.title, now));
       } else {
+        // A page, or an export served over HTTP: every article it holds, each under its own key.
         kind = 'page';
-        const [document] = reader.read(fetched.text, fetched.url);
-        const page = indexDocument(db, document!, { url: fetched.url, sourceId: source.id }, now);
-        title = page.title;
-        recordItem(db, { sourceId: source.id, itemId: source.url, url: fetched.url, status: 'indexed', articleKey: page.key, now });
-        if (page.written) added++;
+        const documents = reader.read(fetched.text, fetched.url);
+        for (const [i, document] of documents.entries()) {
+          const origin = documents.length === 1 ? fetched.url : `${fetched.url}#${i + 1}`;
+          const page = indexDocument(db, document, { url: origin, sourceId: source.id }, now);
+          title ??= documents.length === 1 ? page.title : null;
+          recordItem(db, { sourceId: source.id, itemId: documents.length === 1 ? source.url : origin, url: fetched.url, status: 'indexed', articleKey: page.key, now });
+          if (page.written) added++;
+        }
       }
     } else if (source.kind === 'feed') {
       // Unchanged feed: items whose pages failed earlier may be due for another try.

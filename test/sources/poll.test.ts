@@ -153,16 +153,20 @@ describe('polling sources', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it('a page source is indexed, and a feed with broken entities still yields its items', async () => {
+  it('a page source and an export are indexed, and a feed with broken entities still yields its items', async () => {
     index = await tempIndex({ seeds: false });
     const clock = { now: new Date('2026-12-01T10:00:00Z') };
     const warnings: string[] = [];
     addPolledSource(index.db, `${site.base}/cp1251`, { allow: LOCAL, intervalMinutes: 30, addedBy: 'test', now: clock.now });
     addPolledSource(index.db, `${site.base}/broken.xml`, { allow: LOCAL, intervalMinutes: 30, addedBy: 'test', now: clock.now });
+    addPolledSource(index.db, `${site.base}/export.ndjson`, { allow: LOCAL, intervalMinutes: 30, addedBy: 'test', now: clock.now });
     const reports = await pollDue(deps(index, clock, warnings));
-    expect(reports.map((r) => [r.kind, r.status, r.added]).sort()).toEqual([['feed', 'ok', 1], ['page', 'ok', 1]]);
+    expect(reports.map((r) => [r.kind, r.status, r.added]).sort()).toEqual([['feed', 'ok', 1], ['page', 'ok', 1], ['page', 'ok', 2]]);
     expect(warnings).toEqual([]);
-    expect(count(index, 'SELECT count(*) FROM articles')).toBe(2);
+    expect(count(index, 'SELECT count(*) FROM articles')).toBe(4);
+    // An export's articles: one known by its URL, one by the export's address and its place in it.
+    expect(articleByFile(index.db, 'https://cms.example/dues')).toMatchObject({ title: 'Harbour dues cut for grain ships', date: '2024-10-25', byline: 'Desk' });
+    expect(articleByFile(index.db, `${site.base}/export.ndjson#2`)?.title).toBe('Pilot shortage eases');
   });
 
   it('refuses to keep a source at a private address unless allow-listed', () => {

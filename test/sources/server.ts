@@ -157,6 +157,11 @@ export async function startNewsSite(): Promise<NewsSite> {
     }
     if (path === '/cp1251') return send(req, res, 200, 'text/html; charset=windows-1251', cyrillicPage());
     if (path === '/latin1') return send(req, res, 200, 'text/html; charset=ISO-8859-1', Buffer.from('<html><head><title>Caf\u00e9</title></head><body><article><h1>Caf\u00e9 reopens</h1><p>Ren\u00e9 Dupr\u00e9 said the caf\u00e9 on the quay would reopen in M\u00e4rz, according to the owners, who thanked the neighbours for their patience.</p></article></body></html>', 'latin1'));
+    if (path === '/export.ndjson')
+      return send(req, res, 200, 'application/x-ndjson', [
+        JSON.stringify({ title: 'Harbour dues cut for grain ships', url: 'https://cms.example/dues', published: '2024-10-25', author: 'Desk', publisher: 'Harbour Wire', body: '<p>The port authority said on Friday that harbour dues for grain ships would be cut by a fifth until the end of the year.</p>' }),
+        JSON.stringify({ title: 'Pilot shortage eases', body: 'The pilots’ association said that twelve new pilots had been licensed since September.' }),
+      ].join('\n'));
     if (path === '/image.png') return send(req, res, 200, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     send(req, res, 404, 'text/plain', 'no such fixture');
   });
