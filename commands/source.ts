@@ -11,7 +11,7 @@ export default defineCommand({
     .setName('source')
     .setDescription("An article's publisher, date and numbered paragraphs, to check a citation")
     .addStringOption((o) =>
-      o.setName('article').setDescription('File name or words from the title').setRequired(true).setMinLength(1).setMaxLength(ARTICLE_MAX).setAutocomplete(true),
+      o.setName('article').setDescription('The article’s URL, file name, or words from its title').setRequired(true).setMinLength(1).setMaxLength(ARTICLE_MAX).setAutocomplete(true),
     )
     .addBooleanOption(addPrivateOption),
   options: z.object({ article: queryText('article', ARTICLE_MAX), private: privateFlag }),

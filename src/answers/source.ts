@@ -7,7 +7,7 @@ import type { Answer } from './types.js';
 
 export function answerSource(ctx: AnswerContext, reference: string): Answer {
   const wanted = reference.trim();
-  if (wanted === '') return emptyQueryAnswer('source', 'Usage: /source <article file or title words>, e.g. /source 002_852c7ea92689125f.txt');
+  if (wanted === '') return emptyQueryAnswer('source', 'Usage: /source <article URL, file or title words>, e.g. /source 002_852c7ea92689125f.txt');
   const article = articleByFile(ctx.db, wanted) ?? findArticles(ctx.db, wanted, 1)[0] ?? null;
   if (article === null) {
     return {
