@@ -40,6 +40,8 @@ export interface PollDeps {
   maxItemsPerPoll?: number;
   /** Run once after a round that indexed something (people, vocabulary, ranking window). */
   afterWrites?: (db: Db) => void;
+  /** True once the bot is shutting down: the round ends after the fetch in flight. */
+  stopping?: () => boolean;
 }
 
 export interface PollReport {
@@ -67,20 +69,33 @@ export function itemRetryAt(now: Date, attempts: number): Date {
   return new Date(now.getTime() + Math.min(ITEM_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS));
 }
 
-/** Should this feed item be fetched now? Not when indexed, or failed and not yet due again. */
-function itemDue(db: Db, source: SourceRow, item: FeedItem, now: Date): boolean {
+/** Should this feed item be fetched now: 'new', a failed one whose backoff has passed ('retry'), or not at all. */
+function itemDue(db: Db, source: SourceRow, item: FeedItem, now: Date): 'new' | 'retry' | null {
   const seen = sourceItem(db, source.id, item.id);
-  if (seen === null) return true;
-  if (seen.status !== 'failed') return false;
-  return seen.nextTryAt === null || seen.nextTryAt <= now.toISOString();
+  if (seen === null) return 'new';
+  if (seen.status !== 'failed') return null;
+  return seen.nextTryAt === null || seen.nextTryAt <= now.toISOString() ? 'retry' : null;
 }
 
-async function pollFeedItems(deps: PollDeps, source: SourceRow, items: FeedItem[], feedTitle: string | null, now: Date): Promise<{ added: number; failed: number }> {
+interface ItemsOutcome {
+  added: number;
+  failed: number;
+  /** False when the cap or a shutdown left new items for the next poll. */
+  complete: boolean;
+}
+
+async function pollFeedItems(deps: PollDeps, source: SourceRow, items: FeedItem[], feedTitle: string | null, now: Date): Promise<ItemsOutcome> {
   const { db, log } = deps;
   let added = 0;
   let failed = 0;
-  const due = items.filter((item) => itemDue(db, source, item, now)).slice(0, deps.maxItemsPerPoll ?? 50);
+  // New items first: pages that keep failing must not crowd them out of the per-poll cap.
+  const marked = items.map((item) => ({ item, due: itemDue(db, source, item, now) }));
+  const allDue = [...marked.filter((m) => m.due === 'new'), ...marked.filter((m) => m.due === 'retry')].map((m) => m.item);
+  const due = allDue.slice(0, deps.maxItemsPerPoll ?? 50);
+  let done = 0;
   for (const item of due) {
+    if (deps.stopping?.()) break;
+    done++;
     if (item.url !== null && articleKeyExists(db, item.url)) {
       recordItem(db, { sourceId: source.id, itemId: item.id, url: item.url, status: 'indexed', articleKey: item.url, now });
       continue;
@@ -102,7 +117,8 @@ async function pollFeedItems(deps: PollDeps, source: SourceRow, items: FeedItem[
       if (before?.lastError !== reason) log.warn(`source ${source.url}: item ${item.url ?? item.id}: ${reason} (retrying with backoff)`);
     }
   }
-  return { added, failed };
+  // Failed items are retried from the ledger even when the feed answers 304: only new ones need the full feed.
+  return { added, failed, complete: done >= marked.filter((m) => m.due === 'new').length };
 }
 
 /** Polls one source now; records the outcome (and the next poll) on the source. */
@@ -116,13 +132,14 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Pol
     let title: string | null = null;
     let added = 0;
     let failedItems = 0;
+    let complete = true;
     if (fetched.status === 'ok') {
       const reader = readerFor(fetched.text, fetched.url, fetched.contentType);
       if (reader.format === 'feed') {
         kind = 'feed';
         const feed = parseFeedItems(fetched.text, fetched.url);
         title = feed.title;
-        ({ added, failed: failedItems } = await pollFeedItems(deps, source, feed.items, feed.title, now));
+        ({ added, failed: failedItems, complete } = await pollFeedItems(deps, source, feed.items, feed.title, now));
       } else {
         // A page, or an export served over HTTP: every article it holds, each under its own key.
         kind = 'page';
@@ -139,7 +156,9 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Pol
       // Unchanged feed: items whose pages failed earlier may be due for another try.
       ({ added, failed: failedItems } = await retryFailedItems(deps, source, now));
     }
-    const validators = fetched.status === 'ok' ? { etag: fetched.etag, lastModified: fetched.lastModified } : { etag: null, lastModified: null };
+    // Validators are kept only once every listed item was seen: otherwise the next poll would get a 304
+    // and the items left over (past the cap, or when the bot stopped) would never be fetched.
+    const validators = fetched.status === 'ok' && complete ? { etag: fetched.etag, lastModified: fetched.lastModified } : { etag: null, lastModified: null };
     recordPollSuccess(db, source.id, { kind, title, ...validators, added, now, nextPollAt: nextPollAfter(now, source.intervalMinutes, 0, random) });
     if (added > 0) log.info(`source ${source.url}: ${added} new article${added === 1 ? '' : 's'} indexed`);
     return { url: source.url, kind, status: fetched.status, added, failedItems };
@@ -151,7 +170,7 @@ export async function pollSource(deps: PollDeps, source: SourceRow): Promise<Pol
   }
 }
 
-async function retryFailedItems(deps: PollDeps, source: SourceRow, now: Date): Promise<{ added: number; failed: number }> {
+async function retryFailedItems(deps: PollDeps, source: SourceRow, now: Date): Promise<ItemsOutcome> {
   const items: FeedItem[] = failingItems(deps.db, source.id)
     .filter((i) => i.url !== null)
     .map((i) => ({ id: i.itemId, url: i.url, title: null, published: null, byline: null, publisher: null, text: '' }));
@@ -164,7 +183,7 @@ export async function pollDue(deps: PollDeps, concurrency = 4): Promise<PollRepo
   const reports: PollReport[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < due.length) {
+    while (next < due.length && !deps.stopping?.()) {
       const source = due[next++]!;
       reports.push(await pollSource(deps, source));
     }

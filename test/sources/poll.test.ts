@@ -135,6 +135,23 @@ describe('polling sources', () => {
     expect(source.text).toContain(`URL: ${site.base}/ferry`);
   });
 
+  it('items past the per-poll cap are fetched at the next poll: the feed is not taken as unchanged until all were seen', async () => {
+    index = await tempIndex({ seeds: false });
+    const clock = { now: new Date('2026-12-01T10:00:00Z') };
+    addPolledSource(index.db, `${site.base}/rss.xml`, { allow: LOCAL, intervalMinutes: 10, addedBy: 'test', now: clock.now });
+    const capped = { ...deps(index, clock, []), maxItemsPerPoll: 2 };
+    const seen = () => index.db.prepare('SELECT count(*) FROM source_items').pluck().get();
+    await pollDue(capped);
+    expect(seen()).toBe(2);
+    expect(sourceByUrl(index.db, `${site.base}/rss.xml`)!.etag).toBeNull();
+    for (const minutes of [10, 20, 30]) {
+      clock.now = new Date(Date.parse('2026-12-01T10:00:00Z') + minutes * 60_000);
+      await pollDue(capped);
+    }
+    expect(seen()).toBe(8);
+    expect(sourceByUrl(index.db, `${site.base}/rss.xml`)!.etag).toMatch(/feed-v/);
+  });
+
   it('a source that fails backs off and says so, and does not stop the others', async () => {
     index = await tempIndex({ seeds: false });
     const clock = { now: new Date('2026-12-01T10:00:00Z') };
