@@ -75,7 +75,7 @@ export function corpusYear(years: (number | null)[]): number | null {
 export function writeArticles(db: Db, items: PreparedItem[], contextYear: number | null): void {
   items.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
   db.transaction(() => {
-    for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
+    for (const { article, bytes, file } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null, origin: { kind: 'corpus', path: file } });
   }).immediate();
 }
 

@@ -30,6 +30,8 @@ export interface PrepareJob {
 export interface PreparedItem {
   article: PreparedArticle;
   bytes: number;
+  /** The corpus file it was read from (its origin; the article's key may be a URL). */
+  file: string;
 }
 
 export type PrepareResult =
@@ -84,7 +86,7 @@ export function prepareFile(job: PrepareJob): PrepareResult {
     // A key listed twice in one file (a feed repeating an item) is prepared once, as the scan counted it.
     if (!wanted.delete(doc.key)) continue;
     const prepared = prepareDocument(doc, job.contextYear);
-    if (prepared.ok) items.push({ article: prepared.article, bytes: single ? read.bytes : Buffer.byteLength(doc.document.text) });
+    if (prepared.ok) items.push({ article: prepared.article, bytes: single ? read.bytes : Buffer.byteLength(doc.document.text), file: job.file });
     else skipped.push({ key: doc.key, reason: prepared.reason });
   }
   return { ok: true, items, skipped, changedSinceScan: read.hash !== job.expectedHash };
