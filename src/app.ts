@@ -2,8 +2,9 @@
  * Wiring shared by every entry point: open the index, bring it up to date with
  * the corpus, and answer a command line with both renderings.
  */
+import { existsSync } from 'node:fs';
 import { ConfigError, type Config } from './config.js';
-import { formatSummary, ingestCorpus, type IngestOptions, type IngestSummary } from './corpus/ingest.js';
+import { formatSummary, ingestCorpus, type IngestOptions, type IngestSummary } from './pipeline/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';

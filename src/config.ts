@@ -3,6 +3,7 @@
  * start-up with one line naming the variable and what is expected.
  */
 import { z } from 'zod';
+import { AllowListError, parseAllowList } from './sources/addresses.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');
 /** An empty value (`DB_FILE=` in a .env) means "not set", as the .env.example leaves most of them. */
@@ -26,6 +27,21 @@ export const ConfigSchema = z.object({
   DIGEST_DEFAULT_TIMEZONE: withDefault(z.string().default('UTC').refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv')),
   PREPARE_TIMEOUT_SECONDS: withDefault(z.coerce.number({ error: 'expected a number of seconds, e.g. 60' }).positive('expected a positive number of seconds').default(60)),
   MAX_REMOVAL_SHARE: withDefault(z.coerce.number({ error: 'expected a share of the index between 0 and 1, e.g. 0.5' }).min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1').default(0.5)),
+  FETCH_ALLOW_HOSTS: withDefault(
+    z.string().default('').superRefine((value, ctx) => {
+      try {
+        parseAllowList(value);
+      } catch (error) {
+        if (!(error instanceof AllowListError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message}; expected comma-separated host names, IP addresses or CIDR ranges` });
+      }
+    }),
+  ),
+  SOURCE_POLL_MINUTES: withDefault(z.coerce.number({ error: 'expected a whole number of minutes, e.g. 10' }).int('expected a whole number of minutes').min(1, 'expected at least 1 minute').max(1440, 'expected at most 1440 minutes (a day)').default(10)),
+  FETCH_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'expected milliseconds, e.g. 15000' }).int('expected whole milliseconds').min(1000, 'expected at least 1000 ms').default(15_000)),
+  FETCH_MAX_BYTES: withDefault(z.coerce.number({ error: 'expected a whole number of bytes, e.g. 5242880' }).int('expected a whole number of bytes').positive('expected a positive number of bytes').default(5 * 1024 * 1024)),
+  FETCH_MAX_REDIRECTS: withDefault(z.coerce.number({ error: 'expected a whole number, e.g. 5' }).int('expected a whole number').min(0, 'expected 0 or more').max(20, 'expected at most 20').default(5)),
+  FETCH_HOST_INTERVAL_MS: withDefault(z.coerce.number({ error: 'expected milliseconds, e.g. 2000' }).int('expected whole milliseconds').min(0, 'expected 0 or more').default(2000)),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected debug, info, warn or error' }).default('info')),
 });
 

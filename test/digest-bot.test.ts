@@ -126,7 +126,7 @@ describe('/digest in the bot', () => {
     const messages = channelPosts().slice(before);
     expect(messages).toHaveLength(posted[0]!.parts.length);
     const text = messages.map((m) => `${m.content}\n${m.embeds.map((e) => `${e.title}\n${e.description}`).join('\n')}`).join('\n');
-    const titles = index.db.prepare('SELECT file FROM articles').pluck().all() as string[];
+    const titles = index.db.prepare('SELECT key FROM articles').pluck().all() as string[];
     expect(titles).toHaveLength(5);
     for (const file of titles) expect(text).toContain(file.replace(/_/g, '\\_'));
     expect(text).toContain('catching up');

@@ -38,7 +38,7 @@ function addArticles(count: number, ingestedAt: string, leadWords = 3): void {
     const n = (db.prepare('SELECT count(*) FROM articles').pluck().get() as number) + 1;
     const id = db
       .prepare(
-        `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
+        `INSERT INTO articles(key, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
          VALUES (?, ?, 100, ?, NULL, NULL, '[]', NULL, '2024-10-22', 1, 'inferred', 2024, 20018, ?)`,
       )
       .run(`${String(n).padStart(3, '0')}_a.txt`, `h${n}`, `Headline ${n}`, ingestedAt).lastInsertRowid;

@@ -9,7 +9,7 @@ import type { NewArticle } from '../src/digest/store.js';
 import { escapeForDiscord } from '../src/render/escape.js';
 
 function citation(file: string, paragraph: number, overrides: Partial<Citation> = {}): Citation {
-  return { file, title: `Title of ${file}`, publisher: 'Censor.NET', cites: [], date: '2024-10-21', dateInferred: false, paragraph, span: { start: 0, end: 10 }, ...overrides };
+  return { file, url: null, title: `Title of ${file}`, publisher: 'Censor.NET', cites: [], date: '2024-10-21', dateInferred: false, paragraph, span: { start: 0, end: 10 }, ...overrides };
 }
 
 function article(file: string, lead: string, overrides: Partial<Citation> = {}): NewArticle {

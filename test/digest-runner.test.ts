@@ -45,7 +45,7 @@ function addArticle(db: Db, ingestedAt: string, lead = `Lead paragraph of articl
   const name = `${String(n).padStart(3, '0')}_article.txt`;
   const id = db
     .prepare(
-      `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
+      `INSERT INTO articles(key, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
        VALUES (?, ?, 100, ?, NULL, 'Censor.NET', '[]', NULL, '2024-10-21', 0, 'dateline', 2024, 20017, ?)`,
     )
     .run(name, `hash${n}`, `Article number ${n}`, ingestedAt).lastInsertRowid;

@@ -73,7 +73,7 @@ function addArticles(count: number, leadWords: number): void {
   for (let i = 1; i <= count; i++) {
     const id = db
       .prepare(
-        `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
+        `INSERT INTO articles(key, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at)
          VALUES (?, ?, 100, ?, NULL, 'Censor.NET', '["Interfax-Ukraine"]', NULL, '2024-10-21', 0, 'dateline', 2024, 20017, '2025-10-20T03:00:00.000Z')`,
       )
       .run(`${String(i).padStart(3, '0')}_digest.txt`, `h${i}`, `Article ${i}: @everyone North Korean troops <@12345> **bold** claim`).lastInsertRowid;

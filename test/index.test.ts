@@ -101,7 +101,7 @@ describe('ingest', () => {
     writeFileSync(join(index.corpusDir, 'copy.txt'), readFileSync(join(index.corpusDir, '002_852c7ea92689125f.txt')));
     writeFileSync(join(index.corpusDir, 'badmeta.txt'), '---\ndate: yesterday\n---\nTitle\nBody.\n');
     writeFileSync(join(index.corpusDir, 'good.txt'), 'A good new article\n\nJane Roe said the bridge reopened.\n');
-    writeFileSync(join(index.corpusDir, 'notes.md'), 'not an article: wrong extension');
+    writeFileSync(join(index.corpusDir, 'notes.doc'), 'not an article: an extension no reader takes');
     const summary = await index.ingest();
     const reasons = Object.fromEntries(summary.skipped.map((s) => [s.file, s.reason]));
     expect(reasons).toEqual({
@@ -118,7 +118,7 @@ describe('ingest', () => {
   it('skips a file over the size limit without reading it', async () => {
     index = await tempIndex({ ingest: false });
     writeFileSync(join(index.corpusDir, 'huge.txt'), 'x'.repeat(2048));
-    const { ingestCorpus } = await import('../src/corpus/ingest.js');
+    const { ingestCorpus } = await import('../src/pipeline/ingest.js');
     const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 1024 });
     expect(summary.skipped.find((s) => s.file === 'huge.txt')?.reason).toBe('larger than the 1.0 KB limit (2.0 KB)');
   });

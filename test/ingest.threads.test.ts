@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/generator.js';
-import { ingestCorpus, type IngestSummary } from '../src/corpus/ingest.js';
-import { MIN_FILES_FOR_THREADS, preparingThreads } from '../src/corpus/preparePool.js';
+import { ingestCorpus, type IngestSummary } from '../src/pipeline/ingest.js';
+import { MIN_FILES_FOR_THREADS, preparingThreads } from '../src/pipeline/preparePool.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { SEEDS_DIR } from './helpers/index.js';
 
@@ -31,7 +31,7 @@ async function ingestWith(threads: number, name: string, options: { afterScan?: 
 function contents(db: Db): unknown {
   const all = (sql: string) => db.prepare(sql).all();
   return {
-    articles: all('SELECT id, file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day FROM articles ORDER BY id'),
+    articles: all('SELECT id, key, origin, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day FROM articles ORDER BY id'),
     paragraphs: all('SELECT * FROM paragraphs ORDER BY article_id, idx'),
     sentences: all('SELECT * FROM sentences ORDER BY id'),
     statements: all('SELECT * FROM statements ORDER BY id'),

@@ -9,7 +9,7 @@ import { parseArticle } from '../src/corpus/parse.js';
 import { openDatabase, type Db } from '../src/index/database.js';
 import { CANDIDATE_LIMIT, rankingWindowCurrent, searchSentences } from '../src/index/queries.js';
 import { rebuildRankingWindow, removeArticle, sentenceWeight, writeArticle } from '../src/index/write.js';
-import { prepareArticle } from '../src/corpus/prepare.js';
+import { prepareArticle } from '../src/pipeline/prepare.js';
 
 let db: Db;
 
@@ -18,7 +18,7 @@ function add(file: string, text: string): void {
 }
 
 function fileOf(id: number): string {
-  return (db.prepare('SELECT a.file FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = ?').get(id) as { file: string }).file;
+  return (db.prepare('SELECT a.key FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id = ?').get(id) as { key: string }).key;
 }
 
 /** bm25 of every match, from a plain full MATCH (not `AND rowid = ?`, which FTS5 scores differently). */

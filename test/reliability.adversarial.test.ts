@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestCorpus } from '../src/corpus/ingest.js';
+import { ingestCorpus } from '../src/pipeline/ingest.js';
 import { parseArticle } from '../src/corpus/parse.js';
-import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/corpus/prepare.js';
-import { GUARDED_BYTES } from '../src/corpus/preparePool.js';
+import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/pipeline/prepare.js';
+import { GUARDED_BYTES } from '../src/pipeline/preparePool.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 

@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, openSync, closeSync, ftruncateSy
 import { resolve } from 'node:path';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestCorpus } from '../src/corpus/ingest.js';
+import { ingestCorpus } from '../src/pipeline/ingest.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
 let index: TempIndex | undefined;
@@ -62,7 +62,7 @@ describe('hostile article files', () => {
     writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.from([0xff, 0xfe, 0x00, 0x41])]));
     const summary = await index.ingest();
     expect(summary.skipped[0]).toEqual({ file: '002_852c7ea92689125f.txt', reason: 'binary content (NUL bytes), not a text article; the previously indexed version is kept' });
-    expect(index.db.prepare("SELECT count(*) n FROM articles WHERE file = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
+    expect(index.db.prepare("SELECT count(*) n FROM articles WHERE key = '002_852c7ea92689125f.txt'").get()).toEqual({ n: 1 });
   });
 
   it('symlinks, folders named *.txt and FIFOs are each skipped with a line saying what they are', async () => {

@@ -3,13 +3,14 @@ import type { Answer, AnswerItem, Citation } from '../src/answers/types.js';
 import { decodePageRef, encodePageRef, pagingKey, renderDiscordPages } from '../src/render/discord.js';
 import { escapeForDiscord } from '../src/render/escape.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';
-import { CITATIONS_SHOWN, formatCitation } from '../src/render/citation.js';
+import { CITATIONS_SHOWN, formatCitation, formatCitationLinked } from '../src/render/citation.js';
 import { cutText, isWellFormed, shorten } from '../src/text/cut.js';
 import { renderText } from '../src/render/text.js';
 import { answerBlocks } from '../src/render/blocks.js';
 
 const citation = (n: number, overrides: Partial<Citation> = {}): Citation => ({
   file: `00${n}_article.txt`,
+  url: null,
   title: `Title number ${n} with some words`,
   publisher: 'Censor.NET',
   cites: ['Interfax-Ukraine'],
@@ -183,5 +184,18 @@ describe('what is rendered is bounded by what is shown', () => {
     assertWithinLimits(page!);
     expect(page!.embeds[0]!.description).toContain('excerpt shortened to fit Discord');
     expect(page!.embeds[0]!.description).toContain('001\\_article.txt');
+  });
+});
+
+describe('links back to the original', () => {
+  it('links the title in Discord, escapes it, and keeps the URL from closing the link early', () => {
+    const c = { ...citation(1), title: 'Title [with] *marks*', cites: [], dateInferred: false, url: 'https://wire.example/a(b)c', file: 'https://wire.example/a(b)c' };
+    expect(formatCitationLinked(1, c, escapeForDiscord)).toBe('\\[1\\] [Title \\[with\\] \\*marks\\*](https://wire.example/a%28b%29c) — Censor.NET, 2024\\-10\\-21, ¶1');
+    expect(formatCitation(1, c)).toBe('[1] Title [with] *marks* — Censor.NET, 2024-10-21, ¶1 · https://wire.example/a(b)c');
+  });
+
+  it('does not link what is not http(s), and names a file key beside the link', () => {
+    expect(formatCitationLinked(1, { ...citation(1), url: 'javascript:alert(1)' }, escapeForDiscord)).not.toContain('](');
+    expect(formatCitationLinked(1, { ...citation(1), url: 'https://wire.example/x' }, escapeForDiscord)).toMatch(/\]\(https:\/\/wire\.example\/x\) — .* · 001\\_article\.txt$/);
   });
 });

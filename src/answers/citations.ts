@@ -7,6 +7,7 @@ import type { AnswerItem, Citation } from './types.js';
 export function citationFor(article: ArticleRow, paragraph: number, span: Span): Citation {
   return {
     file: article.file,
+    url: article.url,
     title: article.title,
     publisher: article.publisher,
     cites: article.cites,

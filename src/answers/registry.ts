@@ -98,7 +98,7 @@ export const LOOKUPS = [
   lookup({
     name: 'source',
     description: "An article's publisher, date and numbered paragraphs, to check a citation",
-    option: { name: 'article', description: 'File name or words from the title', maxLength: 200, autocomplete: articleChoices },
+    option: { name: 'article', description: 'The article’s URL, file name, or words from its title', maxLength: 200, autocomplete: articleChoices },
     usage: '/source <article>',
     help: "An article's publisher, date and numbered paragraphs, to check a citation.",
     example: '/source 002_852c7ea92689125f.txt',
@@ -118,6 +118,8 @@ export type LookupName = (typeof LOOKUPS)[number]['name'];
 
 /** Help lines of the commands that are not lookups (their modules live in commands/). */
 export const OTHER_COMMANDS_HELP: { usage: string; help: string }[] = [
+  { usage: '/add <url>', help: 'Add one article by its link; a private reply says what was indexed.' },
+  { usage: '/sources add|list|remove', help: 'The news feeds and pages the bot polls (Manage Server to change them).' },
   { usage: '/digest show|set|off|preview', help: 'The scheduled digest for this server (Manage Server to change it).' },
 ];
 

@@ -10,8 +10,10 @@ import type { LookupName } from './registry.js';
 export type CommandName = LookupName | 'digest';
 
 export interface Citation {
-  /** The article's file name: its identifier. */
+  /** The article's key: its canonical URL when it has one, else its path in the corpus (#n when one file holds several articles). */
   file: string;
+  /** The article's URL, for a link back to the original. */
+  url: string | null;
   title: string;
   publisher: string | null;
   cites: string[];

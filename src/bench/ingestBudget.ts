@@ -16,9 +16,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openIndex, rebuildDerived } from '../app.js';
 import { listCorpusFiles, readArticleFile } from '../corpus/files.js';
-import { BATCH_ARTICLES, corpusYear, writeArticles } from '../corpus/ingest.js';
+import { BATCH_ARTICLES, corpusYear, writeArticles } from '../pipeline/ingest.js';
 import { parseArticle, statedYear } from '../corpus/parse.js';
-import { extractFrom, withFingerprints, type PreparedArticle } from '../corpus/prepare.js';
+import { extractFrom, withFingerprints, type PreparedItem } from '../pipeline/prepare.js';
 import type { ParsedArticle } from '../corpus/types.js';
 import type { Db } from '../index/database.js';
 import { measureRawInsert, nowMs } from './measure.js';
@@ -119,7 +119,7 @@ interface StepSeconds {
 }
 
 /** Each preparing step over every file, timed apart (seconds), and the prepared articles with their sizes. */
-function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds: StepSeconds; prepared: { article: PreparedArticle; bytes: number }[]; contextYear: number | null } {
+function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds: StepSeconds; prepared: PreparedItem[]; contextYear: number | null } {
   const seconds: StepSeconds = { bytes: 0, read: 0, parse: 0, extract: 0, fingerprint: 0 };
   const years: (number | null)[] = [];
   let t = nowMs();
@@ -145,13 +145,13 @@ function prepareTimed(dir: string, files: string[], maxBytes: number): { seconds
   const extractions = parsed.map((p) => extractFrom(p.article));
   seconds.extract = (nowMs() - t) / 1000;
   t = nowMs();
-  const prepared = parsed.map((p, i) => ({ article: withFingerprints(p.article, extractions[i]!), bytes: p.bytes }));
+  const prepared = parsed.map((p, i) => ({ article: withFingerprints(p.article, extractions[i]!), bytes: p.bytes, file: p.article.file }));
   seconds.fingerprint = (nowMs() - t) / 1000;
   return { seconds, prepared, contextYear };
 }
 
 /** Writes the articles as an ingest does (batches of its size, each its own transaction); seconds. */
-function writeTimed(db: Db, prepared: { article: PreparedArticle; bytes: number }[], contextYear: number | null): number {
+function writeTimed(db: Db, prepared: PreparedItem[], contextYear: number | null): number {
   const started = nowMs();
   for (let i = 0; i < prepared.length; i += BATCH_ARTICLES) writeArticles(db, prepared.slice(i, i + BATCH_ARTICLES), contextYear);
   return (nowMs() - started) / 1000;

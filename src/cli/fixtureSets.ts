@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { corpusYear } from '../corpus/ingest.js';
+import { corpusYear } from '../pipeline/ingest.js';
 import { parseArticle, statedYear } from '../corpus/parse.js';
 import type { ParsedArticle } from '../corpus/types.js';
 import type { EvalCase, GoldStatement } from '../extract/evaluate.js';

@@ -6,10 +6,10 @@
  */
 import { ConfigError } from '../config.js';
 import { CorpusDirError } from '../corpus/files.js';
-import { IngestBusyError, RemovalRefusedError } from '../corpus/ingest.js';
 import { damagedIndexMessage, IndexOpenError, isDamagedIndexError } from '../index/database.js';
 import { LeaseLostError } from '../index/leases.js';
 import { stderrLog } from '../log.js';
+import { IngestBusyError, RemovalRefusedError } from '../pipeline/ingest.js';
 import { UsageError } from './args.js';
 
 const ONE_LINE_ERRORS = [ConfigError, UsageError, IndexOpenError, IngestBusyError, RemovalRefusedError, LeaseLostError, CorpusDirError];

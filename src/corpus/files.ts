@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { decodeBody } from '../sources/decode.js';
+import { CORPUS_EXTENSIONS } from '../sources/readers.js';
 
 export type DecodeResult =
   | { ok: true; text: string; hash: string; bytes: number }
@@ -67,6 +69,14 @@ export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult
   return { ok: true, text, hash: sha256(bytes), bytes: bytes.length };
 }
 
+/** A page, feed, Markdown file or export: decoded in the charset it declares (decode.ts). */
+export function decodeMarkup(bytes: Uint8Array, maxBytes: number): DecodeResult {
+  if (bytes.length > maxBytes) return { ok: false, reason: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(bytes.length)})` };
+  const { text } = decodeBody(bytes, null);
+  if (!/[^\s\uFEFF\u00a0]/.test(text)) return { ok: false, reason: 'empty' };
+  return { ok: true, text, hash: sha256(bytes), bytes: bytes.length };
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
@@ -76,13 +86,13 @@ export function formatBytes(n: number): string {
 /** The corpus folder is missing, not a folder, or unreadable: one line naming it. */
 export class CorpusDirError extends Error {}
 
-/** The corpus's `*.txt` entries: regular files to read, and the others (each with why it is not read). */
+/** The corpus's article entries (text, HTML, Markdown, feeds, JSON exports): regular files to read, and the others (each with why it is not read). */
 export interface CorpusListing {
   files: string[];
   unusable: { file: string; reason: string }[];
 }
 
-/** The corpus's article files (`*.txt`), sorted by name, without reading them. */
+/** The corpus's article files (text, HTML, Markdown, feeds, JSON exports), sorted by name, without reading them. */
 export function listCorpusFiles(dir: string): string[] {
   return scanCorpusDir(dir).files;
 }
@@ -95,7 +105,7 @@ function notARegularFile(entry: Dirent): string {
   return 'a device or other special file, not a regular file';
 }
 
-/** Every `*.txt` entry of the corpus folder, sorted by name: the regular files, and the rest with a reason. */
+/** Every article entry of the corpus folder (by extension), sorted by name: the regular files, and the rest with a reason. */
 export function scanCorpusDir(dir: string): CorpusListing {
   let entries;
   try {
@@ -103,9 +113,9 @@ export function scanCorpusDir(dir: string): CorpusListing {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const what = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
-    throw new CorpusDirError(`corpus folder ${dir} ${what}: set CORPUS_DIR (or --corpus) to the folder of article .txt files`);
+    throw new CorpusDirError(`corpus folder ${dir} ${what}: set CORPUS_DIR (or --corpus) to the folder of article files`);
   }
-  const named = entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const named = entries.filter((e) => CORPUS_EXTENSIONS.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     files: named.filter((e) => e.isFile()).map((e) => e.name),
     unusable: named.filter((e) => !e.isFile()).map((e) => ({ file: e.name, reason: notARegularFile(e) })),
@@ -118,7 +128,9 @@ export function readArticleFile(dir: string, file: string, maxBytes: number): De
   try {
     const size = statSync(path).size;
     if (size > maxBytes) return { ok: false, reason: `larger than the ${formatBytes(maxBytes)} limit (${formatBytes(size)})` };
-    return decodeArticle(readFileSync(path), maxBytes);
+    const bytes = readFileSync(path);
+    // Text files must be UTF-8 (the seeds' rule); pages, feeds and exports say their charset.
+    return file.toLowerCase().endsWith('.txt') ? decodeArticle(bytes, maxBytes) : decodeMarkup(bytes, maxBytes);
   } catch (error) {
     return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }

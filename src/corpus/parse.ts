@@ -11,6 +11,7 @@ import { isChromeLine } from './chrome.js';
 import { dateInFileName, dateLine, inferPublicationDate } from './dates.js';
 import { readFrontMatter } from './frontMatter.js';
 import { findSources } from './sources.js';
+import type { DocumentMetadata } from '../sources/types.js';
 import type { ArticleDate, ArticleParagraph, ArticleSentence, ParsedArticle } from './types.js';
 
 export { ArticleFormatError } from './frontMatter.js';
@@ -22,6 +23,8 @@ export interface ParseInput {
   hash?: string;
   /** Year to assume for dates stated without one, taken from the rest of the corpus. */
   contextYear?: number | null;
+  /** What the format stated (page metadata, a feed item, an export's fields): it outranks the text. */
+  metadata?: DocumentMetadata;
 }
 
 /** A trimmed line of the file with its UTF-16 range. */
@@ -105,12 +108,13 @@ function looksLikeSectionLabel(first: string, second: string | undefined): boole
 
 export function parseArticle(input: ParseInput): ParsedArticle {
   const { file, text } = input;
+  const stated = input.metadata;
   const hash = input.hash ?? createHash('sha256').update(text).digest('hex');
   const toCp = utf16ToCodePointMapper(text);
   const front = readFrontMatter(text);
   const blocks = joinWrappedLines(splitLines(text, front.length), text);
 
-  let statedDate: string | null = front.values.date ?? null;
+  let statedDate: string | null = stated?.published ?? front.values.date ?? null;
   const first = blocks[0];
   if (first !== undefined) {
     const marker = DATE_MARKER.exec(first.text);
@@ -123,7 +127,8 @@ export function parseArticle(input: ParseInput): ParsedArticle {
   }
 
   let section: string | null = front.values.section ?? null;
-  if (blocks[0] && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) {
+  // A reader that states the title put it on the first line: there is no section label above it.
+  if (blocks[0] && !stated?.title && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) {
     section ??= blocks[0].text;
     blocks.shift();
   }
@@ -149,7 +154,8 @@ export function parseArticle(input: ParseInput): ParsedArticle {
 
   const sources = findSources(blocks.slice(1).map((b) => b.text));
   const frontCites = front.values.cites?.split(/\s*,\s*/).filter(Boolean) ?? [];
-  const date = publicationDate(input, statedDate, front.values.date !== undefined, blocks.map((b) => b.text), () =>
+  const statedBasis = stated?.published ? 'stated in the page or feed' : front.values.date ? 'stated in the front matter' : 'stated in the file';
+  const date = publicationDate(input, statedDate, statedBasis, blocks.map((b) => b.text), () =>
     inferPublicationDate(sentences.filter((s) => paragraphs[s.paragraphIndex]?.kind === 'body').map((s) => s.text), dateInFileName(file) !== null ? Number(dateInFileName(file)!.slice(0, 4)) : (input.contextYear ?? null)),
   );
 
@@ -157,11 +163,12 @@ export function parseArticle(input: ParseInput): ParsedArticle {
     file,
     hash,
     source: text,
-    title: boundedTitle(front.values.title ?? blocks[0]?.text ?? file),
+    title: boundedTitle(stated?.title ?? front.values.title ?? blocks[0]?.text ?? file),
     section,
-    publisher: front.values.publisher ?? sources.publisher,
+    publisher: stated?.publisher ?? front.values.publisher ?? sources.publisher,
     cites: frontCites.length > 0 ? frontCites : sources.cites,
-    url: front.values.url ?? null,
+    url: stated?.url ?? front.values.url ?? null,
+    byline: stated?.byline ?? null,
     date,
     paragraphs,
     sentences,
@@ -173,8 +180,8 @@ export function parseArticle(input: ParseInput): ParsedArticle {
  * line under the headline, then a date in the file name (marked ≈, with that reason), then the dates the
  * text mentions (inferred, ≈).
  */
-function publicationDate(input: ParseInput, stated: string | null, inFrontMatter: boolean, blocks: string[], inferred: () => ArticleDate): ArticleDate {
-  if (stated !== null) return { iso: stated, inferred: false, basis: inFrontMatter ? 'stated in the front matter' : 'stated in the file' };
+function publicationDate(input: ParseInput, stated: string | null, statedBasis: string, blocks: string[], inferred: () => ArticleDate): ArticleDate {
+  if (stated !== null) return { iso: stated, inferred: false, basis: statedBasis };
   for (const block of blocks.slice(1, 5)) {
     const line = dateLine(block);
     if (line !== null) return { iso: line, inferred: false, basis: 'stated in the date line' };

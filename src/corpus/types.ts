@@ -29,9 +29,12 @@ export interface ArticleDate {
 
 /** An article as parsed from one corpus file: plain data, no I/O. */
 export interface ParsedArticle {
-  /** File name within the corpus directory: the article's identifier in citations. */
+  /**
+   * The article's key, its identifier in citations: its canonical URL when it has one, else its
+   * file name within the corpus (#n when the file holds several articles).
+   */
   file: string;
-  /** SHA-256 of the file's bytes. */
+  /** SHA-256 of the file's bytes (of the document's text and metadata when a file holds several). */
   hash: string;
   /** The decoded file text; every span indexes it in code points. */
   source: string;
@@ -41,6 +44,7 @@ export interface ParsedArticle {
   /** Sources the publisher cites for this article (agencies, outlets). */
   cites: string[];
   url: string | null;
+  byline: string | null;
   date: ArticleDate;
   paragraphs: ArticleParagraph[];
   sentences: ArticleSentence[];

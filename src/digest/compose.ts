@@ -25,7 +25,7 @@ export type DigestLine =
 
 /** What an item is about, as data: render/ (formatDigestHead) writes the heading. */
 export type DigestHead =
-  | { kind: 'article'; citation: Citation }
+  | { kind: 'article'; citation: Citation; /** The source that brought it in (a feed's name, "added by link"), or null. */ via: string | null }
   | { kind: 'statement'; speaker: string | null; stance: string; statementKind: string; date: string | null; dateInferred: boolean; figures: string[] }
   | { kind: 'figures'; counted: string }
   | { kind: 'position'; change: PositionChangeRef };
@@ -123,7 +123,7 @@ function articleItem(a: NewArticle): DigestItem {
   return {
     key: articleKey(a),
     section: 'articles',
-    head: { kind: 'article', citation: c },
+    head: { kind: 'article', citation: c, via: a.via ?? null },
     lines: [{ text: shorten(a.lead.text, LEAD_MAX), style: 'quote', citation: c }],
     citations: [c],
   };
@@ -200,6 +200,15 @@ function dedupe<T>(list: T[], key: (t: T) => string): T[] {
   });
 }
 
+/** What the live sources brought in among the articles shown: " (3 from Harbour Wire, 1 added by link)". */
+function viaSummary(articles: NewArticle[], shown: DigestItem[]): string {
+  const keys = new Set(shown.map((i) => i.key));
+  const counts = new Map<string, number>();
+  for (const a of articles) if (a.via && keys.has(articleKey(a))) counts.set(a.via, (counts.get(a.via) ?? 0) + 1);
+  if (counts.size === 0) return '';
+  return ` (${[...counts].map(([via, n]) => (via === 'added by link' ? `${n} ${via}` : `${n} from ${via}`)).join(', ')})`;
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -235,7 +244,7 @@ export function composeDigest(data: DigestData, options: ComposeOptions): Digest
     const n = s.items.length;
     switch (s.kind) {
       case 'articles':
-        return plural(n, 'new article', 'new articles');
+        return `${plural(n, 'new article', 'new articles')}${viaSummary(data.articles, s.items)}`;
       case 'people':
         return plural(n, 'statement by the most-cited people', 'statements by the most-cited people');
       case 'figures':

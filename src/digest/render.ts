@@ -5,7 +5,7 @@
  * And the same blocks as terminal text.
  */
 import type { Citation } from '../answers/types.js';
-import { citationLines, CitationNumbers, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
+import { citationLines, CitationNumbers, formatCitation, formatCitationLinked, formatFigureRef, formatPositionChange, formatSource, formatStatementHead } from '../render/citation.js';
 import type { MessagePayload } from '../render/discord.js';
 import { escapeForDiscord, escapeForTerminal, shorten } from '../render/escape.js';
 import { DISCORD_LIMITS } from '../render/limits.js';
@@ -31,7 +31,7 @@ const FOOTER = 'Verbatim excerpts; ≈ marks an inferred date';
 export function digestHeading(head: DigestHead): string {
   switch (head.kind) {
     case 'article':
-      return formatSource(head.citation);
+      return `${formatSource(head.citation)}${head.via ? ` · via ${head.via}` : ''}`;
     case 'statement':
       return formatStatementHead({ speaker: head.speaker, stance: head.stance, kind: head.statementKind, date: head.date, dateInferred: head.dateInferred, figures: head.figures });
     case 'figures':
@@ -68,7 +68,9 @@ function itemText(item: DigestItem, index: number, numbers: CitationNumbers, esc
     if (!byNumber.has(n)) byNumber.set(n, c);
   }
   const unique = [...byNumber].sort(([a], [b]) => a - b).map(([, c]) => c);
-  const citations = citationLines(unique, numbers, (line) => (discord ? escape(line) : `   ${line}`));
+  const citations = discord
+    ? citationLines(unique, numbers, (n, c) => formatCitationLinked(n, c, escape), escape)
+    : citationLines(unique, numbers, (n, c) => `   ${formatCitation(n, c)}`, (note) => `   ${note}`);
   return [head, ...lines, ...citations].join('\n');
 }
 

@@ -247,6 +247,8 @@ export interface NewArticle {
   file: string;
   hash: string;
   ingestedAt: string;
+  /** What brought it in from the web: a polled source's name, or "added by link"; absent for corpus files. */
+  via?: string | null;
   /** The lead paragraph (first body paragraph), cited; the title when the article has none. */
   lead: { text: string; citation: Citation };
 }
@@ -258,10 +260,11 @@ const LEAD_MIN_WORDS = 20;
 export function articlesIngested(db: Db, start: string | null, end: string): NewArticle[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.file, a.hash, a.title, a.publisher, a.cites, a.date, a.date_inferred AS dateInferred, a.ingested_at AS ingestedAt
-       FROM articles a
+      `SELECT a.id, a.key AS file, a.hash, a.title, a.publisher, a.cites, a.url,
+              CASE WHEN a.origin_kind = 'web' THEN coalesce(src.title, src.url, 'added by link') END AS via, a.date, a.date_inferred AS dateInferred, a.ingested_at AS ingestedAt
+       FROM articles a LEFT JOIN sources src ON src.id = a.source_id
        WHERE a.ingested_at <= @end AND (@start IS NULL OR a.ingested_at > @start)
-       ORDER BY a.day DESC, a.file`,
+       ORDER BY a.day DESC, a.key`,
     )
     .all({ start, end }) as {
     id: number;
@@ -270,6 +273,8 @@ export function articlesIngested(db: Db, start: string | null, end: string): New
     title: string;
     publisher: string | null;
     cites: string;
+    url: string | null;
+    via: string | null;
     date: string | null;
     dateInferred: number;
     ingestedAt: string;
@@ -283,7 +288,7 @@ export function articlesIngested(db: Db, start: string | null, end: string): New
     // The first substantial body paragraph among the first three; else the first; else the title.
     const lead = bodies.find((p) => p.text.split(/\s+/).length >= LEAD_MIN_WORDS) ?? bodies[0] ?? candidates.find((p) => p.kind === 'title');
     const citation = citationFromRow(r, lead?.idx ?? 0, { start: lead?.start ?? 0, end: lead?.end ?? 0 });
-    return { id: r.id, file: r.file, hash: r.hash, ingestedAt: r.ingestedAt, lead: { text: lead?.text ?? r.title, citation } };
+    return { id: r.id, file: r.file, hash: r.hash, ingestedAt: r.ingestedAt, via: r.via, lead: { text: lead?.text ?? r.title, citation } };
   });
 }
 

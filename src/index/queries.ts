@@ -11,12 +11,14 @@ export const CANDIDATE_LIMIT = 2000;
 
 export interface ArticleRow {
   id: number;
+  /** The article's key: its canonical URL, else its path in the corpus (#n when the file holds several). */
   file: string;
   title: string;
   section: string | null;
   publisher: string | null;
   cites: string[];
   url: string | null;
+  byline: string | null;
   date: string | null;
   dateInferred: boolean;
   dateBasis: string;
@@ -43,7 +45,7 @@ interface RawArticle extends Omit<ArticleRow, 'cites' | 'dateInferred'> {
   dateInferred: number;
 }
 
-const ARTICLE_COLUMNS = `id, file, title, section, publisher, cites, url, date, date_inferred AS dateInferred, date_basis AS dateBasis, day, bytes, hash`;
+const ARTICLE_COLUMNS = `id, key AS file, title, section, publisher, cites, url, byline, date, date_inferred AS dateInferred, date_basis AS dateBasis, day, bytes, hash`;
 
 function toArticle(raw: RawArticle): ArticleRow {
   return { ...raw, cites: JSON.parse(raw.cites) as string[], dateInferred: raw.dateInferred === 1 };
@@ -57,7 +59,7 @@ export function articlesById(db: Db, ids: Iterable<number>): Map<number, Article
 }
 
 export function articleByFile(db: Db, file: string): ArticleRow | null {
-  const raw = db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE file = ?`).get(file) as RawArticle | undefined;
+  const raw = db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE key = ?`).get(file) as RawArticle | undefined;
   return raw ? toArticle(raw) : null;
 }
 
@@ -73,15 +75,15 @@ export function findArticles(db: Db, text: string, limit: number): ArticleRow[] 
   const rows = db
     .prepare(
       `SELECT ${ARTICLE_COLUMNS} FROM articles
-       WHERE file LIKE @prefix ESCAPE '\\' OR title LIKE @like ESCAPE '\\'
-       ORDER BY (file LIKE @prefix ESCAPE '\\') DESC, day DESC, file LIMIT @limit`,
+       WHERE key LIKE @prefix ESCAPE '\\' OR title LIKE @like ESCAPE '\\' OR origin LIKE @prefix ESCAPE '\\'
+       ORDER BY (key LIKE @prefix ESCAPE '\\') DESC, day DESC, key LIMIT @limit`,
     )
     .all({ prefix, like, limit }) as RawArticle[];
   return rows.map(toArticle);
 }
 
 export function recentArticles(db: Db, limit: number): ArticleRow[] {
-  return (db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY day DESC, file LIMIT ?`).all(limit) as RawArticle[]).map(toArticle);
+  return (db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY day DESC, key LIMIT ?`).all(limit) as RawArticle[]).map(toArticle);
 }
 
 export interface ParagraphRow {

@@ -3,7 +3,7 @@
  * the people table after an ingest, and reading statements back as plain views.
  */
 import type { Citation } from '../answers/types.js';
-import type { PreparedArticle } from '../corpus/prepare.js';
+import type { PreparedArticle } from './prepared.js';
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 
@@ -172,6 +172,7 @@ type StatementRaw = Omit<StatementView, 'quoted' | 'figures' | 'citation'> & {
   title: string;
   publisher: string | null;
   cites: string;
+  url: string | null;
   date: string | null;
   dateInferred: number;
 };
@@ -198,9 +199,9 @@ export function loadStatements(db: Db, filter: StatementFilter = {}): StatementV
   params.push(filter.limit ?? 1000);
   const rows = db
     .prepare(
-      `SELECT s.id, s.article_id AS articleId, a.file, s.speaker, s.person_id AS personId, s.kind, s.stance, s.cue, s.content, s.quoted,
+      `SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance, s.cue, s.content, s.quoted,
               s.figures, s.event_date AS eventDate, s.fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
-              a.title, a.publisher, a.cites, a.date, a.date_inferred AS dateInferred
+              a.title, a.publisher, a.cites, a.url, a.date, a.date_inferred AS dateInferred
        FROM statements s JOIN articles a ON a.id = s.article_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY s.day DESC, s.id LIMIT ?`,
@@ -235,13 +236,14 @@ export interface ArticleCitationRow {
   title: string;
   publisher: string | null;
   cites: string;
+  url: string | null;
   date: string | null;
   dateInferred: number;
 }
 
 /** The citation of a passage of an article row read straight from SQL. */
 export function citationFromRow(r: ArticleCitationRow, paragraph: number, span: { start: number; end: number }): Citation {
-  return { file: r.file, title: r.title, publisher: r.publisher, cites: JSON.parse(r.cites) as string[], date: r.date, dateInferred: r.dateInferred === 1, paragraph, span };
+  return { file: r.file, url: r.url, title: r.title, publisher: r.publisher, cites: JSON.parse(r.cites) as string[], date: r.date, dateInferred: r.dateInferred === 1, paragraph, span };
 }
 
 /** Statements whose content overlaps any of the given sentences (a quote may span several). */
@@ -299,13 +301,13 @@ export interface ExportRow {
 export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
   return db
     .prepare(
-      `SELECT a.file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
+      `SELECT a.key AS file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
               s.speaker_mention AS speakerMention, p.canonical AS person, s.rule, s.speaker_rule AS speakerRule,
               s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd, s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
               s.content, s.content_start AS contentStart, s.content_end AS contentEnd, s.stance, s.figures, s.event_date AS eventDate,
               a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph
        FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN people p ON p.id = s.person_id
-       ORDER BY a.file, s.content_start`,
+       ORDER BY a.key, s.content_start`,
     )
     .iterate() as IterableIterator<ExportRow>;
 }

@@ -1,9 +1,9 @@
 /**
- * Writing the index: a prepared article (corpus/prepare.ts) replaces whatever
+ * Writing the index: a prepared article (pipeline/prepare.ts) replaces whatever
  * its file held before, inside one transaction — its own, or the ingest's
  * batch — so an interrupted ingest never leaves half an article.
  */
-import type { PreparedArticle } from '../corpus/prepare.js';
+import type { PreparedArticle } from './prepared.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
@@ -28,16 +28,25 @@ export function sentenceWeight(paragraphIndex: number, kind: 'title' | 'heading'
 
 export interface StoredArticle {
   id: number;
+  /** The article's key (canonical URL, else corpus path). */
   file: string;
   hash: string;
   contextYear: number | null;
   /** The extraction version that read it (rules.ts EXTRACTION_VERSION); null before it was recorded. */
   extraction: string | null;
+  /** The corpus file it was read from, or the URL fetched. */
+  origin: string;
 }
 
+/** Articles read from the corpus folder (not those fetched from the web), by key. */
 export function storedArticles(db: Db): Map<string, StoredArticle> {
-  const rows = db.prepare('SELECT id, file, hash, context_year AS contextYear, extraction FROM articles').all() as StoredArticle[];
+  const rows = db.prepare("SELECT id, key AS file, hash, context_year AS contextYear, extraction, origin FROM articles WHERE origin_kind = 'corpus'").all() as StoredArticle[];
   return new Map(rows.map((r) => [r.file, r]));
+}
+
+/** Whether an article with this key is in the index, whatever brought it in. */
+export function articleKeyExists(db: Db, key: string): boolean {
+  return cached(db, 'SELECT 1 FROM articles WHERE key = ?').get(key) !== undefined;
 }
 
 /** The next free sentence id on `day`, so ids stay in recency order. */
@@ -47,9 +56,19 @@ function firstFreeSentenceId(db: Db, day: number): number {
   return row.maxId === null ? day * SEQUENCE_SPAN : row.maxId + 1;
 }
 
+/** Where an article was read from: a corpus file, or a URL fetched (by a polled source, or /add). */
+export interface ArticleOrigin {
+  kind: 'corpus' | 'web';
+  /** The corpus file, or the URL fetched. */
+  path: string;
+  sourceId?: number | null;
+}
+
 export interface WriteExtras {
   bytes: number;
   contextYear: number | null;
+  /** Default: the corpus file named by the article's key. */
+  origin?: ArticleOrigin;
   now?: Date;
 }
 
@@ -67,14 +86,15 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     // Delete only what exists: a DELETE with cascades runs in a statement savepoint even when it
     // matches nothing, and FTS5 flushes its pending terms at every savepoint (1.1 s of 7.5 s for
     // 10,000 new articles).
-    if (cached(db, 'SELECT 1 FROM articles WHERE file = ?').get(article.file) !== undefined) {
-      cached(db, 'DELETE FROM articles WHERE file = ?').run(article.file);
+    if (articleKeyExists(db, article.file)) {
+      cached(db, 'DELETE FROM articles WHERE key = ?').run(article.file);
     }
+    const origin = extras.origin ?? { kind: 'corpus', path: article.file };
     const day = article.date.iso ? isoToDayNumber(article.date.iso) : 0;
     const { lastInsertRowid } = cached(
       db,
-      `INSERT INTO articles(file, hash, bytes, title, section, publisher, cites, url, date, date_inferred, date_basis, context_year, day, ingested_at, extraction)
-       VALUES (@file, @hash, @bytes, @title, @section, @publisher, @cites, @url, @date, @dateInferred, @dateBasis, @contextYear, @day, @ingestedAt, @extraction)`,
+      `INSERT INTO articles(key, hash, bytes, title, section, publisher, cites, url, byline, date, date_inferred, date_basis, context_year, day, ingested_at, origin, origin_kind, source_id, extraction)
+       VALUES (@file, @hash, @bytes, @title, @section, @publisher, @cites, @url, @byline, @date, @dateInferred, @dateBasis, @contextYear, @day, @ingestedAt, @origin, @originKind, @sourceId, @extraction)`,
     ).run({
         file: article.file,
         hash: article.hash,
@@ -84,6 +104,10 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
         publisher: article.publisher,
         cites: JSON.stringify(article.cites),
         url: article.url,
+        byline: article.byline,
+        origin: origin.path,
+        originKind: origin.kind,
+        sourceId: origin.sourceId ?? null,
         date: article.date.iso,
         dateInferred: article.date.inferred ? 1 : 0,
         dateBasis: article.date.basis,
@@ -116,8 +140,8 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
   return db.inTransaction ? write() : db.transaction(write).immediate();
 }
 
-export function removeArticle(db: Db, file: string): void {
-  cached(db, 'DELETE FROM articles WHERE file = ?').run(file);
+export function removeArticle(db: Db, key: string): void {
+  cached(db, 'DELETE FROM articles WHERE key = ?').run(key);
   bumpSentencesVersion(db);
 }
 

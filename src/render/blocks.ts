@@ -4,7 +4,7 @@
  * are both made from these blocks, so they show the same thing.
  */
 import type { Answer, AnswerItem } from '../answers/types.js';
-import { citationLines, CitationNumbers, formatFigureRef, formatPositionChange, formatStatementHead } from './citation.js';
+import { citationLines, CitationNumbers, formatCitation, formatCitationLinked, formatFigureRef, formatPositionChange, formatStatementHead } from './citation.js';
 import { shorten } from '../text/cut.js';
 import { DISCORD_LIMITS } from './limits.js';
 
@@ -38,7 +38,9 @@ function itemBlock(item: AnswerItem, index: number, numbers: CitationNumbers, es
   const header = itemHeader(item, index);
   // Discord never shows more of an excerpt than one embed holds: a 4.5 MB one-line article is cut before it is escaped.
   const quote = discord ? `> ${escape(shorten(item.excerpt, DISCORD_LIMITS.embedDescription)).replace(/\n/g, '\n> ')}` : `   “${item.excerpt}”`;
-  const citations = citationLines(item.citations, numbers, (line) => (discord ? escape(line) : `   ${line}`));
+  const citations = discord
+    ? citationLines(item.citations, numbers, (n, c) => formatCitationLinked(n, c, escape), escape)
+    : citationLines(item.citations, numbers, (n, c) => `   ${formatCitation(n, c)}`, (note) => `   ${note}`);
   const remark = item.remark ? [discord ? `*${escape(item.remark)}*` : `   (${item.remark})`] : [];
   const head = discord ? `**${escape(header)}**` : header;
   return [head, quote, ...citations, ...remark].join('\n');

@@ -1,4 +1,8 @@
-/** The citation line, the same in Discord and the terminal: [n] Title — Publisher (citing X), date, ¶k · file */
+/**
+ * The citation line, the same in Discord and the terminal: [n] Title — Publisher (citing X), date, ¶k · key,
+ * where the key is the article's URL or its file. In Discord an article with a URL links its title
+ * to the original instead of spelling the URL out.
+ */
 import type { Citation, FigureRef, PositionChangeRef, StanceRef } from '../answers/types.js';
 import { shorten } from './escape.js';
 
@@ -13,11 +17,15 @@ const CITES_SHOWN = 4;
 /** Citations shown under one excerpt; the rest are counted ("+ 72 more articles"). */
 export const CITATIONS_SHOWN = 8;
 
-export function formatCitation(n: number, c: Citation): string {
+function afterTitle(c: Citation): string {
   const citesShown = c.cites.length > CITES_SHOWN ? [...c.cites.slice(0, CITES_SHOWN), `${c.cites.length - CITES_SHOWN} more`] : c.cites;
   const cites = c.cites.length > 0 ? ` (citing ${citesShown.join(', ')})` : '';
   const where = c.paragraph === 0 ? 'title' : `¶${c.paragraph}`;
-  return `[${n}] ${shorten(c.title, CITATION_TITLE_MAX)} — ${publisherOf(c)}${cites}, ${formatDate(c.date, c.dateInferred)}, ${where} · ${c.file}`;
+  return ` — ${publisherOf(c)}${cites}, ${formatDate(c.date, c.dateInferred)}, ${where}`;
+}
+
+export function formatCitation(n: number, c: Citation): string {
+  return `[${n}] ${shorten(c.title, CITATION_TITLE_MAX)}${afterTitle(c)} · ${c.file}`;
 }
 
 function publisherOf(c: Citation): string {
@@ -29,17 +37,35 @@ export function formatSource(c: Citation): string {
   return `${shorten(c.title, CITATION_TITLE_MAX)} — ${publisherOf(c)}, ${formatDate(c.date, c.dateInferred)}`;
 }
 
+/** A URL safe inside a markdown link: http(s) only, and nothing that could close the link early. */
+export function linkTarget(url: string | null): string | null {
+  if (url === null || !/^https?:\/\//i.test(url)) return null;
+  try {
+    return new URL(url).href.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The citation line for Discord: text escaped, and the title a link to the original when the article has a URL. */
+export function formatCitationLinked(n: number, c: Citation, escape: (text: string) => string): string {
+  const target = linkTarget(c.url);
+  if (target === null) return escape(formatCitation(n, c));
+  const key = c.file === c.url ? '' : ` · ${c.file}`;
+  return `${escape(`[${n}] `)}[${escape(shorten(c.title, CITATION_TITLE_MAX))}](${target})${escape(`${afterTitle(c)}${key}`)}`;
+}
+
 /**
- * The citation lines under one excerpt: the first CITATIONS_SHOWN, then how many more articles
- * carry the same passage, so a passage repeated in 80 articles is one readable block, not 80
- * lines cut off by a message limit.
+ * The citation lines under one excerpt: the first CITATIONS_SHOWN (each written by `format`), then how
+ * many more articles carry the same passage (written by `note`), so a passage repeated in 80 articles
+ * is one readable block, not 80 lines cut off by a message limit.
  */
-export function citationLines(citations: readonly Citation[], numbers: CitationNumbers, line: (formatted: string) => string): string[] {
-  const shown = citations.slice(0, CITATIONS_SHOWN).map((c) => line(formatCitation(numbers.numberOf(c), c)));
+export function citationLines(citations: readonly Citation[], numbers: CitationNumbers, format: (n: number, c: Citation) => string, note: (text: string) => string): string[] {
+  const shown = citations.slice(0, CITATIONS_SHOWN).map((c) => format(numbers.numberOf(c), c));
   const hidden = citations.slice(CITATIONS_SHOWN);
   if (hidden.length === 0) return shown;
   const articles = new Set(hidden.map((c) => c.file)).size;
-  return [...shown, line(`+ ${articles} more article${articles === 1 ? '' : 's'} with the same passage`)];
+  return [...shown, note(`+ ${articles} more article${articles === 1 ? '' : 's'} with the same passage`)];
 }
 
 /** Numbers citations across an answer: the same article paragraph keeps one number. */

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../../src/index/database.js';
-import type { IngestSummary } from '../../src/corpus/ingest.js';
+import type { IngestSummary } from '../../src/pipeline/ingest.js';
 import { answerContext, updateIndex, type Logger } from '../../src/app.js';
 import type { AnswerContext } from '../../src/answers/index.js';
 

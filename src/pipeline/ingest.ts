@@ -1,6 +1,7 @@
 /**
- * Bringing the index up to date with the corpus directory: new files added,
- * changed ones replaced, removed ones dropped, unchanged ones skipped by hash.
+ * Bringing the index up to date with the corpus directory: new articles added,
+ * changed ones replaced, removed ones dropped, unchanged ones skipped by hash. A file
+ * may hold several articles (a feed, an export); each is known by its key (corpus/documents.ts).
  * Files are prepared (parsed, statements extracted) on other threads while
  * this one writes them in batches, a transaction each; a lease keeps a second
  * ingest on the same index from running at the same time.
@@ -11,9 +12,10 @@ import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } fr
 import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { quoteFileName } from '../text/controls.js';
-import { readArticleFile, scanCorpusDir } from './files.js';
-import { statedYear } from './parse.js';
-import type { PrepareJob, PreparedArticle } from './prepare.js';
+import { documentsOf } from '../corpus/documents.js';
+import { readArticleFile, scanCorpusDir } from '../corpus/files.js';
+import { statedYear } from '../corpus/parse.js';
+import type { PrepareJob, PreparedItem } from './prepare.js';
 import { DEFAULT_PREPARE_TIMEOUT_MS, prepareInOrder, preparingThreads } from './preparePool.js';
 
 export interface IngestOptions {
@@ -85,11 +87,11 @@ export function corpusYear(years: (number | null)[]): number | null {
  * One batch of prepared articles in one transaction, oldest day first, so FTS5 appends to its
  * pending terms instead of flushing them whenever a sentence id goes backwards.
  */
-export function writeArticles(db: Db, items: { article: PreparedArticle; bytes: number }[], contextYear: number | null, beforeWrites: () => void = () => {}): void {
+export function writeArticles(db: Db, items: PreparedItem[], contextYear: number | null, beforeWrites: () => void = () => {}): void {
   items.sort((a, b) => (a.article.date.iso ?? '').localeCompare(b.article.date.iso ?? ''));
   db.transaction(() => {
     beforeWrites(); // inside the write lock: an ingest that lost its lease writes nothing
-    for (const { article, bytes } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null });
+    for (const { article, bytes, file } of items) writeArticle(db, article, { bytes, contextYear: article.date.inferred ? contextYear : null, origin: { kind: 'corpus', path: file } });
   }).immediate();
 }
 
@@ -151,12 +153,12 @@ function yieldToTimers(): Promise<void> {
 async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, lease: KeptLease): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], changedDuringIngest: [], seconds: 0 };
   const stored = storedArticles(db);
-  // A file that is present but unreadable keeps its last good version in the index: the archive loses nothing.
+  // A file that is present but unreadable keeps its articles' last good versions in the index: the archive loses nothing.
   const keptDespiteSkip = new Set<string>();
-  const skip = (file: string, reason: string) => {
-    const kept = stored.has(file) && !reason.startsWith('same content as');
-    if (kept) keptDespiteSkip.add(file);
-    const fullReason = kept ? `${reason}; the previously indexed version is kept` : reason;
+  const skip = (file: string, reason: string, keys: string[] = []) => {
+    const keep = /^same (content|article) as /.test(reason) ? [] : keys.length > 0 ? keys.filter((k) => stored.has(k)) : [...stored.values()].filter((a) => a.origin === file).map((a) => a.file);
+    for (const key of keep) keptDespiteSkip.add(key);
+    const fullReason = keep.length > 0 ? `${reason}; the previously indexed version is kept` : reason;
     summary.skipped.push({ file, reason: fullReason });
     options.onSkip?.(file, fullReason);
   };
@@ -166,11 +168,13 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     skip(file, reason);
   }
 
-  // Pass 1: hash every file and learn the corpus's year, without keeping texts in memory.
-  const hashes = new Map<string, string>();
+  // Pass 1: hash every file, find the articles each holds, and learn the corpus's year, without keeping texts in memory.
+  const fileHashes = new Map<string, string>();
   const sizes = new Map<string, number>();
+  /** Article key → its hash and the file holding it (the first, when two files hold one article). */
+  const articles = new Map<string, { hash: string; file: string }>();
   const years: (number | null)[] = [];
-  const firstFileWithHash = new Map<string, string>();
+  const firstWithHash = new Map<string, string>();
   for (const file of files) {
     const result = readArticleFile(options.corpusDir, file, options.maxBytes);
     summary.read++;
@@ -178,18 +182,27 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       skip(file, result.reason);
       continue;
     }
-    const original = firstFileWithHash.get(result.hash);
-    if (original !== undefined) {
-      skip(file, `same content as ${quoteFileName(original)}`);
+    const found = documentsOf(file, result.text, result.hash);
+    if (!found.ok) {
+      skip(file, found.reason);
       continue;
     }
-    firstFileWithHash.set(result.hash, file);
-    hashes.set(file, result.hash);
+    fileHashes.set(file, result.hash);
     sizes.set(file, result.bytes);
-    years.push(statedYear(result.text, file));
+    for (const { key, hash, document } of found.documents) {
+      const where = key === file ? file : `${file}: ${key}`;
+      const original = firstWithHash.get(hash);
+      if (original !== undefined || articles.has(key)) {
+        skip(where, original !== undefined ? `same content as ${quoteFileName(original)}` : `same article as ${quoteFileName(articles.get(key)!.file)} (${key})`);
+        continue;
+      }
+      firstWithHash.set(hash, where);
+      articles.set(key, { hash, file });
+      years.push(document.published !== null ? Number(document.published.slice(0, 4)) : statedYear(document.text, file));
+    }
   }
   const contextYear = corpusYear(years);
-  const kept = new Set([...hashes.keys(), ...keptDespiteSkip]);
+  const kept = new Set([...articles.keys(), ...keptDespiteSkip]);
   const removing = [...stored.keys()].filter((file) => !kept.has(file));
   checkRemovals(stored.size, removing.length, options);
   options.afterScan?.();
@@ -199,20 +212,21 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   // cost more than the article), articles in sentence-id order (oldest day first) so FTS5 appends
   // to its pending terms instead of flushing them whenever an id goes backwards.
   // An interrupted ingest loses at most the batch in flight, never half an article.
-  const jobs: PrepareJob[] = [];
+  const changedKeys = new Map<string, string[]>();
   const updating = new Set<string>();
-  for (const [file, hash] of hashes) {
-    const before = stored.get(file);
-    // Unchanged: same bytes, same year context, read by the current extraction (an upgrade re-reads the rest).
-    if (before && before.hash === hash && (before.contextYear === null || before.contextYear === contextYear) && before.extraction === EXTRACTION_VERSION) summary.unchanged++;
+  for (const [key, { hash, file }] of articles) {
+    const before = stored.get(key);
+    // Unchanged: same bytes from the same file, same year context, read by the current extraction (an upgrade re-reads the rest).
+    if (before && before.hash === hash && before.origin === file && (before.contextYear === null || before.contextYear === contextYear) && before.extraction === EXTRACTION_VERSION) summary.unchanged++;
     else {
-      jobs.push({ corpusDir: options.corpusDir, file, bytes: sizes.get(file)!, maxBytes: options.maxBytes, contextYear, expectedHash: hash });
-      if (before) updating.add(file);
+      changedKeys.set(file, [...(changedKeys.get(file) ?? []), key]);
+      if (before) updating.add(key);
     }
   }
+  const jobs: PrepareJob[] = [...changedKeys].map(([file, keys]) => ({ corpusDir: options.corpusDir, file, bytes: sizes.get(file)!, maxBytes: options.maxBytes, contextYear, expectedHash: fileHashes.get(file)!, keys }));
   let lastProgress = clock();
   let lastYield = clock();
-  let batch: { article: PreparedArticle; bytes: number }[] = [];
+  let batch: PreparedItem[] = [];
   let batchBytes = 0;
   const writeBatch = () => {
     if (batch.length === 0) return;
@@ -227,7 +241,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   };
   let done = 0;
   for await (const result of prepareInOrder(jobs, options.threads ?? preparingThreads(jobs.length), options.prepareTimeoutMs ?? DEFAULT_PREPARE_TIMEOUT_MS)) {
-    const { file } = jobs[done++]!;
+    const { file, keys } = jobs[done++]!;
     if (clock() - lastYield > 250) {
       lastYield = clock();
       lease.assertHeld();
@@ -238,16 +252,19 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       options.onProgress?.(`ingest: ${done}/${jobs.length} files prepared, ${summary.added + batch.length} added, ${summary.updated} updated (${summary.unchanged} unchanged)`);
     }
     if (!result.ok) {
-      skip(file, result.reason);
+      skip(file, result.reason, keys);
       continue;
     }
+    for (const { key, reason } of result.skipped) skip(key === file ? file : `${file}: ${key}`, reason, [key]);
     if (result.changedSinceScan) {
       // Edited while we ran: index what is there now; its hash is stored with it, so the next run sees it as current.
       summary.changedDuringIngest.push(file);
       options.onChanged?.(file);
     }
-    batch.push({ article: result.article, bytes: result.bytes });
-    batchBytes += result.bytes;
+    for (const item of result.items) {
+      batch.push(item);
+      batchBytes += item.bytes;
+    }
     if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) writeBatch();
   }
   writeBatch();
