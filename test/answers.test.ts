@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, type LookupName } from '../src/answers/index.js';
 import type { Answer, AnswerItem } from '../src/answers/types.js';
-import { csvHeader, csvLine, toClaimReview, toExportRecord } from '../src/answers/export.js';
+import { CSV_COLUMNS, csvHeader, csvLine, toClaimReview, toExportRecord } from '../src/answers/export.js';
 import { iterateExportRows } from '../src/index/statements.js';
 import { nameChoices, articleChoices } from '../src/answers/autocomplete.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
@@ -179,7 +179,7 @@ describe('export', () => {
 
   it('csv: every cell a spreadsheet would run as a formula is guarded, unless the whole cell is a number', () => {
     const record = toExportRecord(rows()[0]!);
-    const cellOf = (content: string) => csvLine({ ...record, content }).split(',').slice(6).join(',');
+    const cellOf = (content: string) => csvLine({ ...record, content }).split(',').slice(CSV_COLUMNS.indexOf('content')).join(',');
     for (const hostile of ['=1+1', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '-1-1', '@SUM(A1)', '\tx', '\r=1', ' =1+1', '＝1+1', '-2e3+cmd', '+1.5-1']) {
       expect(cellOf(hostile).replace(/^"/, ''), hostile).toMatch(/^'/);
     }

@@ -24,7 +24,7 @@ import { splitSentences } from './sentences.js';
 import { isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
-import { sameNameToken as sameNameTokenLoose } from './translit.js';
+import { foldName, sameNameToken as sameNameTokenLoose, skeleton, softToken } from './translit.js';
 import type { Extraction, ExtractionInput, SpeakerMention, Stance, Statement, StatementKind } from './types.js';
 
 interface Para extends PreparedParagraph {
@@ -575,11 +575,14 @@ class ArticleExtractor {
 
   /** Full names written anywhere before the cursor in the article, ending in `surname`. */
   private fullNamesFor(surname: string): string[] {
+    this.indexParagraphsBeforeCursor();
+    const key = nameKey(surname);
     const names = new Set<string>();
-    for (let i = 0; i <= this.cursor.para && i < this.paras.length; i++) {
-      for (const c of this.peopleOf(i)) {
-        if (i === this.cursor.para && c.index >= this.cursor.pos) continue;
-        if (!c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
+    for (const name of this.fullNamesByKey.get(key) ?? []) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
+    const current = this.paras[this.cursor.para];
+    if (current) {
+      for (const c of this.peopleOf(this.cursor.para)) {
+        if (c.index < this.cursor.pos && !c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
       }
     }
     return [...names];
@@ -587,13 +590,50 @@ class ArticleExtractor {
 
   /** An organisation the article named before in full whose name starts with `word`: "Karranga" for "Karranga Resources". */
   private organisationNamed(word: string): string | null {
-    for (let i = this.cursor.para; i >= 0; i--) {
-      const para = this.paras[i]!;
-      const text = i === this.cursor.para ? para.text.slice(0, this.cursor.pos) : para.text;
-      const found = organisationCandidates(text, '').filter((c) => c.name.startsWith(`${word} `)).at(-1);
+    if (this.paras[this.cursor.para]) {
+      const found = this.organisationsOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && c.name.startsWith(`${word} `)).at(-1);
       if (found) return found.name;
     }
-    return null;
+    this.indexParagraphsBeforeCursor();
+    return this.organisationsByFirstWord.get(word) ?? null;
+  }
+
+  /**
+   * Full names (by surname key) and organisations (by first word) of the paragraphs before the cursor's,
+   * indexed once each as the cursor moves on, so a look-up costs the same in the 200th paragraph as in the
+   * 2nd: an article's preparation stays linear in its length.
+   */
+  private readonly organisationsIn = new Map<number, { name: string; index: number }[]>();
+
+  /** Organisations named in paragraph `i`, found once per paragraph. */
+  private organisationsOf(i: number): { name: string; index: number }[] {
+    let found = this.organisationsIn.get(i);
+    if (found === undefined) {
+      found = organisationCandidates(this.paras[i]!.text, '');
+      this.organisationsIn.set(i, found);
+    }
+    return found;
+  }
+
+  private readonly fullNamesByKey = new Map<string, Set<string>>();
+  private readonly organisationsByFirstWord = new Map<string, string>();
+  private indexedParagraphs = 0;
+
+  private indexParagraphsBeforeCursor(): void {
+    for (; this.indexedParagraphs < this.cursor.para && this.indexedParagraphs < this.paras.length; this.indexedParagraphs++) {
+      const i = this.indexedParagraphs;
+      for (const c of this.peopleOf(i)) {
+        if (c.single) continue;
+        const key = nameKey(lastNameToken(c.name));
+        const set = this.fullNamesByKey.get(key) ?? new Set<string>();
+        set.add(c.name);
+        this.fullNamesByKey.set(key, set);
+      }
+      for (const o of this.organisationsOf(i)) {
+        const first = o.name.split(' ')[0]!;
+        if (o.name.includes(' ')) this.organisationsByFirstWord.set(first, o.name);
+      }
+    }
   }
 
   /** Inside a statement's own words (a reported clause or the cursor's own content): not an antecedent. */
@@ -920,6 +960,11 @@ function personCandidates(text: string): PersonCandidate[] {
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
   return KIN_GENDER[low] !== undefined || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
+}
+
+/** A blocking key for surnames that may be spelling variants of one another (first letter and consonants). */
+function nameKey(surname: string): string {
+  return skeleton(softToken(foldName(surname)));
 }
 
 function isInitial(word: string): boolean {
