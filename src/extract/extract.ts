@@ -339,12 +339,18 @@ class ArticleExtractor {
 
   /** The word is a surname of someone the body names in full. */
   private namedInBody(word: string): boolean {
-    this.bodySurnames ??= [...new Set(this.input.paragraphs.filter((p) => p.kind === 'body').flatMap((p) => personCandidates(p.text).filter((c) => !c.single).map((c) => lastNameToken(c.name))))];
-    return this.bodySurnames.some((surname) => sameNameTokenLoose(surname, word));
+    let known = this.bodyNamed.get(word);
+    if (known === undefined) {
+      this.bodyText ??= this.input.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text).join('\n');
+      known = writtenAfterGivenName(this.bodyText, word);
+      this.bodyNamed.set(word, known);
+    }
+    return known;
   }
 
-  /** Surnames of the full names the body gives, computed once. */
-  private bodySurnames: string[] | undefined;
+  /** The body's text, and per word whether a full name ends with it there, found once per word. */
+  private bodyText: string | undefined;
+  private readonly bodyNamed = new Map<string, boolean>();
 
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
@@ -575,7 +581,7 @@ class ArticleExtractor {
 
   /** Full names written anywhere before the cursor in the article, ending in `surname`. */
   private fullNamesFor(surname: string): string[] {
-    this.indexParagraphsBeforeCursor();
+    this.indexNamesBeforeCursor();
     const key = nameKey(surname);
     const names = new Set<string>();
     for (const name of this.fullNamesByKey.get(key) ?? []) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
@@ -594,7 +600,7 @@ class ArticleExtractor {
       const found = this.organisationsOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && c.name.startsWith(`${word} `)).at(-1);
       if (found) return found.name;
     }
-    this.indexParagraphsBeforeCursor();
+    this.indexOrganisationsBeforeCursor();
     return this.organisationsByFirstWord.get(word) ?? null;
   }
 
@@ -617,21 +623,25 @@ class ArticleExtractor {
 
   private readonly fullNamesByKey = new Map<string, Set<string>>();
   private readonly organisationsByFirstWord = new Map<string, string>();
-  private indexedParagraphs = 0;
+  private namesIndexedTo = 0;
+  private organisationsIndexedTo = 0;
 
-  private indexParagraphsBeforeCursor(): void {
-    for (; this.indexedParagraphs < this.cursor.para && this.indexedParagraphs < this.paras.length; this.indexedParagraphs++) {
-      const i = this.indexedParagraphs;
-      for (const c of this.peopleOf(i)) {
+  private indexNamesBeforeCursor(): void {
+    for (; this.namesIndexedTo < this.cursor.para && this.namesIndexedTo < this.paras.length; this.namesIndexedTo++) {
+      for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
         const key = nameKey(lastNameToken(c.name));
         const set = this.fullNamesByKey.get(key) ?? new Set<string>();
         set.add(c.name);
         this.fullNamesByKey.set(key, set);
       }
-      for (const o of this.organisationsOf(i)) {
-        const first = o.name.split(' ')[0]!;
-        if (o.name.includes(' ')) this.organisationsByFirstWord.set(first, o.name);
+    }
+  }
+
+  private indexOrganisationsBeforeCursor(): void {
+    for (; this.organisationsIndexedTo < this.cursor.para && this.organisationsIndexedTo < this.paras.length; this.organisationsIndexedTo++) {
+      for (const o of this.organisationsOf(this.organisationsIndexedTo)) {
+        if (o.name.includes(' ')) this.organisationsByFirstWord.set(o.name.split(' ')[0]!, o.name);
       }
     }
   }
@@ -960,6 +970,22 @@ function personCandidates(text: string): PersonCandidate[] {
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
   return KIN_GENDER[low] !== undefined || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
+}
+
+/**
+ * `word` stands in `text` right after a name word (capitalised, not a title, organisation or place word),
+ * with particles between allowed: "Peter Stano", "Linda van Rijn". Spelling variants are left to the
+ * look-ups that see the article in order.
+ */
+function writtenAfterGivenName(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const after = text[at + word.length];
+    if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
+    const before = tokenize(text.slice(Math.max(0, at - 60), at)).filter((t) => !NAME_PARTICLE_LOWER.test(t.text));
+    const last = before.at(-1);
+    if (last !== undefined && last.cap && last.kind === 'word' && !isNotNameWord(last.text) && isPersonNameToken(last, undefined)) return true;
+  }
+  return false;
 }
 
 /** A blocking key for surnames that may be spelling variants of one another (first letter and consonants). */
