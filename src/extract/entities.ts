@@ -248,9 +248,7 @@ export class EntityRegistry {
     const surname = tokens.filter((t) => !SUFFIX.test(t)).at(-1) ?? name;
     // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
     const bare = (n: string) => n.split(' ').filter((t) => !SUFFIX.test(t)).join(' ').toLowerCase();
-    // Only a surname alone, or a name with a particle ("Ortiz de la Vega"), can be part of a fuller one.
-    const partial = tokens.length === 1 || tokens.some((t) => PARTICLE.test(t.toLowerCase()));
-    const fuller = partial ? this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`)) : [];
+    const fuller = this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
     const surnameOnly = tokens.length === 1 || PARTICLE.test(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.

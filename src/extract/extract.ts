@@ -339,18 +339,12 @@ class ArticleExtractor {
 
   /** The word is a surname of someone the body names in full. */
   private namedInBody(word: string): boolean {
-    let known = this.bodyNamed.get(word);
-    if (known === undefined) {
-      this.bodyText ??= this.input.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text).join('\n');
-      known = writtenAfterGivenName(this.bodyText, word);
-      this.bodyNamed.set(word, known);
-    }
-    return known;
+    this.bodySurnames ??= [...new Set(this.input.paragraphs.filter((p) => p.kind === 'body').flatMap((p) => personCandidates(p.text).filter((c) => !c.single).map((c) => lastNameToken(c.name))))];
+    return this.bodySurnames.some((surname) => sameNameTokenLoose(surname, word));
   }
 
-  /** The body's text, and per word whether a full name ends with it there, found once per word. */
-  private bodyText: string | undefined;
-  private readonly bodyNamed = new Map<string, boolean>();
+  /** Surnames of the full names the body gives, computed once. */
+  private bodySurnames: string[] | undefined;
 
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
@@ -970,22 +964,6 @@ function personCandidates(text: string): PersonCandidate[] {
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
   return KIN_GENDER[low] !== undefined || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
-}
-
-/**
- * `word` stands in `text` right after a name word (capitalised, not a title, organisation or place word),
- * with particles between allowed: "Peter Stano", "Linda van Rijn". Spelling variants are left to the
- * look-ups that see the article in order.
- */
-function writtenAfterGivenName(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    const after = text[at + word.length];
-    if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
-    const before = tokenize(text.slice(Math.max(0, at - 60), at)).filter((t) => !NAME_PARTICLE_LOWER.test(t.text));
-    const last = before.at(-1);
-    if (last !== undefined && last.cap && last.kind === 'word' && !isNotNameWord(last.text) && isPersonNameToken(last, undefined)) return true;
-  }
-  return false;
 }
 
 /** A blocking key for surnames that may be spelling variants of one another (first letter and consonants). */
