@@ -14,7 +14,7 @@ import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.
 import { firstDate, type ResolvedDate } from './dates.js';
 import { EntityRegistry, isRelatedOrg, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfGivenName } from './firstNames.js';
-import type { AttributionRule } from './rules.js';
+import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
 import { INTRO_WORDS, KNOWN_ORGS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
@@ -794,7 +794,7 @@ class ArticleExtractor {
       eventDatePrecision: d.date?.precision ?? null,
       quoted: d.quoted,
       rule: d.rule,
-      speakerRule: kind === 'unattributed' && resolution?.rule !== 'pronoun-unclear' && resolution?.rule !== 'surname-ambiguous' ? 'none' : d.weak || isCarried(d.rule) ? 'carried' : (resolution?.rule ?? 'none'),
+      speakerRule: speakerRuleOf(d, kind),
       speakerVia: resolution?.via ?? null,
     };
   }
@@ -835,6 +835,15 @@ function titleCaseCaps(text: string): string {
 /** A speaker phrase for a full name known from the text. */
 function namePhrase(name: string): SpeakerPhrase {
   return { kind: 'name', type: 'person', name, roles: [], head: null, determiner: null, bare: false, gender: null, text: name, start: 0, end: 0, nameStart: 0, nameEnd: 0, source: null };
+}
+
+/** The rule that chose a statement's speaker: the resolution's own, "carried" for context quotes, or "none". */
+function speakerRuleOf(d: Draft, kind: StatementKind): SpeakerRule {
+  const rule = d.resolution?.rule;
+  // An unclear speaker keeps the rule that declined to guess; other unattributed statements have none.
+  if (kind === 'unattributed' && rule !== 'pronoun-unclear' && rule !== 'surname-ambiguous') return 'none';
+  if (d.weak || isCarried(d.rule)) return 'carried';
+  return rule ?? 'none';
 }
 
 /** Quotes that take their speaker from context rather than from an attribution of their own. */
