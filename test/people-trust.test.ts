@@ -73,11 +73,16 @@ describe('one person is one entry', () => {
       { name: 'Charles Schumer', type: 'person', roles: [], variants: [] },
       { name: 'Victoria Kuvshynnykova', type: 'person', roles: [], variants: [] },
       { name: 'Victoria Kuvshinnikova', type: 'person', roles: [], variants: [] },
+      { name: 'Theodore R. Banks III', type: 'person', roles: [], variants: [] },
+      { name: 'Theodore R. Banks', type: 'person', roles: [], variants: [] },
+      { name: 'Theodore Banks III', type: 'person', roles: [], variants: [] },
     ]);
     const names = people.map((p) => p.canonical).sort();
     expect(names.filter((n) => n.endsWith('Smith'))).toEqual(['J. Smith', 'Jane Smith', 'John Smith']);
     expect(names.filter((n) => /Schumer/.test(n))).toHaveLength(1);
     expect(names.filter((n) => /Kuvsh/.test(n))).toHaveLength(1);
+    // III is read as written (softening would fold it into "i"): the son's two spellings are one entry, the father another.
+    expect(names.filter((n) => /Banks/.test(n)).sort()).toEqual(['Theodore R. Banks', 'Theodore R. Banks III']);
   });
 });
 

@@ -6,6 +6,7 @@
  * pronouns by recency and gender, "the company" by the organisation nearby.
  */
 import { genderOfGivenName } from './firstNames.js';
+import { isGenerational, NAME_PARTICLES } from './lexicon.js';
 import { foldName, sameNameToken } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import type { SpeakerPhrase } from './speakers.js';
@@ -245,11 +246,11 @@ export class EntityRegistry {
   private personByName(phrase: SpeakerPhrase, surface: string): Resolution {
     const name = phrase.name!;
     const tokens = name.split(/\s+/);
-    const surname = tokens.filter((t) => !SUFFIX.test(t)).at(-1) ?? name;
+    const surname = tokens.filter((t) => !isGenerational(t)).at(-1) ?? name;
     // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
-    const bare = (n: string) => n.split(' ').filter((t) => !SUFFIX.test(t)).join(' ').toLowerCase();
+    const bare = (n: string) => n.split(' ').filter((t) => !isGenerational(t)).join(' ').toLowerCase();
     const fuller = this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
-    const surnameOnly = tokens.length === 1 || PARTICLE.test(tokens[0]!.toLowerCase()) || fuller.length > 0;
+    const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
     if (tokens.length === 1 && fuller.length === 0) {
@@ -384,16 +385,14 @@ export class EntityRegistry {
   }
 }
 
-const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 /** Documents a speaker issues (as against research an organisation publishes). */
 const ISSUED_BY_SPEAKER = new Set(['statement', 'statements', 'letter', 'release', 'memo', 'memorandum', 'note', 'filing']);
-const PARTICLE = /^(?:bin|bint|ibn|al|el|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
 
 /** A personal name's parts: "Charles E. Schumer" → first Charles, surname Schumer; "Donald Trump Jr." → suffix jr. */
 function nameParts(tokens: string[]): { first: string | null; surname: string; suffix: string | null; all: string[] } {
   const words = tokens.filter((t) => t !== '');
-  const suffixes = words.filter((t) => SUFFIX.test(t));
-  const core = words.filter((t) => !SUFFIX.test(t));
+  const suffixes = words.filter((t) => isGenerational(t));
+  const core = words.filter((t) => !isGenerational(t));
   const suffix = suffixes.length > 0 ? suffixes[0]!.toLowerCase().replace('.', '') : null;
   return { first: core.length > 1 ? core[0]! : null, surname: core.at(-1) ?? words.at(-1) ?? '', suffix, all: core };
 }

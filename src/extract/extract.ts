@@ -17,7 +17,7 @@ import { genderOfGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { INTRO_WORDS, KNOWN_ORGS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { ARABIC_ARTICLE_NAME, INTRO_WORDS, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
@@ -481,7 +481,7 @@ class ArticleExtractor {
       const tokens = tokenize(nameText);
       if (tokens.length === 0 || tokens.length > 6) return false;
       // A label is a name, nothing else: "Rutte noted:" is a colon introduction, not a label.
-      if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLE_LOWER.test(t.text) && !ARABIC_ARTICLE_NAME.test(t.text))) return false;
+      if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLES.has(t.text) && !ARABIC_ARTICLE_NAME.test(t.text))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
       const single = !phrase.name!.includes(' ');
@@ -939,7 +939,7 @@ function personCandidates(text: string): PersonCandidate[] {
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     // A generational suffix ends the name and is kept: "Theodore R. Banks III", "Donald Trump Jr.".
     let nameEnd = j;
-    while (nameEnd > i + 1 && (GENERATIONAL_SUFFIX.test(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && GENERATIONAL_SUFFIX.test(tokens[nameEnd - 2]!.text)))) nameEnd--;
+    while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
@@ -980,6 +980,11 @@ function nameKey(surname: string): string {
   return skeleton(softToken(foldName(surname)));
 }
 
+/** "Jr", "III" as written in a capitalised run (the dot is a token of its own). */
+function isGenerationalToken(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && isGenerational(word);
+}
+
 function isInitial(word: string): boolean {
   return /^\p{Lu}$/u.test(word);
 }
@@ -989,16 +994,13 @@ function lastNameToken(name: string): string {
   return tokens.at(-1) ?? name;
 }
 
-const GENERATIONAL_SUFFIX = /^(?:Jr|Sr|II|III|IV)$/;
-const NAME_PARTICLE_LOWER = /^(?:bin|bint|ibn|al|de|del|della|der|den|di|da|du|la|le|van|von|ter|ten|dos|das)$/;
-const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
 
 /** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
 function isNameWordAt(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
   if (t.cap || ARABIC_ARTICLE_NAME.test(t.text)) return true;
   let k = j;
-  while (k < tokens.length && NAME_PARTICLE_LOWER.test(tokens[k]!.text)) k++;
+  while (k < tokens.length && NAME_PARTICLES.has(tokens[k]!.text)) k++;
   return k > j && tokens[k]?.cap === true;
 }
 

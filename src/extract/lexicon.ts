@@ -279,6 +279,17 @@ export const KNOWN_ORGS = set(`
   washington moscow kyiv beijing london paris berlin brussels tokyo seoul pyongyang tehran ankara warsaw
 `);
 
+/** Generational suffixes, part of a name: "Donald Trump Jr." is not his father. */
+export const GENERATIONAL_SUFFIXES = set('jr sr ii iii iv');
+
+/** "Jr.", "III": a generational suffix (any case, with or without its dot). */
+export function isGenerational(word: string): boolean {
+  return GENERATIONAL_SUFFIXES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/** A surname with a lower-case Arabic article: "al-Rashidi", "el-Sayed", "bin-Talal". */
+export const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
+
 /** Lower-case particles inside personal names: "Abdulaziz bin Salman", "Ursula von der Leyen". */
 export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da du la le van von ter ten dos das st');
 

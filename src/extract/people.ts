@@ -7,6 +7,7 @@
  * surname, so merging stays near-linear (50,000 mentions in well under a second).
  */
 import { roleWords } from './entities.js';
+import { isGenerational } from './lexicon.js';
 import { editDistance } from '../text/similarity.js';
 import { foldName, skeleton, softToken, toleratedEdits } from './translit.js';
 import type { PersonRecord, SpeakerMention } from './types.js';
@@ -14,7 +15,6 @@ import type { PersonRecord, SpeakerMention } from './types.js';
 const LEADING_THE = /^(?:the)\s+/;
 const CORPORATE_SUFFIX = /\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)$/;
 const ACRONYM = /^[\p{Lu}.]{2,6}$/u;
-const GENERATIONAL = /^(?:jr|sr|ii|iii|iv)$/;
 
 /** One distinct (type, name) with everything the mentions said about it. */
 interface Aggregate {
@@ -90,9 +90,10 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
     if (index === undefined) {
       index = aggregates.length;
       byName.set(id, index);
-      const all = m.type === 'person' ? softTokens(name) : [orgKey(name)];
-      const suffix = m.type === 'person' && all.length > 2 && GENERATIONAL.test(all.at(-1)!) ? all.at(-1)! : '';
-      const tokens = suffix === '' ? all : all.slice(0, -1);
+      // The suffix is read from the words as written: softening folds "III" into "i".
+      const words = name.split(/\s+/);
+      const suffix = m.type === 'person' && words.length > 2 && isGenerational(words.at(-1)!) ? words.at(-1)!.toLowerCase().replace(/\.$/, '') : '';
+      const tokens = m.type === 'person' ? softTokens(suffix === '' ? name : words.slice(0, -1).join(' ')) : [orgKey(name)];
       const key = m.type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
       aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key, parent: index });
     }

@@ -6,6 +6,8 @@
  * information"). No resolution here: that needs the article (entities.ts).
  */
 import {
+  ARABIC_ARTICLE_NAME,
+  GENERATIONAL_SUFFIXES,
   GROUP_NOUNS,
   KNOWN_ORGS,
   NAME_PARTICLES,
@@ -77,8 +79,7 @@ const STRONG_TITLES = new Set([
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
-/** Suffixes that are part of the name: "Donald Trump Jr." is not his father. */
-const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'spokespeople']);
 const FEMALE = new Set(['she', 'spokeswoman', 'chairwoman', 'councilwoman', 'businesswoman', 'mrs', 'ms', 'queen', 'princess', 'dame', 'lady', 'mother', 'daughter', 'wife', 'sister', 'woman', 'girl', 'grandmother', 'aunt', 'niece', 'actress', 'congresswoman']);
 const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman', 'mr', 'king', 'prince', 'sir', 'lord', 'father', 'son', 'husband', 'brother', 'man', 'boy', 'grandfather', 'uncle', 'nephew', 'congressman']);
@@ -86,8 +87,7 @@ const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman'
 const PHRASE_CUTS = new Set(['citing', 'quoting']);
 
 const ALL_CAPS = /^[\p{Lu}\d&.+-]{2,}$/u;
-/** A surname with a lower-case Arabic article: "al-Rashidi", "el-Sayed", "bin-Talal". */
-const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
+
 
 /** Lower-case words written before a name that describe the person: "resident", "mother of two", "co-chair". */
 function isDescriptor(t: Token): boolean {
@@ -547,10 +547,10 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   }
   // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".
   let end = to;
-  const suffixDot = (k: number) => tokens[k]!.text === '.' && k > from && GENERATIONAL.has(stripDot(tokens[k - 1]!.low));
-  while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL.has(stripDot(tokens[end - 1]!.low)) && !suffixDot(end - 1)) end--;
+  const suffixDot = (k: number) => tokens[k]!.text === '.' && k > from && GENERATIONAL_SUFFIXES.has(stripDot(tokens[k - 1]!.low));
+  while (end > from && (POSTNOMINALS.has(stripDot(tokens[end - 1]!.low)) || tokens[end - 1]!.text === '.') && !GENERATIONAL_SUFFIXES.has(stripDot(tokens[end - 1]!.low)) && !suffixDot(end - 1)) end--;
   let suffixFrom = end;
-  while (suffixFrom > from && (GENERATIONAL.has(stripDot(tokens[suffixFrom - 1]!.low)) || (tokens[suffixFrom - 1]!.text === '.' && GENERATIONAL.has(stripDot(tokens[suffixFrom - 2]?.low ?? ''))))) suffixFrom--;
+  while (suffixFrom > from && (GENERATIONAL_SUFFIXES.has(stripDot(tokens[suffixFrom - 1]!.low)) || (tokens[suffixFrom - 1]!.text === '.' && GENERATIONAL_SUFFIXES.has(stripDot(tokens[suffixFrom - 2]?.low ?? ''))))) suffixFrom--;
   let start = nameStartBefore(tokens, from, suffixFrom);
   if (start === suffixFrom) end = suffixFrom;
   // "… Center for Countering Disinformation Andrii Kovalenko": capitalised words run on from an organisation's
@@ -581,7 +581,7 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   const t = tokens[k];
   if (t === undefined || k >= to || t.kind !== 'word') return 0;
   const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
-  if (started && GENERATIONAL.has(stripDot(t.low))) return dot ? 2 : 1;
+  if (started && GENERATIONAL_SUFFIXES.has(stripDot(t.low))) return dot ? 2 : 1;
   // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
   if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
