@@ -13,15 +13,7 @@ import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/pipel
 import { GUARDED_BYTES } from '../src/pipeline/preparePool.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
-
-/** Kinds of text that make backtracking patterns and pairwise comparisons blow up, each repeated. */
-const UNITS = [
-  'A', 'a', '1', ' ', '.', '"', '“', '”', "'", '’', '«', '(', '-', 'Ж', '😀',
-  'the ', 'said ', 'Abc ', 'Mark Rutte ', 'Abc Def Ghi, ', 'on Monday ', '23 October 2024 ', 'October 23 ', '2024-10-23 ',
-  "it's ", '"a" said B. ', '“a” said B, ', 'He said this at a briefing. ', 'Rutte said:\n“Troops moved.”\n',
-  'Censor.NET reports citing Ukrinform ', 'Reuters agency ', 'according to Reuters, ', 'at least 3,000 soldiers and ',
-  'Mr. A. B. ', 'A-', 'A.', 'Abc Def\n', '“a ‘b ', 'will 23 October ',
-];
+import { GROWING_CASTS, growingCastText, REPEATED_UNITS as UNITS } from '../src/bench/adversarial.js';
 
 /** Bytes of generated text per case, and the time allowed for it (≈ 80 s per MB, for a machine shared by other work: linear is ≤ 15, quadratic takes minutes). */
 const BYTES = 256 * 1024;
@@ -49,6 +41,30 @@ describe('adversarial text is prepared in linear time', () => {
     for (const unit of UNITS) {
       const ms = prepareTimed(unit.repeat(Math.ceil(BYTES / Buffer.byteLength(unit))));
       expect(ms, `${JSON.stringify(unit)} took ${ms.toFixed(0)} ms for ${BYTES} bytes`).toBeLessThan(BUDGET_MS);
+    }
+  }, 240_000);
+
+  it('a text naming a new person, organisation or role holder in every sentence stays within budget (look-ups must not grow with the cast)', () => {
+    // Before the entity look-ups were indexed and bounded, 256 KB of "Name Name said …" took over three minutes.
+    for (const kind of Object.keys(GROWING_CASTS)) {
+      const ms = prepareTimed(growingCastText(kind, BYTES));
+      expect(ms, `${kind} took ${ms.toFixed(0)} ms for ${BYTES} bytes`).toBeLessThan(BUDGET_MS);
+    }
+  }, 240_000);
+
+  it('the cost per byte does not grow with the length of a growing cast (linear, not quadratic)', () => {
+    // CPU time of 64 KB against 256 KB of the same kind: linear work gives about 4×, quadratic 16×.
+    const cpu = (body: string) => {
+      const started = process.cpuUsage();
+      prepareTimed(body);
+      const used = process.cpuUsage(started);
+      return used.user + used.system;
+    };
+    for (const kind of ['a new person per sentence', 'one surname, new first names', 'new people, then a pronoun']) {
+      cpu(growingCastText(kind, 16 * 1024)); // warm up
+      const small = cpu(growingCastText(kind, 64 * 1024));
+      const large = cpu(growingCastText(kind, 256 * 1024));
+      expect(large / small, `${kind}: 256 KB took ${(large / small).toFixed(1)}× the CPU of 64 KB`).toBeLessThan(8);
     }
   }, 240_000);
 

@@ -7,7 +7,7 @@
  */
 import { genderOfGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
-import { foldName, sameNameToken } from './translit.js';
+import { foldName, sameNameToken, skeleton, softToken } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import type { SpeakerPhrase } from './speakers.js';
 
@@ -62,8 +62,8 @@ export interface TextLookups {
   surnameInArticle(surname: string): boolean;
   /** Every distinct full name ending in `surname` written before the phrase. */
   fullNamesFor(surname: string): string[];
-  /** People named before the phrase, nearest first, outside quotes and reported clauses. */
-  mentionsBefore(): PersonMention[];
+  /** People named before the phrase, nearest first, outside quotes and reported clauses (read lazily: a pronoun often needs only the nearest). */
+  mentionsBefore(): Iterable<PersonMention>;
   /** A sentence of the phrase's paragraph, after the last named subject, opens with a person described but not named ("Her husband shook his head."). */
   describedSubjectSince(order: number): boolean;
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
@@ -98,11 +98,84 @@ function acronymOf(name: string): string {
     .join('');
 }
 
+/**
+ * Bounds on what one look-up weighs, so that reading an article stays linear in its length: without them a
+ * text naming thousands of people costs the square of its length (issue 16). No news article comes near them.
+ * - `LOOKUP_WINDOW`: recent speakers, and people named before a pronoun (a referent 64 names back is no referent);
+ * - `SAME_NAME_WINDOW`: people, full names or role holders that share one key (a surname's spelling, a role
+ *   word), newest first, and the most recently introduced people for spellings further apart.
+ */
+export const LOOKUP_WINDOW = 64;
+export const SAME_NAME_WINDOW = 16;
+
+/** The last `SAME_NAME_WINDOW` entries of a list, newest first. */
+function newest<T>(list: readonly T[] | undefined): T[] {
+  return list === undefined ? [] : list.slice(-SAME_NAME_WINDOW).reverse();
+}
+
+/** Distinct values under each key, in the order first added; read newest first, `SAME_NAME_WINDOW` at most. */
+export class NewestByKey<T> {
+  private readonly lists = new Map<string, T[]>();
+  private readonly seen = new Map<string, Set<T>>();
+
+  add(key: string, value: T): void {
+    const seen = this.seen.get(key) ?? new Set<T>();
+    if (seen.has(value)) return;
+    this.seen.set(key, seen.add(value));
+    const list = this.lists.get(key);
+    if (list === undefined) this.lists.set(key, [value]);
+    else list.push(value);
+  }
+
+  newest(key: string): T[] {
+    return newest(this.lists.get(key));
+  }
+}
+
+/** Entities in the order they last spoke, newest first: moving one to the front costs the same however many spoke. */
+class SpeakingOrder {
+  private readonly next = new Map<Entity, Entity | null>();
+  private readonly prev = new Map<Entity, Entity | null>();
+  private head: Entity | null = null;
+
+  touch(entity: Entity): void {
+    if (this.head === entity) return;
+    if (this.next.has(entity)) {
+      const before = this.prev.get(entity) ?? null;
+      const after = this.next.get(entity) ?? null;
+      if (before) this.next.set(before, after);
+      if (after) this.prev.set(after, before);
+    }
+    this.next.set(entity, this.head);
+    this.prev.set(entity, null);
+    if (this.head) this.prev.set(this.head, entity);
+    this.head = entity;
+  }
+
+  /** The newest speakers first, at most `LOOKUP_WINDOW` of them. */
+  *recent(): Generator<Entity> {
+    let at = this.head;
+    for (let seen = 0; at !== null && seen < LOOKUP_WINDOW; seen++, at = this.next.get(at) ?? null) yield at;
+  }
+}
+
+/** Blocking key of a name word: spelling variants (Kuvshynnykova / Kuvshinnikova) share it. */
+function nameWordKey(word: string): string {
+  return skeleton(softToken(foldName(word)));
+}
+
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   private order = 0;
   /** The most recent speaker of any kind, for "they"/"it". */
   private lastOrgLike: Resolution | null = null;
+  /** Indexes over `entities`, so a look-up costs the same in the article's 10,000th statement as in its first. */
+  private readonly personsByWordKey = new Map<string, Entity[]>();
+  private readonly persons: Entity[] = [];
+  private readonly organisationsByKey = new Map<string, Entity[]>();
+  private readonly byRoleWord = new Map<string, Entity[]>();
+  private readonly roleWordsOf = new Map<Entity, Set<string>>();
+  private readonly speakers = { person: new SpeakingOrder(), organisation: new SpeakingOrder(), any: new SpeakingOrder() };
 
   constructor(private readonly lookups: TextLookups) {}
 
@@ -112,6 +185,9 @@ export class EntityRegistry {
     if (resolution.entity) {
       resolution.entity.spokeAt = this.order;
       resolution.entity.spokePlace = place;
+      this.speakers[resolution.entity.type].touch(resolution.entity);
+      this.speakers.any.touch(resolution.entity);
+      this.earliest.clear();
     }
     // "it said" refers to an organisation, never to a plural group ("officials", "mine workers").
     if (resolution.type === 'organisation' && resolution.entity) this.lastOrgLike = resolution;
@@ -129,7 +205,7 @@ export class EntityRegistry {
     }
     if (entity === null) return this.add(name, 'person', roles, gender, [surface]);
     // A fuller name replaces a surname-only entry ("Stano" from the headline, then "Peter Stano").
-    if (tokens.length > entity.name.split(/\s+/).length) entity.name = name;
+    if (tokens.length > entity.name.split(/\s+/).length) this.rename(entity, name);
     this.enrich(entity, roles, gender, surface);
     if (tokens.length > 1 && !entity.variants.includes(name)) entity.variants.push(name);
     return entity;
@@ -138,12 +214,15 @@ export class EntityRegistry {
   organisation(name: string, surface: string, roles: string[]): Entity {
     const key = orgKey(name);
     const acronym = /^[\p{Lu}.]{2,6}$/u.test(name) ? name.replace(/\./g, '') : null;
+    const known = (k: string) => (this.organisationsByKey.get(k) ?? []).filter((e) => e.type === 'organisation');
     const entity =
-      this.entities.find((e) => e.type === 'organisation' && orgKey(e.name) === key) ??
-      this.entities.find((e) => e.type === 'organisation' && ((acronym !== null && acronymOf(e.name) === acronym) || (/^[\p{Lu}.]{2,6}$/u.test(e.name) && acronymOf(name) === e.name.replace(/\./g, ''))));
+      known(`key:${key}`).find((e) => orgKey(e.name) === key) ??
+      [...(acronym === null ? [] : known(`spelled:${acronym}`)), ...known(`acronym:${acronymOf(name)}`)]
+        .sort((a, b) => a.id - b.id)
+        .find((e) => (acronym !== null && acronymOf(e.name) === acronym) || (/^[\p{Lu}.]{2,6}$/u.test(e.name) && acronymOf(name) === e.name.replace(/\./g, '')));
     if (entity === undefined) return this.add(name.replace(LEADING_THE, ''), 'organisation', roles, null, [surface]);
     // Prefer the spelled-out name over an acronym.
-    if (acronym === null && /^[\p{Lu}.]{2,6}$/u.test(entity.name)) entity.name = name.replace(LEADING_THE, '');
+    if (acronym === null && /^[\p{Lu}.]{2,6}$/u.test(entity.name)) this.rename(entity, name.replace(LEADING_THE, ''));
     this.enrich(entity, roles, null, surface);
     return entity;
   }
@@ -172,7 +251,7 @@ export class EntityRegistry {
         if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
         // "the statement said": a statement is issued by whoever spoke just before, not by an organisation nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null && ISSUED_BY_SPEAKER.has(phrase.head)) {
-          const last = this.entities.filter((e) => e.spokeAt > 0).sort((a, b) => b.spokeAt - a.spokeAt)[0];
+          const last = this.speakers.any.recent().next().value;
           return last && this.lookups.recentlySpoke(last.spokePlace) ? this.named(last, 'document', `${phrase.text} → issued by the last speaker, ${last.name}`) : { entity: null, text: null, type: null, rule: 'none' };
         }
         // "The survey found …": the organisation that the article named with it, nearby.
@@ -186,12 +265,21 @@ export class EntityRegistry {
 
   /** The best entity for a role description over the whole article (headlines resolve after the body). */
   resolveRoleLate(phrase: SpeakerPhrase): Entity | null {
-    const match = this.byRole(phrase);
-    if (match) return match;
-    const spoken = this.entities.filter((e) => e.spokeAt > 0 && e.type === (phrase.type ?? 'person'));
-    spoken.sort((a, b) => a.spokeAt - b.spokeAt);
-    return spoken[0] ?? null;
+    return this.byRole(phrase) ?? this.earliestSpeaker(phrase.type ?? 'person');
   }
+
+  /** Of the entities of `type` that spoke, the one whose last statement came first (a headline's speaker, read late). */
+  earliestSpeaker(type: Entity['type']): Entity | null {
+    if (!this.earliest.has(type)) {
+      let best: Entity | null = null;
+      for (const e of this.entities) if (e.type === type && e.spokeAt > 0 && (best === null || e.spokeAt < best.spokeAt)) best = e;
+      this.earliest.set(type, best);
+    }
+    return this.earliest.get(type)!;
+  }
+
+  /** `earliestSpeaker` by type, valid until someone speaks again. */
+  private readonly earliest = new Map<Entity['type'], Entity | null>();
 
   /** A headline name resolved after the body: "Stano" → the article's "Peter Stano". */
   resolveNameLate(name: string): Entity | null {
@@ -203,13 +291,54 @@ export class EntityRegistry {
   }
 
   private add(name: string, type: Entity['type'], roles: string[], gender: Entity['gender'], variants: string[]): Entity {
-    const entity: Entity = { id: this.entities.length, name, type, roles: [...new Set(roles)], variants: [...new Set(variants)], gender: gender ?? (type === 'person' ? genderOfGivenName(name.split(' ')[0]!) : null), spokeAt: -1, spokePlace: -1 };
+    const entity: Entity = { id: this.entities.length, name, type, roles: [], variants: [...new Set(variants)], gender: gender ?? (type === 'person' ? genderOfGivenName(name.split(' ')[0]!) : null), spokeAt: -1, spokePlace: -1 };
     this.entities.push(entity);
+    if (type === 'person') this.persons.push(entity);
+    this.indexName(entity);
+    this.addRoles(entity, roles);
     return entity;
   }
 
+  /** A fuller or spelled-out name replaces the one shown; the entity stays findable by both. */
+  private rename(entity: Entity, name: string): void {
+    entity.name = name;
+    this.indexName(entity);
+  }
+
+  private indexName(entity: Entity): void {
+    const push = (map: Map<string, Entity[]>, key: string) => {
+      const list = map.get(key) ?? [];
+      if (list.at(-1) !== entity) list.push(entity);
+      map.set(key, list);
+    };
+    if (entity.type === 'person') {
+      for (const word of entity.name.split(/\s+/)) if (word !== '') push(this.personsByWordKey, nameWordKey(word));
+      return;
+    }
+    push(this.organisationsByKey, `key:${orgKey(entity.name)}`);
+    push(this.organisationsByKey, `acronym:${acronymOf(entity.name)}`);
+    if (/^[\p{Lu}.]{2,6}$/u.test(entity.name)) push(this.organisationsByKey, `spelled:${entity.name.replace(/\./g, '')}`);
+  }
+
+  /** A role the text gives the entity ("the minister" of a headline read late). */
+  addRoles(entity: Entity, roles: string[]): void {
+    for (const role of roles) {
+      if (entity.roles.includes(role)) continue;
+      entity.roles.push(role);
+      const own = this.roleWordsOf.get(entity) ?? new Set<string>();
+      this.roleWordsOf.set(entity, own);
+      for (const word of roleWords(role)) {
+        if (own.has(word)) continue;
+        own.add(word);
+        const list = this.byRoleWord.get(word) ?? [];
+        if (list.at(-1) !== entity) list.push(entity);
+        this.byRoleWord.set(word, list);
+      }
+    }
+  }
+
   private enrich(entity: Entity, roles: string[], gender: Entity['gender'], surface: string): void {
-    for (const role of roles) if (!entity.roles.includes(role)) entity.roles.push(role);
+    this.addRoles(entity, roles);
     if (gender !== null && entity.gender === null) entity.gender = gender;
     if (surface !== '' && !entity.variants.includes(surface)) entity.variants.push(surface);
   }
@@ -221,9 +350,8 @@ export class EntityRegistry {
   private findPerson(tokens: string[]): Entity | null {
     const query = nameParts(tokens);
     let best: Entity | null = null;
-    for (const e of this.entities) {
-      if (e.type !== 'person') continue;
-      const known = nameParts(e.name.split(/\s+/));
+    for (const e of this.personCandidates(query.surname, tokens.at(-1) ?? '')) {
+      const known = this.partsOf(e);
       const surnameMatch = sameNameToken(known.surname, query.surname) || (query.first === null && known.all.some((t) => sameNameToken(t, query.surname)));
       if (tokens.length > 1 && e.name.endsWith(` ${tokens.join(' ')}`)) return e; // "Ortiz de la Vega" of "Catalina Ortiz de la Vega"
       if (!surnameMatch) continue;
@@ -235,6 +363,27 @@ export class EntityRegistry {
       if (best === null || e.spokeAt > best.spokeAt) best = e;
     }
     return best;
+  }
+
+  /** An entity's name parts, worked out once per name it carries. */
+  private partsOf(e: Entity): ReturnType<typeof nameParts> {
+    const cached = this.nameParts.get(e);
+    if (cached !== undefined && cached.name === e.name) return cached.parts;
+    const parts = nameParts(e.name.split(/\s+/));
+    this.nameParts.set(e, { name: e.name, parts });
+    return parts;
+  }
+
+  private readonly nameParts = new Map<Entity, { name: string; parts: ReturnType<typeof nameParts> }>();
+
+  /**
+   * The people a name can be: those with a name word of the surname's (or last word's) spelling key,
+   * and the most recently added, whose spelling may differ more; in the order the article introduced them.
+   */
+  private personCandidates(surname: string, last: string): readonly Entity[] {
+    if (this.persons.length <= SAME_NAME_WINDOW) return this.persons;
+    const found = new Set<Entity>([...newest(this.personsByWordKey.get(nameWordKey(surname))), ...newest(this.personsByWordKey.get(nameWordKey(last))), ...newest(this.persons)]);
+    return [...found].sort((a, b) => a.id - b.id);
   }
 
   /**
@@ -284,25 +433,42 @@ export class EntityRegistry {
   private pronoun(phrase: SpeakerPhrase): Resolution | null {
     if (phrase.type === 'organisation') return this.lastOrgLike ? { ...this.lastOrgLike, rule: 'it-organisation' } : null;
     const gender = phrase.gender;
-    const genderOf = (m: PersonMention): 'm' | 'f' | null => m.gender ?? this.entityFor(m.name)?.gender ?? null;
+    const genders = new Map<string, 'm' | 'f' | null>();
+    const genderOf = (m: PersonMention): 'm' | 'f' | null => {
+      if (m.gender !== null) return m.gender;
+      if (!genders.has(m.name)) genders.set(m.name, this.entityFor(m.name)?.gender ?? null);
+      return genders.get(m.name)!;
+    };
     const agrees = (m: PersonMention) => gender === null || genderOf(m) === null || genderOf(m) === gender;
-    const candidates = this.lookups.mentionsBefore().filter((m) => agrees(m) && !m.possessive && !m.asker);
+    // Agreeing antecedents, nearest first, read only as far as each step below needs.
+    const candidates: PersonMention[] = [];
+    const mentions = this.lookups.mentionsBefore()[Symbol.iterator]();
+    const readWhile = (more: (m: PersonMention) => boolean): void => {
+      for (let last = candidates.at(-1); last === undefined || more(last); last = candidates.at(-1)) {
+        const next = mentions.next();
+        if (next.done) return;
+        if (agrees(next.value) && !next.value.possessive && !next.value.asker) candidates.push(next.value);
+      }
+    };
     const resolved = (name: string, g: 'm' | 'f' | null, rule: SpeakerRule, via: string): Resolution => {
       const entity = this.person(name, name, [], g);
       if (gender !== null && entity.gender === null) entity.gender = gender;
       return this.named(entity, rule, via);
     };
+    readWhile((m) => m.distance === 0 && !m.subject);
     const here = candidates.find((m) => m.distance === 0 && m.subject);
     const describedAfter = (order: number) => this.lookups.describedSubjectSince(order);
     if (here && describedAfter(here.order)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${here.name}` };
     if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
     const last = this.lastSpeaker('person', gender);
     if (last) {
+      readWhile((m) => m.order > last.spokePlace);
       const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
       if (since.length === 0 && describedAfter(last.spokePlace)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${last.name} spoke` };
       if (since.length === 0) return this.named(last, 'pronoun-speaker', `${phrase.text} → last speaker: ${last.name}`);
       return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: last speaker ${last.name}, but ${[...new Set(since.map((m) => m.name))].join(', ')} named since` };
     }
+    readWhile(() => true);
     const distinct = [...new Set(candidates.map((m) => foldName(m.name)))];
     const sure = candidates.filter((m) => gender !== null && genderOf(m) === gender);
     if (distinct.length === 1 && (sure.length > 0 || gender === null)) {
@@ -325,8 +491,10 @@ export class EntityRegistry {
     const head = phrase.head?.startsWith('spokes') ? 'spokes' : phrase.head;
     let best: Entity | null = null;
     let bestScore = 0;
-    for (const e of this.entities) {
-      const own = new Set(e.roles.flatMap(roleWords));
+    // Only entities sharing a word with the phrase can reach the threshold; the newest SAME_NAME_WINDOW of each word.
+    const candidates = this.entities.length <= SAME_NAME_WINDOW ? this.entities : [...new Set<Entity>(head !== null ? newest(this.byRoleWord.get(head)) : words.flatMap((w) => newest(this.byRoleWord.get(w))))].sort((a, b) => a.id - b.id);
+    for (const e of candidates) {
+      const own = this.roleWordsOf.get(e) ?? new Set<string>();
       if (head !== null && !own.has(head)) continue;
       const shared = words.filter((w) => own.has(w)).length;
       const score = shared / Math.max(1, words.length) + (e.spokeAt > 0 ? e.spokeAt * 1e-6 : 0);
@@ -364,8 +532,7 @@ export class EntityRegistry {
       // "the airline": an organisation that spoke and fits the noun, then one named nearby that fits,
       // then the last organisation that spoke, then any named nearby.
       const head = phrase.head;
-      const spoken = this.entities.filter((e) => e.type === 'organisation' && e.spokeAt > 0).sort((a, b) => b.spokeAt - a.spokeAt);
-      const related = spoken.find((e) => isRelatedOrg(e.name, e.roles, head));
+        const related = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
       if (related) return this.named(related, 'org-role');
       const found = this.lookups.organisationBefore(head);
       if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
@@ -374,14 +541,10 @@ export class EntityRegistry {
     return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
   }
 
+  /** The newest speaker of `type` that agrees with `gender`, among the last LOOKUP_WINDOW speakers of that type. */
   private lastSpeaker(type: Entity['type'], gender: Entity['gender']): Entity | null {
-    let best: Entity | null = null;
-    for (const e of this.entities) {
-      if (e.type !== type || e.spokeAt <= 0) continue;
-      if (gender !== null && e.gender !== null && e.gender !== gender) continue;
-      if (best === null || e.spokeAt > best.spokeAt) best = e;
-    }
-    return best;
+    for (const e of this.speakers[type].recent()) if (gender === null || e.gender === null || e.gender === gender) return e;
+    return null;
   }
 }
 

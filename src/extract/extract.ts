@@ -12,7 +12,7 @@
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { firstDate, type ResolvedDate } from './dates.js';
-import { EntityRegistry, isRelatedOrg, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
+import { EntityRegistry, isRelatedOrg, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
@@ -98,10 +98,10 @@ class ArticleExtractor {
       const cpStarts = sentencesBy.get(paragraph.index);
       const starts = cpStarts !== undefined && cpStarts.length > 0 ? cpStarts.map((cp) => toUtf16(Math.max(0, cp - paragraph.span.start))) : splitSentences(paragraph.text).map((r) => r.start);
       const prepared = prepareParagraph(paragraph.index, paragraph.kind, paragraph.text, starts.sort((a, b) => a - b));
-      const para = Object.assign(prepared, { cpStart: paragraph.span.start, toCp: utf16ToCodePointMapper(paragraph.text) }) as Para;
-      this.paras.push(para);
-      this.processParagraph(this.paras.length - 1);
+      this.paras.push(Object.assign(prepared, { cpStart: paragraph.span.start, toCp: utf16ToCodePointMapper(paragraph.text) }) as Para);
     }
+    // All paragraphs are tokenized first: a headline's look-ups read the body's names from the same tokens.
+    for (let pi = 0; pi < this.paras.length; pi++) this.processParagraph(pi);
     return this.finish();
   }
 
@@ -339,12 +339,23 @@ class ArticleExtractor {
 
   /** The word is a surname of someone the body names in full. */
   private namedInBody(word: string): boolean {
-    this.bodySurnames ??= [...new Set(this.input.paragraphs.filter((p) => p.kind === 'body').flatMap((p) => personCandidates(p.text).filter((c) => !c.single).map((c) => lastNameToken(c.name))))];
-    return this.bodySurnames.some((surname) => sameNameTokenLoose(surname, word));
+    if (this.bodySurnames === undefined) {
+      this.bodySurnames = new NewestByKey();
+      for (const p of this.paras) {
+        if (p.kind !== 'body') continue;
+        for (const c of personCandidatesIn(p.tokens)) {
+          if (c.single) continue;
+          const surname = lastNameToken(c.name);
+          this.bodySurnames.add(nameKey(surname), surname);
+        }
+      }
+    }
+    // Spelling variants share a key (as in `fullNamesFor`); the newest SAME_NAME_WINDOW of them are weighed.
+    return this.bodySurnames.newest(nameKey(word)).some((surname) => sameNameTokenLoose(surname, word));
   }
 
-  /** Surnames of the full names the body gives, computed once. */
-  private bodySurnames: string[] | undefined;
+  /** Surnames of the full names the body gives, by spelling key, computed once. */
+  private bodySurnames: NewestByKey<string> | undefined;
 
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
@@ -555,7 +566,7 @@ class ArticleExtractor {
     let found = this.peopleIn.get(i);
     if (found === undefined) {
       // A name after a preposition counts only with a known given name ("to Ruth Kavanagh", not "in New Carlisle").
-      found = personCandidates(blankQuotes(this.paras[i]!)).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
+      found = personCandidatesIn(tokensOutsideQuotes(this.paras[i]!)).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
       this.peopleIn.set(i, found);
     }
     return found;
@@ -578,7 +589,7 @@ class ArticleExtractor {
     this.indexNamesBeforeCursor();
     const key = nameKey(surname);
     const names = new Set<string>();
-    for (const name of this.fullNamesByKey.get(key) ?? []) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
+    for (const name of this.fullNamesByKey.newest(key).reverse()) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
     const current = this.paras[this.cursor.para];
     if (current) {
       for (const c of this.peopleOf(this.cursor.para)) {
@@ -615,7 +626,7 @@ class ArticleExtractor {
     return found;
   }
 
-  private readonly fullNamesByKey = new Map<string, Set<string>>();
+  private readonly fullNamesByKey = new NewestByKey<string>();
   private readonly organisationsByFirstWord = new Map<string, string>();
   private namesIndexedTo = 0;
   private organisationsIndexedTo = 0;
@@ -624,10 +635,7 @@ class ArticleExtractor {
     for (; this.namesIndexedTo < this.cursor.para && this.namesIndexedTo < this.paras.length; this.namesIndexedTo++) {
       for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
-        const key = nameKey(lastNameToken(c.name));
-        const set = this.fullNamesByKey.get(key) ?? new Set<string>();
-        set.add(c.name);
-        this.fullNamesByKey.set(key, set);
+        this.fullNamesByKey.add(nameKey(lastNameToken(c.name)), c.name);
       }
     }
   }
@@ -651,24 +659,27 @@ class ArticleExtractor {
    * paragraphs before it up to the previous heading (at most six). A surname alone counts when the article
    * gave the full name earlier; names inside quotes and inside reported clauses are left out.
    */
-  private mentionsBefore(): PersonMention[] {
-    const out: PersonMention[] = [];
+  private *mentionsBefore(): Generator<PersonMention> {
+    let given = 0;
     for (let i = this.cursor.para, distance = 0; i >= 0 && distance <= 6; i--, distance++) {
       const para = this.paras[i]!;
       if (i !== this.cursor.para && para.kind === 'heading') break;
       if (para.kind === 'title') continue;
-      const found = this.peopleOf(i).filter((c) => (i !== this.cursor.para || c.index < this.cursor.pos) && !this.insideStatement(i, c.index));
-      for (const c of [...found].reverse()) {
+      const people = this.peopleOf(i);
+      for (let k = people.length - 1; k >= 0; k--) {
+        const c = people[k]!;
+        if ((i === this.cursor.para && c.index >= this.cursor.pos) || this.insideStatement(i, c.index)) continue;
         let name = c.name;
         if (c.single) {
           const full = this.fullNamesFor(c.name);
           if (full.length !== 1) continue;
           name = full[0]!;
         }
-        out.push({ name, gender: c.gender ?? genderOfGivenName(name.split(' ')[0]!), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker });
+        yield { name, gender: c.gender ?? genderOfGivenName(name.split(' ')[0]!), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker };
+        // A pronoun's referent is among the nearest people named; past LOOKUP_WINDOW of them, none is near enough to trust.
+        if (++given >= LOOKUP_WINDOW) return;
       }
     }
-    return out;
   }
 
   /** A sentence in the cursor's paragraph, after `order` and before the cursor, opens with "Her husband", "The owner", "A neighbour". */
@@ -728,19 +739,14 @@ class ArticleExtractor {
   private finish(): Extraction {
     for (const d of this.drafts) {
       if (d.deferred === null || d.resolution !== null) continue;
-      const entity = d.deferred.kind === 'pronoun' ? this.firstSpeaker('person') : this.registry.resolveRoleLate(d.deferred);
+      const entity = d.deferred.kind === 'pronoun' ? this.registry.earliestSpeaker('person') : this.registry.resolveRoleLate(d.deferred);
       d.resolution = entity ? { entity, text: entity.name, type: entity.type, rule: 'headline-late' } : { entity: null, text: d.deferred.text, type: d.deferred.type, rule: 'headline-late' };
-      if (entity) entity.roles.includes(d.deferred.text) || d.deferred.kind !== 'role' || entity.roles.push(d.deferred.text);
+      if (entity && d.deferred.kind === 'role') this.registry.addRoles(entity, [d.deferred.text]);
     }
     this.assignDates();
     const statements = this.drafts.map((d) => this.toStatement(d)).filter((s): s is Statement => s !== null);
     statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start || a.contentSpan.end - b.contentSpan.end);
     return { statements, mentions: this.mentions() };
-  }
-
-  private firstSpeaker(type: Entity['type']): Entity | null {
-    const spoken = this.registry.entities.filter((e) => e.type === type && e.spokeAt > 0).sort((a, b) => a.spokeAt - b.spokeAt);
-    return spoken[0] ?? null;
   }
 
   private assignDates(): void {
@@ -880,6 +886,12 @@ export function findPersonNames(text: string): string[] {
   return personCandidates(text).filter((c) => !c.single && !c.afterPreposition).map((c) => c.name);
 }
 
+/** The paragraph's tokens outside what speakers said (the quote marks kept), so look-ups skip quotes. */
+function tokensOutsideQuotes(p: Para): Token[] {
+  if (p.quotes.length === 0) return p.tokens;
+  return p.tokens.filter((_, i) => p.quoteOf[i] === -1 || p.markOf[i] !== 0);
+}
+
 /** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */
 function blankQuotes(p: Para): string {
   if (p.quotes.length === 0) return p.text;
@@ -921,7 +933,10 @@ const TITLE_GENDER: Readonly<Record<string, 'm' | 'f'>> = { mr: 'm', mrs: 'f', m
  * plus single name words (marked `single`, for surnames of people named in full elsewhere).
  */
 function personCandidates(text: string): PersonCandidate[] {
-  const tokens = tokenize(text);
+  return personCandidatesIn(tokenize(text));
+}
+
+export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -944,8 +959,15 @@ function personCandidates(text: string): PersonCandidate[] {
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
-    const words = tokens.slice(k, j).filter((t) => t.text !== '.');
-    const nameText = words.map((t) => (isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[tokens.indexOf(t) + 1]?.text === '.') ? `${t.text}.` : t.text)).join(' ');
+    const words: Token[] = [];
+    const written: string[] = [];
+    for (let w = k; w < j; w++) {
+      const t = tokens[w]!;
+      if (t.text === '.') continue;
+      words.push(t);
+      written.push(isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
+    }
+    const nameText = written.join(' ');
     const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
     // "the Center for Countering Disinformation": a run after "for"/"of"/"and" that follows a capitalised word continues a name already begun.
     if (before !== undefined && /^(?:for|of|de|du|des)$/.test(before.low) && tokens[i - 2]?.cap && k === i) {

@@ -1,0 +1,71 @@
+/**
+ * Text made to be slow to prepare: long runs of one unit (a character, a word, a name, a date, a quote
+ * mark), and texts that name thousands of *different* people, organisations and roles, which is what
+ * makes per-article look-ups grow with the article. Deterministic (seeded). Used by the adversarial
+ * test (with a budget) and by the bench (seconds per MB against the bench corpus, in the same run).
+ */
+import { int, pick, rngFor, type Rng } from './prng.js';
+
+/** Units repeated to the text's size, alone or mixed. */
+export const REPEATED_UNITS: readonly string[] = [
+  'A', 'a', '1', ' ', '.', '"', '“', '”', "'", '’', '«', '(', '-', 'Ж', '😀',
+  'the ', 'said ', 'Abc ', 'Mark Rutte ', 'Abc Def Ghi, ', 'on Monday ', '23 October 2024 ', 'October 23 ', '2024-10-23 ',
+  "it's ", '"a" said B. ', '“a” said B, ', 'He said this at a briefing. ', 'Rutte said:\n“Troops moved.”\n',
+  'Censor.NET reports citing Ukrinform ', 'Reuters agency ', 'according to Reuters, ', 'at least 3,000 soldiers and ',
+  'Mr. A. B. ', 'A-', 'A.', 'Abc Def\n', '“a ‘b ', 'will 23 October ',
+  'He said. ', '"Yes," he said. ', 'Mark Rutte said "no". ', 'John Smith, NATO: "no." ', 'Q: a?\nA: b.\n', 'SMITH: yes.\n',
+  '"a ', 'Abc, Def said. ', 'the company said. ', 'She told Abc Def that ', 'Dr. Abc Def Jr. ', 'a\n\n', 'Abc\n\n',
+];
+
+/** A made-up capitalised name word, "Bakoruvi". */
+function nameWord(rng: Rng): string {
+  const consonants = 'bcdfghklmnprstvz';
+  const vowels = 'aeiou';
+  let word = consonants[int(rng, consonants.length)]!.toUpperCase();
+  for (let i = 0; i < 3; i++) word += vowels[int(rng, vowels.length)]! + consonants[int(rng, consonants.length)]!;
+  return word;
+}
+
+const ROLES = ['minister', 'spokesman', 'general', 'adviser', 'chief', 'director'];
+
+/** Sentences that each bring someone new: the article's people, organisations and roles grow with its length. */
+export const GROWING_CASTS: Readonly<Record<string, (rng: Rng) => string>> = {
+  'a new person per sentence': (rng) => `${nameWord(rng)} ${nameWord(rng)} said "yes". `,
+  'a new person per paragraph': (rng) => `${nameWord(rng)} ${nameWord(rng)} said "yes."\n\n`,
+  'one surname, new first names': (rng) => `${nameWord(rng)} Smith said "yes". Smith added "no". `,
+  'new people, then a pronoun': (rng) => `${nameWord(rng)} ${nameWord(rng)} met ${nameWord(rng)}. He said "yes". `,
+  'new people, then a surname': (rng) => {
+    const surname = nameWord(rng);
+    return `${nameWord(rng)} ${surname} spoke. ${surname} said "yes". `;
+  },
+  'a new organisation per sentence': (rng) => `The ${nameWord(rng)} Ministry said "no". `,
+  'a new role holder per sentence': (rng) => `${nameWord(rng)} ${nameWord(rng)}, the ${pick(rng, ROLES)}, spoke. The ${pick(rng, ROLES)} said "yes". `,
+};
+
+/** `unit` repeated to at least `bytes` bytes (UTF-8). */
+export function repeatedText(unit: string, bytes: number): string {
+  return unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+}
+
+/** Sentences of one growing cast to at least `bytes` bytes. */
+export function growingCastText(kind: string, bytes: number, seed = 16): string {
+  const make = GROWING_CASTS[kind];
+  if (make === undefined) throw new Error(`no growing cast called ${kind}`);
+  const rng = rngFor(seed, 16);
+  const parts: string[] = [];
+  for (let size = 0; size < bytes; ) {
+    const part = make(rng);
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  return parts.join('');
+}
+
+/** Every adversarial text of about `bytes` bytes, by name, headline included. */
+export function adversarialTexts(bytes: number): { name: string; text: string }[] {
+  const article = (body: string) => `Headline of the article\n\n${body}\n`;
+  return [
+    ...REPEATED_UNITS.map((unit) => ({ name: `repeated ${JSON.stringify(unit)}`, text: article(repeatedText(unit, bytes)) })),
+    ...Object.keys(GROWING_CASTS).map((kind) => ({ name: kind, text: article(growingCastText(kind, bytes)) })),
+  ];
+}
