@@ -413,7 +413,7 @@ export class EntityRegistry {
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
     // One capitalised word that no full name of the article ends with, and no title marks as a person
     // ("Suspilne reported", "Energoatom said"): an organisation, never a person of that name.
-    if (tokens.length === 1 && phrase.gender === null && phrase.roles.length === 0 && !this.lookups.surnameInArticle(name) && this.findPerson(tokens) === null) {
+    if (tokens.length === 1 && phrase.gender === null && phrase.roles.length === 0 && this.findPerson(tokens) === null && !this.lookups.surnameInArticle(name)) {
       return this.named(this.organisation(name, surface, []), 'name', `${surface}: one word no person of the article is called`);
     }
     const entity = this.person(name, surface, phrase.roles, phrase.gender);

@@ -341,9 +341,9 @@ class ArticleExtractor {
   private namedInBody(word: string): boolean {
     if (this.bodySurnames === undefined) {
       this.bodySurnames = new NewestByKey();
-      for (const p of this.paras) {
+      for (const [i, p] of this.paras.entries()) {
         if (p.kind !== 'body') continue;
-        for (const c of personCandidatesIn(p.tokens)) {
+        for (const c of this.namesOf(i)) {
           if (c.single) continue;
           const surname = lastNameToken(c.name);
           this.bodySurnames.add(nameKey(surname), surname);
@@ -559,14 +559,24 @@ class ArticleExtractor {
     return out;
   }
 
-  /** People named in each paragraph (quotes blanked), computed once per paragraph. */
+  /** Names in each paragraph outside quotes, every one (`namesIn`), and those that count as people (`peopleIn`); once per paragraph. */
+  private readonly namesIn = new Map<number, PersonCandidate[]>();
   private readonly peopleIn = new Map<number, PersonCandidate[]>();
+
+  private namesOf(i: number): PersonCandidate[] {
+    let found = this.namesIn.get(i);
+    if (found === undefined) {
+      found = personCandidatesIn(tokensOutsideQuotes(this.paras[i]!));
+      this.namesIn.set(i, found);
+    }
+    return found;
+  }
 
   private peopleOf(i: number): PersonCandidate[] {
     let found = this.peopleIn.get(i);
     if (found === undefined) {
       // A name after a preposition counts only with a known given name ("to Ruth Kavanagh", not "in New Carlisle").
-      found = personCandidatesIn(tokensOutsideQuotes(this.paras[i]!)).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
+      found = this.namesOf(i).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
       this.peopleIn.set(i, found);
     }
     return found;
