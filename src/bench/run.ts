@@ -101,8 +101,9 @@ export interface BenchResult {
   ask_process_ms: number | null;
   // Extras.
   ask_process_runs: number;
-  /** Measured alongside, run for run: `node -e 0`, and the same lookup from the sources under tsx. */
+  /** Measured alongside, run for run: `node -e 0`, `node dist/src/cli/ask.js` (no npm), and the same lookup from the sources under tsx. */
   ask_process_node_ms: number | null;
+  ask_process_direct_ms: number | null;
   ask_process_tsx_ms: number | null;
   seed: number;
   sentences: number;
@@ -390,6 +391,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         ask_process_ms: startupTimes === null ? null : Math.round(startupTimes.askMs),
         ask_process_runs: startupTimes?.runs ?? 0,
         ask_process_node_ms: startupTimes === null ? null : Math.round(startupTimes.nodeMs),
+        ask_process_direct_ms: startupTimes === null ? null : Math.round(startupTimes.directMs),
         ask_process_tsx_ms: startupTimes === null ? null : Math.round(startupTimes.tsxMs),
         seed,
         sentences: total,

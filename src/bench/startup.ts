@@ -1,9 +1,9 @@
 /**
  * Start-up as a reporter meets it: `npm run -s ask -- "/who Rutte"` end to end (npm, node, loading the
  * compiled modules, opening the index, answering) on an index of the seeds, as the median of N
- * process runs. Measured alongside, run for run: node doing nothing (the floor every process pays)
- * and the same lookup from the TypeScript sources under tsx (what every entry point cost before
- * they were compiled).
+ * process runs. Measured alongside, run for run: node doing nothing (the floor every process pays),
+ * the compiled entry point without npm, and the same lookup from the TypeScript sources under tsx
+ * (what every entry point cost before they were compiled, npm aside).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +17,8 @@ export interface StartupResult {
   askMs: number;
   /** Median of `node -e 0`. */
   nodeMs: number;
+  /** Median of the compiled entry point run by node directly (npm's own start-up is the difference). */
+  directMs: number;
   /** Median of the same lookup run from source: node --import tsx src/cli/ask.ts. */
   tsxMs: number;
   runs: number;
@@ -44,14 +46,16 @@ export function measureStartup(runs: number): StartupResult | { error: string } 
     timed(npm, askArgs, env); // builds the index from the seeds: not counted
     const ask: number[] = [];
     const node: number[] = [];
+    const direct: number[] = [];
     const tsx: number[] = [];
-    // Interleaved, so a change in the machine's load touches all three alike.
+    // Interleaved, so a change in the machine's load touches them all alike.
     for (let i = 0; i < runs; i++) {
       node.push(timed(process.execPath, ['-e', '0'], env));
       ask.push(timed(npm, askArgs, env));
+      direct.push(timed(process.execPath, ['dist/src/cli/ask.js', LOOKUP], env));
       tsx.push(timed(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', LOOKUP], env));
     }
-    return { askMs: percentile(ask, 50), nodeMs: percentile(node, 50), tsxMs: percentile(tsx, 50), runs };
+    return { askMs: percentile(ask, 50), nodeMs: percentile(node, 50), directMs: percentile(direct, 50), tsxMs: percentile(tsx, 50), runs };
   } catch (error) {
     return { error: (error as Error).message };
   } finally {
