@@ -4,6 +4,7 @@
  * print one line and exit 2; anything else is a bug and prints its stack. Either way the
  * configured secrets are redacted from what is printed.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config.js';
@@ -48,9 +49,10 @@ export function expectedProblem(error: unknown, env: NodeJS.ProcessEnv = process
  * (npm start and start:sharded rebuild by themselves; scripts/build.mjs holds the one check.)
  */
 async function warnIfBuildStale(): Promise<void> {
-  if (CODE_ROOT === PROJECT_ROOT) return; // running from source under tsx
-  const script = pathToFileURL(join(PROJECT_ROOT, 'scripts/build.mjs')).href;
-  const { staleSource } = (await import(script)) as { staleSource(root: string): string | null };
+  const script = join(PROJECT_ROOT, 'scripts/build.mjs');
+  // From source under tsx there is no build to be stale; a deployed dist/ may come without the build script.
+  if (CODE_ROOT === PROJECT_ROOT || !existsSync(script)) return;
+  const { staleSource } = (await import(pathToFileURL(script).href)) as { staleSource(root: string): string | null };
   const changed = staleSource(PROJECT_ROOT);
   if (changed !== null) stderrLog.warn(`dist/ is older than ${changed}: run npm run build (this process runs the code built before)`);
 }
