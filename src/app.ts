@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ConfigError, type Config } from './config.js';
-import { formatSummary, ingestCorpus, type IngestOptions, type IngestSummary } from './pipeline/ingest.js';
+import type { IngestOptions, IngestSummary } from './pipeline/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
 import { rankingWindowCurrent, saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
@@ -25,8 +25,26 @@ export type Logger = LineSink;
 /** The command-line tools' lines on stderr, through the one logger (secrets redacted). */
 export const stderrLogger: Logger = stderrLog;
 
-export function openIndex(file: string): Db {
-  return openDatabase(file);
+/** The index for this process: read-only (DB_READONLY=1: no migrations, no writes) or the writer's, migrated. */
+export function openIndex(file: string, options: { readonly?: boolean } = {}): Db {
+  return openDatabase(file, { readonly: options.readonly ?? false });
+}
+
+/**
+ * The index for a process that answers: read-only under DB_READONLY=1 (never built or migrated here);
+ * otherwise the writer's, built from the corpus first when the file does not exist yet.
+ */
+export async function openForAnswering(file: string, config: Config): Promise<Db> {
+  if (config.DB_READONLY) return openIndex(file, { readonly: true });
+  const fresh = !existsSync(file);
+  const db = openIndex(file);
+  try {
+    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /** People (merged across the whole corpus), the spelling vocabulary and the ranking window are rebuilt once after the articles. */
@@ -45,6 +63,8 @@ export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 
 }
 
 export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, log: Logger, settings: IngestSettings = {}): Promise<IngestSummary> {
+  // Loaded here, not at the top: a process that only answers never pays for the readers and the extractor's set-up.
+  const { formatSummary, ingestCorpus } = await import('./pipeline/ingest.js');
   const summary = await ingestCorpus(db, {
     ...settings,
     corpusDir,
@@ -88,8 +108,10 @@ type PageOptions = { page?: number; ephemeral?: boolean };
 
 function discordPayload(ctx: AnswerContext, request: AskRequest, result: Answer, options: PageOptions): MessagePayload {
   const { key, mustSave } = pagingKey(request.query);
-  if (mustSave) saveQuery(ctx.db, key, request.command, request.query);
-  return renderDiscordPage(result, options.page ?? 0, { key, ephemeral: options.ephemeral ?? false });
+  // A query too long for a button is saved for its buttons to find; a read-only process cannot save it, so it shows no buttons.
+  if (mustSave && !ctx.db.readonly) saveQuery(ctx.db, key, request.command, request.query);
+  const pagingBy = mustSave && ctx.db.readonly ? null : key;
+  return renderDiscordPage(result, options.page ?? 0, { key: pagingBy, ephemeral: options.ephemeral ?? false });
 }
 
 /** Answers one request, rendered for the terminal and for Discord (the same payload the bot sends). */

@@ -42,6 +42,12 @@ export const ConfigSchema = z.object({
   FETCH_MAX_BYTES: withDefault(z.coerce.number({ error: 'expected a whole number of bytes, e.g. 5242880' }).int('expected a whole number of bytes').positive('expected a positive number of bytes').default(5 * 1024 * 1024)),
   FETCH_MAX_REDIRECTS: withDefault(z.coerce.number({ error: 'expected a whole number, e.g. 5' }).int('expected a whole number').min(0, 'expected 0 or more').max(20, 'expected at most 20').default(5)),
   FETCH_HOST_INTERVAL_MS: withDefault(z.coerce.number({ error: 'expected milliseconds, e.g. 2000' }).int('expected whole milliseconds').min(0, 'expected 0 or more').default(2000)),
+  DB_READONLY: withDefault(
+    z
+      .enum(['0', '1', 'true', 'false'], { error: 'expected 1 (an answer process: opens the index read-only, never ingests) or 0' })
+      .default('0')
+      .transform((value) => value === '1' || value === 'true'),
+  ),
   LOG_LEVEL: withDefault(z.enum(['debug', 'info', 'warn', 'error'], { error: 'expected debug, info, warn or error' }).default('info')),
 });
 
@@ -57,6 +63,11 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export class ConfigError extends Error {}
+
+/** What a DB_READONLY=1 process refuses to do: one line naming the setting and where the work belongs. */
+export function assertWritable(config: Pick<Config, 'DB_READONLY'>, what: string): void {
+  if (config.DB_READONLY) throw new ConfigError(`DB_READONLY=1: ${what} writes the index, and this process only answers; run it on the writer (without DB_READONLY)`);
+}
 
 /** Parses the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -108,7 +108,7 @@ describe('bench helpers', () => {
 
 describe('npm run bench', () => {
   it('completes a tiny run and prints every JSON field', () => {
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/bench.ts', '--articles', '50', '--reps', '2', '--json', '--quiet'], {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/bench.ts', '--articles', '50', '--reps', '2', '--startup-runs', '1', '--json', '--quiet'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 240_000,
@@ -124,6 +124,8 @@ describe('npm run bench', () => {
     expect(result).toHaveProperty('discord_p99_ms');
     expect(result.discord_p99_ms === null || typeof result.discord_p99_ms === 'number').toBe(true);
     expect(result.articles).toBe(50);
+    // Start-up of npm run -s ask (compiled), with node alone and the tsx run alongside.
+    expect(result).toMatchObject({ ask_process_runs: 1, ask_process_ms: expect.any(Number), ask_process_node_ms: expect.any(Number), ask_process_direct_ms: expect.any(Number), ask_process_tsx_ms: expect.any(Number) });
     expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
     // The people table holds exactly the generated speakers: nobody split into two, nobody merged, nobody invented.
     expect(result).toMatchObject({ people_missing: 0, people_extra: 0, people_merged: 0, people_split: 0 });

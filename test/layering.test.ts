@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** What each layer may import (besides itself). `base` is threads.ts, a leaf utility any layer may use; config.ts is read by the shells. */
+/** What each layer may import (besides itself). `base` is threads.ts and paths.ts, leaf utilities any layer may use; config.ts is read by the shells. */
 const BELOW = ['base', 'text', 'sources', 'corpus', 'extract', 'index'];
 const MAY_IMPORT: Record<string, string[]> = {
   base: [],
@@ -39,7 +39,7 @@ function layerOf(file: string): string {
   const rel = relative(ROOT, file).split('\\').join('/');
   if (rel.startsWith('commands/')) return 'shell';
   const m = /^src\/([^/]+)\//.exec(rel);
-  if (m === null) return rel === 'src/threads.ts' ? 'base' : 'shell';
+  if (m === null) return rel === 'src/threads.ts' || rel === 'src/paths.ts' ? 'base' : 'shell';
   const folder = m[1]!;
   if (folder in MAY_IMPORT) return folder;
   return 'shell'; // discord, cli, digest, bench

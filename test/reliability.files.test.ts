@@ -98,7 +98,7 @@ describe('hostile article files', () => {
     const missing = join(resolve(import.meta.dirname, '..'), 'db', 'no-such-typo.db');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--db', missing, '--format', 'csv'], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^no index at .*no-such-typo\.db: run npm run ingest first$/);
+    expect(run.stderr.trim()).toMatch(/^no index at .*no-such-typo\.db: build it with npm run ingest, or put a snapshot of one there \(npm run snapshot\)$/);
     expect(existsSync(missing)).toBe(false);
   }, 30_000);
 });

@@ -1,5 +1,2 @@
 /** Where the repository is, for spawning the answerer and finding the stand-in. */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT as REPO_ROOT } from '../paths.js';

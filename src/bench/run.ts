@@ -14,6 +14,7 @@ import { measureDiscord, type DiscordResult } from './discord.js';
 import { BUDGET_SAMPLE_ARTICLES, measureIngestBudget, type IngestBudget } from './ingestBudget.js';
 import { corpusPeople, corpusSpeakers, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
 import { REPO_ROOT } from './paths.js';
+import { measureStartup, type StartupResult } from './startup.js';
 import {
   measureAsk,
   measureFloors,
@@ -47,6 +48,8 @@ export interface BenchOptions {
   reuse?: boolean;
   /** Skip the Discord stand-in measurement. */
   skipDiscord?: boolean;
+  /** Process runs of `npm run -s ask` for ask_process_ms (default 10; 0 skips it). */
+  startupRuns?: number;
   log?: (line: string) => void;
 }
 
@@ -94,7 +97,14 @@ export interface BenchResult {
   like_p99_ms: number;
   rss_mb: number | null;
   discord_p99_ms: number | null;
+  /** `npm run -s ask -- "/who Rutte"` on the seeds, end to end: median of `ask_process_runs` process runs. */
+  ask_process_ms: number | null;
   // Extras.
+  ask_process_runs: number;
+  /** Measured alongside, run for run: `node -e 0`, `node dist/src/cli/ask.js` (no npm), and the same lookup from the sources under tsx. */
+  ask_process_node_ms: number | null;
+  ask_process_direct_ms: number | null;
+  ask_process_tsx_ms: number | null;
   seed: number;
   sentences: number;
   generate_s: number | null;
@@ -338,7 +348,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
       if (discord.note) notes.push(discord.note);
 
-      // 7. A day's news on the full index: add a few articles, then remove them (the corpus is left as
+      // 7. Start-up of a one-off lookup process, on the seeds (independent of the corpus above).
+      const startupRuns = options.startupRuns ?? 10;
+      let startup: StartupResult | { error: string } | null = null;
+      if (startupRuns > 0) {
+        log(`timing ${startupRuns} runs of npm run -s ask -- "/who Rutte"…`);
+        startup = measureStartup(startupRuns);
+        if ('error' in startup) notes.push(`ask_process_ms not measured: ${startup.error}`);
+      }
+      const startupTimes = startup !== null && !('error' in startup) ? startup : null;
+
+      // 8. A day's news on the full index: add a few articles, then remove them (the corpus is left as
       // generated, so --reuse still matches). Each is a whole updateIndex: the scan of every file, the
       // writes, and the people, vocabulary and ranking window rebuilt from the whole index.
       log(`adding ${INCREMENT_ARTICLES} articles to the index, then removing them…`);
@@ -368,6 +388,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         like_p99_ms: round(likeStats.p99),
         rss_mb: 'error' in rss ? null : round(rss.rssMb, 1),
         discord_p99_ms: discord.p99 === null ? null : round(discord.p99),
+        ask_process_ms: startupTimes === null ? null : Math.round(startupTimes.askMs),
+        ask_process_runs: startupTimes?.runs ?? 0,
+        ask_process_node_ms: startupTimes === null ? null : Math.round(startupTimes.nodeMs),
+        ask_process_direct_ms: startupTimes === null ? null : Math.round(startupTimes.directMs),
+        ask_process_tsx_ms: startupTimes === null ? null : Math.round(startupTimes.tsxMs),
         seed,
         sentences: total,
         generate_s: generateSeconds === null ? null : round(generateSeconds, 1),

@@ -2,9 +2,8 @@
  * npm run ask -- [--db FILE] [--json] [--page N] "/claims troops"
  * Plain text by default; --json prints the Discord message payload the bot would send.
  */
-import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { answerContext, askLine, openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
+import { answerContext, askLine, openForAnswering } from '../app.js';
 import { parseCliArgs } from './args.js';
 import { runMain } from './main.js';
 
@@ -17,11 +16,8 @@ runMain(async () => {
     { db: { type: 'string' }, json: { type: 'boolean' }, page: { type: 'string' } },
     USAGE,
   );
-  const file = values.db ?? config.DB_FILE;
-  const fresh = !existsSync(file);
-  const db = openIndex(file);
+  const db = await openForAnswering(values.db ?? config.DB_FILE, config);
   try {
-    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     const page = Math.max(1, Number(values.page ?? 1) || 1) - 1;
     const result = askLine(answerContext(db, config), positionals.join(' '), { page });
     if ('usage' in result) {

@@ -3,10 +3,10 @@
  * /check's first five items on the claim set (test/fixtures/claims/claims.json),
  * with the claims that missed something.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { answerContext, openIndex, stderrLogger, updateIndex } from '../app.js';
+import { answerContext, openForAnswering } from '../app.js';
 import { evaluateClaims, TOP } from '../answers/checkEval.js';
 import { parseCliArgs } from './args.js';
 import { runMain } from './main.js';
@@ -17,11 +17,8 @@ const ClaimSet = z.array(z.object({ claim: z.string().min(1), find: z.array(z.st
 runMain(async () => {
   const config = loadConfig();
   const { values } = parseCliArgs(process.argv.slice(2), { db: { type: 'string' }, claims: { type: 'string' } }, USAGE);
-  const file = values.db ?? config.DB_FILE;
-  const fresh = !existsSync(file);
-  const db = openIndex(file);
+  const db = await openForAnswering(values.db ?? config.DB_FILE, config);
   try {
-    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger);
     const cases = ClaimSet.parse(JSON.parse(readFileSync(values.claims ?? 'test/fixtures/claims/claims.json', 'utf8')));
     const result = evaluateClaims(answerContext(db, config), cases);
     const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

@@ -3,9 +3,8 @@
  * The digest the scheduler would post, built from the terminal: text by default,
  * --json for the channel message payloads, --record to mark its items as posted.
  */
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../config.js';
-import { openIndex, stderrLogger, ingestSettings, updateIndex } from '../app.js';
+import { assertWritable, loadConfig } from '../config.js';
+import { openForAnswering } from '../app.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from '../index/synonyms.js';
 import { DIGEST_USAGE, DigestUsageError, terminalDigest } from '../digest/terminal.js';
 import { ScheduleError } from '../digest/schedule.js';
@@ -19,11 +18,10 @@ runMain(async () => {
     { db: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' }, record: { type: 'boolean' }, guild: { type: 'string' } },
     DIGEST_USAGE,
   );
-  const file = values.db ?? config.DB_FILE;
-  const fresh = !existsSync(file);
-  const db = openIndex(file);
+  // The digest ledger lives in the index: digests are recorded (and posted) only where the index is written.
+  if (values.record) assertWritable(config, 'npm run digest -- --record');
+  const db = await openForAnswering(values.db ?? config.DB_FILE, config);
   try {
-    if (fresh) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     const out = terminalDigest(db, {
       since: values.since,
       json: values.json,

@@ -5,13 +5,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import { corpusYear } from '../pipeline/ingest.js';
 import { parseArticle, statedYear } from '../corpus/parse.js';
 import type { ParsedArticle } from '../corpus/types.js';
 import type { EvalCase, GoldStatement } from '../extract/evaluate.js';
 import { extractStatements } from '../extract/extract.js';
 
-export const NEWS_FIXTURES_DIR = resolve(import.meta.dirname, '../../test/fixtures/news');
+export const NEWS_FIXTURES_DIR = resolve(PROJECT_ROOT, 'test/fixtures/news');
 
 export interface GoldPerson {
   name: string;

@@ -1,5 +1,5 @@
 /** npm run ingest -- [--corpus DIR] [--db FILE] [--allow-removals]: bring the index up to date with the corpus. */
-import { loadConfig } from '../config.js';
+import { assertWritable, loadConfig } from '../config.js';
 import { ingestSettings, openIndex, stderrLogger, updateIndex } from '../app.js';
 import { parseCliArgs } from './args.js';
 import { runMain } from './main.js';
@@ -9,6 +9,7 @@ const USAGE = 'usage: npm run ingest -- [--corpus DIR] [--db FILE] [--allow-remo
 runMain(async () => {
   const config = loadConfig();
   const { values } = parseCliArgs(process.argv.slice(2), { corpus: { type: 'string' }, db: { type: 'string' }, 'allow-removals': { type: 'boolean' } }, USAGE);
+  assertWritable(config, 'npm run ingest');
   const db = openIndex(values.db ?? config.DB_FILE);
   try {
     const summary = await updateIndex(db, values.corpus ?? config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config, values['allow-removals'] ?? false));

@@ -4,13 +4,17 @@
  * print one line and exit 2; anything else is a bug and prints its stack. Either way the
  * configured secrets are redacted from what is printed.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config.js';
-import { CorpusDirError } from '../corpus/files.js';
+import { CorpusDirError } from '../corpus/errors.js';
 import { damagedIndexMessage, IndexOpenError, isDamagedIndexError } from '../index/database.js';
 import { LeaseLostError } from '../index/leases.js';
 import { stderrLog } from '../log.js';
-import { IngestBusyError, RemovalRefusedError } from '../pipeline/ingest.js';
+import { IngestBusyError, RemovalRefusedError } from '../pipeline/errors.js';
 import { UsageError } from './args.js';
+import { CODE_ROOT, PROJECT_ROOT } from '../paths.js';
 
 const ONE_LINE_ERRORS = [ConfigError, UsageError, IndexOpenError, IngestBusyError, RemovalRefusedError, LeaseLostError, CorpusDirError];
 
@@ -40,8 +44,22 @@ export function expectedProblem(error: unknown, env: NodeJS.ProcessEnv = process
   return null;
 }
 
+/**
+ * A compiled entry point run after a source changed would answer with the old code: say so, once.
+ * (npm start and start:sharded rebuild by themselves; scripts/build.mjs holds the one check.)
+ */
+async function warnIfBuildStale(): Promise<void> {
+  const script = join(PROJECT_ROOT, 'scripts/build.mjs');
+  // From source under tsx there is no build to be stale; a deployed dist/ may come without the build script.
+  if (CODE_ROOT === PROJECT_ROOT || !existsSync(script)) return;
+  const { staleSource } = (await import(pathToFileURL(script).href)) as { staleSource(root: string): string | null };
+  const changed = staleSource(PROJECT_ROOT);
+  if (changed !== null) stderrLog.warn(`dist/ is older than ${changed}: run npm run build (this process runs the code built before)`);
+}
+
 export function runMain(main: () => Promise<number | void> | number | void): void {
   Promise.resolve()
+    .then(warnIfBuildStale)
     .then(main)
     .then((code) => {
       if (typeof code === 'number') process.exitCode = code;

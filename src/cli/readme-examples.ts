@@ -12,8 +12,8 @@
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PROJECT_ROOT as ROOT } from '../paths.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const README = resolve(ROOT, 'README.md');
 const BLOCK = /<!-- example: (.+?)(?: \| lines=(\d+))? -->\n```(\w*)\n[\s\S]*?```\n<!-- \/example -->/g;
 

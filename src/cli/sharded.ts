@@ -71,7 +71,8 @@ runMain(async () => {
   const requestedShards = positiveInteger(values.shards, 'shards');
   const spawnDelay = positiveInteger(values['spawn-delay'], 'spawn-delay') ?? DEFAULT_SPAWN_DELAY_MS;
 
-  await updateIndexOnce(config);
+  // Read-only shards answer from the index as they find it (a snapshot, a replica): the writer ingests.
+  if (!config.DB_READONLY) await updateIndexOnce(config);
   const totalShards = requestedShards || (await recommendedShardCount(config, token));
   const manager = new ShardingManager(SHARD_ENTRY, {
     token,

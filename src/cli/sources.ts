@@ -1,5 +1,5 @@
 /** npm run sources -- [--db FILE] add|list|remove|poll [URL]: the feeds and pages the bot polls. */
-import { loadConfig } from '../config.js';
+import { assertWritable, loadConfig } from '../config.js';
 import { openIndex, rebuildDerived, stderrLogger } from '../app.js';
 import { listSources } from '../index/sources.js';
 import { fetchSettingsFrom } from '../pipeline/live.js';
@@ -17,7 +17,8 @@ runMain(async () => {
   const { values, positionals } = parseCliArgs(process.argv.slice(2), { db: { type: 'string' }, every: { type: 'string' } }, USAGE);
   const [verb, url, ...rest] = positionals;
   if (rest.length > 0 || !['add', 'list', 'remove', 'poll'].includes(verb ?? '') || ((verb === 'add' || verb === 'remove') && url === undefined)) throw new UsageError(USAGE);
-  const db = openIndex(values.db ?? config.DB_FILE);
+  if (verb !== 'list') assertWritable(config, `npm run sources -- ${verb}`);
+  const db = openIndex(values.db ?? config.DB_FILE, { readonly: config.DB_READONLY });
   try {
     const now = new Date();
     if (verb === 'list') {

@@ -9,9 +9,10 @@ import { runRepl } from './repl.js';
 
 runMain(async () => {
   const config = loadConfig();
-  const db = openIndex(config.DB_FILE);
+  const db = openIndex(config.DB_FILE, { readonly: config.DB_READONLY });
   try {
-    await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
+    // An answer process (DB_READONLY=1) serves the index as it finds it: the writer ingests.
+    if (!config.DB_READONLY) await updateIndex(db, config.CORPUS_DIR, config.MAX_ARTICLE_BYTES, stderrLogger, ingestSettings(config));
     if (config.DISCORD_TOKEN === undefined && config.INTERACTIONS_PORT === undefined) {
       stderrLogger.info('No DISCORD_TOKEN set: answering commands from standard input.');
       await runRepl(answerContext(db, config), process.stdin, process.stdout, process.stdin.isTTY === true);

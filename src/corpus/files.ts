@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBody } from '../sources/decode.js';
 import { CORPUS_EXTENSIONS } from '../sources/readers.js';
+import { CorpusDirError } from './errors.js';
 
 export type DecodeResult =
   | { ok: true; text: string; hash: string; bytes: number }
@@ -83,8 +84,7 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-/** The corpus folder is missing, not a folder, or unreadable: one line naming it. */
-export class CorpusDirError extends Error {}
+export { CorpusDirError };
 
 /** The corpus's article entries (text, HTML, Markdown, feeds, JSON exports): regular files to read, and the others (each with why it is not read). */
 export interface CorpusListing {

@@ -98,7 +98,7 @@ class DiscordBot implements Bot {
     this.services = {
       config,
       answers,
-      lookups: options.lookups ?? (db.memory ? inlineLookups(answers) : workerLookups({ dbFile: db.name, synonymsFile: config.SYNONYMS_FILE })),
+      lookups: options.lookups ?? (db.memory ? inlineLookups(answers) : workerLookups({ dbFile: db.name, synonymsFile: config.SYNONYMS_FILE, readonly: db.readonly })),
       log: this.#log,
       clock,
       onShutdown: (hook) => this.onShutdown(hook),
@@ -124,8 +124,9 @@ class DiscordBot implements Bot {
     await this.services.lookups.ready?.();
     if (this.client) await this.#connectGateway(this.client);
     if (this.#http) this.httpPort = await this.#http.listen();
-    for (const command of this.#commands) await command.start?.(this.services);
-    this.#log.info('bot started', { mode: this.mode, commands: this.#commands.map((c) => c.data.name) });
+    // The commands' background jobs (digest schedules, source polling) write the index: they run on the writer only.
+    if (!this.#options.db.readonly) for (const command of this.#commands) await command.start?.(this.services);
+    this.#log.info('bot started', { mode: this.mode, readonly: this.#options.db.readonly, commands: this.#commands.map((c) => c.data.name) });
   }
 
   stop(reason = 'stop requested'): Promise<void> {

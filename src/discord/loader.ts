@@ -4,13 +4,15 @@
  * A file that does not is a programming error, reported with its name.
  */
 import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CODE_ROOT } from '../paths.js';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { lookupCommands } from './lookupCommands.js';
 import type { BotCommand } from './command.js';
 
-export const COMMANDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../commands');
+/** The command modules: commands/*.ts under tsx, dist/commands/*.js once compiled. */
+export const COMMANDS_DIR = resolve(CODE_ROOT, 'commands');
 
 export class CommandModuleError extends Error {}
 

@@ -7,10 +7,10 @@ import { answerContext, askPayload } from '../app.js';
 import { openDatabase } from '../index/database.js';
 import { WORKER_READY, type LookupJob, type LookupResult } from './lookups.js';
 
-const { dbFile, synonymsFile } = workerData as { dbFile: string; synonymsFile: string | undefined };
+const { dbFile, synonymsFile, readonly } = workerData as { dbFile: string; synonymsFile: string | undefined; readonly: boolean };
 const port = parentPort!;
-// The main thread already migrated the file; a worker only reads (and saves long paging queries).
-const db = openDatabase(dbFile, { migrate: false });
+// The main thread already migrated the file; a worker only reads (and saves long paging queries, unless read-only).
+const db = openDatabase(dbFile, { migrate: false, readonly });
 const ctx = answerContext(db, { SYNONYMS_FILE: synonymsFile });
 port.postMessage(WORKER_READY);
 

@@ -40,6 +40,8 @@ export function inlineLookups(ctx: AnswerContext): LookupRunner {
 export interface WorkerPoolOptions {
   dbFile: string;
   synonymsFile?: string | undefined;
+  /** Open the index read-only in every worker (DB_READONLY=1). */
+  readonly?: boolean;
   size?: number;
   /** A lookup running longer is abandoned (its worker restarted) and reported as failed. */
   timeoutMs?: number;
@@ -71,7 +73,7 @@ class LookupWorker {
   readonly exited: Promise<void>;
 
   constructor(options: WorkerPoolOptions) {
-    this.worker = startThread('./lookupWorker', import.meta.url, { dbFile: options.dbFile, synonymsFile: options.synonymsFile });
+    this.worker = startThread('./lookupWorker', import.meta.url, { dbFile: options.dbFile, synonymsFile: options.synonymsFile, readonly: options.readonly ?? false });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`lookup worker exited before it was ready (code ${code})`)));

@@ -24,6 +24,9 @@ export const shuttingDownNotice = () => notice('The bot is restarting; please tr
 
 export const unknownCommandNotice = (name: string) => notice(`I don't know the command /${name} (it may have been removed). Try /help.`);
 
+export const readOnlyNotice = () =>
+  notice('This bot answers from a read-only copy of the index, so it cannot change it here: ask its operators to make this change on the writer (for sources: npm run sources). Lookups work as usual.');
+
 export const expiredPageNotice = () => notice('This answer can no longer be paged (its query is gone); please run the command again.');
 
 /** Edits cannot change whether a message is ephemeral; the flag is fixed by the first response. */

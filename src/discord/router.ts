@@ -11,7 +11,7 @@ import { answerInTime, buttonSteps, commandSteps, type AckPolicy } from './ack.j
 import { PRIVATE_OPTION, type BotCommand, type BotServices } from './command.js';
 import type { AutocompleteInput, ButtonInput, CommandInput, InteractionInput, Responder } from './interaction.js';
 import { newErrorId } from './log.js';
-import { expiredPageNotice, failureNotice, invalidOptionNotice, notice, rateLimitNotice, shuttingDownNotice, unknownCommandNotice } from './notices.js';
+import { expiredPageNotice, failureNotice, invalidOptionNotice, notice, rateLimitNotice, readOnlyNotice, shuttingDownNotice, unknownCommandNotice } from './notices.js';
 import { pageQuery } from './paging.js';
 import type { TokenBucketLimiter } from './rateLimit.js';
 import { TrackedResponder } from './respond.js';
@@ -139,6 +139,11 @@ export class InteractionRouter {
 
   /** Logs the failure with a fresh error id and tells the user that id, however far the answer got. */
   async #reportFailure(input: InteractionInput, responder: TrackedResponder, error: unknown): Promise<void> {
+    if (isReadOnlyRefusal(error)) {
+      this.#services.log.info('write refused: read-only index', { interactionId: input.id, command: input.kind === 'button' ? input.customId : input.commandName });
+      await this.#sendFailure(input, responder, readOnlyNotice()).catch((replyError: unknown) => this.#services.log.error('could not tell the user about a failure', { interactionId: input.id, error: replyError }));
+      return;
+    }
     const errorId = newErrorId();
     const command = input.kind === 'button' ? input.customId : input.commandName;
     this.#services.log.error('interaction failed', { errorId, interactionId: input.id, kind: input.kind, command, ackState: responder.state, error });
@@ -161,6 +166,11 @@ export class InteractionRouter {
         return responder.followUp(body);
     }
   }
+}
+
+/** SQLite refusing a write on a connection opened read-only (DB_READONLY=1): expected, not a bug. */
+function isReadOnlyRefusal(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'SQLITE_READONLY';
 }
 
 function isPrivateByDefault(command: BotCommand, input: CommandInput): boolean {

@@ -11,7 +11,7 @@ import { runBot } from './bot.js';
 
 runMain(async () => {
   const config = loadConfig();
-  const db = openIndex(config.DB_FILE);
+  const db = openIndex(config.DB_FILE, { readonly: config.DB_READONLY });
   try {
     return await runBot(config, db, stderrLogger);
   } finally {

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths.js';
 
 export type Db = Database.Database;
 
@@ -30,7 +30,7 @@ export function cached(db: Db, sql: string): Database.Statement {
 
 /** "NWSR" — marks a SQLite file as this project's index. */
 export const APPLICATION_ID = 0x4e575352;
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+export const MIGRATIONS_DIR = resolve(PROJECT_ROOT, 'db/migrations');
 
 export class IndexOpenError extends Error {}
 
@@ -40,11 +40,15 @@ export interface Migration {
   sql: string;
 }
 
+const migrationFiles = (dir: string) => readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
-    .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+  return migrationFiles(dir).map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** The schema version this code expects: the newest migration's number (without reading the SQL). */
+export function latestSchemaVersion(dir = MIGRATIONS_DIR): number {
+  return Number(migrationFiles(dir).at(-1)?.slice(0, 3) ?? 0);
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -124,7 +128,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') {
     assertLooksLikeSqlite(file);
     if (!readonly) mkdirSync(dirname(file), { recursive: true });
-    else if (!existsSync(file)) throw new IndexOpenError(`no index at ${file}: run npm run ingest first`);
+    else if (!existsSync(file)) throw new IndexOpenError(`no index at ${file}: build it with npm run ingest, or put a snapshot of one there (npm run snapshot)`);
   }
   let db: Db;
   try {
@@ -162,10 +166,13 @@ function assertOurs(db: Db, file: string): void {
   }
 }
 
+/** A reader never migrates: an index older than the code is refused, with the way to upgrade it. */
 function assertCurrent(db: Db, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const latest = loadMigrations().at(-1)?.version ?? 0;
-  if (version < latest) throw new IndexOpenError(`${file} has schema version ${version}, expected ${latest}: run npm run ingest to upgrade it`);
+  const latest = latestSchemaVersion();
+  if (version < latest) {
+    throw new IndexOpenError(`${file} has schema version ${version}, older than this code's ${latest}: upgrade it with npm run ingest where the index is written (then publish a new snapshot)`);
+  }
 }
 
 /** Applies each migration newer than the file's user_version, each in its own transaction. */

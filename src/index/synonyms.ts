@@ -3,10 +3,10 @@
  * query treats as one, so "troops" also finds "soldiers" and "servicemen".
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
-export const DEFAULT_SYNONYMS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/synonyms.txt');
+export const DEFAULT_SYNONYMS_FILE = resolve(PROJECT_ROOT, 'db/synonyms.txt');
 
 /** Each group is a list of phrases; each phrase a list of lower-case words. */
 export type SynonymGroups = string[][][];

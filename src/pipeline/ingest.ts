@@ -15,6 +15,7 @@ import { quoteFileName } from '../text/controls.js';
 import { documentsOf } from '../corpus/documents.js';
 import { readArticleFile, scanCorpusDir } from '../corpus/files.js';
 import { statedYear } from '../corpus/parse.js';
+import { IngestBusyError, RemovalRefusedError } from './errors.js';
 import type { PrepareJob, PreparedItem } from './prepare.js';
 import { DEFAULT_PREPARE_TIMEOUT_MS, prepareInOrder, preparingThreads } from './preparePool.js';
 
@@ -61,9 +62,7 @@ export interface IngestSummary {
   seconds: number;
 }
 
-export class IngestBusyError extends Error {}
-/** The ingest would remove more of the index than allowed: nothing was changed. */
-export class RemovalRefusedError extends Error {}
+export { IngestBusyError, RemovalRefusedError };
 
 const LEASE = 'ingest';
 const LEASE_TTL_MS = 60_000;

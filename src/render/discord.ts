@@ -116,8 +116,8 @@ function shortenBlock(block: string): string {
 }
 
 export interface RenderOptions {
-  /** Key for paging buttons (see pagingKey). */
-  key: string;
+  /** Key for paging buttons (see pagingKey); null: no buttons (a read-only process cannot save a long query for them). */
+  key: string | null;
   ephemeral?: boolean;
 }
 
@@ -131,7 +131,7 @@ export function renderDiscordPages(answer: Answer, options: RenderOptions): Mess
     const footer = `${pages.length > 1 ? `Page ${i + 1}/${pages.length} · ` : ''}Verbatim excerpts; ≈ marks an inferred date`;
     const payload: MessagePayload = {
       embeds: [{ title, description: page.join('\n\n'), color: answer.empty ? COLOR_EMPTY : COLOR_FOUND, footer: { text: footer } }],
-      components: pages.length > 1 ? [pagingRow(answer.command, i, pages.length, options.key)] : [],
+      components: pages.length > 1 && options.key !== null ? [pagingRow(answer.command, i, pages.length, options.key)] : [],
       allowed_mentions: { parse: [] },
     };
     if (options.ephemeral) payload.flags = EPHEMERAL_FLAG;
