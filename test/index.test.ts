@@ -64,9 +64,10 @@ describe('ingest', () => {
     expect(index.db.prepare('SELECT DISTINCT date FROM articles').pluck().all()).toEqual([null]);
   });
 
-  it('rebuilds people and the vocabulary when a migration emptied them, even with no article changed', async () => {
+  it('rebuilds people and the vocabulary when a migration emptied them and marked them out of date, even with no article changed', async () => {
     index = await tempIndex();
-    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL;');
+    // A migration that changes what is derived says so as 012 does: the derived tables were built from no version.
+    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL; UPDATE ranking_window SET built_at = -1;');
     const summary = await index.ingest();
     expect(summary).toMatchObject({ unchanged: 5, added: 0 });
     expect(answer(index.ctx, { command: 'who', query: 'Rutte' }).title).toBe('Mark Rutte');

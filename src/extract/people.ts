@@ -78,6 +78,42 @@ function compatibleFirst(a: string[], b: string[]): boolean {
   return sameSoft(fa, fb);
 }
 
+/** A name's soft tokens and generational suffix, as the merge compares them. */
+function nameParts(type: PersonRecord['type'], name: string): { tokens: string[]; suffix: string } {
+  if (type === 'organisation') return { tokens: [orgKey(name)], suffix: '' };
+  // The suffix is read from the words as written: softening folds "III" into "i".
+  const words = name.split(/\s+/);
+  const suffix = words.length > 2 && isGenerational(words.at(-1)!) ? words.at(-1)!.toLowerCase().replace(/\.$/, '') : '';
+  return { tokens: softTokens(suffix === '' ? name : words.slice(0, -1).join(' ')), suffix };
+}
+
+/** Persons are blocked by their surname's consonant skeleton, organisations by normalised name. */
+function blockKey(type: PersonRecord['type'], tokens: string[]): string {
+  return type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
+}
+
+/** The acronym an organisation's name is ("F.A.A." → FAA) or stands for ("Federal Aviation Administration" → FAA); null if neither. */
+function acronymKey(type: PersonRecord['type'], name: string): string | null {
+  if (type !== 'organisation') return null;
+  if (ACRONYM.test(name)) return name.replace(/\./g, '');
+  const acronym = acronymOf(name);
+  return acronym.length < 2 ? null : acronym;
+}
+
+/**
+ * Where a speaker mention's name takes part in the merge: its block (names merge only within
+ * one), and for organisations the acronym that can join it to another block: '=FAA' for the
+ * acronym itself, 'FAA' for a name it stands for. Names sharing neither never affect each
+ * other's records, so a change to some names needs only the blocks reachable from theirs merged
+ * again (index/peopleTable.ts). Null for a name the merge skips (blank).
+ */
+export function mergeKeysOf(type: PersonRecord['type'], name: string): { block: string; acronym: string | null } | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return null;
+  const acronym = acronymKey(type, trimmed);
+  return { block: blockKey(type, nameParts(type, trimmed).tokens), acronym: acronym !== null && ACRONYM.test(trimmed) ? `=${acronym}` : acronym };
+}
+
 /** Merges mentions within and across articles into people and organisations. */
 export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   const aggregates: Aggregate[] = [];
@@ -90,12 +126,8 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
     if (index === undefined) {
       index = aggregates.length;
       byName.set(id, index);
-      // The suffix is read from the words as written: softening folds "III" into "i".
-      const words = name.split(/\s+/);
-      const suffix = m.type === 'person' && words.length > 2 && isGenerational(words.at(-1)!) ? words.at(-1)!.toLowerCase().replace(/\.$/, '') : '';
-      const tokens = m.type === 'person' ? softTokens(suffix === '' ? name : words.slice(0, -1).join(' ')) : [orgKey(name)];
-      const key = m.type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
-      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key, parent: index });
+      const { tokens, suffix } = nameParts(m.type, name);
+      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key: blockKey(m.type, tokens), parent: index });
     }
     const a = aggregates[index]!;
     a.count++;
@@ -196,15 +228,15 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   const byAcronym = new Map<string, Set<number>>();
   for (const [i, a] of aggregates.entries()) {
     if (a.type !== 'organisation' || ACRONYM.test(a.name)) continue;
-    const acronym = acronymOf(a.name);
-    if (acronym.length < 2) continue;
+    const acronym = acronymKey(a.type, a.name);
+    if (acronym === null) continue;
     const set = byAcronym.get(acronym) ?? new Set();
     set.add(find(i));
     byAcronym.set(acronym, set);
   }
   for (const [i, a] of aggregates.entries()) {
     if (a.type !== 'organisation' || !ACRONYM.test(a.name)) continue;
-    const roots = byAcronym.get(a.name.replace(/\./g, ''));
+    const roots = byAcronym.get(acronymKey(a.type, a.name)!);
     if (roots?.size === 1) union([...roots][0]!, i);
   }
 
@@ -280,8 +312,8 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
     else if (list.at(-1) !== entry) list.push(entry);
   };
   for (const person of people) {
-    const names = [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
-    const folded = names.map((n) => (person.type === 'organisation' ? orgKey(n) : foldName(n)));
+    const names = namesOf(person);
+    const folded = names.map((n) => foldedName(person.type, n));
     const entry: IndexedPerson = {
       person,
       names: folded,
@@ -306,6 +338,37 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
   index = { byFolded, bySkeleton, byToken, tokensByLength, byRoleWord };
   indexes.set(people, index);
   return index;
+}
+
+/** The names a record is found by: its canonical name and aliases, not its roles. */
+function namesOf(person: PersonRecord): string[] {
+  return [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
+}
+
+function foldedName(type: PersonRecord['type'], name: string): string {
+  return type === 'organisation' ? orgKey(name) : foldName(name);
+}
+
+/**
+ * The keys canonicalOf finds a record under ('f:' a folded name, 's:' the skeleton of a name
+ * token), and below, the keys it looks a name up under. A record sharing no key with a name is
+ * never that name's answer, so when some records change, only the names sharing their keys can
+ * resolve differently (index/people.ts).
+ */
+export function recordLookupKeys(person: PersonRecord): string[] {
+  const keys = new Set<string>();
+  for (const name of namesOf(person)) {
+    keys.add(`f:${foldedName(person.type, name)}`);
+    for (const token of softTokens(name)) keys.add(`s:${skeleton(token)}`);
+  }
+  return [...keys];
+}
+
+export function nameLookupKeys(name: string): string[] {
+  const keys = new Set([`f:${foldName(name)}`, `f:${orgKey(name)}`]);
+  const last = softTokens(name).at(-1);
+  if (last !== undefined) keys.add(`s:${skeleton(last)}`);
+  return [...keys];
 }
 
 /** The record a name belongs to: an exact name or alias, else the one person whose surname fits; null otherwise. */
