@@ -3,7 +3,7 @@
 
 -- 1. The change log. Every article written or removed since the derived tables were last brought up
 --    to date, logged in the write's own transaction, so an ingest stopped before the update leaves
---    its changes for the next one. A removed article's sentences and merge keys are kept here,
+--    its changes for the next one. A removed article's sentences and speaker mentions are kept here,
 --    since its rows are gone by the time the derived tables are updated.
 CREATE TABLE pending_base (
   only    INTEGER PRIMARY KEY CHECK (only = 1),
@@ -16,20 +16,35 @@ CREATE TABLE pending_removed_sentences (
   id   INTEGER NOT NULL,
   text TEXT    NOT NULL                   -- as indexed: FTS5 needs it to delete the postings
 );
+CREATE TABLE pending_removed_mentions (
+  name     TEXT NOT NULL,
+  type     TEXT NOT NULL,
+  roles    TEXT NOT NULL,
+  variants TEXT NOT NULL
+);
 CREATE TABLE pending_keys (
-  kind TEXT NOT NULL CHECK (kind IN ('block', 'acronym', 'person', 'speaker')),
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'speaker')),   -- whom removed statements counted for; who spoke them
   key  TEXT NOT NULL,
   PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
 
--- 2. Where each speaker mention takes part in the people merge (extract/people.ts mergeKeysOf):
---    its block (persons by surname skeleton, organisations by normalised name) and, for
---    organisations, its acronym ('=FAA' for the acronym itself, 'FAA' for a name it stands for).
---    A change to some names re-merges only the blocks reachable from theirs. NULL until computed.
-ALTER TABLE speaker_mentions ADD COLUMN block TEXT;
-ALTER TABLE speaker_mentions ADD COLUMN acronym TEXT;
-CREATE INDEX speaker_mentions_block ON speaker_mentions(block);
-CREATE INDEX speaker_mentions_acronym ON speaker_mentions(acronym) WHERE acronym IS NOT NULL;
+-- 2. Each distinct speaker name with what its mentions said, summed over the articles (extract/people.ts
+--    NameTally): the people merge's input, kept by adding and subtracting the changed articles'
+--    mentions. Its block (persons by surname skeleton, organisations by normalised name) and acronym
+--    ('=FAA' for the acronym itself, 'FAA' for a name it stands for) say which names can merge
+--    (mergeKeysOf): a change re-merges only the blocks reachable from the changed names.
+CREATE TABLE speaker_names (
+  type     TEXT    NOT NULL,
+  name     TEXT    NOT NULL,
+  block    TEXT    NOT NULL,
+  acronym  TEXT,
+  mentions INTEGER NOT NULL,
+  roles    TEXT    NOT NULL,              -- JSON [[role, mentions], …] in code-unit order
+  variants TEXT    NOT NULL,              -- JSON [[spelling, mentions], …]
+  PRIMARY KEY (type, name)
+) WITHOUT ROWID;
+CREATE INDEX speaker_names_block ON speaker_names(block);
+CREATE INDEX speaker_names_acronym ON speaker_names(acronym) WHERE acronym IS NOT NULL;
 
 -- 3. People by block, and the keys name look-ups find them under (extract/people.ts
 --    recordLookupKeys): a changed person makes only the speakers sharing a key resolve again.
@@ -52,8 +67,15 @@ CREATE TABLE speaker_keys (
 ) WITHOUT ROWID;
 CREATE INDEX statements_speaker ON statements(speaker, person_id) WHERE speaker IS NOT NULL;
 
--- 4. The ranking window keeps the size it was built with, so an update keeps it.
+-- 4. An ingest takes a corpus file as unchanged, without reading it, while its size and modification
+--    time stay as recorded when it was last read whole (pipeline/ingest.ts); the year each article
+--    states is kept for the corpus year, which is voted by every article.
+ALTER TABLE articles ADD COLUMN origin_size INTEGER;
+ALTER TABLE articles ADD COLUMN origin_mtime REAL;
+ALTER TABLE articles ADD COLUMN stated_year INTEGER;
+
+-- 5. The ranking window keeps the size it was built with, so an update keeps it.
 ALTER TABLE ranking_window ADD COLUMN size INTEGER NOT NULL DEFAULT 100000;
 
--- The derived tables are rebuilt once from the whole index by the next ingest (which fills the new columns).
+-- The derived tables are rebuilt once from the whole index by the next ingest (which fills the new tables and columns).
 UPDATE ranking_window SET built_at = -1;

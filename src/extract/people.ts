@@ -21,7 +21,8 @@ interface Aggregate {
   name: string;
   type: PersonRecord['type'];
   count: number;
-  roles: Set<string>;
+  /** Role → how many mentions gave it. */
+  roles: Map<string, number>;
   variants: Set<string>;
   /** Soft tokens of the name without a generational suffix (persons), or the normalised name (organisations). */
   tokens: string[];
@@ -114,26 +115,65 @@ export function mergeKeysOf(type: PersonRecord['type'], name: string): { block: 
   return { block: blockKey(type, nameParts(type, trimmed).tokens), acronym: acronym !== null && ACRONYM.test(trimmed) ? `=${acronym}` : acronym };
 }
 
-/** Merges mentions within and across articles into people and organisations. */
-export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
-  const aggregates: Aggregate[] = [];
-  const byName = new Map<string, number>();
+/**
+ * Everything the mentions of one name said, summed over the articles: what the merge reads. A sum
+ * does not depend on the order the articles came in, and is kept up to date by adding and
+ * subtracting the mentions of the articles that change (index/peopleTable.ts).
+ */
+export interface NameTally {
+  name: string;
+  type: PersonRecord['type'];
+  mentions: number;
+  /** Role → how many mentions gave it. */
+  roles: Map<string, number>;
+  /** Spelling as written → how many mentions saw it. */
+  variants: Map<string, number>;
+}
+
+export const tallyId = (type: PersonRecord['type'], name: string) => `${type}\u0000${name}`;
+
+/**
+ * Adds the mentions to the tallies (`sign` −1 takes them away; a tally left with no mention
+ * goes). Names and words are trimmed; blank names are not tallied.
+ */
+export function tallyMentions(mentions: SpeakerMention[], tallies = new Map<string, NameTally>(), sign: 1 | -1 = 1): Map<string, NameTally> {
+  const bump = (counts: Map<string, number>, words: string[]) => {
+    for (const word of new Set(words.map((w) => w.trim()).filter((w) => w !== ''))) {
+      const n = (counts.get(word) ?? 0) + sign;
+      if (n === 0) counts.delete(word);
+      else counts.set(word, n);
+    }
+  };
   for (const m of mentions) {
     const name = m.name.trim();
     if (name === '') continue;
-    const id = `${m.type}\u0000${name}`;
-    let index = byName.get(id);
-    if (index === undefined) {
-      index = aggregates.length;
-      byName.set(id, index);
-      const { tokens, suffix } = nameParts(m.type, name);
-      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key: blockKey(m.type, tokens), parent: index });
-    }
-    const a = aggregates[index]!;
-    a.count++;
-    for (const r of m.roles) if (r.trim() !== '') a.roles.add(r.trim());
-    for (const v of m.variants) if (v.trim() !== '') a.variants.add(v.trim());
+    const id = tallyId(m.type, name);
+    let tally = tallies.get(id);
+    if (tally === undefined) tallies.set(id, (tally = { name, type: m.type, mentions: 0, roles: new Map(), variants: new Map() }));
+    tally.mentions += sign;
+    bump(tally.roles, m.roles);
+    bump(tally.variants, m.variants);
+    if (tally.mentions === 0) tallies.delete(id);
   }
+  return tallies;
+}
+
+/** Merges mentions within and across articles into people and organisations. */
+export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
+  return mergeNames([...tallyMentions(mentions).values()]);
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Merges the tallies of every name into people and organisations (in any order: they are sorted here). */
+export function mergeNames(tallies: NameTally[]): PersonRecord[] {
+  const aggregates: Aggregate[] = [...tallies]
+    .sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.name, b.name))
+    .map((t, index) => {
+      const { tokens, suffix } = nameParts(t.type, t.name);
+      const variants = new Set([...t.variants.keys()].sort(byCodeUnits));
+      return { name: t.name, type: t.type, count: t.mentions, roles: t.roles, variants, tokens, suffix, key: blockKey(t.type, tokens), parent: index };
+    });
 
   const find = (i: number): number => {
     while (aggregates[i]!.parent !== i) {
@@ -250,7 +290,10 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   return [...clusters.values()].map(toRecord);
 }
 
-/** The most frequent full form names the record; ties go to the longest, then to one introduced with a title. */
+/**
+ * The most frequent full form names the record; ties go to the longest, then to one introduced with a title.
+ * Roles come most given first (ties in alphabetical order).
+ */
 function toRecord(members: Aggregate[]): PersonRecord {
   const type = members[0]!.type;
   const candidates = members.filter((m) => type === 'organisation' || m.tokens.length > 1);
@@ -258,11 +301,11 @@ function toRecord(members: Aggregate[]): PersonRecord {
   pool.sort((a, b) => b.count - a.count || b.name.length - a.name.length || b.roles.size - a.roles.size || a.name.localeCompare(b.name));
   const canonical = type === 'organisation' ? pool[0]!.name.replace(/^the\s+/, '') : pool[0]!.name;
   const aliases = new Set<string>();
-  const roles = new Set<string>();
+  const roles = new Map<string, number>();
   for (const m of members) {
     aliases.add(m.name);
     for (const v of m.variants) aliases.add(v);
-    for (const r of m.roles) roles.add(r);
+    for (const [r, n] of m.roles) roles.set(r, (roles.get(r) ?? 0) + n);
     if (type === 'person') {
       const words = m.name.split(/\s+/);
       // The surname alone is an alias (not for "Kim Yong-hyun", whose hyphenated last word is a given name).
@@ -271,7 +314,8 @@ function toRecord(members: Aggregate[]): PersonRecord {
   }
   for (const m of members) if (type === 'organisation') aliases.add(m.name.replace(/^the\s+/, ''));
   aliases.delete(canonical);
-  return { canonical, type, aliases: [...aliases], roles: [...roles] };
+  const byUse = [...roles].sort(([a, n], [b, m]) => m - n || a.localeCompare(b) || byCodeUnits(a, b)).map(([r]) => r);
+  return { canonical, type, aliases: [...aliases], roles: byUse };
 }
 
 // ---- look-ups -----------------------------------------------------------------

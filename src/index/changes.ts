@@ -19,20 +19,19 @@ export function logWritten(db: Db, articleId: number): void {
 
 /**
  * An article about to be removed (or replaced): what the update will need once its rows are gone:
- * its sentences as indexed, the merge blocks and acronyms of its speaker mentions, the people its
- * statements counted for, and its speakers. An article written since the last update was never
+ * its sentences as indexed, its speaker mentions, the people its statements counted for, and its
+ * speakers. An article written since the last update was never
  * part of the derived tables: it only leaves the log.
  */
 export function logRemoval(db: Db, articleId: number): void {
   markBase(db);
   if (cached(db, 'DELETE FROM pending_articles WHERE article_id = ?').run(articleId).changes > 0) return;
   cached(db, 'INSERT INTO pending_removed_sentences(id, text) SELECT id, text FROM sentences WHERE article_id = ?').run(articleId);
+  cached(db, 'INSERT INTO pending_removed_mentions(name, type, roles, variants) SELECT name, type, roles, variants FROM speaker_mentions WHERE article_id = ?').run(articleId);
   cached(
     db,
     `INSERT OR IGNORE INTO pending_keys(kind, key)
-       SELECT 'block', block FROM speaker_mentions WHERE article_id = @id AND block IS NOT NULL
-       UNION SELECT 'acronym', acronym FROM speaker_mentions WHERE article_id = @id AND acronym IS NOT NULL
-       UNION SELECT 'person', person_id FROM statements WHERE article_id = @id AND person_id IS NOT NULL
+       SELECT 'person', person_id FROM statements WHERE article_id = @id AND person_id IS NOT NULL
        UNION SELECT 'speaker', speaker FROM statements WHERE article_id = @id AND speaker IS NOT NULL`,
   ).run({ id: articleId });
 }
@@ -53,7 +52,7 @@ export function pendingState(db: Db): PendingState {
 }
 
 /** Keys of one kind logged for removed articles. */
-export function pendingKeys(db: Db, kind: 'block' | 'acronym' | 'person' | 'speaker'): string[] {
+export function pendingKeys(db: Db, kind: 'person' | 'speaker'): string[] {
   return cached(db, 'SELECT key FROM pending_keys WHERE kind = ?').pluck().all(kind) as string[];
 }
 
@@ -67,5 +66,5 @@ export function pendingSentenceCount(db: Db): number {
 
 /** Empties the log: the derived tables are up to date. */
 export function clearPending(db: Db): void {
-  db.exec('DELETE FROM pending_base; DELETE FROM pending_articles; DELETE FROM pending_removed_sentences; DELETE FROM pending_keys;');
+  db.exec('DELETE FROM pending_base; DELETE FROM pending_articles; DELETE FROM pending_removed_sentences; DELETE FROM pending_removed_mentions; DELETE FROM pending_keys;');
 }

@@ -1,19 +1,21 @@
 /**
  * Keeping the people table: one record per person or organisation, merged from the speaker
- * mentions of every article (extract/people.ts mergePeople), with every statement pointed at its
+ * mentions of every article (extract/people.ts mergeNames), with every statement pointed at its
  * speaker's record (canonicalOf). Rebuilt from all mentions, or updated for what changed:
  *
- * - The merge compares names only within a block (persons by surname skeleton, organisations by
+ * - The merge reads one tally per distinct name (speaker_names: how many mentions, which roles and
+ *   spellings), kept by adding the written articles' mentions and subtracting the removed ones'.
+ * - It compares names only within a block (persons by surname skeleton, organisations by
  *   normalised name) and joins organisation blocks only through an acronym. So the blocks of the
- *   changed mentions, closed under acronyms, are merged again from their mentions, and their
- *   records replace the ones stored for those blocks.
+ *   changed names, closed under acronyms, are merged again from their tallies, and their records
+ *   replace the ones stored for those blocks.
  * - canonicalOf finds a record only under its lookup keys (folded names, name-token skeletons). So
  *   when records change, only the speakers sharing a key with the old or new record resolve again.
  *
  * Either way the tables end the same as a rebuild from every mention (test/derived.property.test.ts).
  * People keep their ids while their canonical name and type stay the same (migration 007).
  */
-import { canonicalOf, mergeKeysOf, mergePeople, nameLookupKeys, recordLookupKeys } from '../extract/people.js';
+import { canonicalOf, mergeKeysOf, mergeNames, nameLookupKeys, recordLookupKeys, tallyId, tallyMentions, type NameTally } from '../extract/people.js';
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 import { pendingKeys } from './changes.js';
@@ -121,25 +123,28 @@ function replaceRecords(db: Db, records: PersonRecord[], stored: StoredPerson[])
   return out;
 }
 
-function mentionOf(r: { name: string; type: SpeakerMention['type']; roles: string; variants: string }): SpeakerMention {
-  return { name: r.name, type: r.type, roles: JSON.parse(r.roles) as string[], variants: JSON.parse(r.variants) as string[] };
+type MentionRow = { name: string; type: SpeakerMention['type']; roles: string; variants: string };
+
+function mentionsOf(rows: MentionRow[]): SpeakerMention[] {
+  return rows.map((r) => ({ name: r.name, type: r.type, roles: JSON.parse(r.roles) as string[], variants: JSON.parse(r.variants) as string[] }));
 }
 
-type MentionRow = { id: number; name: string; type: SpeakerMention['type']; roles: string; variants: string; block: string | null; acronym: string | null };
+type TallyRow = { type: SpeakerMention['type']; name: string; mentions: number; roles: string; variants: string };
 
-/** Every mention, its merge keys brought up to date (none before migration 012; the rules may have changed since). */
-function allMentions(db: Db): SpeakerMention[] {
-  const rows = db.prepare('SELECT rowid AS id, name, type, roles, variants, block, acronym FROM speaker_mentions ORDER BY rowid').all() as MentionRow[];
-  const update = db.prepare('UPDATE speaker_mentions SET block = ?, acronym = ? WHERE rowid = ?');
-  const keysOf = new Map<string, ReturnType<typeof mergeKeysOf>>();
-  for (const r of rows) {
-    const name = `${r.type}|${r.name}`;
-    let keys = keysOf.get(name);
-    if (keys === undefined) keysOf.set(name, (keys = mergeKeysOf(r.type, r.name)));
-    if ((keys?.block ?? null) !== r.block || (keys?.acronym ?? null) !== r.acronym) update.run(keys?.block ?? null, keys?.acronym ?? null, r.id);
-  }
-  return rows.map(mentionOf);
+const countsJson = (counts: Map<string, number>) => JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+function tallyOf(r: TallyRow): NameTally {
+  return { name: r.name, type: r.type, mentions: r.mentions, roles: new Map(JSON.parse(r.roles) as [string, number][]), variants: new Map(JSON.parse(r.variants) as [string, number][]) };
 }
+
+function saveTally(db: Db, t: NameTally): void {
+  const keys = mergeKeysOf(t.type, t.name)!;
+  cached(db, 'INSERT OR REPLACE INTO speaker_names(type, name, block, acronym, mentions, roles, variants) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    t.type, t.name, keys.block, keys.acronym, t.mentions, countsJson(t.roles), countsJson(t.variants),
+  );
+}
+
+const TALLY_COLUMNS = 'type, name, mentions, roles, variants';
 
 /** Points every statement of each speaker at the person `resolve` gives (or none); the people whose counts changed go into `recount`. */
 function pointStatements(db: Db, speakers: Iterable<string>, resolve: (speaker: string) => number | null, out: PeopleWrite): void {
@@ -163,7 +168,10 @@ function bumpPeopleVersion(db: Db): void {
 /** Rebuilds the people from every speaker mention, and points every statement at its speaker's person. */
 export function rebuildPeople(db: Db): void {
   db.transaction(() => {
-    const records = mergePeople(allMentions(db));
+    const tallies = tallyMentions(mentionsOf(db.prepare('SELECT name, type, roles, variants FROM speaker_mentions').all() as MentionRow[]));
+    db.exec('DELETE FROM speaker_names');
+    for (const t of tallies.values()) saveTally(db, t);
+    const records = mergeNames([...tallies.values()]);
     const stored = db.prepare('SELECT id, canonical, type, roles, block FROM people').all() as StoredPerson[];
     const out = replaceRecords(db, records, stored);
     const speakers = db.prepare('SELECT DISTINCT speaker FROM statements WHERE speaker IS NOT NULL').pluck().all() as string[];
@@ -189,9 +197,9 @@ function closeBlocks(db: Db, seedBlocks: Iterable<string>, seedAcronyms: Iterabl
   const blockQueue = [...seedBlocks];
   // A seed acronym is followed even if no '=X' is left: the one removed may have joined two blocks.
   const acronymQueue = [...seedAcronyms].map((a) => a.replace(/^=/, ''));
-  const acronymsIn = cached(db, 'SELECT DISTINCT acronym FROM speaker_mentions WHERE block = ? AND acronym IS NOT NULL').pluck();
-  const isAcronymHere = cached(db, 'SELECT 1 FROM speaker_mentions WHERE acronym = ? LIMIT 1');
-  const blocksWith = cached(db, 'SELECT DISTINCT block FROM speaker_mentions WHERE acronym IN (?, ?)').pluck();
+  const acronymsIn = cached(db, 'SELECT DISTINCT acronym FROM speaker_names WHERE block = ? AND acronym IS NOT NULL').pluck();
+  const isAcronymHere = cached(db, 'SELECT 1 FROM speaker_names WHERE acronym = ? LIMIT 1');
+  const blocksWith = cached(db, 'SELECT DISTINCT block FROM speaker_names WHERE acronym IN (?, ?)').pluck();
   const seeds = new Set(acronymQueue);
   while (blockQueue.length > 0 || acronymQueue.length > 0) {
     const block = blockQueue.pop();
@@ -237,16 +245,31 @@ function recordsSharingKeys(db: Db, speakers: string[]): { records: PersonRecord
  * new statements, and those sharing a lookup key with a record that changed) are pointed again.
  */
 export function updatePeople(db: Db): void {
-  const added = cached(db, 'SELECT DISTINCT block, acronym FROM speaker_mentions WHERE article_id IN (SELECT article_id FROM pending_articles) AND block IS NOT NULL').all() as { block: string; acronym: string | null }[];
-  const blocks = closeBlocks(
-    db,
-    [...pendingKeys(db, 'block'), ...added.map((m) => m.block)],
-    [...pendingKeys(db, 'acronym'), ...added.flatMap((m) => (m.acronym === null ? [] : [m.acronym]))],
-  );
+  // The tallies of the names mentioned in the articles written and removed, moved by their mentions.
+  const added = mentionsOf(cached(db, 'SELECT name, type, roles, variants FROM speaker_mentions WHERE article_id IN (SELECT article_id FROM pending_articles)').all() as MentionRow[]);
+  const removed = mentionsOf(cached(db, 'SELECT name, type, roles, variants FROM pending_removed_mentions').all() as MentionRow[]);
+  const touched = new Map<string, { type: SpeakerMention['type']; name: string }>();
+  for (const m of [...added, ...removed]) if (m.name.trim() !== '') touched.set(tallyId(m.type, m.name.trim()), { type: m.type, name: m.name.trim() });
+  const tallies = new Map<string, NameTally>();
+  const storedTally = cached(db, `SELECT ${TALLY_COLUMNS} FROM speaker_names WHERE type = ? AND name = ?`);
+  for (const [id, { type, name }] of touched) {
+    const row = storedTally.get(type, name) as TallyRow | undefined;
+    if (row) tallies.set(id, tallyOf(row));
+  }
+  tallyMentions(removed, tallyMentions(added, tallies), -1);
+  const dropTally = cached(db, 'DELETE FROM speaker_names WHERE type = ? AND name = ?');
+  for (const [id, { type, name }] of touched) {
+    const tally = tallies.get(id);
+    if (tally) saveTally(db, tally);
+    else dropTally.run(type, name);
+  }
+
+  const seeds = [...touched.values()].map((n) => mergeKeysOf(n.type, n.name)!);
+  const blocks = closeBlocks(db, seeds.map((k) => k.block), seeds.flatMap((k) => (k.acronym === null ? [] : [k.acronym])));
   const inBlocks = JSON.stringify(blocks);
-  const mentions = (cached(db, 'SELECT name, type, roles, variants FROM speaker_mentions WHERE block IN (SELECT value FROM json_each(?)) ORDER BY rowid').all(inBlocks) as Parameters<typeof mentionOf>[0][]).map(mentionOf);
+  const names = (cached(db, `SELECT ${TALLY_COLUMNS} FROM speaker_names WHERE block IN (SELECT value FROM json_each(?))`).all(inBlocks) as TallyRow[]).map(tallyOf);
   const stored = cached(db, 'SELECT id, canonical, type, roles, block FROM people WHERE block IN (SELECT value FROM json_each(?))').all(inBlocks) as StoredPerson[];
-  const out = replaceRecords(db, mergePeople(mentions), stored);
+  const out = replaceRecords(db, mergeNames(names), stored);
 
   // Speakers: new ones are looked up under their keys from now on; those gone are not.
   const newSpeakers = cached(db, 'SELECT DISTINCT speaker FROM statements WHERE article_id IN (SELECT article_id FROM pending_articles) AND speaker IS NOT NULL').pluck().all() as string[];

@@ -5,7 +5,6 @@
 import type { Citation } from '../answers/types.js';
 import type { PreparedArticle } from './prepared.js';
 import { cached, type Db } from './database.js';
-import { mergeKeysOf } from '../extract/people.js';
 
 /**
  * Writes one article's statements and speaker mentions (inside the article's transaction).
@@ -27,11 +26,8 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
       s.rule, s.speakerRule,
     );
   }
-  const mention = cached(db, 'INSERT INTO speaker_mentions(article_id, name, type, roles, variants, block, acronym) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const m of article.mentions) {
-    const keys = mergeKeysOf(m.type, m.name);
-    mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants), keys?.block ?? null, keys?.acronym ?? null);
-  }
+  const mention = cached(db, 'INSERT INTO speaker_mentions(article_id, name, type, roles, variants) VALUES (?, ?, ?, ?, ?)');
+  for (const m of article.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
 }
 
 /** Index of the last sentence starting at or before `offset` (sentences in reading order), or -1. */

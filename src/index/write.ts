@@ -37,12 +37,34 @@ export interface StoredArticle {
   extraction: string | null;
   /** The corpus file it was read from, or the URL fetched. */
   origin: string;
+  /** The size and modification time of its file when it was last read whole, or null: see recordFileSignatures. */
+  originSize: number | null;
+  originMtime: number | null;
+  /** The year the article states (its corpus-year vote), as read with that signature. */
+  statedYear: number | null;
 }
 
 /** Articles read from the corpus folder (not those fetched from the web), by key. */
 export function storedArticles(db: Db): Map<string, StoredArticle> {
-  const rows = db.prepare("SELECT id, key AS file, hash, context_year AS contextYear, extraction, origin FROM articles WHERE origin_kind = 'corpus'").all() as StoredArticle[];
+  const rows = db
+    .prepare(
+      `SELECT id, key AS file, hash, context_year AS contextYear, extraction, origin, origin_size AS originSize, origin_mtime AS originMtime, stated_year AS statedYear
+       FROM articles WHERE origin_kind = 'corpus'`,
+    )
+    .all() as StoredArticle[];
   return new Map(rows.map((r) => [r.file, r]));
+}
+
+/**
+ * Records, for articles just read from their corpus file, the file's size and modification time
+ * and the year each states, so that the next ingest takes the file as unchanged without reading
+ * it while both stay the same.
+ */
+export function recordFileSignatures(db: Db, articles: { key: string; size: number; mtimeMs: number; statedYear: number | null }[]): void {
+  const update = cached(db, 'UPDATE articles SET origin_size = ?, origin_mtime = ?, stated_year = ? WHERE key = ?');
+  db.transaction(() => {
+    for (const a of articles) update.run(a.size, a.mtimeMs, a.statedYear, a.key);
+  }).immediate();
 }
 
 /** Whether an article with this key is in the index, whatever brought it in. */
