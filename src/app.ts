@@ -34,8 +34,8 @@ export function openIndex(file: string): Db {
  */
 export { updateDerived };
 
-/** The ingest's safety settings from the configuration (time limit per large file, removals allowed). */
-export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals'>;
+/** The ingest's safety settings from the configuration (time limit per large file, removals allowed); the bench times the scan with afterScan. */
+export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals' | 'afterScan'>;
 
 export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 'MAX_REMOVAL_SHARE'>, allowRemovals = false): IngestSettings {
   return { prepareTimeoutMs: config.PREPARE_TIMEOUT_SECONDS * 1000, maxRemovalShare: config.MAX_REMOVAL_SHARE, allowRemovals };

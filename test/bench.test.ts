@@ -124,7 +124,8 @@ describe('npm run bench', () => {
     expect(result).toHaveProperty('discord_p99_ms');
     expect(result.discord_p99_ms === null || typeof result.discord_p99_ms === 'number').toBe(true);
     expect(result.articles).toBe(50);
-    expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
+    expect(result).toMatchObject({ increment_articles: 20, add20_s: expect.any(Number), remove20_s: expect.any(Number), add20_scan_s: expect.any(Number), add20_s_at_10k: null });
+    expect(result.increment_scaling).toEqual([expect.objectContaining({ articles: 50, add20_s: result.add20_s, remove20_s: result.remove20_s })]);
     // The people table holds exactly the generated speakers: nobody split into two, nobody merged, nobody invented.
     expect(result).toMatchObject({ people_missing: 0, people_extra: 0, people_merged: 0, people_split: 0 });
     expect(result.people_indexed).toBe(result.people_generated);
