@@ -16,6 +16,8 @@ import { rebuildRankingWindow, rebuildVocabulary, windowFloor } from './write.js
  * once (0.9 s for 1.4 million sentences).
  */
 const REBUILD_SHARE = 0.1;
+/** Changes this small are updated without counting the index's sentences (a count reads a whole index of the table). */
+const ALWAYS_UPDATE_SENTENCES = 20_000;
 
 export type DerivedUpdate = 'current' | 'updated' | 'rebuilt';
 
@@ -36,7 +38,10 @@ export function updateDerived(db: Db, options: DerivedOptions = {}): DerivedUpda
     if (mode !== 'rebuild' && state.base === null && state.builtAt === state.version) return 'current';
     // The log covers every change since the build only if it began where the build ended.
     const logComplete = state.base !== null && state.base === state.builtAt;
-    const small = () => pendingSentenceCount(db) <= REBUILD_SHARE * (cached(db, 'SELECT count(*) FROM sentences').pluck().get() as number);
+    const small = () => {
+      const pending = pendingSentenceCount(db);
+      return pending <= ALWAYS_UPDATE_SENTENCES || pending <= REBUILD_SHARE * (cached(db, 'SELECT count(*) FROM sentences').pluck().get() as number);
+    };
     if (mode !== 'rebuild' && logComplete && (mode === 'update' || small())) {
       applyChanges(db);
       clearPending(db);
@@ -117,7 +122,7 @@ function windowSize(db: Db): number {
  */
 function updateRankingWindow(db: Db, added: SentenceText[], removed: SentenceText[]): void {
   const { floor: before, size } = cached(db, 'SELECT floor, size FROM ranking_window').get() as { floor: number | null; size: number };
-  const after = windowFloor(db, size);
+  const after = before === null ? windowFloor(db, size) : movedFloor(db, before, size, added, removed);
   if (before === null || after === null) {
     // The window appears or goes (the index crossed twice its size): a rebuild, either way.
     if (before !== after) rebuildRankingWindow(db, size);
@@ -134,6 +139,23 @@ function updateRankingWindow(db: Db, added: SentenceText[], removed: SentenceTex
   const insert = cached(db, 'INSERT INTO recent_fts(rowid, text) VALUES (?, ?)');
   for (const s of entering) insert.run(s.id, s.text);
   markWindowBuilt(db, after);
+}
+
+/**
+ * The floor of a window of `size` sentences that held every sentence from `before` up, once the
+ * changes are made: stepped from the old floor by as many sentences as the window gained or lost
+ * (not counted again from the newest); null when the index no longer holds twice the window.
+ */
+function movedFloor(db: Db, before: number, size: number, added: SentenceText[], removed: SentenceText[]): number | null {
+  const surplus = added.filter((s) => s.id >= before).length - removed.filter((s) => s.id >= before).length;
+  const floor =
+    surplus >= 0
+      ? (cached(db, 'SELECT id FROM sentences WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(before, surplus) as number | undefined)
+      : (cached(db, 'SELECT id FROM sentences WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(before, -surplus - 1) as number | undefined);
+  if (floor === undefined) return null;
+  if (removed.length === 0) return floor;
+  const older = cached(db, 'SELECT id FROM sentences WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(floor, size - 1);
+  return older === undefined ? null : floor;
 }
 
 function markWindowBuilt(db: Db, floor: number | null): void {
