@@ -5,7 +5,7 @@
  */
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { rebuildDerived } from '../src/app.js';
+import { updateDerived } from '../src/app.js';
 import { defineCommand, type BotServices } from '../src/discord/command.js';
 import { sourcesAdd, sourcesList, sourcesRemove, type SourcesDeps } from '../src/discord/sourcesAdmin.js';
 import { fetchSettingsFrom, type FetchSettings } from '../src/pipeline/live.js';
@@ -20,7 +20,7 @@ export function sourcesDeps(services: BotServices): SourcesDeps {
     settings = fetchSettingsFrom(services.config);
     settingsFor.set(services, settings);
   }
-  return { db: services.answers.db, settings, intervalMinutes: services.config.SOURCE_POLL_MINUTES, now: services.clock, afterWrites: rebuildDerived };
+  return { db: services.answers.db, settings, intervalMinutes: services.config.SOURCE_POLL_MINUTES, now: services.clock, afterWrites: updateDerived };
 }
 
 export default defineCommand({
@@ -61,7 +61,7 @@ export default defineCommand({
       db: deps.db,
       settings: deps.settings,
       log: { info: (line) => services.log.info(line), warn: (line) => services.log.warn(line) },
-      afterWrites: rebuildDerived,
+      afterWrites: updateDerived,
     });
     services.onShutdown(() => poller.stop());
   },

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, type Config } from './config.js';
 import type { IngestOptions, IngestSummary } from './pipeline/ingest.js';
 import { openDatabase, type Db } from './index/database.js';
-import { rankingWindowCurrent, saveQuery } from './index/queries.js';
+import { saveQuery } from './index/queries.js';
 import { DEFAULT_SYNONYMS_FILE, loadSynonyms } from './index/synonyms.js';
 import { corpusLexicon } from './index/wordnet.js';
 import { answer, parseCommandLine, type AnswerContext } from './answers/index.js';
@@ -15,9 +15,7 @@ import { pagingKey, renderDiscordPage, type MessagePayload } from './render/disc
 import { renderText } from './render/text.js';
 import { quoteFileName } from './render/escape.js';
 import { stderrLog, type LineSink } from './log.js';
-import { canonicalOf, mergePeople } from './extract/people.js';
-import { allSpeakerMentions, replacePeople } from './index/statements.js';
-import { rebuildRankingWindow, rebuildVocabulary } from './index/write.js';
+import { updateDerived } from './index/derived.js';
 
 /** Where a component's lines go: the one logger's sink (src/log.ts). */
 export type Logger = LineSink;
@@ -47,16 +45,15 @@ export async function openForAnswering(file: string, config: Config): Promise<Db
   }
 }
 
-/** People (merged across the whole corpus), the spelling vocabulary and the ranking window are rebuilt once after the articles. */
-export function rebuildDerived(db: Db): void {
-  const people = mergePeople(allSpeakerMentions(db));
-  replacePeople(db, people, (speaker) => canonicalOf(speaker, people));
-  rebuildVocabulary(db);
-  rebuildRankingWindow(db);
-}
+/**
+ * People (merged across the whole corpus), the spelling vocabulary and the ranking window, brought
+ * up to date after articles were written or removed: updated for what changed, or rebuilt after a
+ * large change (index/derived.ts).
+ */
+export { updateDerived };
 
-/** The ingest's safety settings from the configuration (time limit per large file, removals allowed). */
-export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals'>;
+/** The ingest's safety settings from the configuration (time limit per large file, removals allowed); the bench times the scan with afterScan. */
+export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals' | 'afterScan'>;
 
 export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 'MAX_REMOVAL_SHARE'>, allowRemovals = false): IngestSettings {
   return { prepareTimeoutMs: config.PREPARE_TIMEOUT_SECONDS * 1000, maxRemovalShare: config.MAX_REMOVAL_SHARE, allowRemovals };
@@ -69,23 +66,16 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
     ...settings,
     corpusDir,
     maxBytes,
-    afterWrites: rebuildDerived,
+    afterWrites: (db) => updateDerived(db),
     onSkip: (file, reason) => log.warn(`skipped ${quoteFileName(file)}: ${reason}`),
     onChanged: (file) => log.warn(`${quoteFileName(file)} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });
-  // A migration may have emptied a derived table (005 recreates people): rebuild even with no article changed.
-  if (summary.added + summary.updated + summary.removed === 0 && derivedTablesMissing(db)) rebuildDerived(db);
-  // Derived data built from older sentences: an ingest stopped between its writes and the rebuild.
-  else if (!rankingWindowCurrent(db)) rebuildDerived(db);
+  // Derived tables behind the articles with no article changed now: an ingest stopped between its
+  // writes and the update, or a migration that asks for a rebuild. A no-op when they are current.
+  updateDerived(db);
   log.info(formatSummary(summary));
   return summary;
-}
-
-function derivedTablesMissing(db: Db): boolean {
-  const count = (sql: string) => (db.prepare(sql).pluck().get() as number) > 0;
-  return (count('SELECT EXISTS (SELECT 1 FROM speaker_mentions)') && !count('SELECT EXISTS (SELECT 1 FROM people)')) ||
-    (count('SELECT EXISTS (SELECT 1 FROM sentences)') && !count('SELECT EXISTS (SELECT 1 FROM vocabulary)'));
 }
 
 export function answerContext(db: Db, config: Pick<Config, 'SYNONYMS_FILE'>): AnswerContext {

@@ -126,7 +126,8 @@ describe('npm run bench', () => {
     expect(result.articles).toBe(50);
     // Start-up of npm run -s ask (compiled), with node alone and the tsx run alongside.
     expect(result).toMatchObject({ ask_process_runs: 1, ask_process_ms: expect.any(Number), ask_process_node_ms: expect.any(Number), ask_process_direct_ms: expect.any(Number), ask_process_tsx_ms: expect.any(Number) });
-    expect(result).toMatchObject({ increment_articles: 20, increment_add_s: expect.any(Number), increment_remove_s: expect.any(Number) });
+    expect(result).toMatchObject({ increment_articles: 20, add20_s: expect.any(Number), remove20_s: expect.any(Number), add20_scan_s: expect.any(Number), add20_s_at_10k: null });
+    expect(result.increment_scaling).toEqual([expect.objectContaining({ articles: 50, add20_s: result.add20_s, remove20_s: result.remove20_s })]);
     // The people table holds exactly the generated speakers: nobody split into two, nobody merged, nobody invented.
     expect(result).toMatchObject({ people_missing: 0, people_extra: 0, people_merged: 0, people_split: 0 });
     expect(result.people_indexed).toBe(result.people_generated);

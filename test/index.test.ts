@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askLine } from '../src/app.js';
@@ -55,6 +55,32 @@ describe('ingest', () => {
     expect(quickCheck(index.db)).toBe('ok');
   });
 
+  it('takes a file whose size and modification time are as last read as unchanged without reading it, and reads it again once either changes', async () => {
+    index = await tempIndex();
+    const files = readdirSync(index.corpusDir).filter((f) => f.endsWith('.txt'));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of files) utimesSync(join(index.corpusDir, f), anHourAgo, anHourAgo);
+    // Read whole once more with settled times: their signatures are recorded.
+    expect(await index.ingest()).toMatchObject({ read: 5, unchanged: 5 });
+    const file = join(index.corpusDir, '004_052bf8636d0ccf43.txt');
+    const text = readFileSync(file, 'utf8');
+    const sameSize = text.replace('Dahlallah', 'Dahlallax');
+    expect(Buffer.byteLength(sameSize)).toBe(Buffer.byteLength(text));
+    // Same size, same time: not read (the limit, as for git or rsync without --checksum).
+    writeFileSync(file, sameSize);
+    utimesSync(file, anHourAgo, anHourAgo);
+    expect(await index.ingest()).toMatchObject({ read: 5, unchanged: 5, updated: 0 });
+    // A new modification time: read, and the change indexed.
+    const later = new Date(Date.now() - 1_800_000);
+    utimesSync(file, later, later);
+    expect(await index.ingest()).toMatchObject({ read: 5, unchanged: 4, updated: 1 });
+    expect(index.db.prepare("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Dahlallax'").pluck().get()).toBeGreaterThan(0);
+    // A file just modified is read again next time, whatever its signature (it could change again within the clock's resolution).
+    appendFileSync(file, '\n\nA zanzibarian line.\n');
+    expect(await index.ingest()).toMatchObject({ updated: 1 });
+    expect(index.db.prepare("SELECT origin_mtime FROM articles WHERE key = '004_052bf8636d0ccf43.txt'").pluck().get()).toBeNull();
+  });
+
   it('re-dates inferred articles when the corpus year they relied on goes away', async () => {
     index = await tempIndex();
     // 003 is the only file that states a year; without it, "17 October" has no year to go on.
@@ -64,9 +90,10 @@ describe('ingest', () => {
     expect(index.db.prepare('SELECT DISTINCT date FROM articles').pluck().all()).toEqual([null]);
   });
 
-  it('rebuilds people and the vocabulary when a migration emptied them, even with no article changed', async () => {
+  it('rebuilds people and the vocabulary when a migration emptied them and marked them out of date, even with no article changed', async () => {
     index = await tempIndex();
-    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL;');
+    // A migration that changes what is derived says so as 012 does: the derived tables were built from no version.
+    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL; UPDATE ranking_window SET built_at = -1;');
     const summary = await index.ingest();
     expect(summary).toMatchObject({ unchanged: 5, added: 0 });
     expect(answer(index.ctx, { command: 'who', query: 'Rutte' }).title).toBe('Mark Rutte');

@@ -14,7 +14,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openIndex, rebuildDerived } from '../app.js';
+import { openIndex, updateDerived } from '../app.js';
 import { listCorpusFiles, readArticleFile } from '../corpus/files.js';
 import { BATCH_ARTICLES, corpusYear, writeArticles } from '../pipeline/ingest.js';
 import { parseArticle, statedYear } from '../corpus/parse.js';
@@ -82,7 +82,7 @@ export function measureIngestBudget(corpusDir: string, workdir: string, cores: n
     try {
       write = writeTimed(db, prepared, contextYear);
       const started = nowMs();
-      rebuildDerived(db);
+      updateDerived(db);
       derived = (nowMs() - started) / 1000;
       floor = measureRawInsert(db, rawFile).seconds;
     } finally {

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { ask, updateIndex, type Logger } from '../app.js';
+import { ask, updateIndex, type IngestSettings, type Logger } from '../app.js';
 import type { AnswerContext } from '../answers/index.js';
 import type { AskRequest } from '../answers/types.js';
 import type { Db } from '../index/database.js';
@@ -42,11 +42,11 @@ export interface IngestResult {
 }
 
 /** The product's ingest (app.ts `updateIndex`: parsing, extraction, people), timed end to end. */
-export async function measureIngest(db: Db, corpusDir: string, maxBytes: number, log: Logger): Promise<IngestResult> {
+export async function measureIngest(db: Db, corpusDir: string, maxBytes: number, log: Logger, settings: IngestSettings = {}): Promise<IngestResult> {
   const started = nowMs();
   let summary: Awaited<ReturnType<typeof updateIndex>>;
   try {
-    summary = await updateIndex(db, corpusDir, maxBytes, log);
+    summary = await updateIndex(db, corpusDir, maxBytes, log, settings);
   } catch (error) {
     const seconds = ((nowMs() - started) / 1000).toFixed(1);
     throw new Error(`the product's ingest (updateIndex) failed on the generated corpus after ${seconds} s: ${(error as Error).message}`, { cause: error });

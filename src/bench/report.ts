@@ -70,7 +70,14 @@ export function renderReport(r: BenchResult): string {
   lines.push(`  (MB/s are corpus MB over wall time for both; the floor inserts ${fmt(r.raw_insert_text_mb_s, 2)} MB/s of sentence text)`);
   lines.push(...budgetLines(r.ingest_budget));
   lines.push(`people: ${r.people_indexed} speaking people indexed for ${r.people_generated} generated; ${r.people_missing} missing, ${r.people_extra} never generated, ${r.people_merged} entries holding two, ${r.people_split} people split over two entries`);
-  lines.push(`a day's news on the full index: ${r.increment_articles} articles added in ${fmt(r.increment_add_s, 2)} s, removed in ${fmt(r.increment_remove_s, 2)} s (each a whole ingest: scan, writes, people, vocabulary and ranking window rebuilt)`);
+  lines.push(`a day's news: ${r.increment_articles} articles added, then removed, each a whole ingest (the scan of the corpus folder, a stat per file; then what changed prepared, written, and people, vocabulary and ranking window updated for it)`);
+  lines.push(
+    ...table(
+      ['articles indexed', `add ${r.increment_articles} s`, 'of which scan', `remove ${r.increment_articles} s`, 'of which scan'],
+      r.increment_scaling.map((row) => [String(row.articles), fmt(row.add20_s, 2), fmt(row.add20_scan_s, 2), fmt(row.remove20_s, 2), fmt(row.remove20_scan_s, 2)]),
+    ),
+  );
+  if (r.add20_vs_10k !== null) lines.push(`  add ${r.increment_articles} at ${r.articles} articles = ${fmt(r.add20_vs_10k, 2)}× the time at 10,000 (target ≤ 1.5×)`);
   const parts = Object.entries(r.index_parts_mb)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${fmt(v)}`)

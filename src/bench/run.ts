@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { listCorpusFiles } from '../corpus/files.js';
 import { join } from 'node:path';
 import { answerContext, openIndex, type Logger } from '../app.js';
 import type { Db } from '../index/database.js';
@@ -16,6 +17,7 @@ import { corpusPeople, corpusSpeakers, corpusWords, DEFAULT_SEED, generateArticl
 import { REPO_ROOT } from './paths.js';
 import { measureStartup, type StartupResult } from './startup.js';
 import {
+  nowMs,
   measureAsk,
   measureFloors,
   measureIngest,
@@ -139,10 +141,19 @@ export interface BenchResult {
   people_extra: number;
   people_merged: number;
   people_split: number;
-  /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again. */
+  /** A day's news on a full index: seconds to add INCREMENT_ARTICLES new files, then to remove them again (each a whole ingest). */
   increment_articles: number;
-  increment_add_s: number;
-  increment_remove_s: number;
+  add20_s: number;
+  remove20_s: number;
+  /** Of which the scan of the corpus folder (a stat per file; files as last read are not read): the part that grows with the corpus. */
+  add20_scan_s: number;
+  remove20_scan_s: number;
+  /** The same on an index of the first 10,000 articles (null for a smaller run), and the ratio of this run's add20_s to it. */
+  add20_s_at_10k: number | null;
+  remove20_s_at_10k: number | null;
+  add20_vs_10k: number | null;
+  /** add20/remove20 at each size measured. */
+  increment_scaling: IncrementRow[];
   lookups: number;
   terms: TermRow[];
   machine: Machine;
@@ -363,6 +374,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       // writes, and the people, vocabulary and ranking window rebuilt from the whole index.
       log(`adding ${INCREMENT_ARTICLES} articles to the index, then removing them…`);
       const increment = await measureIncrement(dbFile, corpusDir, seed, options.articles, logger);
+      const scaling = [increment];
+      if (options.articles > SCALING_ARTICLES) {
+        log(`the same on an index of the first ${SCALING_ARTICLES} articles…`);
+        scaling.unshift(await measureIncrementAt(SCALING_ARTICLES, workdir, corpusDir, seed, options.articles, logger));
+      }
+      const at10k = scaling.find((row) => row.articles === SCALING_ARTICLES) ?? null;
 
       if (Math.max(machine.load_start, loadavg()[0] ?? 0) > machine.cores) {
         notes.push(`the machine was busy with other work (load average ${machine.load_start} at the start, ${round(loadavg()[0] ?? 0)} at the end, ${machine.cores} cores): times are inflated`);
@@ -424,8 +441,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         people_extra: people.extra.length,
         people_merged: people.merged.length,
         people_split: people.split.length,
-        increment_add_s: round(increment.addSeconds, 2),
-        increment_remove_s: round(increment.removeSeconds, 2),
+        add20_s: increment.add20_s,
+        remove20_s: increment.remove20_s,
+        add20_scan_s: increment.add20_scan_s,
+        remove20_scan_s: increment.remove20_scan_s,
+        add20_s_at_10k: at10k?.add20_s ?? null,
+        remove20_s_at_10k: at10k?.remove20_s ?? null,
+        add20_vs_10k: at10k ? round(increment.add20_s / at10k.add20_s) : null,
+        increment_scaling: scaling,
         lookups: claimsStats.n + whoStats.n + checkStats.n,
         terms,
         machine,
@@ -447,20 +470,63 @@ function roundBudget(b: IngestBudget): IngestBudget {
 }
 
 const INCREMENT_ARTICLES = 20;
+/** The smaller index the incremental cost is compared with: it should not grow with the archive. */
+const SCALING_ARTICLES = 10_000;
 
-/** Times an ingest that adds INCREMENT_ARTICLES articles after the corpus's `articles`, and one that removes them. */
-async function measureIncrement(dbFile: string, corpusDir: string, seed: number, articles: number, logger: Logger): Promise<{ addSeconds: number; removeSeconds: number }> {
+export interface IncrementRow {
+  articles: number;
+  add20_s: number;
+  remove20_s: number;
+  add20_scan_s: number;
+  remove20_scan_s: number;
+}
+
+/**
+ * Times an ingest that adds INCREMENT_ARTICLES articles after the corpus's `articles`, and one that
+ * removes them; each split into the scan of the corpus folder and the rest (preparing and writing
+ * what changed, and the derived tables updated for it). An ingest that changes nothing comes first,
+ * so files read whole by an older ingest have their signatures recorded.
+ */
+async function measureIncrement(dbFile: string, corpusDir: string, seed: number, articles: number, logger: Logger, indexed = articles): Promise<IncrementRow> {
   const added = Array.from({ length: INCREMENT_ARTICLES }, (_, k) => generateArticle(seed, articles + k));
-  for (const a of added) writeFileSync(join(corpusDir, a.file), a.text);
   const db = openIndex(dbFile);
+  const timed = async () => {
+    let scanned = 0;
+    const started = nowMs();
+    await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger, { afterScan: () => (scanned = nowMs()) });
+    return { seconds: (nowMs() - started) / 1000, scan: (scanned - started) / 1000 };
+  };
   try {
-    const add = await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger);
+    await timed();
+    for (const a of added) writeFileSync(join(corpusDir, a.file), a.text);
+    const add = await timed();
     for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
-    const remove = await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger);
+    const remove = await timed();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return { addSeconds: add.seconds, removeSeconds: remove.seconds };
+    return { articles: indexed, add20_s: round(add.seconds, 3), remove20_s: round(remove.seconds, 3), add20_scan_s: round(add.scan, 3), remove20_scan_s: round(remove.scan, 3) };
   } finally {
     for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
     db.close();
+  }
+}
+
+/** The increment on an index of the corpus's first `size` files (hard links in a folder of their own), built for it and removed after. */
+async function measureIncrementAt(size: number, workdir: string, corpusDir: string, seed: number, articles: number, logger: Logger): Promise<IncrementRow> {
+  const smallCorpus = join(workdir, `corpus-${size}`);
+  const smallDb = join(workdir, `index-${size}.db`);
+  const scratch = [smallCorpus, smallDb, `${smallDb}-wal`, `${smallDb}-shm`, `${smallDb}-checked`];
+  for (const f of scratch) rmSync(f, { recursive: true, force: true });
+  mkdirSync(smallCorpus);
+  try {
+    for (const file of listCorpusFiles(corpusDir).slice(0, size)) linkSync(join(corpusDir, file), join(smallCorpus, file));
+    const db = openIndex(smallDb);
+    try {
+      await measureIngest(db, smallCorpus, 5 * 1024 * 1024, logger);
+    } finally {
+      db.close();
+    }
+    return await measureIncrement(smallDb, smallCorpus, seed, articles, logger, size);
+  } finally {
+    for (const f of scratch) rmSync(f, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 /** npm run sources -- [--db FILE] add|list|remove|poll [URL]: the feeds and pages the bot polls. */
 import { assertWritable, loadConfig } from '../config.js';
-import { openIndex, rebuildDerived, stderrLogger } from '../app.js';
+import { openIndex, updateDerived, stderrLogger } from '../app.js';
 import { listSources } from '../index/sources.js';
 import { fetchSettingsFrom } from '../pipeline/live.js';
 import { pollDue, pollSource } from '../pipeline/poll.js';
@@ -35,11 +35,11 @@ runMain(async () => {
       return change.ok ? 0 : 1;
     }
     // poll: the named source now, or every source that is due.
-    const deps = { db, settings: fetchSettingsFrom(config), log: stderrLogger, afterWrites: rebuildDerived };
+    const deps = { db, settings: fetchSettingsFrom(config), log: stderrLogger, afterWrites: updateDerived };
     const target = url === undefined ? null : listSources(db).find((s) => s.url === url || String(s.id) === url);
     if (url !== undefined && !target) throw new UsageError(`no source ${url}; npm run sources -- list shows them`);
     const reports = target ? [await pollSource(deps, target)] : await pollDue(deps);
-    if (target && reports[0]!.added > 0) rebuildDerived(db);
+    if (target && reports[0]!.added > 0) updateDerived(db);
     for (const r of reports) process.stdout.write(`${r.url}: ${r.status}${r.error ? ` (${r.error})` : ''}, ${r.added} added${r.failedItems > 0 ? `, ${r.failedItems} items failed (retried with backoff)` : ''}\n`);
     if (reports.length === 0) process.stdout.write('No source is due.\n');
     return reports.some((r) => r.status === 'failed') ? 1 : 0;

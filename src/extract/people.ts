@@ -21,7 +21,8 @@ interface Aggregate {
   name: string;
   type: PersonRecord['type'];
   count: number;
-  roles: Set<string>;
+  /** Role → how many mentions gave it. */
+  roles: Map<string, number>;
   variants: Set<string>;
   /** Soft tokens of the name without a generational suffix (persons), or the normalised name (organisations). */
   tokens: string[];
@@ -78,30 +79,101 @@ function compatibleFirst(a: string[], b: string[]): boolean {
   return sameSoft(fa, fb);
 }
 
-/** Merges mentions within and across articles into people and organisations. */
-export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
-  const aggregates: Aggregate[] = [];
-  const byName = new Map<string, number>();
+/** A name's soft tokens and generational suffix, as the merge compares them. */
+function nameParts(type: PersonRecord['type'], name: string): { tokens: string[]; suffix: string } {
+  if (type === 'organisation') return { tokens: [orgKey(name)], suffix: '' };
+  // The suffix is read from the words as written: softening folds "III" into "i".
+  const words = name.split(/\s+/);
+  const suffix = words.length > 2 && isGenerational(words.at(-1)!) ? words.at(-1)!.toLowerCase().replace(/\.$/, '') : '';
+  return { tokens: softTokens(suffix === '' ? name : words.slice(0, -1).join(' ')), suffix };
+}
+
+/** Persons are blocked by their surname's consonant skeleton, organisations by normalised name. */
+function blockKey(type: PersonRecord['type'], tokens: string[]): string {
+  return type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
+}
+
+/** The acronym an organisation's name is ("F.A.A." → FAA) or stands for ("Federal Aviation Administration" → FAA); null if neither. */
+function acronymKey(type: PersonRecord['type'], name: string): string | null {
+  if (type !== 'organisation') return null;
+  if (ACRONYM.test(name)) return name.replace(/\./g, '');
+  const acronym = acronymOf(name);
+  return acronym.length < 2 ? null : acronym;
+}
+
+/**
+ * Where a speaker mention's name takes part in the merge: its block (names merge only within
+ * one), and for organisations the acronym that can join it to another block: '=FAA' for the
+ * acronym itself, 'FAA' for a name it stands for. Names sharing neither never affect each
+ * other's records, so a change to some names needs only the blocks reachable from theirs merged
+ * again (index/peopleTable.ts). Null for a name the merge skips (blank).
+ */
+export function mergeKeysOf(type: PersonRecord['type'], name: string): { block: string; acronym: string | null } | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return null;
+  const acronym = acronymKey(type, trimmed);
+  return { block: blockKey(type, nameParts(type, trimmed).tokens), acronym: acronym !== null && ACRONYM.test(trimmed) ? `=${acronym}` : acronym };
+}
+
+/**
+ * Everything the mentions of one name said, summed over the articles: what the merge reads. A sum
+ * does not depend on the order the articles came in, and is kept up to date by adding and
+ * subtracting the mentions of the articles that change (index/peopleTable.ts).
+ */
+export interface NameTally {
+  name: string;
+  type: PersonRecord['type'];
+  mentions: number;
+  /** Role → how many mentions gave it. */
+  roles: Map<string, number>;
+  /** Spelling as written → how many mentions saw it. */
+  variants: Map<string, number>;
+}
+
+export const tallyId = (type: PersonRecord['type'], name: string) => `${type}\u0000${name}`;
+
+/**
+ * Adds the mentions to the tallies (`sign` −1 takes them away; a tally left with no mention
+ * goes). Names and words are trimmed; blank names are not tallied.
+ */
+export function tallyMentions(mentions: SpeakerMention[], tallies = new Map<string, NameTally>(), sign: 1 | -1 = 1): Map<string, NameTally> {
+  const bump = (counts: Map<string, number>, words: string[]) => {
+    for (const word of new Set(words.map((w) => w.trim()).filter((w) => w !== ''))) {
+      const n = (counts.get(word) ?? 0) + sign;
+      if (n === 0) counts.delete(word);
+      else counts.set(word, n);
+    }
+  };
   for (const m of mentions) {
     const name = m.name.trim();
     if (name === '') continue;
-    const id = `${m.type}\u0000${name}`;
-    let index = byName.get(id);
-    if (index === undefined) {
-      index = aggregates.length;
-      byName.set(id, index);
-      // The suffix is read from the words as written: softening folds "III" into "i".
-      const words = name.split(/\s+/);
-      const suffix = m.type === 'person' && words.length > 2 && isGenerational(words.at(-1)!) ? words.at(-1)!.toLowerCase().replace(/\.$/, '') : '';
-      const tokens = m.type === 'person' ? softTokens(suffix === '' ? name : words.slice(0, -1).join(' ')) : [orgKey(name)];
-      const key = m.type === 'person' ? `p:${skeleton(tokens.at(-1) ?? '')}` : `o:${tokens[0]}`;
-      aggregates.push({ name, type: m.type, count: 0, roles: new Set(), variants: new Set(), tokens, suffix, key, parent: index });
-    }
-    const a = aggregates[index]!;
-    a.count++;
-    for (const r of m.roles) if (r.trim() !== '') a.roles.add(r.trim());
-    for (const v of m.variants) if (v.trim() !== '') a.variants.add(v.trim());
+    const id = tallyId(m.type, name);
+    let tally = tallies.get(id);
+    if (tally === undefined) tallies.set(id, (tally = { name, type: m.type, mentions: 0, roles: new Map(), variants: new Map() }));
+    tally.mentions += sign;
+    bump(tally.roles, m.roles);
+    bump(tally.variants, m.variants);
+    if (tally.mentions === 0) tallies.delete(id);
   }
+  return tallies;
+}
+
+/** Merges mentions within and across articles into people and organisations. */
+export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
+  return mergeNames([...tallyMentions(mentions).values()]);
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Merges the tallies of every name into people and organisations (in any order: they are sorted here). */
+export function mergeNames(tallies: NameTally[]): PersonRecord[] {
+  const aggregates: Aggregate[] = [...tallies]
+    .sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.name, b.name))
+    .map((t, index) => {
+      const { tokens, suffix } = nameParts(t.type, t.name);
+      const variants = new Set([...t.variants.keys()].sort(byCodeUnits));
+      return { name: t.name, type: t.type, count: t.mentions, roles: t.roles, variants, tokens, suffix, key: blockKey(t.type, tokens), parent: index };
+    });
 
   const find = (i: number): number => {
     while (aggregates[i]!.parent !== i) {
@@ -196,15 +268,15 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   const byAcronym = new Map<string, Set<number>>();
   for (const [i, a] of aggregates.entries()) {
     if (a.type !== 'organisation' || ACRONYM.test(a.name)) continue;
-    const acronym = acronymOf(a.name);
-    if (acronym.length < 2) continue;
+    const acronym = acronymKey(a.type, a.name);
+    if (acronym === null) continue;
     const set = byAcronym.get(acronym) ?? new Set();
     set.add(find(i));
     byAcronym.set(acronym, set);
   }
   for (const [i, a] of aggregates.entries()) {
     if (a.type !== 'organisation' || !ACRONYM.test(a.name)) continue;
-    const roots = byAcronym.get(a.name.replace(/\./g, ''));
+    const roots = byAcronym.get(acronymKey(a.type, a.name)!);
     if (roots?.size === 1) union([...roots][0]!, i);
   }
 
@@ -218,7 +290,10 @@ export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   return [...clusters.values()].map(toRecord);
 }
 
-/** The most frequent full form names the record; ties go to the longest, then to one introduced with a title. */
+/**
+ * The most frequent full form names the record; ties go to the longest, then to one introduced with a title.
+ * Roles come most given first (ties in alphabetical order).
+ */
 function toRecord(members: Aggregate[]): PersonRecord {
   const type = members[0]!.type;
   const candidates = members.filter((m) => type === 'organisation' || m.tokens.length > 1);
@@ -226,11 +301,11 @@ function toRecord(members: Aggregate[]): PersonRecord {
   pool.sort((a, b) => b.count - a.count || b.name.length - a.name.length || b.roles.size - a.roles.size || a.name.localeCompare(b.name));
   const canonical = type === 'organisation' ? pool[0]!.name.replace(/^the\s+/, '') : pool[0]!.name;
   const aliases = new Set<string>();
-  const roles = new Set<string>();
+  const roles = new Map<string, number>();
   for (const m of members) {
     aliases.add(m.name);
     for (const v of m.variants) aliases.add(v);
-    for (const r of m.roles) roles.add(r);
+    for (const [r, n] of m.roles) roles.set(r, (roles.get(r) ?? 0) + n);
     if (type === 'person') {
       const words = m.name.split(/\s+/);
       // The surname alone is an alias (not for "Kim Yong-hyun", whose hyphenated last word is a given name).
@@ -239,7 +314,8 @@ function toRecord(members: Aggregate[]): PersonRecord {
   }
   for (const m of members) if (type === 'organisation') aliases.add(m.name.replace(/^the\s+/, ''));
   aliases.delete(canonical);
-  return { canonical, type, aliases: [...aliases], roles: [...roles] };
+  const byUse = [...roles].sort(([a, n], [b, m]) => m - n || a.localeCompare(b) || byCodeUnits(a, b)).map(([r]) => r);
+  return { canonical, type, aliases: [...aliases], roles: byUse };
 }
 
 // ---- look-ups -----------------------------------------------------------------
@@ -280,8 +356,8 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
     else if (list.at(-1) !== entry) list.push(entry);
   };
   for (const person of people) {
-    const names = [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
-    const folded = names.map((n) => (person.type === 'organisation' ? orgKey(n) : foldName(n)));
+    const names = namesOf(person);
+    const folded = names.map((n) => foldedName(person.type, n));
     const entry: IndexedPerson = {
       person,
       names: folded,
@@ -306,6 +382,37 @@ function indexOf(people: PersonRecord[]): PeopleIndex {
   index = { byFolded, bySkeleton, byToken, tokensByLength, byRoleWord };
   indexes.set(people, index);
   return index;
+}
+
+/** The names a record is found by: its canonical name and aliases, not its roles. */
+function namesOf(person: PersonRecord): string[] {
+  return [person.canonical, ...person.aliases].filter((n) => !person.roles.includes(n));
+}
+
+function foldedName(type: PersonRecord['type'], name: string): string {
+  return type === 'organisation' ? orgKey(name) : foldName(name);
+}
+
+/**
+ * The keys canonicalOf finds a record under ('f:' a folded name, 's:' the skeleton of a name
+ * token), and below, the keys it looks a name up under. A record sharing no key with a name is
+ * never that name's answer, so when some records change, only the names sharing their keys can
+ * resolve differently (index/people.ts).
+ */
+export function recordLookupKeys(person: PersonRecord): string[] {
+  const keys = new Set<string>();
+  for (const name of namesOf(person)) {
+    keys.add(`f:${foldedName(person.type, name)}`);
+    for (const token of softTokens(name)) keys.add(`s:${skeleton(token)}`);
+  }
+  return [...keys];
+}
+
+export function nameLookupKeys(name: string): string[] {
+  const keys = new Set([`f:${foldName(name)}`, `f:${orgKey(name)}`]);
+  const last = softTokens(name).at(-1);
+  if (last !== undefined) keys.add(`s:${skeleton(last)}`);
+  return [...keys];
 }
 
 /** The record a name belongs to: an exact name or alias, else the one person whose surname fits; null otherwise. */

@@ -1,10 +1,9 @@
 /**
- * Statements and people in the index: writing an article's extraction, rebuilding
- * the people table after an ingest, and reading statements back as plain views.
+ * Statements and people in the index: writing an article's extraction and reading
+ * statements and people back as plain views (the people table is kept by peopleTable.ts).
  */
 import type { Citation } from '../answers/types.js';
 import type { PreparedArticle } from './prepared.js';
-import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 
 /**
@@ -44,76 +43,6 @@ function sentenceHolding(sentences: readonly { span: { start: number } }[], offs
     } else high = mid - 1;
   }
   return found;
-}
-
-export function allSpeakerMentions(db: Db): SpeakerMention[] {
-  const rows = db.prepare('SELECT name, type, roles, variants FROM speaker_mentions').all() as { name: string; type: SpeakerMention['type']; roles: string; variants: string }[];
-  return rows.map((r) => ({ name: r.name, type: r.type, roles: JSON.parse(r.roles) as string[], variants: JSON.parse(r.variants) as string[] }));
-}
-
-/** Lower-case, accent-free key for alias lookups. */
-export function aliasKey(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Replaces the people table with `people` and points every statement at its
- * speaker's record (`resolve` maps a speaker name as written to a person).
- */
-export function replacePeople(db: Db, people: PersonRecord[], resolve: (speaker: string) => PersonRecord | null): void {
-  db.transaction(() => {
-    // Ids are kept for people who are still there (same canonical name and type), so the statements
-    // of everyone else keep their person_id and are not rewritten below.
-    const existing = new Map(
-      (db.prepare('SELECT id, canonical, type FROM people').all() as { id: number; canonical: string; type: string }[]).map((r) => [`${r.type}|${r.canonical}`, r.id]),
-    );
-    const insertPerson = db.prepare('INSERT INTO people(canonical, type, roles) VALUES (?, ?, ?)');
-    const updateRoles = db.prepare('UPDATE people SET roles = ? WHERE id = ? AND roles IS NOT ?');
-    const ids = new Map<PersonRecord, number>();
-    for (const person of people) {
-      const key = `${person.type}|${person.canonical}`;
-      const roles = JSON.stringify(person.roles);
-      let id = existing.get(key);
-      if (id === undefined) id = Number(insertPerson.run(person.canonical, person.type, roles).lastInsertRowid);
-      else {
-        updateRoles.run(roles, id, roles);
-        existing.delete(key);
-      }
-      ids.set(person, id);
-    }
-    const removePerson = db.prepare('DELETE FROM people WHERE id = ?');
-    for (const id of existing.values()) removePerson.run(id);
-    db.prepare('DELETE FROM person_aliases').run();
-    const insertAlias = db.prepare('INSERT OR IGNORE INTO person_aliases(alias, person_id, display, kind) VALUES (?, ?, ?, ?)');
-    for (const person of people) {
-      const id = ids.get(person)!;
-      insertAlias.run(aliasKey(person.canonical), id, person.canonical, 'name');
-      for (const alias of person.aliases) insertAlias.run(aliasKey(alias), id, alias, aliasKind(person, alias));
-      for (const role of person.roles) insertAlias.run(aliasKey(role), id, role, 'role');
-    }
-    // Resolve each distinct speaker once, then set the person of every statement whose person changed,
-    // in one pass through a keyed temp table. (An UPDATE … WHERE speaker = ? per speaker scanned all
-    // statements each time: 120 s at 10,000 articles, quadratic beyond.)
-    const speakers = db.prepare('SELECT DISTINCT speaker FROM statements WHERE speaker IS NOT NULL').pluck().all() as string[];
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS speaker_person (speaker TEXT PRIMARY KEY, person_id INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.speaker_person;');
-    const mapSpeaker = db.prepare('INSERT INTO temp.speaker_person(speaker, person_id) VALUES (?, ?)');
-    for (const speaker of speakers) {
-      const person = resolve(speaker);
-      const id = person ? ids.get(person) : undefined;
-      if (id !== undefined) mapSpeaker.run(speaker, id);
-    }
-    const personOf = '(SELECT m.person_id FROM temp.speaker_person m WHERE m.speaker = statements.speaker)';
-    db.prepare(`UPDATE statements SET person_id = ${personOf} WHERE person_id IS NOT ${personOf}`).run();
-    db.exec('DELETE FROM temp.speaker_person');
-    db.prepare('UPDATE people SET statements = (SELECT count(*) FROM statements s WHERE s.person_id = people.id)').run();
-    db.prepare('UPDATE people_version SET version = version + 1').run();
-  }).immediate();
-}
-
-function aliasKind(person: PersonRecord, alias: string): 'name' | 'surname' | 'variant' | 'role' {
-  if (person.roles.includes(alias)) return 'role';
-  if (!alias.includes(' ')) return 'surname';
-  return person.canonical === alias ? 'name' : 'variant';
 }
 
 export interface PersonEntry {

@@ -8,6 +8,7 @@ import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { writeStatements } from './statements.js';
+import { logRemoval, logWritten } from './changes.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
@@ -36,17 +37,43 @@ export interface StoredArticle {
   extraction: string | null;
   /** The corpus file it was read from, or the URL fetched. */
   origin: string;
+  /** The size and modification time of its file when it was last read whole, or null: see recordFileSignatures. */
+  originSize: number | null;
+  originMtime: number | null;
+  /** The year the article states (its corpus-year vote), as read with that signature. */
+  statedYear: number | null;
 }
 
 /** Articles read from the corpus folder (not those fetched from the web), by key. */
 export function storedArticles(db: Db): Map<string, StoredArticle> {
-  const rows = db.prepare("SELECT id, key AS file, hash, context_year AS contextYear, extraction, origin FROM articles WHERE origin_kind = 'corpus'").all() as StoredArticle[];
+  const rows = db
+    .prepare(
+      `SELECT id, key AS file, hash, context_year AS contextYear, extraction, origin, origin_size AS originSize, origin_mtime AS originMtime, stated_year AS statedYear
+       FROM articles WHERE origin_kind = 'corpus'`,
+    )
+    .all() as StoredArticle[];
   return new Map(rows.map((r) => [r.file, r]));
+}
+
+/**
+ * Records, for articles just read from their corpus file, the file's size and modification time
+ * and the year each states, so that the next ingest takes the file as unchanged without reading
+ * it while both stay the same.
+ */
+export function recordFileSignatures(db: Db, articles: { key: string; size: number; mtimeMs: number; statedYear: number | null }[]): void {
+  const update = cached(db, 'UPDATE articles SET origin_size = ?, origin_mtime = ?, stated_year = ? WHERE key = ?');
+  db.transaction(() => {
+    for (const a of articles) update.run(a.size, a.mtimeMs, a.statedYear, a.key);
+  }).immediate();
 }
 
 /** Whether an article with this key is in the index, whatever brought it in. */
 export function articleKeyExists(db: Db, key: string): boolean {
-  return cached(db, 'SELECT 1 FROM articles WHERE key = ?').get(key) !== undefined;
+  return articleIdOf(db, key) !== null;
+}
+
+function articleIdOf(db: Db, key: string): number | null {
+  return (cached(db, 'SELECT id FROM articles WHERE key = ?').pluck().get(key) as number | undefined) ?? null;
 }
 
 /** The next free sentence id on `day`, so ids stay in recency order. */
@@ -86,8 +113,10 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     // Delete only what exists: a DELETE with cascades runs in a statement savepoint even when it
     // matches nothing, and FTS5 flushes its pending terms at every savepoint (1.1 s of 7.5 s for
     // 10,000 new articles).
-    if (articleKeyExists(db, article.file)) {
-      cached(db, 'DELETE FROM articles WHERE key = ?').run(article.file);
+    const before = articleIdOf(db, article.file);
+    if (before !== null) {
+      logRemoval(db, before);
+      cached(db, 'DELETE FROM articles WHERE id = ?').run(before);
     }
     const origin = extras.origin ?? { kind: 'corpus', path: article.file };
     const day = article.date.iso ? isoToDayNumber(article.date.iso) : 0;
@@ -134,6 +163,7 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     id = first;
     for (const s of article.sentences) insertFts.run(id++, s.text);
     writeStatements(db, articleId, day, article, first);
+    logWritten(db, articleId);
     bumpSentencesVersion(db);
     return articleId;
   };
@@ -141,8 +171,15 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
 }
 
 export function removeArticle(db: Db, key: string): void {
-  cached(db, 'DELETE FROM articles WHERE key = ?').run(key);
-  bumpSentencesVersion(db);
+  const id = articleIdOf(db, key);
+  if (id === null) return;
+  const remove = () => {
+    logRemoval(db, id);
+    cached(db, 'DELETE FROM articles WHERE id = ?').run(id);
+    bumpSentencesVersion(db);
+  };
+  if (db.inTransaction) remove();
+  else db.transaction(remove).immediate();
 }
 
 /** Any change to the sentences makes the ranking window out of date until it is rebuilt. */
@@ -160,24 +197,29 @@ export const RANKING_WINDOW_SENTENCES = 100_000;
 /**
  * Refills the ranking window with the newest `size` sentences, in id order (FTS5 flushes its
  * pending terms whenever an id goes backwards), and records which sentences it was built from.
- * 0.5 s for 100,000 sentences. Call after an ingest that changed something.
+ * 0.5 s for 100,000 sentences. A large change rebuilds it (derived.ts); a small one moves it.
  */
 export function rebuildRankingWindow(db: Db, size = RANKING_WINDOW_SENTENCES): void {
   db.transaction(() => {
     db.prepare("INSERT INTO recent_fts(recent_fts) VALUES ('delete-all')").run();
-    const newest = (n: number) => db.prepare('SELECT id FROM sentences ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(n - 1) as number | undefined;
-    const floor = newest(2 * size) === undefined ? null : newest(size)!;
+    const floor = windowFloor(db, size);
     if (floor !== null) db.prepare('INSERT INTO recent_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ? ORDER BY id').run(floor);
-    db.prepare('UPDATE ranking_window SET floor = ?, built_at = (SELECT version FROM sentences_version)').run(floor);
+    db.prepare('UPDATE ranking_window SET floor = ?, size = ?, built_at = (SELECT version FROM sentences_version)').run(floor, size);
   }).immediate();
+}
+
+/** The lowest id in a window of `size` sentences: the size-th newest, or null when the index holds fewer than twice that. */
+export function windowFloor(db: Db, size: number): number | null {
+  const newest = (n: number) => cached(db, 'SELECT id FROM sentences ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(n - 1) as number | undefined;
+  return newest(2 * size) === undefined ? null : newest(size)!;
 }
 
 /**
  * Refills `vocabulary(term, documents)` from the FTS index, when the schema has
  * that table: one pass over the whole index (0.9 s for 1.4 million sentences),
  * so that spelling suggestions read a small table instead of counting
- * doclists at query time (queries.ts vocabularyStartingWith). Call after an
- * ingest that changed something.
+ * doclists at query time (queries.ts vocabularyStartingWith). A large change
+ * rebuilds it (derived.ts); a small one moves its counts.
  */
 export function rebuildVocabulary(db: Db): void {
   db.transaction(() => {

@@ -6,10 +6,12 @@
  * this one writes them in batches, a transaction each; a lease keeps a second
  * ingest on the same index from running at the same time.
  */
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
-import { removeArticle, storedArticles, writeArticle } from '../index/write.js';
+import { recordFileSignatures, removeArticle, storedArticles, writeArticle, type StoredArticle } from '../index/write.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { quoteFileName } from '../text/controls.js';
 import { documentsOf } from '../corpus/documents.js';
@@ -144,6 +146,19 @@ function checkRemovals(storedCount: number, removing: number, options: IngestOpt
   );
 }
 
+/** A file modified this recently before the scan is read again next time, whatever its signature. */
+const RACY_MS = 2000;
+
+/** A corpus file's size and modification time, or null if it cannot be stat'ed (it is then read, and the read reports why). */
+function fileSignature(dir: string, file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const stat = statSync(join(dir, file));
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
 /** Lets timers (the lease's renewal) run between files prepared on this thread. */
 function yieldToTimers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -168,15 +183,32 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   }
 
   // Pass 1: hash every file, find the articles each holds, and learn the corpus's year, without keeping texts in memory.
+  // A file whose size and modification time are as recorded when it was last read whole is taken as
+  // unchanged without reading it: the scan of a large corpus costs a stat per file, not a read and a hash.
+  const scanStarted = Date.now();
+  const byOrigin = new Map<string, StoredArticle[]>();
+  for (const a of stored.values()) byOrigin.set(a.origin, [...(byOrigin.get(a.origin) ?? []), a]);
   const fileHashes = new Map<string, string>();
   const sizes = new Map<string, number>();
   /** Article key → its hash and the file holding it (the first, when two files hold one article). */
   const articles = new Map<string, { hash: string; file: string }>();
   const years: (number | null)[] = [];
   const firstWithHash = new Map<string, string>();
+  /** Files read whole with every article taken: their signatures are recorded once the writes are done. */
+  const readWhole = new Map<string, { size: number; mtimeMs: number; articles: { key: string; statedYear: number | null }[] }>();
   for (const file of files) {
-    const result = readArticleFile(options.corpusDir, file, options.maxBytes);
     summary.read++;
+    const signature = fileSignature(options.corpusDir, file);
+    const known = byOrigin.get(file);
+    if (signature && known?.every((a) => a.originSize === signature.size && a.originMtime === signature.mtimeMs && !articles.has(a.file) && !firstWithHash.has(a.hash))) {
+      for (const a of known) {
+        firstWithHash.set(a.hash, a.file === file ? file : `${file}: ${a.file}`);
+        articles.set(a.file, { hash: a.hash, file });
+        years.push(a.statedYear);
+      }
+      continue;
+    }
+    const result = readArticleFile(options.corpusDir, file, options.maxBytes);
     if (!result.ok) {
       skip(file, result.reason);
       continue;
@@ -188,17 +220,24 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     }
     fileHashes.set(file, result.hash);
     sizes.set(file, result.bytes);
+    const read: { key: string; statedYear: number | null }[] = [];
+    let whole = true;
     for (const { key, hash, document } of found.documents) {
       const where = key === file ? file : `${file}: ${key}`;
       const original = firstWithHash.get(hash);
       if (original !== undefined || articles.has(key)) {
         skip(where, original !== undefined ? `same content as ${quoteFileName(original)}` : `same article as ${quoteFileName(articles.get(key)!.file)} (${key})`);
+        whole = false;
         continue;
       }
       firstWithHash.set(hash, where);
       articles.set(key, { hash, file });
-      years.push(document.published !== null ? Number(document.published.slice(0, 4)) : statedYear(document.text, file));
+      const year = document.published !== null ? Number(document.published.slice(0, 4)) : statedYear(document.text, file);
+      years.push(year);
+      read.push({ key, statedYear: year });
     }
+    // A file changed within the clock's resolution of this scan could change again unnoticed with the same signature.
+    if (whole && signature && signature.mtimeMs < scanStarted - RACY_MS) readWhole.set(file, { ...signature, articles: read });
   }
   const contextYear = corpusYear(years);
   const kept = new Set([...articles.keys(), ...keptDespiteSkip]);
@@ -222,7 +261,20 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       if (before) updating.add(key);
     }
   }
-  const jobs: PrepareJob[] = [...changedKeys].map(([file, keys]) => ({ corpusDir: options.corpusDir, file, bytes: sizes.get(file)!, maxBytes: options.maxBytes, contextYear, expectedHash: fileHashes.get(file)!, keys }));
+  const jobs: PrepareJob[] = [];
+  for (const [file, keys] of changedKeys) {
+    // Taken as unchanged by its signature, but to be read again (a new extraction, another corpus year): hashed now.
+    if (!fileHashes.has(file)) {
+      const result = readArticleFile(options.corpusDir, file, options.maxBytes);
+      if (!result.ok) {
+        skip(file, result.reason, keys);
+        continue;
+      }
+      fileHashes.set(file, result.hash);
+      sizes.set(file, result.bytes);
+    }
+    jobs.push({ corpusDir: options.corpusDir, file, bytes: sizes.get(file)!, maxBytes: options.maxBytes, contextYear, expectedHash: fileHashes.get(file)!, keys });
+  }
   let lastProgress = clock();
   let lastYield = clock();
   let batch: PreparedItem[] = [];
@@ -250,6 +302,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       lastProgress = clock();
       options.onProgress?.(`ingest: ${done}/${jobs.length} files prepared, ${summary.added + batch.length} added, ${summary.updated} updated (${summary.unchanged} unchanged)`);
     }
+    if (!result.ok || result.skipped.length > 0 || result.changedSinceScan) readWhole.delete(file);
     if (!result.ok) {
       skip(file, result.reason, keys);
       continue;
@@ -273,6 +326,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     for (const file of removing) removeArticle(db, file);
   }).immediate();
   summary.removed = removing.length;
+  recordFileSignatures(db, [...readWhole.values()].flatMap((f) => f.articles.map((a) => ({ key: a.key, size: f.size, mtimeMs: f.mtimeMs, statedYear: a.statedYear }))));
   if (summary.added + summary.updated + summary.removed > 0) {
     lease.assertHeld();
     options.afterWrites?.(db);

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { answerContext, askLine, rebuildDerived, updateIndex } from '../../src/app.js';
+import { answerContext, askLine, updateDerived, updateIndex } from '../../src/app.js';
 import { openDatabase } from '../../src/index/database.js';
 import { listSources, sourceByUrl } from '../../src/index/sources.js';
 import { articleByFile, paragraphsOf } from '../../src/index/queries.js';
@@ -42,7 +42,7 @@ function deps(i: TempIndex, clock: { now: Date }, warnings: string[]): PollDeps 
     log: { info: () => {}, warn: (line) => warnings.push(line) },
     now: () => clock.now,
     random: () => 0.5,
-    afterWrites: rebuildDerived,
+    afterWrites: updateDerived,
   };
 }
 

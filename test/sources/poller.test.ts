@@ -1,6 +1,6 @@
 /** The polling shell: a real node-cron task polls the due sources; two pollers on one index poll a round once. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildDerived } from '../../src/app.js';
+import { updateDerived } from '../../src/app.js';
 import { openDatabase } from '../../src/index/database.js';
 import { listSources } from '../../src/index/sources.js';
 import { fetchSettings } from '../../src/pipeline/live.js';
@@ -31,7 +31,7 @@ describe('the poller', () => {
     index = await tempIndex({ seeds: false });
     addPolledSource(index.db, `${site.base}/atom.xml`, { allow: LOCAL, intervalMinutes: 10, addedBy: 'test', now: new Date() });
     // Every second (node-cron's six-field form) so the test need not wait a minute.
-    pollers.push(startPoller({ db: index.db, settings: fetchSettings({ allow: LOCAL }), log: quiet, afterWrites: rebuildDerived }, { schedule: '* * * * * *' }));
+    pollers.push(startPoller({ db: index.db, settings: fetchSettings({ allow: LOCAL }), log: quiet, afterWrites: updateDerived }, { schedule: '* * * * * *' }));
     const deadline = Date.now() + 10_000;
     while (listSources(index.db)[0]!.lastSuccessAt === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(listSources(index.db)[0]).toMatchObject({ kind: 'feed', title: 'Coastal Desk', articlesAdded: 1, failures: 0 });
