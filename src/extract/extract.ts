@@ -913,9 +913,20 @@ function blankQuotes(p: Para): string {
   return out;
 }
 
-const KIN_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
-  son: 'm', husband: 'm', brother: 'm', father: 'm', daughter: 'f', wife: 'f', sister: 'f', mother: 'f',
-};
+const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
+  ['son', 'm'], ['husband', 'm'], ['brother', 'm'], ['father', 'm'], ['daughter', 'f'], ['wife', 'f'], ['sister', 'f'], ['mother', 'f'],
+]);
+// Word sets read for every capitalised run (sets, not patterns: this runs over every paragraph's tokens).
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'to', 'near', 'of', 'into', 'across']);
+const NAME_CONTINUING = new Set(['for', 'of', 'de', 'du', 'des']);
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
+const BEFORE_VERB = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'had', 'has', 'have', 'was', 'is']);
+const NOT_AFTER_SUBJECT = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'to', 'with', 'by', 'from', 'as']);
+
+/** "al-Rashidi", "bin-Salman": the pattern only where a hyphen can make it match. */
+function isArabicArticleName(text: string): boolean {
+  return text.includes('-') && ARABIC_ARTICLE_NAME.test(text);
+}
 
 interface PersonCandidate {
   name: string;
@@ -950,8 +961,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i]!.cap && !ARABIC_ARTICLE_NAME.test(tokens[i]!.text)) {
-      const kin = KIN_GENDER[tokens[i]!.low];
+    if (!tokens[i]!.cap && !isArabicArticleName(tokens[i]!.text)) {
+      const kin = KIN_GENDER.get(tokens[i]!.low);
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
         out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false });
       }
@@ -975,24 +986,24 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       const t = tokens[w]!;
       if (t.text === '.') continue;
       words.push(t);
-      written.push(isInitial(t.text) || (/^(?:Jr|Sr)$/.test(t.text) && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
+      written.push(isInitial(t.text) || ((t.text === 'Jr' || t.text === 'Sr') && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
     }
     const nameText = written.join(' ');
-    const prep = before !== undefined && /^(?:at|in|on|from|to|near|of|into|across)$/.test(before.low) && k === i;
+    const prep = before !== undefined && PLACE_PREPOSITIONS.has(before.low) && k === i;
     // "the Center for Countering Disinformation": a run after "for"/"of"/"and" that follows a capitalised word continues a name already begun.
-    if (before !== undefined && /^(?:for|of|de|du|des)$/.test(before.low) && tokens[i - 2]?.cap && k === i) {
+    if (before !== undefined && NAME_CONTINUING.has(before.low) && tokens[i - 2]?.cap && k === i) {
       i = Math.max(j, i + 1);
       continue;
     }
-    const opensSentence = before === undefined || /^[.!?:;]$/.test(before.text);
+    const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text);
     const after = tokens[j];
     const possessive = after?.low === "'s";
     let v = j;
-    while (v < tokens.length && /^(?:also|then|later|again|repeatedly|had|has|have|was|is)$/.test(tokens[v]!.low)) v++;
+    while (v < tokens.length && BEFORE_VERB.has(tokens[v]!.low)) v++;
     const titleWord = tokens[k - 1]?.text === '.' ? tokens[k - 2] : tokens[k - 1];
     const asker = ASKING.test(tokens[v]?.low ?? '') || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
-    const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !/^(?:and|or|but|who|which|whose|a|an|the|of|in|on|at|for|to|with|by|from|as)$/.test(after.low);
+    const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
     const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
@@ -1004,7 +1015,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
 
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
-  return KIN_GENDER[low] !== undefined || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
+  return KIN_GENDER.has(low) || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
 }
 
 /** A blocking key for surnames that may be spelling variants of one another (first letter and consonants). */
@@ -1030,7 +1041,7 @@ function lastNameToken(name: string): string {
 /** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
 function isNameWordAt(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
-  if (t.cap || ARABIC_ARTICLE_NAME.test(t.text)) return true;
+  if (t.cap || isArabicArticleName(t.text)) return true;
   let k = j;
   while (k < tokens.length && NAME_PARTICLES.has(tokens[k]!.text)) k++;
   return k > j && tokens[k]?.cap === true;
@@ -1089,5 +1100,7 @@ const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', '
 
 function isNotNameWord(word: string): boolean {
   const low = word.toLowerCase();
-  return NOT_NAME.has(word) || isTitleWord(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|point|street|road|avenue|river|lake|mount|elementary)$/.test(low);
+  return NOT_NAME.has(word) || isTitleWord(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || CALENDAR_AND_PLACE_NOUNS.has(low);
 }
+
+const CALENDAR_AND_PLACE_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'point', 'street', 'road', 'avenue', 'river', 'lake', 'mount', 'elementary']);
