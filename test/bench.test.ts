@@ -108,7 +108,7 @@ describe('bench helpers', () => {
 
 describe('npm run bench', () => {
   it('completes a tiny run and prints every JSON field', () => {
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/bench.ts', '--articles', '50', '--reps', '2', '--startup-runs', '1', '--json', '--quiet'], {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/bench.ts', '--articles', '50', '--reps', '2', '--startup-runs', '1', '--worst-text-kb', '8', '--json', '--quiet'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 240_000,
@@ -128,6 +128,8 @@ describe('npm run bench', () => {
     expect(result).toMatchObject({ ask_process_runs: 1, ask_process_ms: expect.any(Number), ask_process_node_ms: expect.any(Number), ask_process_direct_ms: expect.any(Number), ask_process_tsx_ms: expect.any(Number) });
     expect(result).toMatchObject({ increment_articles: 20, add20_s: expect.any(Number), remove20_s: expect.any(Number), add20_scan_s: expect.any(Number), add20_s_at_10k: null });
     expect(result.increment_scaling).toEqual([expect.objectContaining({ articles: 50, add20_s: result.add20_s, remove20_s: result.remove20_s })]);
+    // The slowest adversarial text, against the corpus's own preparing cost in the same run.
+    expect(result.worst_text).toMatchObject({ bytes: 8192, s_per_mb: expect.any(Number), name: expect.any(String), vs_corpus: expect.any(Number) });
     // The people table holds exactly the generated speakers: nobody split into two, nobody merged, nobody invented.
     expect(result).toMatchObject({ people_missing: 0, people_extra: 0, people_merged: 0, people_split: 0 });
     expect(result.people_indexed).toBe(result.people_generated);

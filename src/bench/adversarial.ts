@@ -69,3 +69,33 @@ export function adversarialTexts(bytes: number): { name: string; text: string }[
     ...Object.keys(GROWING_CASTS).map((kind) => ({ name: kind, text: article(growingCastText(kind, bytes)) })),
   ];
 }
+
+export interface WorstText {
+  /** Bytes of each adversarial text measured. */
+  bytes: number;
+  /** The slowest text's preparing time (parse and prepare, one thread), seconds per MB. */
+  s_per_mb: number;
+  name: string;
+  /** The same against preparing the bench corpus (read excluded) in the same run: how much worse than news the worst text is. */
+  vs_corpus: number | null;
+  /** Every text's seconds per MB, slowest first. */
+  all: { name: string; s_per_mb: number }[];
+}
+
+/**
+ * Prepares every adversarial text of `bytes` bytes once (after one warm-up) with `prepare`, and reports the
+ * slowest in seconds per MB of CPU time on this thread (CPU time, so other work on the machine counts less).
+ */
+export function measureWorstText(bytes: number, prepare: (text: string) => void, corpusSPerMb: number | null): WorstText {
+  const texts = adversarialTexts(bytes);
+  prepare(texts[0]!.text);
+  const all = texts.map(({ name, text }) => {
+    const started = process.cpuUsage();
+    prepare(text);
+    const used = process.cpuUsage(started);
+    return { name, s_per_mb: (used.user + used.system) / 1e6 / (Buffer.byteLength(text) / 1048576) };
+  });
+  all.sort((a, b) => b.s_per_mb - a.s_per_mb);
+  const worst = all[0]!;
+  return { bytes, s_per_mb: worst.s_per_mb, name: worst.name, vs_corpus: corpusSPerMb === null || corpusSPerMb === 0 ? null : worst.s_per_mb / corpusSPerMb, all };
+}

@@ -1,7 +1,7 @@
 /** The benchmark result as a readable table, with ratios against the floors measured in the same run. */
 import type { BenchResult } from './run.js';
 
-const TARGETS = { lookupP99Ms: 50, checkP99Ms: 100, ingestVsRaw: 0.5, rssMb: 200, askProcessMs: 400 };
+const TARGETS = { lookupP99Ms: 50, checkP99Ms: 100, ingestVsRaw: 0.5, rssMb: 200, askProcessMs: 400, worstTextSPerMb: 2 };
 
 function fmt(x: number | null | undefined, digits = 1): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
@@ -69,6 +69,9 @@ export function renderReport(r: BenchResult): string {
   );
   lines.push(`  (MB/s are corpus MB over wall time for both; the floor inserts ${fmt(r.raw_insert_text_mb_s, 2)} MB/s of sentence text)`);
   lines.push(...budgetLines(r.ingest_budget));
+  if (r.worst_text !== null) {
+    lines.push(`worst text to prepare (of ${r.worst_text.bytes / 1024} KB each, src/bench/adversarial.ts): ${r.worst_text.name}, ${fmt(r.worst_text.s_per_mb, 2)} s/MB of CPU${mark(r.worst_text.s_per_mb <= TARGETS.worstTextSPerMb)} (target ≤ ${TARGETS.worstTextSPerMb}), ${fmt(r.worst_text.vs_corpus)}× the bench corpus's parse, extraction and fingerprints per MB`);
+  }
   lines.push(`people: ${r.people_indexed} speaking people indexed for ${r.people_generated} generated; ${r.people_missing} missing, ${r.people_extra} never generated, ${r.people_merged} entries holding two, ${r.people_split} people split over two entries`);
   lines.push(`a day's news: ${r.increment_articles} articles added, then removed, each a whole ingest (the scan of the corpus folder, a stat per file; then what changed prepared, written, and people, vocabulary and ranking window updated for it)`);
   lines.push(

@@ -16,6 +16,9 @@ import { BUDGET_SAMPLE_ARTICLES, measureIngestBudget, type IngestBudget } from '
 import { corpusPeople, corpusSpeakers, corpusWords, DEFAULT_SEED, generateArticle, GENERATOR_VERSION, writeCorpus } from './generator.js';
 import { REPO_ROOT } from './paths.js';
 import { measureStartup, type StartupResult } from './startup.js';
+import { measureWorstText, type WorstText } from './adversarial.js';
+import { parseArticle } from '../corpus/parse.js';
+import { prepareArticle } from '../pipeline/prepare.js';
 import {
   nowMs,
   measureAsk,
@@ -52,6 +55,8 @@ export interface BenchOptions {
   skipDiscord?: boolean;
   /** Process runs of `npm run -s ask` for ask_process_ms (default 10; 0 skips it). */
   startupRuns?: number;
+  /** KB of each adversarial text for the worst-text figure (default 256; 0 skips it). */
+  worstTextKb?: number;
   log?: (line: string) => void;
 }
 
@@ -134,6 +139,8 @@ export interface BenchResult {
   discord_p50_ms: number | null;
   /** Where the ingest's time goes, step by step on a sample, and the best ratio to the floor these cores allow. */
   ingest_budget: IngestBudget;
+  /** The slowest adversarial text to prepare (src/bench/adversarial.ts), s/MB and against the bench corpus; null when skipped. */
+  worst_text: Omit<WorstText, 'all'> | null;
   /** The people table against the generated cast: every speaker one entry, nobody split off or merged in. */
   people_generated: number;
   people_indexed: number;
@@ -360,6 +367,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (discord.note) notes.push(discord.note);
 
       // 7. Start-up of a one-off lookup process, on the seeds (independent of the corpus above).
+      const worstTextKb = options.worstTextKb ?? 256;
+      let worstText: WorstText | null = null;
+      if (worstTextKb > 0) {
+        log(`preparing adversarial texts of ${worstTextKb} KB…`);
+        const corpusPrepare = budget.parse_s_per_mb + budget.extract_s_per_mb + budget.fingerprint_s_per_mb;
+        worstText = measureWorstText(worstTextKb * 1024, (text) => void prepareArticle(parseArticle({ file: 'adversarial.txt', text, contextYear: 2024 })), corpusPrepare);
+      }
       const startupRuns = options.startupRuns ?? 10;
       let startup: StartupResult | { error: string } | null = null;
       if (startupRuns > 0) {
@@ -434,6 +448,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         answerer_p99_ms: 'error' in rss ? null : round(rss.p99),
         discord_p50_ms: discord.p50 === null ? null : round(discord.p50),
         ingest_budget: budget,
+        worst_text: worstText === null ? null : { bytes: worstText.bytes, s_per_mb: round(worstText.s_per_mb, 2), name: worstText.name, vs_corpus: worstText.vs_corpus === null ? null : round(worstText.vs_corpus, 1) },
         increment_articles: INCREMENT_ARTICLES,
         people_generated: people.generated,
         people_indexed: people.indexed,

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles N] [--json] [--seed S] [--reps R] [--workdir DIR] [--keep] [--reuse] [--no-discord] [--startup-runs N]
+ * npm run bench -- [--articles N] [--json] [--seed S] [--reps R] [--workdir DIR] [--keep] [--reuse] [--no-discord] [--startup-runs N] [--worst-text-kb N]
  * Generates a synthetic news corpus, ingests it through the product, and times
  * lookups against floors measured in the same run. Progress goes to stderr.
  */
@@ -8,7 +8,7 @@ import { runBench } from '../bench/run.js';
 import { parseCliArgs, UsageError } from './args.js';
 import { runMain } from './main.js';
 
-const USAGE = 'usage: npm run bench -- [--articles N] [--json] [--seed S] [--reps R] [--workdir DIR] [--keep] [--reuse] [--no-discord] [--startup-runs N] [--quiet]';
+const USAGE = 'usage: npm run bench -- [--articles N] [--json] [--seed S] [--reps R] [--workdir DIR] [--keep] [--reuse] [--no-discord] [--startup-runs N] [--worst-text-kb N] [--quiet]';
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -30,6 +30,7 @@ runMain(async () => {
       reuse: { type: 'boolean' },
       'no-discord': { type: 'boolean' },
       'startup-runs': { type: 'string' },
+      'worst-text-kb': { type: 'string' },
       quiet: { type: 'boolean' },
     },
     USAGE,
@@ -45,6 +46,7 @@ runMain(async () => {
     skipDiscord: values['no-discord'] ?? false,
     // 0 skips the start-up runs.
     startupRuns: values['startup-runs'] === '0' ? 0 : positiveInt('startup-runs', values['startup-runs'], 10),
+    worstTextKb: values['worst-text-kb'] === '0' ? 0 : positiveInt('worst-text-kb', values['worst-text-kb'], 256),
     log: values.quiet ? () => {} : (line) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${line}\n`),
   });
   process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : renderReport(result));
