@@ -227,11 +227,20 @@ export class EntityRegistry {
     return entity;
   }
 
+  /**
+   * "De Luca" looks like a title ("De Telegraaf"), "Church" like an institution, but each ends the full name of a
+   * person the article named before ("Marco De Luca", "Gerald T. Church"): it is that person.
+   */
+  private endsPersonNamed(name: string): boolean {
+    const words = name.split(/\s+/);
+    return this.lookups.fullNamesFor(words.at(-1)!).some((full) => full.toLowerCase().endsWith(` ${name.toLowerCase()}`));
+  }
+
   /** Resolves a parsed phrase; null when it cannot be a speaker here (e.g. "it" with nothing to refer to). */
   resolve(phrase: SpeakerPhrase, surface: string): Resolution | null {
     switch (phrase.kind) {
       case 'name':
-        if (phrase.type === 'person') return this.personByName(phrase, surface);
+        if (phrase.type === 'person' || (phrase.determiner === null && this.endsPersonNamed(phrase.name!))) return this.personByName({ ...phrase, type: 'person' }, surface);
         return this.named(this.organisation(phrase.name!, surface, phrase.roles), 'name');
       case 'pronoun':
         return this.pronoun(phrase);

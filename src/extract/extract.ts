@@ -21,7 +21,7 @@ import { ARABIC_ARTICLE_NAME, INTRO_WORDS, isGenerational, KNOWN_ORGS, NAME_PART
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { followsInitial, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
 import { foldName, sameNameToken as sameNameTokenLoose, skeleton, softToken } from './translit.js';
@@ -977,7 +977,9 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     let nameEnd = j;
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
-    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
+    const surnameAfterInitial = (w: number) => w === nameEnd - 1 && followsInitial(tokens, w);
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || surnameAfterInitial(k - 1) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     const words: Token[] = [];

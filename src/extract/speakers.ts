@@ -577,13 +577,21 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
  * ("E ." → 2), a particle chain before a name word ("de la Vega": "de" → 1), a generational suffix
  * ("Jr ." → 2, "III" → 1); 0 when the name stops here.
  */
+/** The word at `k` is capitalised and comes right after a middle initial ("T." in "Gerald T. Church"): a surname, whatever else it spells. */
+export function followsInitial(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.kind === 'word' && t.cap && tokens[k - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[k - 2]?.text ?? '') && tokens[k - 2]!.end === tokens[k - 1]!.start;
+}
+
 function nameStep(tokens: Token[], k: number, to: number, started: boolean): number {
   const t = tokens[k];
   if (t === undefined || k >= to || t.kind !== 'word') return 0;
   const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
   if (started && GENERATIONAL_SUFFIXES.has(stripDot(t.low))) return dot ? 2 : 1;
-  // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III".
+  // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III";
+  // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
+  if (started && followsInitial(tokens, k) && !isTitleWord(t.low) && tokens[k + 1]?.cap !== true) return 1;
   if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
   // "spokesman Jordan Abiodun": a place word opening a name right after a title, followed by a name word.
   if (!started && t.cap && isPlaceWord(t.low) && tokens[k + 1]?.cap && isPersonNameToken(tokens[k + 1]!, tokens[k + 2]) && !isPlaceWord(tokens[k + 1]!.low)) return 1;

@@ -119,3 +119,21 @@ describe('forms of attribution', () => {
     ]);
   });
 });
+
+describe('surnames that look like something else', () => {
+  it('a surname that is also an organisation word, after a middle initial, is still a person ("Theodore R. Banks III" … "Banks said")', () => {
+    const text = body('Mayor Gerald T. Church said on Tuesday that the city would sue the contractor.', '"They took the money and left the pipes," Church said.');
+    expect(speakerOf(text, 'left the pipes')).toBe('Gerald T. Church');
+  });
+
+  it('a particle surname that could open a title ("De Luca", like "De Telegraaf") is the person the article named in full', () => {
+    const text = body('Consumer advocate Marco De Santis, of the group Fair Deal, wants new rules for e-bike batteries.', '"We have warned about this for years," De Santis said.');
+    expect(speakerOf(text, 'warned about this')).toBe('Marco De Santis');
+  });
+
+  it('a foreign-language title that ends no person\'s name stays a publication', () => {
+    const text = body('De Telegraaf reported that the minister would resign.', '"The minister has lost the trust of the house," De Telegraaf said in an editorial.');
+    const found = extractStatements(inputFromText(text)).statements.find((s) => s.content.includes('lost the trust'));
+    expect(found?.speakerType).not.toBe('person');
+  });
+});
