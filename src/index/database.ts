@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerTextFunctions } from './texts.js';
 
 export type Db = Database.Database;
 
@@ -133,6 +134,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new IndexOpenError(`cannot open ${file}: ${(error as Error).message}. ${rebuildHint(file)}`);
   }
   try {
+    registerTextFunctions(db);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     if (!readonly) {

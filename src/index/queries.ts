@@ -3,6 +3,7 @@
  * layer receives plain rows.
  */
 import { cached, type Db } from './database.js';
+import { excerptSql, fingerprintSql } from './texts.js';
 
 /** Prepared statements kept per connection: the hot lookups are prepared once, not per call. */
 
@@ -96,7 +97,7 @@ export interface ParagraphRow {
 
 export function paragraphsOf(db: Db, articleId: number): ParagraphRow[] {
   return db
-    .prepare('SELECT idx AS "index", kind, start, end, text FROM paragraphs WHERE article_id = ? ORDER BY idx')
+    .prepare('SELECT idx AS "index", kind, start, end, text FROM paragraph_texts WHERE article_id = ? ORDER BY idx')
     .all(articleId) as ParagraphRow[];
 }
 
@@ -141,8 +142,9 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
   if (best.length === 0) return { hits: [], capped, ranked };
   const rows = cached(
     db,
-    `SELECT id, article_id AS articleId, paragraph_idx AS paragraphIndex, start, end, text, fingerprint, weight
-     FROM sentences WHERE id IN (SELECT value FROM json_each(?))`,
+    `SELECT s.id, s.article_id AS articleId, s.paragraph_idx AS paragraphIndex, s.start, s.end,
+            ${excerptSql('s.article_id', 's.paragraph_idx', 's.start', 's.end')} AS text, ${fingerprintSql('s.fingerprint')} AS fingerprint, s.weight
+     FROM sentences s JOIN article_texts t ON t.article_id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(best.map((b) => b[0]))) as Omit<SentenceHit, 'score'>[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: SentenceHit[] = [];
@@ -208,7 +210,7 @@ export function vocabularyStartingWith(db: Db, prefix: string, limit: number): V
 
 /** One indexed sentence containing `term` (an FTS5 stem), to show the word as written. */
 export function sentenceWithTerm(db: Db, term: string): string | null {
-  const row = cached(db, 'SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? LIMIT 1').get(`"${term.replace(/"/g, '""')}"`) as { text: string } | undefined;
+  const row = cached(db, 'SELECT s.text FROM sentences_fts f JOIN sentence_texts s ON s.id = f.rowid WHERE sentences_fts MATCH ? LIMIT 1').get(`"${term.replace(/"/g, '""')}"`) as { text: string } | undefined;
   return row?.text ?? null;
 }
 

@@ -8,6 +8,7 @@ import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { writeStatements } from './statements.js';
+import { encodeArticleText, fingerprintBytes, isExcerptOf } from './texts.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
@@ -117,17 +118,23 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
         ingestedAt: (extras.now ?? new Date()).toISOString(),
       });
     const articleId = Number(lastInsertRowid);
-    const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end, p.text);
+    // The text once (texts.ts); paragraphs and sentences by their offsets into it.
+    cached(db, 'INSERT INTO article_texts(article_id, body) VALUES (?, ?)').run(articleId, encodeArticleText(article.paragraphs));
+    const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end) VALUES (?, ?, ?, ?, ?)');
+    for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end);
     const insertSentence = cached(
       db,
-      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, text, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const paragraphs = new Map(article.paragraphs.map((p) => [p.index, p]));
     const first = firstFreeSentenceId(db, day);
     let id = first;
     for (const [i, s] of article.sentences.entries()) {
-      const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
+      const paragraph = paragraphs.get(s.paragraphIndex);
+      if (paragraph === undefined || !isExcerptOf(paragraph, s.span.start, s.span.end, s.text)) {
+        throw new Error(`${article.file}: sentence ${s.index} is not the text of its paragraph at its offsets`);
+      }
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, fingerprintBytes(article.sentenceFingerprints[i]!), sentenceWeight(s.paragraphIndex, paragraph.kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
@@ -167,7 +174,7 @@ export function rebuildRankingWindow(db: Db, size = RANKING_WINDOW_SENTENCES): v
     db.prepare("INSERT INTO recent_fts(recent_fts) VALUES ('delete-all')").run();
     const newest = (n: number) => db.prepare('SELECT id FROM sentences ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(n - 1) as number | undefined;
     const floor = newest(2 * size) === undefined ? null : newest(size)!;
-    if (floor !== null) db.prepare('INSERT INTO recent_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ? ORDER BY id').run(floor);
+    if (floor !== null) db.prepare('INSERT INTO recent_fts(rowid, text) SELECT id, text FROM sentence_texts WHERE id >= ? ORDER BY id').run(floor);
     db.prepare('UPDATE ranking_window SET floor = ?, built_at = (SELECT version FROM sentences_version)').run(floor);
   }).immediate();
 }
