@@ -57,3 +57,11 @@ CREATE VIEW paragraph_texts AS
 CREATE VIEW sentence_texts AS
   SELECT s.id, excerpt(t.body, s.article_id, s.paragraph_idx, s.start, s.end) AS text
   FROM sentences s JOIN article_texts t ON t.article_id = s.article_id;
+
+-- 5. A statement's speaker as written and its cue are the text at their offsets too: kept only when
+--    no one paragraph gives them back (index/texts.ts textUnlessExcerpt). Its sentence id was never read.
+UPDATE statements SET speaker_mention = NULL
+  WHERE speaker_mention IS NOT NULL AND speaker_mention IS excerpt((SELECT body FROM article_texts t WHERE t.article_id = statements.article_id), article_id, NULL, speaker_start, speaker_end);
+UPDATE statements SET cue = NULL
+  WHERE cue IS NOT NULL AND cue IS excerpt((SELECT body FROM article_texts t WHERE t.article_id = statements.article_id), article_id, NULL, cue_start, cue_end);
+ALTER TABLE statements DROP COLUMN sentence_id;

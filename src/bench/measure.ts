@@ -91,7 +91,8 @@ export interface SizeResult {
 }
 
 function partOf(name: string): string {
-  if (name.startsWith('sentences_fts')) return 'fts';
+  if (name.startsWith('sentences_fts') || name.startsWith('recent_fts')) return 'fts';
+  if (name.startsWith('article_texts')) return 'texts';
   if (name.startsWith('sentences')) return 'sentences';
   if (name.startsWith('paragraphs')) return 'paragraphs';
   if (name.startsWith('statements') || name.startsWith('speaker_mentions') || name.startsWith('people') || name.startsWith('person_')) return 'statements';

@@ -6,19 +6,18 @@ import type { Citation } from '../answers/types.js';
 import type { PreparedArticle } from './prepared.js';
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
-import { excerptSql, fingerprintBytes, fingerprintSql, isExcerptOf } from './texts.js';
+import { excerptSql, fingerprintBytes, fingerprintSql, isExcerptOf, storedOrExcerptSql, textUnlessExcerpt } from './texts.js';
 import { codePointToUtf16Mapper } from '../text/offsets.js';
 
 /**
  * Writes one article's statements and speaker mentions (inside the article's transaction).
- * Its sentences were written with ids from `firstSentenceId` on, in order.
  */
-export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle, firstSentenceId: number): void {
+export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle): void {
   const insert = cached(
     db,
-    `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
+    `INSERT INTO statements(article_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
        cue, cue_start, cue_end, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const paragraphs = new Map(article.paragraphs.map((p) => [p.index, p]));
   for (const s of article.statements) {
@@ -27,10 +26,9 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
     if (paragraph === undefined || !isExcerptOf(paragraph, s.contentSpan.start, s.contentSpan.end, s.content)) {
       throw new Error(`${article.file}: a statement's content is not the text of paragraph ${s.paragraphIndex} at its offsets`);
     }
-    const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
     insert.run(
-      articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
-      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
+      articleId, s.paragraphIndex, s.kind, s.speaker, s.speakerType, textUnlessExcerpt(article.paragraphs, s.speakerSpan, s.speakerMention),
+      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, textUnlessExcerpt(article.paragraphs, s.cueSpan, s.cue), s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
       s.contentSpan.start, s.contentSpan.end, s.stance, storedFigures(s.figures), s.eventDate, s.quoted ? 1 : 0, fingerprintBytes(s.fingerprint), day,
       s.rule, s.speakerRule,
     );
@@ -68,21 +66,6 @@ function figuresOf(stored: string, content: string, contentStart: number): FullF
     qualifier,
     counted,
   }));
-}
-
-/** Index of the last sentence starting at or before `offset` (sentences in reading order), or -1. */
-function sentenceHolding(sentences: readonly { span: { start: number } }[], offset: number): number {
-  let low = 0;
-  let high = sentences.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sentences[mid]!.span.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 export function allSpeakerMentions(db: Db): SpeakerMention[] {
@@ -238,7 +221,8 @@ export function loadStatements(db: Db, filter: StatementFilter = {}): StatementV
   params.push(filter.limit ?? 1000);
   const rows = db
     .prepare(
-`SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance, s.cue,
+`SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance,
+              ${storedOrExcerptSql('s.cue', 's.article_id', 's.cue_start', 's.cue_end')} AS cue,
               ${excerptSql('s.article_id', 's.paragraph_idx', 's.content_start', 's.content_end')} AS content, s.quoted,
               s.figures, s.event_date AS eventDate, ${fingerprintSql('s.fingerprint')} AS fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
               a.title, a.publisher, a.cites, a.url, a.date, a.date_inferred AS dateInferred
@@ -342,8 +326,9 @@ export function* iterateExportRows(db: Db): IterableIterator<ExportRow> {
   const rows = db
     .prepare(
       `SELECT a.key AS file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
-              s.speaker_mention AS speakerMention, p.canonical AS person, s.rule, s.speaker_rule AS speakerRule,
-              s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd, s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
+              ${storedOrExcerptSql('s.speaker_mention', 's.article_id', 's.speaker_start', 's.speaker_end')} AS speakerMention, p.canonical AS person,
+              s.rule, s.speaker_rule AS speakerRule, s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd,
+              ${storedOrExcerptSql('s.cue', 's.article_id', 's.cue_start', 's.cue_end')} AS cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
               ${excerptSql('s.article_id', 's.paragraph_idx', 's.content_start', 's.content_end')} AS content, s.content_start AS contentStart, s.content_end AS contentEnd,
               s.stance, s.figures, s.event_date AS eventDate, a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph
        FROM statements s JOIN articles a ON a.id = s.article_id JOIN article_texts t ON t.article_id = s.article_id LEFT JOIN people p ON p.id = s.person_id

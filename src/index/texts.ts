@@ -55,18 +55,31 @@ function sameStored(a: Buffer | string, b: Buffer | string): boolean {
   return a.equals(b);
 }
 
+function paragraphHolding(body: DecodedBody, start: number, end: number): StoredText | undefined {
+  for (const p of body.paragraphs.values()) if (p.start <= start && end <= p.start + p.length) return p;
+  return undefined;
+}
+
 /**
- * The text of paragraph `index` of an article's body at source offsets [start, end) (code points).
- * Throws when the span is not inside that paragraph: the caller's offsets are wrong, and a
+ * The text of paragraph `index` of an article's body at source offsets [start, end) (code points); with no
+ * index, of the paragraph holding the span (null when none does). Throws when the span is not inside paragraph `index`: the caller's offsets are wrong, and a
  * passage that is not the source text must never be shown as if it were.
  */
-export function excerptOf(body: DecodedBody, index: number, start: number, end: number): string {
+function excerptOf(body: DecodedBody, index: number | null, start: number, end: number): string | null {
+  if (index === null) {
+    const holding = paragraphHolding(body, start, end);
+    return holding === undefined ? null : cut(holding, start, end);
+  }
   const paragraph = body.paragraphs.get(index);
   if (paragraph === undefined) throw new Error(`excerpt: no paragraph ${index} in the stored article`);
+  return cut(paragraph, start, end);
+}
+
+function cut(paragraph: StoredText, start: number, end: number): string {
   const from = start - paragraph.start;
   const to = end - paragraph.start;
   if (from < 0 || to < from || to > paragraph.length) {
-    throw new Error(`excerpt: [${start}, ${end}) is not inside paragraph ${index} (starts at ${paragraph.start})`);
+    throw new Error(`excerpt: [${start}, ${end}) is not inside the paragraph starting at ${paragraph.start}`);
   }
   return paragraph.text.slice(paragraph.toUtf16(from), paragraph.toUtf16(to));
 }
@@ -91,8 +104,19 @@ export function registerTextFunctions(db: Db): void {
   };
   db.function('excerpt', { deterministic: true }, (stored: unknown, articleId: unknown, index: unknown, start: unknown, end: unknown) => {
     if (stored === null || stored === undefined) return null;
-    return excerptOf(bodyOf(Number(articleId), stored as Buffer | string), Number(index), Number(start), Number(end));
+    if (start === null || end === null) return null;
+    return excerptOf(bodyOf(Number(articleId), stored as Buffer | string), index === null ? null : Number(index), Number(start), Number(end));
   });
+}
+
+/**
+ * Text to store for a passage that may lie in any paragraph (a speaker's words, a cue): null when the
+ * paragraph holding its span gives exactly that text back (excerpt with no paragraph index), else the text itself.
+ */
+export function textUnlessExcerpt(paragraphs: readonly { span: { start: number; end: number }; text: string }[], span: { start: number; end: number } | null, text: string | null): string | null {
+  if (span === null || text === null) return text;
+  const holding = paragraphs.find((p) => p.span.start <= span.start && span.end <= p.span.end);
+  return holding !== undefined && isExcerptOf(holding, span.start, span.end, text) ? null : text;
 }
 
 /** Whether `text` is paragraph `paragraph`'s text at source offsets [start, end): the check made before storing offsets instead of text. */
@@ -114,3 +138,6 @@ export const fingerprintSql = (column: string) => `lower(hex(${column}))`;
 
 /** The SQL reading the text at a row's offsets (excerpt), given the article_texts row joined as `t`. */
 export const excerptSql = (articleId: string, paragraph: string, start: string, end: string) => `excerpt(t.body, ${articleId}, ${paragraph}, ${start}, ${end})`;
+
+/** The SQL reading a passage stored only when its paragraph does not give it back (textUnlessExcerpt). */
+export const storedOrExcerptSql = (column: string, articleId: string, start: string, end: string) => `coalesce(${column}, ${excerptSql(articleId, 'NULL', start, end)})`;

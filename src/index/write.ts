@@ -140,7 +140,7 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
     id = first;
     for (const s of article.sentences) insertFts.run(id++, s.text);
-    writeStatements(db, articleId, day, article, first);
+    writeStatements(db, articleId, day, article);
     bumpSentencesVersion(db);
     return articleId;
   };
