@@ -52,7 +52,7 @@ describe('text stored once', () => {
     for (const s of statements) {
       const source = sourceOf(s.file);
       expect(s.content).toBe(sliceByCodePoints(source, s.citation.span));
-      for (const f of s.figures as { text: string; span: { start: number; end: number } }[]) expect(f.text).toBe(sliceByCodePoints(source, f.span));
+      for (const f of s.figures as unknown as { text: string; span: { start: number; end: number } }[]) expect(f.text).toBe(sliceByCodePoints(source, f.span));
     }
     let withMention = 0;
     for (const r of iterateExportRows(db)) {

@@ -46,9 +46,10 @@ UPDATE statements SET figures = (
   FROM json_each(statements.figures) f
 ) WHERE figures <> '[]';
 
--- 4. Fingerprints (16 hex digits) as their 8 bytes; read back as lower(hex(fingerprint)).
-UPDATE sentences SET fingerprint = unhex(fingerprint);
+-- 4. A statement's fingerprint (16 hex digits) as its 8 bytes, read back as lower(hex(fingerprint)); a
+--    sentence's is worked out from its text when read (index/queries.ts), as only the best hits need it.
 UPDATE statements SET fingerprint = unhex(fingerprint);
+ALTER TABLE sentences DROP COLUMN fingerprint;
 
 -- Text as the readers see it.
 CREATE VIEW paragraph_texts AS

@@ -8,7 +8,7 @@ import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { writeStatements } from './statements.js';
-import { encodeArticleText, fingerprintBytes, isExcerptOf } from './texts.js';
+import { encodeArticleText, isExcerptOf } from './texts.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
@@ -124,17 +124,17 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end);
     const insertSentence = cached(
       db,
-      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, weight) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const paragraphs = new Map(article.paragraphs.map((p) => [p.index, p]));
     const first = firstFreeSentenceId(db, day);
     let id = first;
-    for (const [i, s] of article.sentences.entries()) {
+    for (const s of article.sentences) {
       const paragraph = paragraphs.get(s.paragraphIndex);
       if (paragraph === undefined || !isExcerptOf(paragraph, s.span.start, s.span.end, s.text)) {
         throw new Error(`${article.file}: sentence ${s.index} is not the text of its paragraph at its offsets`);
       }
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, fingerprintBytes(article.sentenceFingerprints[i]!), sentenceWeight(s.paragraphIndex, paragraph.kind));
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, sentenceWeight(s.paragraphIndex, paragraph.kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
