@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, openDatabase } from '../src/index/database.js';
 import { iterateExportRows, loadStatements } from '../src/index/statements.js';
 import { paragraphsOf } from '../src/index/queries.js';
+import { encodeArticleText, passageTexts, registerTextFunctions } from '../src/index/texts.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 
@@ -80,6 +81,29 @@ describe('text stored once', () => {
     // Most speakers' words and cues are read from the text; only those no paragraph gives back are stored.
     const kept = db.prepare('SELECT count(*) FROM statements WHERE speaker_mention IS NOT NULL OR cue IS NOT NULL').pluck().get() as number;
     expect(kept).toBe(0);
+  });
+
+  it('cuts the stored text at code points, and keeps text UTF-8 cannot hold (a lone surrogate) exactly', () => {
+    const db = new Database(':memory:');
+    registerTextFunctions(db);
+    db.exec('CREATE TABLE article_texts (article_id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+    const cases = [
+      [{ index: 0, span: { start: 0, end: 10 }, text: 'Zoë 🎪 fair' }, { index: 2, span: { start: 12, end: 30 }, text: 'café\u0301 👩‍👩‍👧 opened' }],
+      [{ index: 0, span: { start: 3, end: 10 }, text: 'bad \ud800 x' }],
+    ];
+    for (const [k, paragraphs] of cases.entries()) {
+      db.prepare('INSERT INTO article_texts(article_id, body) VALUES (?, ?)').run(k, encodeArticleText(paragraphs));
+      const read = (index: number | null, start: number, end: number) => passageTexts(db, [{ articleId: k, paragraph: index, start, end }])[0];
+      for (const p of paragraphs) {
+        expect(read(p.index, p.span.start, p.span.end)).toBe(p.text);
+        expect(read(null, p.span.start + 1, p.span.start + 5)).toBe(sliceByCodePoints(p.text, { start: 1, end: 5 }));
+      }
+      // A span outside its paragraph is an error, never a wrong excerpt.
+      expect(() => read(paragraphs[0]!.index, paragraphs[0]!.span.start, paragraphs[0]!.span.end + 1)).toThrow(/not inside/);
+    }
+    // SQL gets the same text (SQLite holds text as UTF-8, so only well-formed text passes through it unchanged).
+    expect(db.prepare('SELECT excerpt(body, 0, 2, 13, 17) FROM article_texts WHERE article_id = 0').pluck().get()).toBe('afé\u0301');
+    db.close();
   });
 
   it('an index written before schema 012 reads the same after the migration', async () => {

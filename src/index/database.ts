@@ -29,6 +29,11 @@ export function cached(db: Db, sql: string): Database.Statement {
   return statement;
 }
 
+/** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
+export function readTransaction<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
+}
+
 /** "NWSR" — marks a SQLite file as this project's index. */
 export const APPLICATION_ID = 0x4e575352;
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');

@@ -2,8 +2,8 @@
  * Read queries over the index. All SQL for answering lives here; the answers
  * layer receives plain rows.
  */
-import { cached, type Db } from './database.js';
-import { excerptSql } from './texts.js';
+import { cached, readTransaction, type Db } from './database.js';
+import { passageTexts } from './texts.js';
 import { fingerprint } from '../text/normalize.js';
 
 /** Prepared statements kept per connection: the hot lookups are prepared once, not per call. */
@@ -141,12 +141,15 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
   scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const best = scored.slice(0, limit);
   if (best.length === 0) return { hits: [], capped, ranked };
-  const rows = cached(
-    db,
-    `SELECT s.id, s.article_id AS articleId, s.paragraph_idx AS paragraphIndex, s.start, s.end,
-            ${excerptSql('s.article_id', 's.paragraph_idx', 's.start', 's.end')} AS text, s.weight
-     FROM sentences s JOIN article_texts t ON t.article_id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(best.map((b) => b[0]))) as Omit<SentenceHit, 'score' | 'fingerprint'>[];
+  const rows = readTransaction(db, () => {
+    const found = cached(
+      db,
+      `SELECT s.id, s.article_id AS articleId, s.paragraph_idx AS paragraphIndex, s.start, s.end, s.weight
+       FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(best.map((b) => b[0]))) as Omit<SentenceHit, 'score' | 'fingerprint' | 'text'>[];
+    const texts = passageTexts(db, found.map((r) => ({ articleId: r.articleId, paragraph: r.paragraphIndex, start: r.start, end: r.end })));
+    return found.map((r, i) => ({ ...r, text: texts[i]! }));
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: SentenceHit[] = [];
   for (const [id, score] of best) {
@@ -165,11 +168,6 @@ function rankingWindow(db: Db): { exists: boolean; current: boolean } {
 
 export function rankingWindowCurrent(db: Db): boolean {
   return rankingWindow(db).current;
-}
-
-/** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
-function readTransaction<T>(db: Db, read: () => T): T {
-  return db.inTransaction ? read() : db.transaction(read).deferred();
 }
 
 /** The newest CANDIDATE_LIMIT matches in `table` as [id, bm25 × weight]. */

@@ -5,8 +5,8 @@
 import type { Citation } from '../answers/types.js';
 import type { PreparedArticle } from './prepared.js';
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
-import { cached, type Db } from './database.js';
-import { excerptSql, fingerprintBytes, fingerprintSql, isExcerptOf, storedOrExcerptSql, textUnlessExcerpt } from './texts.js';
+import { cached, readTransaction, type Db } from './database.js';
+import { excerptSql, fingerprintBytes, fingerprintSql, isExcerptOf, passageTexts, storedOrExcerptSql, textUnlessExcerpt } from './texts.js';
 import { codePointToUtf16Mapper } from '../text/offsets.js';
 
 /**
@@ -219,19 +219,21 @@ export function loadStatements(db: Db, filter: StatementFilter = {}): StatementV
     params.push(filter.since);
   }
   params.push(filter.limit ?? 1000);
-  const rows = db
-    .prepare(
-`SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance,
-              ${storedOrExcerptSql('s.cue', 's.article_id', 's.cue_start', 's.cue_end')} AS cue,
-              ${excerptSql('s.article_id', 's.paragraph_idx', 's.content_start', 's.content_end')} AS content, s.quoted,
+  const sql = `SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance,
+              s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd, s.quoted,
               s.figures, s.event_date AS eventDate, ${fingerprintSql('s.fingerprint')} AS fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
               a.title, a.publisher, a.cites, a.url, a.date, a.date_inferred AS dateInferred
-       FROM statements s JOIN articles a ON a.id = s.article_id JOIN article_texts t ON t.article_id = s.article_id
+       FROM statements s JOIN articles a ON a.id = s.article_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY s.day DESC, s.id LIMIT ?`,
-    )
-    .all(...params) as StatementRaw[];
-  return rows.map(toView);
+       ORDER BY s.day DESC, s.id LIMIT ?`;
+  // The texts from the same snapshot as the offsets (texts.ts passageTexts).
+  return readTransaction(db, () => {
+    const rows = db.prepare(sql).all(...params) as (Omit<StatementRaw, 'content'> & { cueStart: number | null; cueEnd: number | null })[];
+    const contents = passageTexts(db, rows.map((r) => ({ articleId: r.articleId, paragraph: r.paragraph, start: r.start, end: r.end })));
+    const cueless = rows.filter((r) => r.cue === null && r.cueStart !== null);
+    const cues = new Map(passageTexts(db, cueless.map((r) => ({ articleId: r.articleId, paragraph: null, start: r.cueStart!, end: r.cueEnd! }))).map((cue, i) => [cueless[i]!, cue]));
+    return rows.map((r, i) => toView({ ...r, content: contents[i]!, cue: r.cue ?? cues.get(r) ?? null }));
+  });
 }
 
 function toView(r: StatementRaw): StatementView {

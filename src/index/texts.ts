@@ -11,18 +11,28 @@
  * every sentence of an article.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Db } from './database.js';
+import { cached, type Db } from './database.js';
 import { codePointLength, codePointToUtf16Mapper } from '../text/offsets.js';
+import { isWellFormed } from '../text/cut.js';
 
-/** A paragraph as stored in the body: [index, start in the source (code points), text]. */
-type StoredParagraph = [number, number, string];
+/**
+ * The body, before deflate: a header line `P[[index, start, end, bytes], …]` (source offsets in code points,
+ * the paragraph's UTF-8 length), then the paragraphs' UTF-8 one after another, so that a reader decodes
+ * only the paragraphs it cuts from. Text a UTF-8 round trip would not keep exactly (a lone surrogate) is
+ * stored as JSON `[[index, start, text], …]` instead, as the migration stored every article.
+ */
+const HEADER_MARK = 'P';
+
+/** A paragraph as the JSON form stores it: [index, start in the source (code points), text]. */
+type JsonParagraph = [number, number, string];
 
 interface StoredText {
   start: number;
-  text: string;
-  /** Its length in code points. */
-  length: number;
-  toUtf16: (codePoint: number) => number;
+  /** End in the source (code points). */
+  end: number;
+  /** The text, decoded on first use. */
+  text(): string;
+  toUtf16(codePoint: number): number;
 }
 
 interface DecodedBody {
@@ -32,17 +42,35 @@ interface DecodedBody {
 }
 
 /** Encodes an article's paragraphs for `article_texts.body`. */
-export function encodeArticleText(paragraphs: readonly { index: number; span: { start: number }; text: string }[]): Buffer {
-  const stored: StoredParagraph[] = paragraphs.map((p) => [p.index, p.span.start, p.text]);
-  // JSON keeps every JavaScript string exactly (a lone surrogate is escaped, not replaced).
-  return deflateRawSync(Buffer.from(JSON.stringify(stored), 'utf8'), { level: 6 });
+export function encodeArticleText(paragraphs: readonly { index: number; span: { start: number; end: number }; text: string }[]): Buffer {
+  if (!paragraphs.every((p) => isWellFormed(p.text))) {
+    return deflateRawSync(Buffer.from(JSON.stringify(paragraphs.map((p): JsonParagraph => [p.index, p.span.start, p.text])), 'utf8'), { level: 6 });
+  }
+  const texts = paragraphs.map((p) => Buffer.from(p.text, 'utf8'));
+  const header = JSON.stringify(paragraphs.map((p, i) => [p.index, p.span.start, p.span.end, texts[i]!.length]));
+  return deflateRawSync(Buffer.concat([Buffer.from(`${HEADER_MARK}${header}\n`, 'utf8'), ...texts]), { level: 6 });
+}
+
+function lazyText(start: number, end: number, decode: () => string): StoredText {
+  let text: string | undefined;
+  let toUtf16: ((cp: number) => number) | undefined;
+  const get = () => (text ??= decode());
+  return { start, end, text: get, toUtf16: (cp) => (toUtf16 ??= codePointToUtf16Mapper(get()))(cp) };
 }
 
 function decodeBody(stored: Buffer | string): DecodedBody {
-  const json = typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
+  const raw = typeof stored === 'string' ? stored : inflateRawSync(stored);
   const paragraphs = new Map<number, StoredText>();
-  for (const [index, start, text] of JSON.parse(json) as StoredParagraph[]) {
-    paragraphs.set(index, { start, text, length: codePointLength(text), toUtf16: codePointToUtf16Mapper(text) });
+  if (typeof raw !== 'string' && raw[0] === HEADER_MARK.charCodeAt(0)) {
+    const newline = raw.indexOf(10);
+    let offset = newline + 1;
+    for (const [index, start, end, bytes] of JSON.parse(raw.toString('utf8', 1, newline)) as [number, number, number, number][]) {
+      const from = offset;
+      paragraphs.set(index, lazyText(start, end, () => raw.toString('utf8', from, from + bytes)));
+      offset += bytes;
+    }
+  } else {
+    for (const [index, start, text] of JSON.parse(raw.toString()) as JsonParagraph[]) paragraphs.set(index, lazyText(start, start + codePointLength(text), () => text));
   }
   return { stored, paragraphs };
 }
@@ -56,7 +84,7 @@ function sameStored(a: Buffer | string, b: Buffer | string): boolean {
 }
 
 function paragraphHolding(body: DecodedBody, start: number, end: number): StoredText | undefined {
-  for (const p of body.paragraphs.values()) if (p.start <= start && end <= p.start + p.length) return p;
+  for (const p of body.paragraphs.values()) if (p.start <= start && end <= p.end) return p;
   return undefined;
 }
 
@@ -76,36 +104,68 @@ function excerptOf(body: DecodedBody, index: number | null, start: number, end: 
 }
 
 function cut(paragraph: StoredText, start: number, end: number): string {
-  const from = start - paragraph.start;
-  const to = end - paragraph.start;
-  if (from < 0 || to < from || to > paragraph.length) {
-    throw new Error(`excerpt: [${start}, ${end}) is not inside the paragraph starting at ${paragraph.start}`);
+  if (start < paragraph.start || end < start || end > paragraph.end) {
+    throw new Error(`excerpt: [${start}, ${end}) is not inside the paragraph at [${paragraph.start}, ${paragraph.end})`);
   }
-  return paragraph.text.slice(paragraph.toUtf16(from), paragraph.toUtf16(to));
+  return paragraph.text().slice(paragraph.toUtf16(start - paragraph.start), paragraph.toUtf16(end - paragraph.start));
 }
 
-/**
- * Registers `excerpt(body, article_id, paragraph_idx, start, end)` on a connection. Decoded
- * bodies are kept per article id (checked against the stored bytes, since an id can be reused).
- */
+/** Decoded article texts per connection, most recently used last; checked against the stored bytes, since an id can be reused. */
+const decodedByDb = new WeakMap<Db, Map<number, DecodedBody>>();
+
+function bodyOf(db: Db, articleId: number, stored: Buffer | string): DecodedBody {
+  let recent = decodedByDb.get(db);
+  if (recent === undefined) {
+    recent = new Map();
+    decodedByDb.set(db, recent);
+  }
+  const known = recent.get(articleId);
+  if (known !== undefined && sameStored(known.stored, stored)) {
+    recent.delete(articleId);
+    recent.set(articleId, known);
+    return known;
+  }
+  const decoded = decodeBody(stored);
+  recent.set(articleId, decoded);
+  if (recent.size > RECENT_ARTICLES) recent.delete(recent.keys().next().value!);
+  return decoded;
+}
+
+/** Registers `excerpt(body, article_id, paragraph_idx, start, end)` on a connection: the text for SQL (views, export). */
 export function registerTextFunctions(db: Db): void {
-  const recent = new Map<number, DecodedBody>();
-  const bodyOf = (articleId: number, stored: Buffer | string): DecodedBody => {
-    const known = recent.get(articleId);
-    if (known !== undefined && sameStored(known.stored, stored)) {
-      recent.delete(articleId);
-      recent.set(articleId, known); // most recently used last
-      return known;
-    }
-    const decoded = decodeBody(stored);
-    recent.set(articleId, decoded);
-    if (recent.size > RECENT_ARTICLES) recent.delete(recent.keys().next().value!);
-    return decoded;
-  };
   db.function('excerpt', { deterministic: true }, (stored: unknown, articleId: unknown, index: unknown, start: unknown, end: unknown) => {
     if (stored === null || stored === undefined) return null;
     if (start === null || end === null) return null;
-    return excerptOf(bodyOf(Number(articleId), stored as Buffer | string), index === null ? null : Number(index), Number(start), Number(end));
+    return excerptOf(bodyOf(db, Number(articleId), stored as Buffer | string), index === null ? null : Number(index), Number(start), Number(end));
+  });
+}
+
+/** A passage to read: an article's paragraph and source offsets (code points). */
+export interface PassageRef {
+  articleId: number;
+  /** Null: the paragraph holding the span. */
+  paragraph: number | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * The text of many passages at once, for the hot lookups: each article's stored text is fetched once
+ * (one query for all of them) rather than handed to `excerpt` with every row; null where no paragraph
+ * holds a span given without its paragraph. Call inside the read
+ * transaction that found the passages, so the text is the one their offsets were written for.
+ */
+export function passageTexts(db: Db, passages: readonly PassageRef[]): (string | null)[] {
+  const ids = [...new Set(passages.map((p) => p.articleId))];
+  const rows = cached(db, 'SELECT article_id AS id, body FROM article_texts WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: number;
+    body: Buffer | string;
+  }[];
+  const bodies = new Map(rows.map((r) => [r.id, bodyOf(db, r.id, r.body)]));
+  return passages.map((p) => {
+    const body = bodies.get(p.articleId);
+    if (body === undefined) throw new Error(`excerpt: no stored text for article ${p.articleId}`);
+    return excerptOf(body, p.paragraph, p.start, p.end);
   });
 }
 
