@@ -16,8 +16,8 @@ import { codePointLength, codePointToUtf16Mapper } from '../text/offsets.js';
 import { isWellFormed } from '../text/cut.js';
 
 /**
- * The body, before deflate: a header line `P[[index, start, end, bytes], …]` (source offsets in code points,
- * the paragraph's UTF-8 length), then the paragraphs' UTF-8 one after another, so that a reader decodes
+ * The body, before deflate: a header line `P[[index, start, bytes], …]` (the paragraph's start in the source,
+ * in code points, and its UTF-8 length), then the paragraphs' UTF-8 one after another, so that a reader decodes
  * only the paragraphs it cuts from. Text a UTF-8 round trip would not keep exactly (a lone surrogate) is
  * stored as JSON `[[index, start, text], …]` instead, as the migration stored every article.
  */
@@ -28,8 +28,8 @@ type JsonParagraph = [number, number, string];
 
 interface StoredText {
   start: number;
-  /** End in the source (code points). */
-  end: number;
+  /** End in the source (code points): the text is decoded for it. */
+  end(): number;
   /** The text, decoded on first use. */
   text(): string;
   toUtf16(codePoint: number): number;
@@ -42,20 +42,20 @@ interface DecodedBody {
 }
 
 /** Encodes an article's paragraphs for `article_texts.body`. */
-export function encodeArticleText(paragraphs: readonly { index: number; span: { start: number; end: number }; text: string }[]): Buffer {
+export function encodeArticleText(paragraphs: readonly { index: number; span: { start: number }; text: string }[]): Buffer {
   if (!paragraphs.every((p) => isWellFormed(p.text))) {
     return deflateRawSync(Buffer.from(JSON.stringify(paragraphs.map((p): JsonParagraph => [p.index, p.span.start, p.text])), 'utf8'), { level: 6 });
   }
   const texts = paragraphs.map((p) => Buffer.from(p.text, 'utf8'));
-  const header = JSON.stringify(paragraphs.map((p, i) => [p.index, p.span.start, p.span.end, texts[i]!.length]));
+  const header = JSON.stringify(paragraphs.map((p, i) => [p.index, p.span.start, texts[i]!.length]));
   return deflateRawSync(Buffer.concat([Buffer.from(`${HEADER_MARK}${header}\n`, 'utf8'), ...texts]), { level: 6 });
 }
 
-function lazyText(start: number, end: number, decode: () => string): StoredText {
+function lazyText(start: number, decode: () => string): StoredText {
   let text: string | undefined;
   let toUtf16: ((cp: number) => number) | undefined;
   const get = () => (text ??= decode());
-  return { start, end, text: get, toUtf16: (cp) => (toUtf16 ??= codePointToUtf16Mapper(get()))(cp) };
+  return { start, end: () => start + codePointLength(get()), text: get, toUtf16: (cp) => (toUtf16 ??= codePointToUtf16Mapper(get()))(cp) };
 }
 
 function decodeBody(stored: Buffer | string): DecodedBody {
@@ -64,13 +64,13 @@ function decodeBody(stored: Buffer | string): DecodedBody {
   if (typeof raw !== 'string' && raw[0] === HEADER_MARK.charCodeAt(0)) {
     const newline = raw.indexOf(10);
     let offset = newline + 1;
-    for (const [index, start, end, bytes] of JSON.parse(raw.toString('utf8', 1, newline)) as [number, number, number, number][]) {
+    for (const [index, start, bytes] of JSON.parse(raw.toString('utf8', 1, newline)) as [number, number, number][]) {
       const from = offset;
-      paragraphs.set(index, lazyText(start, end, () => raw.toString('utf8', from, from + bytes)));
+      paragraphs.set(index, lazyText(start, () => raw.toString('utf8', from, from + bytes)));
       offset += bytes;
     }
   } else {
-    for (const [index, start, text] of JSON.parse(raw.toString()) as JsonParagraph[]) paragraphs.set(index, lazyText(start, start + codePointLength(text), () => text));
+    for (const [index, start, text] of JSON.parse(raw.toString()) as JsonParagraph[]) paragraphs.set(index, lazyText(start, () => text));
   }
   return { stored, paragraphs };
 }
@@ -84,8 +84,10 @@ function sameStored(a: Buffer | string, b: Buffer | string): boolean {
 }
 
 function paragraphHolding(body: DecodedBody, start: number, end: number): StoredText | undefined {
-  for (const p of body.paragraphs.values()) if (p.start <= start && end <= p.end) return p;
-  return undefined;
+  // The last paragraph starting at or before the span is the only one that can hold it: only it is decoded.
+  let holding: StoredText | undefined;
+  for (const p of body.paragraphs.values()) if (p.start <= start && (holding === undefined || p.start > holding.start)) holding = p;
+  return holding !== undefined && end <= holding.end() ? holding : undefined;
 }
 
 /**
@@ -104,8 +106,8 @@ function excerptOf(body: DecodedBody, index: number | null, start: number, end: 
 }
 
 function cut(paragraph: StoredText, start: number, end: number): string {
-  if (start < paragraph.start || end < start || end > paragraph.end) {
-    throw new Error(`excerpt: [${start}, ${end}) is not inside the paragraph at [${paragraph.start}, ${paragraph.end})`);
+  if (start < paragraph.start || end < start || end > paragraph.end()) {
+    throw new Error(`excerpt: [${start}, ${end}) is not inside the paragraph at [${paragraph.start}, ${paragraph.end()})`);
   }
   return paragraph.text().slice(paragraph.toUtf16(start - paragraph.start), paragraph.toUtf16(end - paragraph.start));
 }
