@@ -4,6 +4,7 @@
  * batch — so an interrupted ingest never leaves half an article.
  */
 import type { PreparedArticle } from './prepared.js';
+import type { ArticleParagraph } from '../corpus/types.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
@@ -118,10 +119,7 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
         ingestedAt: (extras.now ?? new Date()).toISOString(),
       });
     const articleId = Number(lastInsertRowid);
-    // The text once (texts.ts); paragraphs and sentences by their offsets into it.
-    cached(db, 'INSERT INTO article_texts(article_id, body) VALUES (?, ?)').run(articleId, encodeArticleText(article.paragraphs));
-    const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end) VALUES (?, ?, ?, ?, ?)');
-    for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end);
+    writeParagraphs(db, articleId, article.paragraphs);
     const insertSentence = cached(
       db,
       'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, weight) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -145,6 +143,13 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     return articleId;
   };
   return db.inTransaction ? write() : db.transaction(write).immediate();
+}
+
+/** An article's paragraphs: their text once (texts.ts), and their offsets, by which sentences and statements are read. */
+export function writeParagraphs(db: Db, articleId: number, paragraphs: readonly ArticleParagraph[]): void {
+  cached(db, 'INSERT INTO article_texts(article_id, body) VALUES (?, ?)').run(articleId, encodeArticleText(paragraphs));
+  const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end) VALUES (?, ?, ?, ?, ?)');
+  for (const p of paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end);
 }
 
 export function removeArticle(db: Db, key: string): void {
