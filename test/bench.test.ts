@@ -138,16 +138,6 @@ describe('npm run bench', () => {
     for (const step of ['read_s_per_mb', 'parse_s_per_mb', 'extract_s_per_mb', 'fingerprint_s_per_mb', 'write_s_per_mb', 'people_vocabulary_s_per_mb', 'floor_s_per_mb']) expect(budget[step], step).toBeGreaterThan(0);
     expect(budget.bound_vs_raw).toBeGreaterThan(0);
     expect((result.terms as unknown[]).length).toBeGreaterThan(5);
-    expect(result.index_bytes_per_text_byte).toBeGreaterThan(0);
-    // Every command names its slowest term, which is one of the terms timed, with that term's own p99.
-    const terms = result.terms as { command: string; label: string; p99_ms: number }[];
-    const worst = result.worst_terms as Record<string, { label: string; p99_ms: number }>;
-    expect(Object.keys(worst).sort()).toEqual(['check', 'claims', 'who']);
-    for (const [command, w] of Object.entries(worst)) {
-      const own = terms.filter((t) => t.command === command);
-      expect(w.p99_ms).toBe(Math.max(...own.map((t) => t.p99_ms)));
-      expect(own.some((t) => t.label === w.label && t.p99_ms === w.p99_ms)).toBe(true);
-    }
     expect(result.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
   }, 300_000);
 });

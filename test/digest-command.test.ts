@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import digestCommand from '../commands/digest.js';
 import { openDatabase, type Db } from '../src/index/database.js';
-import { writeParagraphs } from '../src/index/write.js';
 import { EPHEMERAL_FLAG } from '../src/render/limits.js';
 import { MANAGE_GUILD, offDigest, previewDigest, setDigest, showDigest, timeZoneChoices, type AdminDeps, type AdminInput } from '../src/digest/admin.js';
 import { getDigestConfig, listRuns, postedItemKeys } from '../src/digest/store.js';
@@ -44,7 +43,7 @@ function addArticles(count: number, ingestedAt: string, leadWords = 3): void {
       )
       .run(`${String(n).padStart(3, '0')}_a.txt`, `h${n}`, `Headline ${n}`, ingestedAt).lastInsertRowid;
     const lead = `Lead ${n}. ${'More words here. '.repeat(leadWords)}`;
-    writeParagraphs(db, Number(id), [{ index: 1, kind: 'body', span: { start: 0, end: lead.length }, text: lead }]);
+    db.prepare(`INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, 1, 'body', 0, ?, ?)`).run(id, lead.length, lead);
   }
 }
 

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/index/database.js';
-import { writeParagraphs } from '../src/index/write.js';
 import { acquireLease } from '../src/index/leases.js';
 import type { DigestConfig } from '../src/digest/config.js';
 import { SendError, partNonce, type PostBody, type Sender } from '../src/digest/poster.js';
@@ -50,11 +49,8 @@ function addArticle(db: Db, ingestedAt: string, lead = `Lead paragraph of articl
        VALUES (?, ?, 100, ?, NULL, 'Censor.NET', '[]', NULL, '2024-10-21', 0, 'dateline', 2024, 20017, ?)`,
     )
     .run(name, `hash${n}`, `Article number ${n}`, ingestedAt).lastInsertRowid;
-  const title = `Article number ${n}`;
-  writeParagraphs(db, Number(id), [
-    { index: 0, kind: 'title', span: { start: 0, end: title.length }, text: title },
-    { index: 1, kind: 'body', span: { start: title.length + 1, end: title.length + 1 + lead.length }, text: lead },
-  ]);
+  db.prepare(`INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, 0, 'title', 0, 10, ?)`).run(id, `Article number ${n}`);
+  db.prepare(`INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, 1, 'body', 11, ?, ?)`).run(id, 11 + lead.length, lead);
   return name;
 }
 

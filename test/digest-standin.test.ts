@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/index/database.js';
-import { writeParagraphs } from '../src/index/write.js';
 import type { DigestConfig } from '../src/digest/config.js';
 import { REST } from 'discord.js';
 import { discordRestSender } from '../src/digest/poster.js';
@@ -79,7 +78,7 @@ function addArticles(count: number, leadWords: number): void {
       )
       .run(`${String(i).padStart(3, '0')}_digest.txt`, `h${i}`, `Article ${i}: @everyone North Korean troops <@12345> **bold** claim`).lastInsertRowid;
     const lead = `Lead ${i}. ${'Officials said the figures could not be confirmed independently. '.repeat(leadWords)}`;
-    writeParagraphs(db, Number(id), [{ index: 1, kind: 'body', span: { start: 0, end: lead.length }, text: lead }]);
+    db.prepare(`INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, 1, 'body', 0, ?, ?)`).run(id, lead.length, lead);
   }
 }
 

@@ -67,7 +67,7 @@ export interface RawInsertResult {
  * memory first so only the insert is timed.
  */
 export function measureRawInsert(index: Db, rawFile: string): RawInsertResult {
-  const texts = index.prepare('SELECT text FROM sentence_texts ORDER BY id').pluck().all() as string[];
+  const texts = index.prepare('SELECT text FROM sentences ORDER BY id').pluck().all() as string[];
   let textBytes = 0;
   for (const t of texts) textBytes += Buffer.byteLength(t, 'utf8');
   const raw = new Database(rawFile);
@@ -91,8 +91,7 @@ export interface SizeResult {
 }
 
 function partOf(name: string): string {
-  if (name.startsWith('sentences_fts') || name.startsWith('recent_fts')) return 'fts';
-  if (name.startsWith('article_texts')) return 'texts';
+  if (name.startsWith('sentences_fts')) return 'fts';
   if (name.startsWith('sentences')) return 'sentences';
   if (name.startsWith('paragraphs')) return 'paragraphs';
   if (name.startsWith('statements') || name.startsWith('speaker_mentions') || name.startsWith('people') || name.startsWith('person_')) return 'statements';
@@ -190,7 +189,7 @@ function repeat(fn: () => unknown, reps: number, budgetMs: number, minReps = 1):
 export function measureFloors(db: Db, queries: LabelledQuery[], reps: number, likeReps: number, budgetMs: number): FloorTimings[] {
   const ranked = db.prepare('SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT 20').pluck();
   const unranked = db.prepare('SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 20').pluck();
-  const like = db.prepare("SELECT id FROM sentence_texts WHERE text LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT 20").pluck();
+  const like = db.prepare("SELECT id FROM sentences WHERE text LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT 20").pluck();
   const out: FloorTimings[] = [];
   for (const q of queries) {
     if (q.match === null) continue;

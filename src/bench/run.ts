@@ -125,10 +125,6 @@ export interface BenchResult {
   index_mb: number;
   index_vs_corpus: number;
   index_parts_mb: Record<string, number>;
-  /** Bytes of the index file (WAL checkpointed) per byte of corpus text: issue 15's target is ≤ 3.0. */
-  index_bytes_per_text_byte: number;
-  /** The slowest term of each command by its own p99 (every term must stay under the target, not only the aggregate). */
-  worst_terms: Record<string, { label: string; p99_ms: number; p50_ms: number; docs: number }>;
   claims_p95_ms: number;
   claims_cold_max_ms: number;
   who_p95_ms: number;
@@ -245,16 +241,6 @@ function termRow(t: QueryTimings, floors: FloorTimings | undefined, total: numbe
     like_p99_ms: floors && floors.like.length > 0 ? round(stats(floors.like).p99) : null,
     like_runs: floors?.like.length ?? 0,
   };
-}
-
-/** Per command, the term with the highest p99. */
-export function worstTerms(terms: TermRow[]): BenchResult['worst_terms'] {
-  const worst: BenchResult['worst_terms'] = {};
-  for (const t of terms) {
-    const known = worst[t.command];
-    if (known === undefined || t.p99_ms > known.p99_ms) worst[t.command] = { label: t.label, p99_ms: t.p99_ms, p50_ms: t.p50_ms, docs: t.docs };
-  }
-  return worst;
 }
 
 interface Manifest {
@@ -449,8 +435,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         index_mb: round(mb(indexBytes), 1),
         index_vs_corpus: round(indexBytes / corpusBytes),
         index_parts_mb: parts,
-        index_bytes_per_text_byte: round(indexBytes / corpusBytes, 3),
-        worst_terms: worstTerms(terms),
         claims_p95_ms: round(claimsStats.p95),
         claims_cold_max_ms: round(Math.max(...claimsTimes.map((t) => t.cold))),
         who_p95_ms: round(whoStats.p95),

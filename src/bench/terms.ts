@@ -145,7 +145,7 @@ const CHECK_CLAIMS = 6;
  */
 export function chooseCheckQueries(db: Db, people: BenchPerson[]): LabelledQuery[] {
   const { low, high } = db.prepare('SELECT min(id) AS low, max(id) AS high FROM sentences').get() as { low: number; high: number };
-  const withFigure = db.prepare("SELECT text FROM sentence_texts WHERE id >= ? AND text GLOB '*[0-9]*' ORDER BY id LIMIT 1").pluck();
+  const withFigure = db.prepare("SELECT text FROM sentences WHERE id >= ? AND text GLOB '*[0-9]*' ORDER BY id LIMIT 1").pluck();
   const texts = Array.from({ length: CHECK_CLAIMS }, (_, i) => withFigure.get(low + Math.floor(((high - low) * (i + 0.5)) / CHECK_CLAIMS)) as string | undefined);
   const changed = texts.filter((t): t is string => t !== undefined).map((t) => t.replace(/\d+/g, (d) => String(Number(d) + 7)).slice(0, 300));
   const top = people.find((p) => p.variants.length > 0) ?? people[0]!;

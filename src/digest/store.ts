@@ -280,7 +280,7 @@ export function articlesIngested(db: Db, start: string | null, end: string): New
     ingestedAt: string;
   }[];
   const paragraphs = db.prepare(
-    `SELECT idx, kind, start, end, text FROM paragraph_texts WHERE article_id = ? AND kind IN ('title', 'body') ORDER BY idx LIMIT 4`,
+    `SELECT idx, kind, start, end, text FROM paragraphs WHERE article_id = ? AND kind IN ('title', 'body') ORDER BY idx LIMIT 4`,
   );
   return rows.map((r) => {
     const candidates = paragraphs.all(r.id) as { idx: number; kind: string; start: number; end: number; text: string }[];

@@ -26,7 +26,7 @@ export function logWritten(db: Db, articleId: number): void {
 export function logRemoval(db: Db, articleId: number): void {
   markBase(db);
   if (cached(db, 'DELETE FROM pending_articles WHERE article_id = ?').run(articleId).changes > 0) return;
-  cached(db, 'INSERT INTO pending_removed_sentences(id, text) SELECT id, text FROM sentence_texts WHERE id IN (SELECT id FROM sentences WHERE article_id = ?)').run(articleId);
+  cached(db, 'INSERT INTO pending_removed_sentences(id, text) SELECT id, text FROM sentences WHERE article_id = ?').run(articleId);
   cached(db, 'INSERT INTO pending_removed_mentions(name, type, roles, variants) SELECT name, type, roles, variants FROM speaker_mentions WHERE article_id = ?').run(articleId);
   cached(
     db,

@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, openSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
-import { registerTextFunctions } from './texts.js';
 
 export type Db = Database.Database;
 
@@ -27,11 +26,6 @@ export function cached(db: Db, sql: string): Database.Statement {
     byDb.set(sql, statement);
   }
   return statement;
-}
-
-/** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
-export function readTransaction<T>(db: Db, read: () => T): T {
-  return db.inTransaction ? read() : db.transaction(read).deferred();
 }
 
 /** "NWSR" — marks a SQLite file as this project's index. */
@@ -143,7 +137,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new IndexOpenError(`cannot open ${file}: ${(error as Error).message}. ${rebuildHint(file)}`);
   }
   try {
-    registerTextFunctions(db);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     if (!readonly) {

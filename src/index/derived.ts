@@ -68,7 +68,7 @@ interface SentenceText {
 }
 
 function applyChanges(db: Db): void {
-  const added = cached(db, 'SELECT id, text FROM sentence_texts WHERE id IN (SELECT id FROM sentences WHERE article_id IN (SELECT article_id FROM pending_articles)) ORDER BY id').all() as SentenceText[];
+  const added = cached(db, 'SELECT id, text FROM sentences WHERE article_id IN (SELECT article_id FROM pending_articles) ORDER BY id').all() as SentenceText[];
   const removed = cached(db, 'SELECT id, text FROM pending_removed_sentences ORDER BY id').all() as SentenceText[];
   updatePeople(db);
   updateVocabulary(db, added, removed);
@@ -131,7 +131,7 @@ function updateRankingWindow(db: Db, added: SentenceText[], removed: SentenceTex
   }
   const addedIds = new Set(added.map((s) => s.id));
   const between = (from: number, to: number) =>
-    (cached(db, 'SELECT id, text FROM sentence_texts WHERE id >= ? AND id < ? ORDER BY id').all(from, to) as SentenceText[]).filter((s) => !addedIds.has(s.id));
+    (cached(db, 'SELECT id, text FROM sentences WHERE id >= ? AND id < ? ORDER BY id').all(from, to) as SentenceText[]).filter((s) => !addedIds.has(s.id));
   const leaving = [...removed.filter((s) => s.id >= before), ...(after > before ? between(before, after) : [])];
   const entering = [...added.filter((s) => s.id >= after), ...(after < before ? between(after, before) : [])].sort((a, b) => a.id - b.id);
   const remove = cached(db, "INSERT INTO recent_fts(recent_fts, rowid, text) VALUES ('delete', ?, ?)");

@@ -14,6 +14,8 @@ export interface PreparedStatement extends Statement {
  * behind: the index keeps paragraphs and sentences, and a prepared article crosses threads.
  */
 export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
+  /** One per sentence, in order: normalised wording shared by repeats across articles. */
+  sentenceFingerprints: string[];
   statements: PreparedStatement[];
   mentions: SpeakerMention[];
 }

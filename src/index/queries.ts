@@ -2,9 +2,7 @@
  * Read queries over the index. All SQL for answering lives here; the answers
  * layer receives plain rows.
  */
-import { cached, readTransaction, type Db } from './database.js';
-import { passageTexts } from './texts.js';
-import { fingerprint } from '../text/normalize.js';
+import { cached, type Db } from './database.js';
 
 /** Prepared statements kept per connection: the hot lookups are prepared once, not per call. */
 
@@ -98,7 +96,7 @@ export interface ParagraphRow {
 
 export function paragraphsOf(db: Db, articleId: number): ParagraphRow[] {
   return db
-    .prepare('SELECT idx AS "index", kind, start, end, text FROM paragraph_texts WHERE article_id = ? ORDER BY idx')
+    .prepare('SELECT idx AS "index", kind, start, end, text FROM paragraphs WHERE article_id = ? ORDER BY idx')
     .all(articleId) as ParagraphRow[];
 }
 
@@ -141,21 +139,16 @@ export function searchSentences(db: Db, match: string, limit: number, options: {
   scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const best = scored.slice(0, limit);
   if (best.length === 0) return { hits: [], capped, ranked };
-  const rows = readTransaction(db, () => {
-    const found = cached(
-      db,
-      `SELECT s.id, s.article_id AS articleId, s.paragraph_idx AS paragraphIndex, s.start, s.end, s.weight
-       FROM sentences s WHERE s.id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(best.map((b) => b[0]))) as Omit<SentenceHit, 'score' | 'fingerprint' | 'text'>[];
-    const texts = passageTexts(db, found.map((r) => ({ articleId: r.articleId, paragraph: r.paragraphIndex, start: r.start, end: r.end })));
-    return found.map((r, i) => ({ ...r, text: texts[i]! }));
-  });
+  const rows = cached(
+    db,
+    `SELECT id, article_id AS articleId, paragraph_idx AS paragraphIndex, start, end, text, fingerprint, weight
+     FROM sentences WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(best.map((b) => b[0]))) as Omit<SentenceHit, 'score'>[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: SentenceHit[] = [];
   for (const [id, score] of best) {
     const row = byId.get(id);
-    // The fingerprint is worked out from the text rather than stored: 120 sentences cost well under a millisecond.
-    if (row) hits.push({ ...row, fingerprint: fingerprint(row.text), score });
+    if (row) hits.push({ ...row, score });
   }
   return { hits, capped, ranked };
 }
@@ -168,6 +161,11 @@ function rankingWindow(db: Db): { exists: boolean; current: boolean } {
 
 export function rankingWindowCurrent(db: Db): boolean {
   return rankingWindow(db).current;
+}
+
+/** Runs `read` on one snapshot of the index (joins the caller's transaction if there is one). */
+function readTransaction<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
 }
 
 /** The newest CANDIDATE_LIMIT matches in `table` as [id, bm25 × weight]. */
@@ -210,7 +208,7 @@ export function vocabularyStartingWith(db: Db, prefix: string, limit: number): V
 
 /** One indexed sentence containing `term` (an FTS5 stem), to show the word as written. */
 export function sentenceWithTerm(db: Db, term: string): string | null {
-  const row = cached(db, 'SELECT s.text FROM sentences_fts f JOIN sentence_texts s ON s.id = f.rowid WHERE sentences_fts MATCH ? LIMIT 1').get(`"${term.replace(/"/g, '""')}"`) as { text: string } | undefined;
+  const row = cached(db, 'SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? LIMIT 1').get(`"${term.replace(/"/g, '""')}"`) as { text: string } | undefined;
   return row?.text ?? null;
 }
 

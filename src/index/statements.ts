@@ -4,32 +4,25 @@
  */
 import type { Citation } from '../answers/types.js';
 import type { PreparedArticle } from './prepared.js';
-import type { PersonRecord, SpeakerMention } from '../extract/types.js';
-import { cached, readTransaction, type Db } from './database.js';
-import { excerptSql, fingerprintBytes, fingerprintSql, isExcerptOf, passageTexts, storedOrExcerptSql, textUnlessExcerpt } from './texts.js';
-import { codePointToUtf16Mapper } from '../text/offsets.js';
+import { cached, type Db } from './database.js';
 
 /**
  * Writes one article's statements and speaker mentions (inside the article's transaction).
+ * Its sentences were written with ids from `firstSentenceId` on, in order.
  */
-export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle): void {
+export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle, firstSentenceId: number): void {
   const insert = cached(
     db,
-    `INSERT INTO statements(article_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
-       cue, cue_start, cue_end, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
+       cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const paragraphs = new Map(article.paragraphs.map((p) => [p.index, p]));
   for (const s of article.statements) {
-    // The content is stored as offsets into its paragraph (texts.ts): one that is not exactly that text could not be cited verbatim.
-    const paragraph = paragraphs.get(s.paragraphIndex);
-    if (paragraph === undefined || !isExcerptOf(paragraph, s.contentSpan.start, s.contentSpan.end, s.content)) {
-      throw new Error(`${article.file}: a statement's content is not the text of paragraph ${s.paragraphIndex} at its offsets`);
-    }
+    const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
     insert.run(
-      articleId, s.paragraphIndex, s.kind, s.speaker, s.speakerType, textUnlessExcerpt(article.paragraphs, s.speakerSpan, s.speakerMention),
-      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, textUnlessExcerpt(article.paragraphs, s.cueSpan, s.cue), s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
-      s.contentSpan.start, s.contentSpan.end, s.stance, storedFigures(s.figures), s.eventDate, s.quoted ? 1 : 0, fingerprintBytes(s.fingerprint), day,
+      articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
+      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
+      s.content, s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
       s.rule, s.speakerRule,
     );
   }
@@ -37,35 +30,19 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
   for (const m of article.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
 }
 
-/** A figure as stored: [start, end, min, max, qualifier, counted]; its words are the content at [start, end). */
-type StoredFigure = [number, number, number, number, string, string | null];
-
-interface FullFigure {
-  text: string;
-  span: { start: number; end: number };
-  min: number;
-  max: number;
-  qualifier: string;
-  counted: string | null;
-}
-
-function storedFigures(figures: readonly Omit<FullFigure, 'text'>[]): string {
-  return JSON.stringify(figures.map((f): StoredFigure => [f.span.start, f.span.end, f.min, f.max, f.qualifier, f.counted]));
-}
-
-/** The figures of a statement as extraction made them, their words cut from the content (which starts at `contentStart`). */
-function figuresOf(stored: string, content: string, contentStart: number): FullFigure[] {
-  const list = JSON.parse(stored) as StoredFigure[];
-  if (list.length === 0) return [];
-  const toUtf16 = codePointToUtf16Mapper(content);
-  return list.map(([start, end, min, max, qualifier, counted]) => ({
-    text: content.slice(toUtf16(start - contentStart), toUtf16(end - contentStart)),
-    span: { start, end },
-    min,
-    max,
-    qualifier,
-    counted,
-  }));
+/** Index of the last sentence starting at or before `offset` (sentences in reading order), or -1. */
+function sentenceHolding(sentences: readonly { span: { start: number } }[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid]!.span.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 export interface PersonEntry {
@@ -149,21 +126,17 @@ export function loadStatements(db: Db, filter: StatementFilter = {}): StatementV
     params.push(filter.since);
   }
   params.push(filter.limit ?? 1000);
-  const sql = `SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance,
-              s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd, s.quoted,
-              s.figures, s.event_date AS eventDate, ${fingerprintSql('s.fingerprint')} AS fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.article_id AS articleId, a.key AS file, s.speaker, s.person_id AS personId, s.kind, s.stance, s.cue, s.content, s.quoted,
+              s.figures, s.event_date AS eventDate, s.fingerprint, s.day, s.paragraph_idx AS paragraph, s.content_start AS start, s.content_end AS end,
               a.title, a.publisher, a.cites, a.url, a.date, a.date_inferred AS dateInferred
        FROM statements s JOIN articles a ON a.id = s.article_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY s.day DESC, s.id LIMIT ?`;
-  // The texts from the same snapshot as the offsets (texts.ts passageTexts).
-  return readTransaction(db, () => {
-    const rows = db.prepare(sql).all(...params) as (Omit<StatementRaw, 'content'> & { cueStart: number | null; cueEnd: number | null })[];
-    const contents = passageTexts(db, rows.map((r) => ({ articleId: r.articleId, paragraph: r.paragraph, start: r.start, end: r.end })));
-    const cueless = rows.filter((r) => r.cue === null && r.cueStart !== null);
-    const cues = new Map(passageTexts(db, cueless.map((r) => ({ articleId: r.articleId, paragraph: null, start: r.cueStart!, end: r.cueEnd! }))).map((cue, i) => [cueless[i]!, cue]));
-    return rows.map((r, i) => toView({ ...r, content: contents[i]!, cue: r.cue ?? cues.get(r) ?? null }));
-  });
+       ORDER BY s.day DESC, s.id LIMIT ?`,
+    )
+    .all(...params) as StatementRaw[];
+  return rows.map(toView);
 }
 
 function toView(r: StatementRaw): StatementView {
@@ -178,7 +151,7 @@ function toView(r: StatementRaw): StatementView {
     cue: r.cue,
     content: r.content,
     quoted: r.quoted === 1,
-    figures: figuresOf(r.figures, r.content, r.start),
+    figures: JSON.parse(r.figures) as StatementView['figures'],
     eventDate: r.eventDate,
     fingerprint: r.fingerprint,
     day: r.day,
@@ -254,18 +227,16 @@ export interface ExportRow {
 }
 
 /** Every statement with its canonical speaker and article, in corpus order, streamed. */
-export function* iterateExportRows(db: Db): IterableIterator<ExportRow> {
-  const rows = db
+export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
+  return db
     .prepare(
       `SELECT a.key AS file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
-              ${storedOrExcerptSql('s.speaker_mention', 's.article_id', 's.speaker_start', 's.speaker_end')} AS speakerMention, p.canonical AS person,
-              s.rule, s.speaker_rule AS speakerRule, s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd,
-              ${storedOrExcerptSql('s.cue', 's.article_id', 's.cue_start', 's.cue_end')} AS cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
-              ${excerptSql('s.article_id', 's.paragraph_idx', 's.content_start', 's.content_end')} AS content, s.content_start AS contentStart, s.content_end AS contentEnd,
-              s.stance, s.figures, s.event_date AS eventDate, a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph
-       FROM statements s JOIN articles a ON a.id = s.article_id JOIN article_texts t ON t.article_id = s.article_id LEFT JOIN people p ON p.id = s.person_id
+              s.speaker_mention AS speakerMention, p.canonical AS person, s.rule, s.speaker_rule AS speakerRule,
+              s.speaker_start AS speakerStart, s.speaker_end AS speakerEnd, s.cue, s.cue_start AS cueStart, s.cue_end AS cueEnd,
+              s.content, s.content_start AS contentStart, s.content_end AS contentEnd, s.stance, s.figures, s.event_date AS eventDate,
+              a.title, a.publisher, a.url, a.date, a.date_inferred AS dateInferred, s.paragraph_idx AS paragraph
+       FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN people p ON p.id = s.person_id
        ORDER BY a.key, s.content_start`,
     )
     .iterate() as IterableIterator<ExportRow>;
-  for (const row of rows) yield { ...row, figures: JSON.stringify(figuresOf(row.figures, row.content, row.contentStart)) };
 }

@@ -4,13 +4,11 @@
  * batch — so an interrupted ingest never leaves half an article.
  */
 import type { PreparedArticle } from './prepared.js';
-import type { ArticleParagraph } from '../corpus/types.js';
 import { isoToDayNumber } from '../corpus/dates.js';
 import { cached, type Db } from './database.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { writeStatements } from './statements.js';
 import { logRemoval, logWritten } from './changes.js';
-import { encodeArticleText, isExcerptOf } from './texts.js';
 
 /**
  * Prepared statements kept per connection: preparing the same SQL for every
@@ -148,38 +146,28 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
         ingestedAt: (extras.now ?? new Date()).toISOString(),
       });
     const articleId = Number(lastInsertRowid);
-    writeParagraphs(db, articleId, article.paragraphs);
+    const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end, p.text);
     const insertSentence = cached(
       db,
-      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, weight) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, text, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const paragraphs = new Map(article.paragraphs.map((p) => [p.index, p]));
     const first = firstFreeSentenceId(db, day);
     let id = first;
-    for (const s of article.sentences) {
-      const paragraph = paragraphs.get(s.paragraphIndex);
-      if (paragraph === undefined || !isExcerptOf(paragraph, s.span.start, s.span.end, s.text)) {
-        throw new Error(`${article.file}: sentence ${s.index} is not the text of its paragraph at its offsets`);
-      }
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, sentenceWeight(s.paragraphIndex, paragraph.kind));
+    for (const [i, s] of article.sentences.entries()) {
+      const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
     id = first;
     for (const s of article.sentences) insertFts.run(id++, s.text);
-    writeStatements(db, articleId, day, article);
+    writeStatements(db, articleId, day, article, first);
     logWritten(db, articleId);
     bumpSentencesVersion(db);
     return articleId;
   };
   return db.inTransaction ? write() : db.transaction(write).immediate();
-}
-
-/** An article's paragraphs: their text once (texts.ts), and their offsets, by which sentences and statements are read. */
-export function writeParagraphs(db: Db, articleId: number, paragraphs: readonly ArticleParagraph[]): void {
-  cached(db, 'INSERT INTO article_texts(article_id, body) VALUES (?, ?)').run(articleId, encodeArticleText(paragraphs));
-  const insertParagraph = cached(db, 'INSERT INTO paragraphs(article_id, idx, kind, start, end) VALUES (?, ?, ?, ?, ?)');
-  for (const p of paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end);
 }
 
 export function removeArticle(db: Db, key: string): void {
@@ -215,7 +203,7 @@ export function rebuildRankingWindow(db: Db, size = RANKING_WINDOW_SENTENCES): v
   db.transaction(() => {
     db.prepare("INSERT INTO recent_fts(recent_fts) VALUES ('delete-all')").run();
     const floor = windowFloor(db, size);
-    if (floor !== null) db.prepare('INSERT INTO recent_fts(rowid, text) SELECT id, text FROM sentence_texts WHERE id >= ? ORDER BY id').run(floor);
+    if (floor !== null) db.prepare('INSERT INTO recent_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ? ORDER BY id').run(floor);
     db.prepare('UPDATE ranking_window SET floor = ?, size = ?, built_at = (SELECT version FROM sentences_version)').run(floor, size);
   }).immediate();
 }

@@ -1,6 +1,6 @@
 /**
  * Preparing one corpus file for the index, as plain data: read and decode it,
- * parse it, extract its statements, fingerprint its statements.
+ * parse it, extract its statements, fingerprint its sentences and statements.
  * Nothing here touches the index, so files can be prepared in worker threads
  * (preparePool.ts) while the main thread writes the ones already prepared.
  */
@@ -136,11 +136,12 @@ function wordBreakBefore(text: string, toUtf16: (cp: number) => number, base: nu
   return at;
 }
 
-/** The fingerprinting step alone: normalised wording of every statement (a sentence's is worked out when it is read: index/queries.ts). */
+/** The fingerprinting step alone: normalised wording of every sentence and statement. */
 export function withFingerprints(article: ParsedArticle, extraction: Extraction): PreparedArticle {
   const { source, ...rest } = article;
   return {
     ...rest,
+    sentenceFingerprints: article.sentences.map((s) => fingerprint(s.text)),
     statements: extraction.statements.map((s) => ({ ...s, fingerprint: fingerprint(s.content) })),
     mentions: extraction.mentions,
   };
