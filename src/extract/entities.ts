@@ -217,7 +217,8 @@ export class EntityRegistry {
     const known = (k: string) => (this.organisationsByKey.get(k) ?? []).filter((e) => e.type === 'organisation');
     const entity =
       known(`key:${key}`).find((e) => orgKey(e.name) === key) ??
-      [...(acronym === null ? [] : known(`spelled:${acronym}`)), ...known(`acronym:${acronymOf(name)}`)]
+      // "FAA" finds the organisations spelled out to it; "Federal Aviation Administration" finds one called "FAA".
+      [...(acronym === null ? [] : known(`acronym:${acronym}`)), ...known(`spelled:${acronymOf(name)}`)]
         .sort((a, b) => a.id - b.id)
         .find((e) => (acronym !== null && acronymOf(e.name) === acronym) || (/^[\p{Lu}.]{2,6}$/u.test(e.name) && acronymOf(name) === e.name.replace(/\./g, '')));
     if (entity === undefined) return this.add(name.replace(LEADING_THE, ''), 'organisation', roles, null, [surface]);
@@ -541,7 +542,7 @@ export class EntityRegistry {
       // "the airline": an organisation that spoke and fits the noun, then one named nearby that fits,
       // then the last organisation that spoke, then any named nearby.
       const head = phrase.head;
-        const related = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
+      const related = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
       if (related) return this.named(related, 'org-role');
       const found = this.lookups.organisationBefore(head);
       if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]), 'org-role');

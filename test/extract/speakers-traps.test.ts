@@ -137,3 +137,18 @@ describe('surnames that look like something else', () => {
     expect(found?.speakerType).not.toBe('person');
   });
 });
+
+describe('look-ups stay right in long articles (the indexes behind them)', () => {
+  it('an acronym and the name it stands for are one organisation, in either order', () => {
+    const spelledFirst = body('The National Transportation Safety Board said on Monday that the inquiry would take a year.', 'The NTSB said in a statement that it had recovered the recorder.');
+    expect(speakerOf(spelledFirst, 'recovered the recorder')).toBe('National Transportation Safety Board');
+    const acronymFirst = body('The NTSB said on Monday that the inquiry would take a year.', 'The National Transportation Safety Board said in a statement that it had recovered the recorder.');
+    expect(speakerOf(acronymFirst, 'inquiry would take a year')).toBe('National Transportation Safety Board');
+  });
+
+  it('a surname finds the person named in full thirty people earlier', () => {
+    const others = Array.from({ length: 30 }, (_, i) => `Councillor ${['Ann', 'Ben', 'Cara', 'Dev', 'Eli', 'Fay'][i % 6]} Member${String.fromCharCode(97 + i)}son said the budget was ${i} days late.`);
+    const text = body('Mayor Rosalind Okonkwo-Baptiste said the city would appeal.', ...others, '"We will not give up," Okonkwo-Baptiste said.');
+    expect(speakerOf(text, 'We will not give up')).toBe('Rosalind Okonkwo-Baptiste');
+  });
+});
