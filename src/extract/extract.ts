@@ -17,7 +17,7 @@ import { genderOfGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { ARABIC_ARTICLE_NAME, INTRO_WORDS, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
@@ -492,7 +492,7 @@ class ArticleExtractor {
       const tokens = tokenize(nameText);
       if (tokens.length === 0 || tokens.length > 6) return false;
       // A label is a name, nothing else: "Rutte noted:" is a colon introduction, not a label.
-      if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLES.has(t.text) && !ARABIC_ARTICLE_NAME.test(t.text))) return false;
+      if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLES.has(t.text) && !isArabicArticleName(t.text))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
       const single = !phrase.name!.includes(' ');
@@ -923,10 +923,6 @@ const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
 const BEFORE_VERB = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'had', 'has', 'have', 'was', 'is']);
 const NOT_AFTER_SUBJECT = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'to', 'with', 'by', 'from', 'as']);
 
-/** "al-Rashidi", "bin-Salman": the pattern only where a hyphen can make it match. */
-function isArabicArticleName(text: string): boolean {
-  return text.includes('-') && ARABIC_ARTICLE_NAME.test(text);
-}
 
 interface PersonCandidate {
   name: string;

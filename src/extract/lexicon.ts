@@ -290,6 +290,11 @@ export function isGenerational(word: string): boolean {
 /** A surname with a lower-case Arabic article: "al-Rashidi", "el-Sayed", "bin-Talal". */
 export const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd)-\p{Lu}/u;
 
+/** "al-Rashidi", "bin-Salman": the pattern tried only where a hyphen can make it match (it runs on every token). */
+export function isArabicArticleName(text: string): boolean {
+  return text.includes('-') && ARABIC_ARTICLE_NAME.test(text);
+}
+
 /** Lower-case particles inside personal names: "Abdulaziz bin Salman", "Ursula von der Leyen". */
 export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da du la le van von ter ten dos das st');
 

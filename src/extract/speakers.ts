@@ -6,7 +6,7 @@
  * information"). No resolution here: that needs the article (entities.ts).
  */
 import {
-  ARABIC_ARTICLE_NAME,
+  isArabicArticleName,
   GENERATIONAL_SUFFIXES,
   GROUP_NOUNS,
   KNOWN_ORGS,
@@ -135,7 +135,7 @@ function isPlaceWord(low: string): boolean {
 function isPersonNameToken(t: Token, next: Token | undefined): boolean {
   if (t.kind !== 'word') return false;
   if (NAME_PARTICLES.has(t.text)) return next !== undefined && (next.cap || NAME_PARTICLES.has(next.text)); // "bin", "van", "de la" in lower case join a name
-  if (ARABIC_ARTICLE_NAME.test(t.text)) return true; // "al-Rashidi"
+  if (isArabicArticleName(t.text)) return true; // "al-Rashidi"
   if (!t.cap) return false;
   if (t.low === "'s") return false;
   if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low)) return false;
