@@ -7,7 +7,7 @@
  */
 import { genderOfGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
-import { foldName, sameNameToken, skeleton, softToken } from './translit.js';
+import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import type { SpeakerPhrase } from './speakers.js';
 
@@ -157,11 +157,6 @@ class SpeakingOrder {
     let at = this.head;
     for (let seen = 0; at !== null && seen < LOOKUP_WINDOW; seen++, at = this.next.get(at) ?? null) yield at;
   }
-}
-
-/** Blocking key of a name word: spelling variants (Kuvshynnykova / Kuvshinnikova) share it. */
-function nameWordKey(word: string): string {
-  return skeleton(softToken(foldName(word)));
 }
 
 export class EntityRegistry {
@@ -322,7 +317,7 @@ export class EntityRegistry {
       map.set(key, list);
     };
     if (entity.type === 'person') {
-      for (const word of entity.name.split(/\s+/)) if (word !== '') push(this.personsByWordKey, nameWordKey(word));
+      for (const word of entity.name.split(/\s+/)) if (word !== '') push(this.personsByWordKey, spellingKey(word));
       return;
     }
     push(this.organisationsByKey, `key:${orgKey(entity.name)}`);
@@ -392,7 +387,7 @@ export class EntityRegistry {
    */
   private personCandidates(surname: string, last: string): readonly Entity[] {
     if (this.persons.length <= SAME_NAME_WINDOW) return this.persons;
-    const found = new Set<Entity>([...newest(this.personsByWordKey.get(nameWordKey(surname))), ...newest(this.personsByWordKey.get(nameWordKey(last))), ...newest(this.persons)]);
+    const found = new Set<Entity>([...newest(this.personsByWordKey.get(spellingKey(surname))), ...newest(this.personsByWordKey.get(spellingKey(last))), ...newest(this.persons)]);
     return [...found].sort((a, b) => a.id - b.id);
   }
 

@@ -24,7 +24,7 @@ import { splitSentences } from './sentences.js';
 import { followsInitial, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
-import { foldName, sameNameToken as sameNameTokenLoose, skeleton, softToken } from './translit.js';
+import { sameNameToken as sameNameTokenLoose, spellingKey } from './translit.js';
 import type { Extraction, ExtractionInput, SpeakerMention, Stance, Statement, StatementKind } from './types.js';
 
 interface Para extends PreparedParagraph {
@@ -346,12 +346,12 @@ class ArticleExtractor {
         for (const c of this.namesOf(i)) {
           if (c.single) continue;
           const surname = lastNameToken(c.name);
-          this.bodySurnames.add(nameKey(surname), surname);
+          this.bodySurnames.add(spellingKey(surname), surname);
         }
       }
     }
     // Spelling variants share a key (as in `fullNamesFor`); the newest SAME_NAME_WINDOW of them are weighed.
-    return this.bodySurnames.newest(nameKey(word)).some((surname) => sameNameTokenLoose(surname, word));
+    return this.bodySurnames.newest(spellingKey(word)).some((surname) => sameNameTokenLoose(surname, word));
   }
 
   /** Surnames of the full names the body gives, by spelling key, computed once. */
@@ -597,7 +597,7 @@ class ArticleExtractor {
   /** Full names written anywhere before the cursor in the article, ending in `surname`. */
   private fullNamesFor(surname: string): string[] {
     this.indexNamesBeforeCursor();
-    const key = nameKey(surname);
+    const key = spellingKey(surname);
     const names = new Set<string>();
     for (const name of this.fullNamesByKey.newest(key).reverse()) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
     const current = this.paras[this.cursor.para];
@@ -645,7 +645,7 @@ class ArticleExtractor {
     for (; this.namesIndexedTo < this.cursor.para && this.namesIndexedTo < this.paras.length; this.namesIndexedTo++) {
       for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
-        this.fullNamesByKey.add(nameKey(lastNameToken(c.name)), c.name);
+        this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
       }
     }
   }
@@ -1014,11 +1014,6 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
   return KIN_GENDER.has(low) || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
-}
-
-/** A blocking key for surnames that may be spelling variants of one another (first letter and consonants). */
-function nameKey(surname: string): string {
-  return skeleton(softToken(foldName(surname)));
 }
 
 /** "Jr", "III" as written in a capitalised run (the dot is a token of its own). */

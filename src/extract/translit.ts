@@ -55,6 +55,11 @@ export function skeleton(soft: string): string {
   return (soft[0]! + soft.slice(1).replace(/[aeiou]/g, '')).replace(/g/g, 'h');
 }
 
+/** A name word's blocking key: spelling variants of one name (Kuvshynnykova / Kuvshinnikova) share it (first letter and consonants). */
+export function spellingKey(word: string): string {
+  return skeleton(softToken(foldName(word)));
+}
+
 /** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
 export function toleratedEdits(length: number): number {
   if (length <= 4) return 0;
