@@ -209,7 +209,7 @@ export class EntityRegistry {
   organisation(name: string, surface: string, roles: string[]): Entity {
     const key = orgKey(name);
     const acronym = /^[\p{Lu}.]{2,6}$/u.test(name) ? name.replace(/\./g, '') : null;
-    const known = (k: string) => (this.organisationsByKey.get(k) ?? []).filter((e) => e.type === 'organisation');
+    const known = (k: string) => this.organisationsByKey.get(k) ?? [];
     const entity =
       known(`key:${key}`).find((e) => orgKey(e.name) === key) ??
       // "FAA" finds the organisations spelled out to it; "Federal Aviation Administration" finds one called "FAA".

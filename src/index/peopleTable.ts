@@ -276,9 +276,9 @@ export function updatePeople(db: Db): void {
   const insertKey = cached(db, 'INSERT OR IGNORE INTO speaker_keys(key, speaker) VALUES (?, ?)');
   for (const speaker of newSpeakers) for (const key of nameLookupKeys(speaker)) insertKey.run(key, speaker);
   const stillSpeaks = cached(db, 'SELECT 1 FROM statements WHERE speaker = ? LIMIT 1');
+  const removeKey = cached(db, 'DELETE FROM speaker_keys WHERE key = ? AND speaker = ?');
   for (const speaker of pendingKeys(db, 'speaker')) {
     if (stillSpeaks.get(speaker) !== undefined) continue;
-    const removeKey = cached(db, 'DELETE FROM speaker_keys WHERE key = ? AND speaker = ?');
     for (const key of nameLookupKeys(speaker)) removeKey.run(key, speaker);
   }
 
