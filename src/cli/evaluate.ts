@@ -6,14 +6,14 @@
  */
 import { formatReport, formatRuleTable, scoreExtraction, type EvalCase } from '../extract/evaluate.js';
 import { parseCliArgs } from './args.js';
-import { evalCases, loadNewsSet, newsSets, type NewsCase } from './fixtureSets.js';
+import { evalCases, isHeldOut, loadNewsSet, newsSets, type NewsCase } from './fixtureSets.js';
 import { runMain } from './main.js';
 
 const USAGE = 'usage: npm run evaluate -- [--set NAME ...] [--errors]';
 
 runMain(() => {
   const { values } = parseCliArgs(process.argv.slice(2), { set: { type: 'string', multiple: true }, errors: { type: 'boolean' } }, USAGE);
-  const sets = values.set ?? newsSets().filter((s) => s !== 'heldout');
+  const sets = values.set ?? newsSets().filter((s) => !isHeldOut(s));
   const all: EvalCase[] = [];
   for (const set of sets) {
     const loaded = loadNewsSet(set);

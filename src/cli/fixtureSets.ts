@@ -37,6 +37,11 @@ export interface NewsCase {
   article: ParsedArticle;
 }
 
+/** A held-out set (heldout, heldout-2, …) is scored only when named, so tuning never sees it. */
+export function isHeldOut(set: string): boolean {
+  return set.startsWith('heldout');
+}
+
 /** Names of the sets present: dev-a, dev-b, heldout, … */
 export function newsSets(): string[] {
   return readdirSync(NEWS_FIXTURES_DIR, { withFileTypes: true })

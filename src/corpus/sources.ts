@@ -40,14 +40,17 @@ export function findSources(paragraphs: string[]): SourceAttribution {
     const name = cleanName(raw);
     if (name !== '' && !cites.includes(name)) cites.push(name);
   };
+  // Each pattern runs only where its fixed words occur: most paragraphs have none, and a pattern run costs far more than a look.
   for (const text of paragraphs) {
-    for (const m of text.matchAll(REPORTS_CITING)) {
-      publisher ??= cleanName(m[1]!);
-      cite(m[2]!);
+    if (text.includes('citing') || text.includes('refer')) {
+      for (const m of text.matchAll(REPORTS_CITING)) {
+        publisher ??= cleanName(m[1]!);
+        cite(m[2]!);
+      }
     }
-    for (const m of text.matchAll(ACCORDING_TO_PASSIVE)) cite(m[1]!);
-    for (const m of text.matchAll(COMMENTS_FOR)) cite(m[1]!);
-    for (const m of text.matchAll(AGENCY_REPORTS)) cite(m[1]!);
+    if (text.includes('According to')) for (const m of text.matchAll(ACCORDING_TO_PASSIVE)) cite(m[1]!);
+    if (text.includes('comment') || text.includes('interview') || text.includes('remarks')) for (const m of text.matchAll(COMMENTS_FOR)) cite(m[1]!);
+    if (text.includes('agency')) for (const m of text.matchAll(AGENCY_REPORTS)) cite(m[1]!);
   }
   return { publisher, cites: cites.filter((c) => c !== publisher) };
 }

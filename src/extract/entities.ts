@@ -5,7 +5,7 @@
  * titles and appositions the article introduced ("the NATO Secretary General"),
  * pronouns by recency and gender, "the company" by the organisation nearby.
  */
-import { genderOfGivenName } from './firstNames.js';
+import { genderOfFullName, genderOfGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
@@ -56,6 +56,8 @@ export interface Resolution {
 export interface TextLookups {
   /** A fuller name ending in `surname` written earlier: "Linda Okafor" for "Okafor". */
   fullNameFor(surname: string): string | null;
+  /** Every distinct full name written before the phrase whose first word is `given` ("Bernice Pardy" for "Bernice"). */
+  fullNamesFirstNamed(given: string): string[];
   /** An organisation named in full before the phrase whose name starts with `word` ("Karranga Resources"). */
   organisationNamed(word: string): string | null;
   /** A full name anywhere in the article ends with `surname` (headlines name people the body introduces later). */
@@ -68,6 +70,8 @@ export interface TextLookups {
   describedSubjectSince(order: number): boolean;
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
   recentlySpoke(place: number): boolean;
+  /** The nearest person named before the phrase with a title or role word `head` ("Mayor Lorraine Okafor-Brandt" for "mayor"). */
+  personTitled(head: string): string | null;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
   organisationBefore(head: string): { name: string; related: boolean; place: number } | null;
 }
@@ -78,7 +82,8 @@ const CORPORATE_SUFFIX = /\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)\.?$/i;
 
 /** Content words of a role phrase, spokes- words folded: "the NATO Secretary General" → nato, secretary, general. */
 export function roleWords(text: string): string[] {
-  return foldName(text.replace(/['’]s\b/g, ''))
+  // A possessor is not the role: "the mayor's budget chief" is a chief, not a mayor.
+  return foldName(text.replace(/^.*['’]s\s+/u, '').replace(/['’]s\b/g, ''))
     .split(' ')
     .filter((w) => w !== '' && !ROLE_STOPWORDS.has(w))
     .map((w) => (w.startsWith('spokes') ? 'spokes' : w));
@@ -175,8 +180,23 @@ export class EntityRegistry {
   constructor(private readonly lookups: TextLookups) {}
 
   /** Marks `resolution` as the speaker of the next statement, for recency. */
+  /**
+   * "St. Agnes Health said in a statement …": the statement is the organisation's, so a later "the
+   * statement said" is too, whoever was quoted from it since. The first issuer of each kind of document wins.
+   */
+  issued(document: string, resolution: Resolution): void {
+    const kind = documentKind(document);
+    if (resolution.entity !== null && !this.issuers.has(kind)) this.issuers.set(kind, resolution.entity);
+  }
+
+  private readonly issuers = new Map<string, Entity>();
+
+  /** The unnamed role holder who spoke last, if the last statement was theirs ("A spokesperson for the department said …"). */
+  private lastUnnamed: { text: string; words: Set<string>; place: number; order: number } | null = null;
+
   spoke(resolution: Resolution, place: number): void {
     this.order++;
+    this.lastUnnamed = resolution.rule === 'role-unnamed' && resolution.text !== null ? { text: resolution.text, words: new Set(roleWords(resolution.text)), place, order: this.order } : null;
     if (resolution.entity) {
       resolution.entity.spokeAt = this.order;
       resolution.entity.spokePlace = place;
@@ -256,6 +276,8 @@ export class EntityRegistry {
         if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
         // "the statement said": a statement is issued by whoever spoke just before, not by an organisation nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null && ISSUED_BY_SPEAKER.has(phrase.head)) {
+          const issuer = this.issuers.get(documentKind(phrase.head));
+          if (issuer) return this.named(issuer, 'document', `${phrase.text} → issued by ${issuer.name}, who spoke "in a ${phrase.head}" before`);
           const last = this.speakers.any.recent().next().value;
           return last && this.lookups.recentlySpoke(last.spokePlace) ? this.named(last, 'document', `${phrase.text} → issued by the last speaker, ${last.name}`) : { entity: null, text: null, type: null, rule: 'none' };
         }
@@ -296,7 +318,7 @@ export class EntityRegistry {
   }
 
   private add(name: string, type: Entity['type'], roles: string[], gender: Entity['gender'], variants: string[]): Entity {
-    const entity: Entity = { id: this.entities.length, name, type, roles: [], variants: [...new Set(variants)], gender: gender ?? (type === 'person' ? genderOfGivenName(name.split(' ')[0]!) : null), spokeAt: -1, spokePlace: -1 };
+    const entity: Entity = { id: this.entities.length, name, type, roles: [], variants: [...new Set(variants)], gender: gender ?? (type === 'person' ? genderOfFullName(name) : null), spokeAt: -1, spokePlace: -1 };
     this.entities.push(entity);
     if (type === 'person') this.persons.push(entity);
     this.indexName(entity);
@@ -410,10 +432,16 @@ export class EntityRegistry {
     if (tokens.length === 1 && fuller.length === 0) {
       const org = this.lookups.organisationNamed(name);
       if (org !== null) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
+      // "Bernice said", after "Bernice and Cyril Pardy": the one person of the article with that first name; two of them, unclear.
+      if (phrase.roles.length === 0) {
+        const firstNamed = this.lookups.fullNamesFirstNamed(name);
+        if (firstNamed.length > 1) return { entity: null, text: null, type: null, rule: 'first-name-ambiguous', via: `${surface}: ${firstNamed.join(' / ')}` };
+        if (firstNamed.length === 1) return this.named(this.person(firstNamed[0]!, surface, [], phrase.gender), 'first-name-earlier', `${surface} → ${firstNamed[0]}`);
+      }
     }
     const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
     // A title's gender ("Mr", "Ms") tells two people of one surname apart.
-    const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfGivenName(f.split(' ')[0]!) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+    const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
     // One capitalised word that no full name of the article ends with, and no title marks as a person
@@ -456,6 +484,13 @@ export class EntityRegistry {
       }
     };
     const resolved = (name: string, g: 'm' | 'f' | null, rule: SpeakerRule, via: string): Resolution => {
+      // A surname antecedent ("When Harwell was asked …, she said") is read as a name would be, with the
+      // pronoun's gender: one of two Harwells, or unclear when the gender cannot tell them apart.
+      if (!name.includes(' ') || NAME_PARTICLES.has(name.split(' ')[0]!.toLowerCase())) {
+        const byName = this.personByName({ kind: 'name', type: 'person', name, text: name, gender: g ?? gender, roles: [], determiner: null, head: null, bare: false, source: null, start: 0, end: 0, nameStart: 0, nameEnd: 0 }, name);
+        if (byName.rule === 'surname-ambiguous') return { ...byName, via: `${phrase.text} → ${name}, ${byName.via ?? 'a surname two people share'}` };
+        if (byName.entity?.type === 'person') return this.named(byName.entity, rule, via + (byName.entity.name === name ? '' : ` → ${byName.entity.name}`));
+      }
       const entity = this.person(name, name, [], g);
       if (gender !== null && entity.gender === null) entity.gender = gender;
       return this.named(entity, rule, via);
@@ -512,6 +547,21 @@ export class EntityRegistry {
   }
 
   private role(phrase: SpeakerPhrase, surface: string): Resolution {
+    const spokesperson = phrase.head?.startsWith('spokes') === true;
+    // "A spokesperson for the department": an indefinite description brings in someone new, never a person
+    // named before with that role; a spokesperson speaks for the organisation, when the text tells which.
+    if (phrase.determiner === 'indefinite') {
+      const forOrg = spokesperson ? /\bfor\s+the\s+(\p{Ll}+)$/u.exec(phrase.text) : null;
+      const org = forOrg ? this.orgRole({ ...phrase, kind: 'org-role', type: 'organisation', head: forOrg[1]!, bare: true, determiner: 'definite', text: forOrg[1]! }, surface) : null;
+      if (org?.entity) return { ...org, rule: 'spokesperson-organisation', via: `${surface} → ${org.entity.name}` };
+      return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
+    }
+    // "… the spokesperson added", right after an unnamed spokesperson spoke: the same unnamed person.
+    const head = phrase.head === null ? null : spokesperson ? 'spokes' : phrase.head;
+    const unnamed = this.lastUnnamed;
+    if (phrase.determiner === 'definite' && phrase.bare && head !== null && unnamed !== null && unnamed.words.has(head) && this.lookups.recentlySpoke(unnamed.place)) {
+      return { entity: null, text: unnamed.text, type: 'person', rule: 'role-unnamed', via: `${surface} → the ${unnamed.text} who spoke just before` };
+    }
     const matched = this.byRole(phrase);
     if (matched) {
       this.enrich(matched, [phrase.text], phrase.gender, '');
@@ -520,15 +570,22 @@ export class EntityRegistry {
     const spokes = phrase.head?.startsWith('spokes') === true;
     // "a spokesperson" with no organisation named: the organisation that spoke in this paragraph or the one before.
     if (spokes && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
-    // "the European diplomat": a definite plain description refers back to the last person who spoke.
+    // "the mayor": the person the article named with that title ("Mayor Lorraine Okafor-Brandt"), nearest first.
+    if (phrase.determiner === 'definite' && phrase.head !== null && !spokes) {
+      const titled = this.lookups.personTitled(phrase.head);
+      const entity = titled === null ? null : this.person(titled, titled, [phrase.text], null);
+      if (entity !== null && (phrase.gender === null || entity.gender === null || entity.gender === phrase.gender)) return this.named(entity, 'role-title', `${surface} → ${titled}, named with that title`);
+    }
+    // "the European diplomat": a definite plain description refers back to the last person who spoke,
+    // unless the article gave that speaker another role ("the minister" is not the critic who spoke last).
     if (phrase.determiner === 'definite' && phrase.bare) {
       const last = this.lastSpeaker('person', phrase.gender);
-      if (last) {
+      const roles = last ? this.roleWordsOf.get(last) : undefined;
+      if (last && (roles === undefined || roles.size === 0 || phrase.head === null || roles.has(phrase.head) || DESCRIPTIVE_HEADS.has(phrase.head))) {
         this.enrich(last, [phrase.text], phrase.gender, '');
         return this.named(last, 'role-last-speaker');
       }
     }
-    void surface;
     return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
   }
 
@@ -551,6 +608,14 @@ export class EntityRegistry {
     for (const e of this.speakers[type].recent()) if (gender === null || e.gender === null || e.gender === gender) return e;
     return null;
   }
+}
+
+/** Heads that describe rather than name an office: "the European diplomat" may be the spokesman who spoke last; "the minister" is not the critic. */
+const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);
+
+/** A statement and a news release are one kind of document: "said in a statement … the release said". */
+function documentKind(document: string): string {
+  return document === 'release' || document === 'statement' || document === 'statements' ? 'statement' : document;
 }
 
 /** Documents a speaker issues (as against research an organisation publishes). */

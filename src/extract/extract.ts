@@ -13,7 +13,7 @@
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { firstDate, type ResolvedDate } from './dates.js';
 import { EntityRegistry, isRelatedOrg, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
-import { genderOfGivenName } from './firstNames.js';
+import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
@@ -21,7 +21,7 @@ import { INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PART
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsInitial, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
 import { sameNameToken as sameNameTokenLoose, spellingKey } from './translit.js';
@@ -129,6 +129,11 @@ class ArticleExtractor {
     this.cursor = { para: pi, pos: hit.phrase?.start ?? 0, skip: hit.content ? [hit.content] : [] };
     const { resolution, deferred } = hit.phrase ? this.resolvePhrase(hit.phrase, surface, headline) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
+    // "… said in a statement": remember who issued it, for a later "the statement said".
+    if (hit.cue && resolution) {
+      const issued = ISSUED_IN.exec(p.text.slice(hit.cue.end, hit.cue.end + 60));
+      if (issued) this.registry.issued(issued[1]!.toLowerCase(), resolution);
+    }
 
     if (hit.type === 'colon-intro') {
       this.colonIntro = { rule: 'colon-intro', phrase: hit.phrase ? placeIn(pi, { start: hit.phrase.start, end: hit.phrase.end }) : null, resolution, deferred, cue: hit.cue ? placeIn(pi, hit.cue) : null, cueStance, dateIn };
@@ -637,6 +642,30 @@ class ArticleExtractor {
   }
 
   private readonly fullNamesByKey = new NewestByKey<string>();
+  /** Full names by a title or role word written before them ("mayor" → "Lorraine Okafor-Brandt"), newest last. */
+  private readonly namesByTitle = new NewestByKey<string>();
+
+  /** Full names by the spelling key of their first word. */
+  private readonly namesByFirstName = new NewestByKey<string>();
+
+  /** Distinct full names written before the cursor whose first word is `given`. */
+  private fullNamesFirstNamed(given: string): string[] {
+    this.indexNamesBeforeCursor();
+    const names = new Set<string>();
+    const first = (name: string) => name.split(' ')[0]!;
+    for (const name of this.namesByFirstName.newest(spellingKey(given))) if (first(name) === given) names.add(name);
+    for (const c of this.peopleOf(this.cursor.para)) if (c.index < this.cursor.pos && !c.single && first(c.name) === given) names.add(c.name);
+    // One person written with and without a middle initial is one person.
+    return [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
+  }
+
+  /** The nearest full name written before the cursor with title word `head`: this paragraph's first, then earlier ones. */
+  private personTitled(head: string): string | null {
+    const here = this.peopleOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && !c.single && c.titles.includes(head)).at(-1);
+    if (here) return here.name;
+    this.indexNamesBeforeCursor();
+    return this.namesByTitle.newest(head).at(-1) ?? null;
+  }
   private readonly organisationsByFirstWord = new Map<string, string>();
   private namesIndexedTo = 0;
   private organisationsIndexedTo = 0;
@@ -646,6 +675,8 @@ class ArticleExtractor {
       for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
         this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
+        for (const title of c.titles) this.namesByTitle.add(title, c.name);
+        this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
       }
     }
   }
@@ -685,7 +716,7 @@ class ArticleExtractor {
           if (full.length !== 1) continue;
           name = full[0]!;
         }
-        yield { name, gender: c.gender ?? genderOfGivenName(name.split(' ')[0]!), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker };
+        yield { name, gender: c.gender ?? genderOfFullName(name), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker };
         // A pronoun's referent is among the nearest people named; past LOOKUP_WINDOW of them, none is near enough to trust.
         if (++given >= LOOKUP_WINDOW) return;
       }
@@ -726,6 +757,8 @@ class ArticleExtractor {
         return all.at(-1) ?? null;
       },
       fullNamesFor: (surname) => this.fullNamesFor(surname),
+      fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
+      personTitled: (head) => this.personTitled(head),
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
@@ -920,7 +953,11 @@ const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'to', 'near', 'of', 'into', 'across']);
 const NAME_CONTINUING = new Set(['for', 'of', 'de', 'du', 'des']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
-const BEFORE_VERB = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'had', 'has', 'have', 'was', 'is']);
+/** After a cue: "said in a statement", "said Monday in a news release", "told reporters in an emailed statement". */
+const ISSUED_IN = /^\s+(?:[\p{L}]+\s+){0,3}?in\s+(?:a|an|the|its|his|her|their)\s+(?:(?:news|press|written|emailed|joint|brief)\s+)?(statement|release|letter|memo|note|filing)\b/iu;
+
+const BEFORE_VERB = new Set(['also', 'then', 'later', 'again', 'repeatedly', 'had', 'has', 'have', 'was', 'is', 'were', 'are', 'been', 'being']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'is', 'were', 'are', 'been', 'being']);
 const NOT_AFTER_SUBJECT = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'to', 'with', 'by', 'from', 'as']);
 
 
@@ -936,6 +973,8 @@ interface PersonCandidate {
   asker: boolean;
   /** One name word ("Smith", "Mr. Smith"): a mention only when the article gave the full name. */
   single: boolean;
+  /** Title and role words written right before the name: "Mayor Lorraine Okafor-Brandt" → mayor. */
+  titles: string[];
   /** After "to", "at", "in" …: often a place; a full name there counts only with a known given name. */
   afterPreposition: boolean;
 }
@@ -960,7 +999,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     if (!tokens[i]!.cap && !isArabicArticleName(tokens[i]!.text)) {
       const kin = KIN_GENDER.get(tokens[i]!.low);
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
-        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false });
+        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [] });
       }
       i++;
       continue;
@@ -978,6 +1017,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || surnameAfterInitial(k - 1) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
+    if (k + 1 < nameEnd && isLeadingDescriptor(tokens, k)) k++; // "Witness Tremaine Oduya" → "Tremaine Oduya"
     const words: Token[] = [];
     const written: string[] = [];
     for (let w = k; w < j; w++) {
@@ -999,16 +1039,55 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     let v = j;
     while (v < tokens.length && BEFORE_VERB.has(tokens[v]!.low)) v++;
     const titleWord = tokens[k - 1]?.text === '.' ? tokens[k - 2] : tokens[k - 1];
-    const asker = ASKING.test(tokens[v]?.low ?? '') || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
+    // "Harwell was asked whether …": the one asked answers; only an active "asked" makes an asker.
+    const passive = tokens.slice(j, v).some((t) => PASSIVE_AUXILIARIES.has(t.low));
+    const asker = (ASKING.test(tokens[v]?.low ?? '') && !passive) || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
-    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep };
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: titlesBefore(tokens, i, k) };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
+    else if (words.length === 1 && tokens[j]?.low === 'and' && isKnownGivenName(words[0]!.text)) {
+      // "Bernice and Cyril Pardy": two people of one surname, each named in full.
+      const partner = coupleSurname(tokens, j + 1);
+      if (partner !== null) out.push({ ...base, name: `${words[0]!.text} ${partner}`, single: false });
+      else out.push({ ...base, name: words[0]!.text, single: true });
+    }
     else if (words.length === 1 && !prep && !NOT_NAME.has(words[0]!.text) && !isNotNameWord(words[0]!.text)) out.push({ ...base, name: words[0]!.text, single: true });
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/**
+ * Title and role words right before a name that starts at `k` (its run of capitalised words starting at
+ * `runFrom`): "Mayor" in "Mayor Lorraine Okafor-Brandt", "housing critic" in "Conservative housing critic
+ * Darren Fehr". Lower case, at most four words back; a possessor's words are not the person's ("the
+ * mayor's budget chief Amara Nwosu" → chief).
+ */
+function titlesBefore(tokens: Token[], runFrom: number, k: number): string[] {
+  const titles: string[] = [];
+  for (let w = k - 1; w >= Math.max(0, runFrom - 4, k - 5); w--) {
+    const t = tokens[w]!;
+    if (t.text === '.') continue;
+    if (t.kind !== 'word' || t.low === "'s") break;
+    if (isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low)) titles.push(t.low);
+    else if (w < runFrom) break;
+  }
+  // "Chief financial officer David Oyelaran-Brooks" is also "the CFO"; "chief executive" is "the CEO".
+  const inOrder = [...titles].reverse();
+  if (inOrder.length >= 3) titles.push(inOrder.map((word) => word[0]).join(''));
+  if (inOrder.includes('chief') && inOrder.includes('executive')) titles.push('ceo');
+  return titles;
+}
+
+/** The surname ending "Cyril Pardy" at `k` in "Bernice and Cyril Pardy": a known given name, then one or two name words. */
+function coupleSurname(tokens: Token[], k: number): string | null {
+  const given = tokens[k];
+  if (given === undefined || !given.cap || !isKnownGivenName(given.text)) return null;
+  let end = k + 1;
+  while (end < tokens.length && end <= k + 2 && isPersonNameToken(tokens[end]!, tokens[end + 1])) end++;
+  return end > k + 1 ? tokens[end - 1]!.text : null;
 }
 
 /** Nouns for a person described, not named: kin, newcomers, roles. */

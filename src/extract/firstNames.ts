@@ -5,6 +5,8 @@
  * ambiguous ones (Jordan, Kim, Alex, Taylor, Jean, Robin, Leslie, Dana, …)
  * are left out on purpose: an unknown gender rules nobody out.
  */
+import { createRequire } from 'node:module';
+
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 const FEMALE_NAMES = words(`
@@ -86,4 +88,49 @@ export function genderOfGivenName(name: string): 'm' | 'f' | null {
   const m = MALE_NAMES.has(low);
   if (f === m) return null;
   return f ? 'f' : 'm';
+}
+
+/**
+ * Given names whose gender differs between countries or is shared (Andrea is a man in Italy, Jan in
+ * Poland, Yuri in Russia; Jordan, Kim, Alex anywhere): the census list below never decides them.
+ */
+const SHARED_NAMES = words(`
+  jordan kim alex alexis taylor jean robin leslie lesley dana casey morgan jamie sam chris pat terry kelly lynn
+  shannon tracy tracey sasha andrea nicola simone michele daniele yuri nikita mandeep jan jesse jessie avery riley
+  quinn reese skyler skylar charlie frankie billie toni kris lee drew cameron blair carey kerry kendall kennedy
+  peyton rowan sage sidney sydney parker emerson hayden harper marion evelyn jody jodie jackie kai eden ariel angel
+  dominique claude camille noor ali maxime valery gabriele jaime jade luca rene renee rené remy rémy sascha
+  kiran amal nour rana hanan ayan shay shea devon devin dale glenn sandy mickey ricky bobbie georgie stevie
+  tony terri teri jo joey kit lou val bernie mel ray rae morgan logan tatum ashton addison aubrey
+`);
+
+/** The census list of `gender-detection-from-name` (about 32,500 English-language given names), loaded on first use. */
+let census: ReadonlyMap<string, string> | null = null;
+
+function censusGender(low: string): 'm' | 'f' | null {
+  census ??= createRequire(import.meta.url)('gender-detection-from-name/names/en.js') as ReadonlyMap<string, string>;
+  const gender = census.get(low);
+  return gender === 'male' ? 'm' : gender === 'female' ? 'f' : null;
+}
+
+/**
+ * The gender a person's full name marks, from its first word: this file's lists first, then the census
+ * list for names they do not hold ("Dwight Keeping", "Anita Rao-Desmond"), never for a shared name. The
+ * census list also holds words such as "Chief", "North" or "Paris", so it is read only for the first word
+ * of a name of two words or more, never for one word standing alone ("Clinton" may be a surname).
+ */
+export function genderOfFullName(name: string): 'm' | 'f' | null {
+  const parts = name.split(/\s+/).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
+  const first = parts[0] ?? '';
+  const listed = genderOfGivenName(first);
+  if (listed !== null || parts.length < 2) return listed;
+  const low = first.toLowerCase().replace(/[.’']/g, '');
+  if (low.length < 2 || SHARED_NAMES.has(low) || FEMALE_NAMES.has(low) || MALE_NAMES.has(low)) return null;
+  return censusGender(low);
+}
+
+/** A word the lists or the census list know as a given name (either gender, shared ones included). */
+export function isKnownGivenName(word: string): boolean {
+  const low = word.toLowerCase().replace(/[.’']/g, '');
+  return FEMALE_NAMES.has(low) || MALE_NAMES.has(low) || SHARED_NAMES.has(low) || censusGender(low) !== null;
 }

@@ -26,7 +26,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, isIntroPart, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, isIntroPart, isPersonNameToken, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 
@@ -116,6 +116,7 @@ function covers(hit: Hit, pos: number): boolean {
 /** The speaker phrase of tokens [from, to), parsed once per paragraph. */
 function phraseAt(p: PreparedParagraph, from: number, to: number): SpeakerPhrase | null {
   const key = from * 65_536 + to;
+  p.phraseCache ??= new Map();
   let phrase = p.phraseCache.get(key);
   if (phrase === undefined) {
     phrase = parsePhrase(p.text, p.tokens, from, to);
@@ -366,6 +367,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const aAside = /^(?:who|which|whose)$/.test(tokens[a.from]!.low) || (!tokens[a.from]!.cap && /(?:ing|ed)$/.test(tokens[a.from]!.low));
     if (before && before.to > before.from && !isIntroPart(tokens, before) && !hasFiniteVerb(tokens, before) && before.to - before.from <= 15) {
       phraseFrom = before.from;
+      // "Rick Santangelo, president of the teachers' association, the largest union, said": two appositions; the name opens the first part.
+      const named = parts.at(-4);
+      if (named && !tokens[before.from]!.cap && isBareName(tokens, named)) phraseFrom = named.from;
     } else if (aAside) {
       return null;
     }
@@ -376,6 +380,14 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject).
   const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: phraseTo });
   return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
+}
+
+/** A part that is only a person's name (two to four name words): "Rick Santangelo". */
+function isBareName(tokens: Token[], part: { from: number; to: number }): boolean {
+  const length = part.to - part.from;
+  if (length < 2 || length > 4) return false;
+  for (let i = part.from; i < part.to; i++) if (!isPersonNameToken(tokens[i]!, tokens[i + 1])) return false;
+  return true;
 }
 
 function splitTopLevel(tokens: Token[], from: number, to: number): { from: number; to: number }[] {

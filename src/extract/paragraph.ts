@@ -21,20 +21,22 @@ export interface PreparedParagraph {
   text: string;
   tokens: Token[];
   quotes: QuoteRegion[];
+  // Plain arrays, not typed ones: an article may have a million tiny paragraphs, and each typed array
+  // costs an ArrayBuffer that the collector must track (three per paragraph made collection most of the time).
   /** Quote region index per token (its marks included), -1 outside quotes. */
-  quoteOf: Int32Array;
+  quoteOf: number[];
   /** 1 for an opening mark, 2 for a closing mark, 0 otherwise. */
-  markOf: Uint8Array;
+  markOf: number[];
   /** Unit (clause-sentence) index per token. */
-  unitOf: Int32Array;
+  unitOf: number[];
   /** Token ranges [from, to) of each unit. */
   units: { from: number; to: number }[];
   /** Publisher attribution tails: never statements, never content. */
   excluded: Range[];
   /** End of a dateline ("WASHINGTON (AP) — "), 0 when none. */
   datelineEnd: number;
-  /** Speaker phrases already parsed, by token range: several rules read the same words. */
-  phraseCache: Map<number, SpeakerPhrase | null>;
+  /** Speaker phrases already parsed, by token range: several rules read the same words. Made on first use. */
+  phraseCache: Map<number, SpeakerPhrase | null> | null;
 }
 
 // "…, Censor.NET reports citing Interfax-Ukraine", "…, Censor.NET reports with reference to Ukrinform."
@@ -50,8 +52,8 @@ export function prepareParagraph(
 ): PreparedParagraph {
   const tokens = tokenize(text);
   const quotes = validateDangling(text, findQuotes(text));
-  const quoteOf = new Int32Array(tokens.length).fill(-1);
-  const markOf = new Uint8Array(tokens.length);
+  const quoteOf = new Array<number>(tokens.length).fill(-1);
+  const markOf = new Array<number>(tokens.length).fill(0);
   let q = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -75,7 +77,7 @@ export function prepareParagraph(
 
   // Units: sentence starts that fall inside a quote do not split.
   const starts = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? 0 : r.open) && s < regionEnd(r, text)));
-  const unitOf = new Int32Array(tokens.length);
+  const unitOf = new Array<number>(tokens.length).fill(0);
   const units: { from: number; to: number }[] = [];
   let unit = -1;
   let nextStart = 0;
@@ -102,7 +104,7 @@ export function prepareParagraph(
     for (let m = PUBLISHER_TAIL.exec(text); m !== null; m = PUBLISHER_TAIL.exec(text)) excluded.push({ start: m.index, end: m.index + m[0].length });
   }
   const dateline = DATELINE.exec(text);
-  return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0, phraseCache: new Map() };
+  return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0, phraseCache: null };
 }
 
 function regionEnd(r: QuoteRegion, text: string): number {

@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-02.1';
+export const EXTRACTION_VERSION = '2026-12-02.2';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -54,6 +54,8 @@ export type AttributionRule = keyof typeof ATTRIBUTION_RULES;
 export const SPEAKER_RULES = rules({
   'name': { pattern: 'a full name or an organisation name', reason: 'the text names the speaker' },
   'surname-earlier': { pattern: 'Surname, after "First Surname" earlier in the article', reason: 'a surname alone refers to the full name the article used before' },
+  'first-name-earlier': { pattern: 'Bernice, after "Bernice Pardy" earlier (features, families)', reason: 'a first name alone refers to the one person of the article with that first name' },
+  'first-name-ambiguous': { pattern: 'a first name two people of the article share', reason: 'left unclear: two people of the article carry that first name' },
   'surname-ambiguous': { pattern: 'Surname shared by two people of the article', reason: 'left unclear: two people of the article carry that surname' },
   'pronoun-subject': { pattern: 'NAME did X. "…," he said.', reason: 'he/she refers to the agreeing subject of the sentence before it in the same paragraph' },
   'pronoun-speaker': { pattern: 'NAME said … ¶ He added …', reason: 'he/she continues the last agreeing speaker when no other agreeing person was introduced since' },
@@ -61,6 +63,7 @@ export const SPEAKER_RULES = rules({
   'pronoun-unclear': { pattern: 'he/she with several agreeing candidates', reason: 'left unclear: a wrong speaker is worse than none' },
   'it-organisation': { pattern: 'it/they said after an organisation', reason: 'the organisation last heard from' },
   'role-match': { pattern: 'the NATO Secretary General', reason: 'a role noun matches the role the article gave a named person' },
+  'role-title': { pattern: 'Mayor Jane Doe voted … ¶ the mayor said', reason: 'a role noun refers to the person the article named with that title, nearest first' },
   'role-last-speaker': { pattern: 'the European diplomat (definite, bare)', reason: 'a definite description refers back to the last agreeing speaker' },
   'role-unnamed': { pattern: 'a spokesperson / an analyst', reason: 'an unnamed person described by role' },
   'spokesperson-organisation': { pattern: 'a spokesperson (no organisation named)', reason: 'the organisation last heard from' },

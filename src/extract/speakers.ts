@@ -25,6 +25,7 @@ import {
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { genderOfGivenName } from './firstNames.js';
+import { isPersonNoun } from './personNouns.js';
 import type { Token } from './tokens.js';
 
 export type PhraseKind =
@@ -69,6 +70,9 @@ const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'in', 'on', 'from', 'with
 /** Connectors inside organisation names: "Center for Countering Disinformation", "Ministry of Defense of Ukraine". */
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
 /** Titles strong enough to make one following capitalised word a name: "Governor Marsh", "Sgt. Gomez". */
+/** Title words that name a portfolio or a service, never a person on their own ("Health Minister", "Air Force"). */
+const PORTFOLIO_WORDS = new Set(['health', 'energy', 'transportation', 'interior', 'finance', 'defense', 'defence', 'foreign', 'cabinet', 'communities', 'state', 'affairs', 'foreign-affairs', 'intelligence', 'military', 'army', 'navy', 'air', 'force', 'fire', 'police', 'first', 'financial', 'operating']);
+
 const STRONG_TITLES = new Set([
   'president', 'minister', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador',
   'gen', 'col', 'sgt', 'lt', 'capt', 'dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'cllr', 'sheriff', 'judge', 'justice',
@@ -331,7 +335,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // A run of title words up to a role noun followed by "of": "President of Ukraine", "Acting Permanent Representative of …".
     const titleLead = words.findIndex((t) => PERSON_ROLE_NOUNS.has(t.low));
     const titleOf = titleLead !== -1 && words.slice(0, titleLead).every((t) => isTitleWord(t.low)) && words[titleLead + 1]?.low === 'of';
-    if (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last)) || titleOf) {
+    // A portfolio word ends a ministry's or an organisation's name, never a person's title: "St. Agnes Health", "Air Force".
+    if (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last) && !PORTFOLIO_WORDS.has(last)) || titleOf) {
       const head = titleLead !== -1 ? words[titleLead]!.low : last;
       return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...spanOf(tokens, from, to) };
     }
@@ -534,7 +539,9 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     const { end, nameEnd } = readNameRun(tokens, start, to);
     const length = nameEnd - start;
     const strong = STRONG_TITLES.has(stripDot(tokens[anchor]!.low));
-    if (length >= 2 || (length === 1 && strong && !/s$/.test(tokens[start]!.low))) {
+    // One name word after a strong title ("Mr Fenwick"), or right after a capitalised title ("Chief Weathers", "Coach Ruiz").
+    const capitalTitle = tokens[anchor]!.cap && anchor === start - 1;
+    if (length >= 2 || (length === 1 && ((strong && !/s$/.test(tokens[start]!.low)) || capitalTitle))) {
       if (tokens[start]?.text === "'s") continue;
       return { name: nameText(tokens, start, nameEnd), from: start, to: end, nameEnd };
     }
@@ -556,7 +563,7 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   // "… Center for Countering Disinformation Andrii Kovalenko": capitalised words run on from an organisation's
   // name into the person's; a known given name inside the run marks where the person's name begins.
   const given = tokens.slice(start + 1, suffixFrom - 1).findIndex((t) => genderOfGivenName(t.text) !== null);
-  if (given !== -1 && start > from) start = start + 1 + given;
+  if (given !== -1 && start > from && genderOfGivenName(tokens[start]!.text) === null) start = start + 1 + given;
   const length = tokens.slice(start, end).filter((t) => t.text !== '.' && !NAME_PARTICLES.has(t.low)).length;
   if (length === 0) return null;
   // A single capitalised word alone is left to the caller, which can tell "Stano" from "Kremlin".
@@ -566,7 +573,7 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   // "Center for Countering Disinformation", "head of the Red Cross": an organisation's name, not a person's.
   const continuesOrg = (/^(?:for|of|and|on)$/.test(before.low) && tokens[start - 2]?.cap === true) || before.low === 'the';
   const afterRole = length >= 2 && (length <= 3 || given !== -1) && !continuesOrg && tokens.slice(from, start).some((t) => isTitleWord(t.low));
-  const nameContext = afterRole || isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low) || isDescriptor(before);
+  const nameContext = afterRole || (start - 1 === from && isLeadingDescriptor(tokens, from)) || isTitleWord(before.low) || isPlaceWord(before.low) || isOrgWord(before.low) || isAcronym(before) || before.kind === 'num' || /-old$/.test(before.low) || isDescriptor(before);
   if (!nameContext) return null;
   if (length === 1 && !STRONG_TITLES.has(stripDot(before.low))) return null;
   return { name: nameText(tokens, start, end), from: start, to, nameEnd: end };
@@ -577,6 +584,28 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
  * ("E ." → 2), a particle chain before a name word ("de la Vega": "de" → 1), a generational suffix
  * ("Jr ." → 2, "III" → 1); 0 when the name stops here.
  */
+/**
+ * "Witness Tremaine Oduya", "Goaltender Jonas Aaltonen-Berg", "Homeowners Jessica and Mark Lindahl": a
+ * capitalised noun for a person, opening a run of name words, describes the person and is not their first
+ * name. A noun of the engine's own lists (new-person nouns, role nouns) is dropped before any name word;
+ * any other noun for a person (WordNet's) only before a known given name, since "Dean", "Guy" or "Hope"
+ * may be first names. Never before an initial ("Dean A. Smith") and never a known given name itself.
+ */
+export function isLeadingDescriptor(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  if (t === undefined || next === undefined || t.kind !== 'word' || !t.cap || next.kind !== 'word' || !next.cap) return false;
+  if (/^\p{Lu}$/u.test(next.text) || genderOfGivenName(t.text) !== null) return false;
+  const singular = t.low.endsWith('s') ? t.low.slice(0, -1) : t.low;
+  if (NEW_PERSON_NOUNS.has(t.low) || NEW_PERSON_NOUNS.has(singular) || PERSON_ROLE_NOUNS.has(t.low) || PERSON_ROLE_NOUNS.has(singular)) return true;
+  if (!isPersonNoun(t.low) || GIVEN_NAME_NOUNS.has(t.low)) return false;
+  // Before a known given name, or before a first name and a surname ("Goaltender Jonas Aaltonen-Berg").
+  return genderOfGivenName(next.text) !== null || (tokens[k + 2]?.cap === true && tokens[k + 2]!.kind === 'word');
+}
+
+/** Nouns for people that are also given names in English-language news ("Dean Phillips", "Hunter Biden"). */
+const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop chase page tanner sage deacon carter cooper hunter mason parker porter walker fisher baker taylor turner ward marshal prince king bill will mark grant noble rich butler shepherd knight chance angel baron'.split(' '));
+
 /** The word at `k` is capitalised and comes right after a middle initial ("T." in "Gerald T. Church"): a surname, whatever else it spells. */
 export function followsInitial(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -627,7 +656,7 @@ function nameStartBefore(tokens: Token[], from: number, end: number): number {
     if (start <= from || t === undefined) break;
     if (t.text === '.' && start - 2 >= from && /^\p{Lu}$/u.test(tokens[start - 2]!.text) && tokens[start - 2]!.end === t.start) start -= 2;
     else if (NAME_PARTICLES.has(t.low) && start < end) start--;
-    else if (t.cap && start - 1 === from && NEW_PERSON_NOUNS.has(t.low)) break; // "Resident Gloria Mendes"
+    else if (start - 1 === from && start < end && isLeadingDescriptor(tokens, start - 1)) break; // "Resident Gloria Mendes"
     else if (isPersonNameToken(t, tokens[start])) start--;
     else break;
   }

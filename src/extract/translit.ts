@@ -57,8 +57,17 @@ export function skeleton(soft: string): string {
 
 /** A name word's blocking key: spelling variants of one name (Kuvshynnykova / Kuvshinnikova) share it (first letter and consonants). */
 export function spellingKey(word: string): string {
-  return skeleton(softToken(foldName(word)));
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    key = skeleton(softOf(word));
+    keyCache.set(word, key);
+  }
+  return key;
 }
+
+/** Spelling keys of name words, computed once each: every look-up of a name asks for its key. */
+const keyCache = new Map<string, string>();
 
 /** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
 export function toleratedEdits(length: number): number {

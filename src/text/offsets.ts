@@ -19,8 +19,11 @@ export function isBmpOnly(text: string): boolean {
  * Returns a function mapping a UTF-16 index of `text` to its code-point index.
  * Linear to build, O(1) per lookup; the identity when the text is BMP-only.
  */
+/** The mapping of text without astral characters, where both indexes agree: one function shared by all. */
+const SAME_INDEX = (i: number): number => i;
+
 export function utf16ToCodePointMapper(text: string): (utf16Index: number) => number {
-  if (isBmpOnly(text)) return (i) => i;
+  if (isBmpOnly(text)) return SAME_INDEX;
   const map = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {
@@ -42,7 +45,7 @@ export function utf16ToCodePointMapper(text: string): (utf16Index: number) => nu
 
 /** The inverse: code-point index → UTF-16 index. */
 export function codePointToUtf16Mapper(text: string): (codePointIndex: number) => number {
-  if (isBmpOnly(text)) return (i) => i;
+  if (isBmpOnly(text)) return SAME_INDEX;
   const positions: number[] = [];
   for (let i = 0; i < text.length; i++) {
     positions.push(i);

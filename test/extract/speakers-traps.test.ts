@@ -152,3 +152,70 @@ describe('look-ups stay right in long articles (the indexes behind them)', () =>
     expect(speakerOf(text, 'We will not give up')).toBe('Rosalind Okonkwo-Baptiste');
   });
 });
+
+describe('descriptions, titles and first names (December, second round)', () => {
+  it('a capitalised noun for a person opening a name is not its first name: "Bystander Koffi Mensah"', () => {
+    const text = body('Bystander Koffi Mensah saw the crash from across the road.', '"The van never braked," Mensah said.');
+    expect(speakerOf(text, 'never braked')).toBe('Koffi Mensah');
+  });
+
+  it('a given name after such a noun keeps the whole name: "Elder Rose Marie Tallbear"', () => {
+    const text = body('Elder Rose Marie Tallbear, 79, says the river has changed.', '"We used to swim here," Tallbear said.');
+    expect(speakerOf(text, 'swim here')).toBe('Rose Marie Tallbear');
+  });
+
+  it('a capitalised title before a surname names the person given in full earlier: "Sheriff Dunleavy"', () => {
+    const text = body('Sheriff Amos Dunleavy arrived at noon.', 'Sheriff Dunleavy said the road would stay closed overnight.');
+    expect(speakerOf(text, 'road would stay closed')).toBe('Amos Dunleavy');
+  });
+
+  it('"the mayor" is the person the article named with that title, not the last speaker', () => {
+    const text = body('Council voted 9-8 for the levy, which Mayor Ingrid Solberg had proposed.', '"It is a tax grab," said councillor Paul Rennick.', 'The mayor said she would sign the bylaw on Friday.');
+    expect(speakerOf(text, 'sign the bylaw')).toBe('Ingrid Solberg');
+  });
+
+  it('"the minister" is never the critic who spoke last', () => {
+    const text = body('Opposition critic Daniel Ferro said the fund was "a band-aid".', 'The minister said the fund would be reviewed in the fall.');
+    expect(speakerOf(text, 'reviewed in the fall')).not.toBe('Daniel Ferro');
+  });
+
+  it("a possessor's title is not the person's: the mayor's budget chief is not the mayor", () => {
+    const text = body("Coun. Ama Osei, the mayor's budget chief, said the levy would raise $95 million.", 'Asked about a rebate, the mayor said she was open to it.');
+    expect(speakerOf(text, 'open to it')).not.toBe('Ama Osei');
+  });
+
+  it('a first name alone is the one person of the article with that first name', () => {
+    const text = body('Ines and Tomas Varga ran the bakery for thirty years.', '"We never took a holiday," Ines said.');
+    expect(speakerOf(text, 'never took a holiday')).toBe('Ines Varga');
+  });
+
+  it('a first name two people share is left unclear', () => {
+    const text = body('Maria Lopes and Maria Duarte both spoke at the meeting.', '"The school must stay open," Maria said.');
+    expect(speakerOf(text, 'school must stay open')).toBeNull();
+  });
+
+  it('the one asked answers: "When Okonkwo was asked …, she said"', () => {
+    const text = body('Adaeze Okonkwo and Ben Okafor debated on Tuesday.', '"You have no plan," Okafor said.', 'When Okonkwo was asked whether she would debate again, she said her schedule was full.');
+    expect(speakerOf(text, 'schedule was full')).toBe('Adaeze Okonkwo');
+  });
+
+  it('"the release said" is the organisation that issued it, not the last person quoted from it', () => {
+    const text = body('Harbor Health said in a statement on Monday that it would merge with Bayview Clinics.', '"This is a merger of equals," chief executive Lena Marsh said in the release.', 'The release said no clinics would close.');
+    expect(speakerOf(text, 'no clinics would close')).toBe('Harbor Health');
+  });
+
+  it('an indefinite spokesperson is someone new, not the spokesperson named before', () => {
+    const text = body('"Rents are out of control," said Nadia Farouk, a spokesperson for the Tenants Union.', 'A spokesperson for the ministry said payments would start in April.');
+    expect(speakerOf(text, 'payments would start')).not.toBe('Nadia Farouk');
+  });
+
+  it('"she" never names a man whose first name only the census list knows', () => {
+    const text = body('Marlene Ostrova has run the plant for twenty years.', 'Dwight Pell argues that the province should buy it.', '"Dwight is a smart man. He has never run a plant," she says.');
+    expect(speakerOf(text, 'never run a plant')).not.toBe('Dwight Pell');
+  });
+
+  it('a name before two appositions is the speaker: "Ivo Brandt, president of …, the largest union, said"', () => {
+    const text = body('Ivo Brandt, president of the Harbour Workers Association, the largest union on the docks, said members would strike.');
+    expect(speakerOf(text, 'members would strike')).toBe('Ivo Brandt');
+  });
+});
