@@ -70,6 +70,11 @@ export interface TextLookups {
   describedSubjectSince(order: number): boolean;
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
   recentlySpoke(place: number): boolean;
+  /**
+   * When the statement just before the phrase (this paragraph or the one before) is a question: the person it
+   * addresses by name ("…, Dr. Whitfield?"), or null when it names none. Undefined when it is no question.
+   */
+  questionAddressee(): string | null | undefined;
   /** The nearest person named before the phrase with a title or role word `head` ("Mayor Lorraine Okafor-Brandt" for "mayor"). */
   personTitled(head: string): string | null;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
@@ -444,6 +449,8 @@ export class EntityRegistry {
     const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
+    // "Mr Fenwick" when the article's only Fenwick is Gloria: someone of that surname the article has not named in full.
+    if (people.length > 0) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: no ${phrase.gender === 'f' ? 'woman' : 'man'} among ${people.join(' / ')}` };
     // One capitalised word that no full name of the article ends with, and no title marks as a person
     // ("Suspilne reported", "Energoatom said"): an organisation, never a person of that name.
     if (tokens.length === 1 && phrase.gender === null && phrase.roles.length === 0 && this.findPerson(tokens) === null && !this.lookups.surnameInArticle(name)) {
@@ -469,7 +476,7 @@ export class EntityRegistry {
     const genders = new Map<string, 'm' | 'f' | null>();
     const genderOf = (m: PersonMention): 'm' | 'f' | null => {
       if (m.gender !== null) return m.gender;
-      if (!genders.has(m.name)) genders.set(m.name, this.entityFor(m.name)?.gender ?? null);
+      if (!genders.has(m.name)) genders.set(m.name, this.mentionGender(m.name));
       return genders.get(m.name)!;
     };
     const agrees = (m: PersonMention) => gender === null || genderOf(m) === null || genderOf(m) === gender;
@@ -497,6 +504,14 @@ export class EntityRegistry {
     };
     readWhile((m) => m.distance === 0 && !m.subject);
     const here = candidates.find((m) => m.distance === 0 && m.subject);
+    // Right after a question ("… ever discussed a price, Dr. Whitfield?" the senator asked), "he said" is the one asked:
+    // the person the question names, or unclear; never a speaker from before the question.
+    const addressee = here ? undefined : this.lookups.questionAddressee();
+    if (addressee !== undefined) {
+      const asked = addressee === null ? null : this.personByName({ kind: 'name', type: 'person', name: addressee, text: addressee, gender, roles: [], determiner: null, head: null, bare: false, source: null, start: 0, end: 0, nameStart: 0, nameEnd: 0 }, addressee);
+      if (asked?.entity?.type === 'person' && (gender === null || asked.entity.gender === null || asked.entity.gender === gender)) return this.named(asked.entity, 'pronoun-addressee', `${phrase.text} → the person the question before it asked: ${asked.entity.name}`);
+      return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: answers a question that names nobody it fits` };
+    }
     const describedAfter = (order: number) => this.lookups.describedSubjectSince(order);
     if (here && describedAfter(here.order)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${here.name}` };
     if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
@@ -515,6 +530,15 @@ export class EntityRegistry {
       return resolved(candidates[0]!.name, genderOf(candidates[0]!), 'pronoun-principal', `${phrase.text} → the only ${gender === 'f' ? 'woman' : gender === 'm' ? 'man' : 'person'} named before: ${candidates[0]!.name}`);
     }
     return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: ${distinct.length === 0 ? 'no agreeing person before it' : `candidates ${[...new Set(candidates.map((m) => m.name))].join(', ')}`}` };
+  }
+
+  /** The gender a mention tells: a surname two people of different genders share ("Harwell") tells none. */
+  private mentionGender(name: string): 'm' | 'f' | null {
+    if (!name.includes(' ')) {
+      const genders = new Set(this.lookups.fullNamesFor(name).map((full) => genderOfFullName(full) ?? this.entityFor(full)?.gender ?? null));
+      if (genders.size > 1) return null;
+    }
+    return this.entityFor(name)?.gender ?? null;
   }
 
   private entityFor(name: string): Entity | null {
@@ -634,11 +658,12 @@ function nameParts(tokens: string[]): { first: string | null; surname: string; s
 const RELATED: Readonly<Record<string, RegExp>> = {
   airline: /\b(?:air|airlines?|airways)\b/i,
   carrier: /\b(?:air|airlines?|airways)\b/i,
-  company: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|energy|motors|industries|automaker|carmaker|firm|labs|technologies|systems|foods|brands|pharmaceuticals|airlines)\b/i,
+  company: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|energy|power|hydro|motors|industries|automaker|carmaker|firm|labs|technologies|systems|robotics|software|networks|telecom|foods|brands|pharmaceuticals|pharma|biotech|airlines|mining|resources|oil|steel|logistics|media|semiconductors?)\b/i,
+  utility: /\b(?:power|hydro|energy|electric|electricity|utilities|utility|gas|water)\b|power$/i,
   firm: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|partners|firm)\b/i,
   agency: /\b(?:agency|administration|service|bureau|commission|authority|office)\b/i,
   ministry: /\b(?:ministry|department)\b/i,
-  department: /\b(?:department|ministry)\b/i,
+  department: /\b(?:department|ministry|services)\b/i,
   council: /\b(?:council)\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,
   union: /\b(?:union|federation)\b/i,

@@ -19,6 +19,7 @@ import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
 import { INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
+import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
 import { followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
@@ -348,10 +349,14 @@ class ArticleExtractor {
       this.bodySurnames = new NewestByKey();
       for (const [i, p] of this.paras.entries()) {
         if (p.kind !== 'body') continue;
-        for (const c of this.namesOf(i)) {
+        // Names inside quotes count here ("Colin Pruitt is the type …"): they tell a surname from an organisation, though they never speak.
+        const outside = new Set(this.namesOf(i).map((c) => c.name));
+        const names = p.quotes.length === 0 ? this.namesOf(i) : personCandidatesIn(p.tokens);
+        for (const c of names) {
           if (c.single) continue;
           const surname = lastNameToken(c.name);
           this.bodySurnames.add(spellingKey(surname), surname);
+          if (!outside.has(c.name)) this.quotedFullNames.add(spellingKey(surname), { name: c.name, para: i });
         }
       }
     }
@@ -611,8 +616,16 @@ class ArticleExtractor {
         if (c.index < this.cursor.pos && !c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
       }
     }
+    // None outside quotes: a full name quoted earlier ("Colin Pruitt is the type …", then "Pruitt himself insisted").
+    if (names.size === 0) {
+      this.namedInBody(surname);
+      for (const { name, para } of this.quotedFullNames.newest(key)) if (para < this.cursor.para && sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
+    }
     return [...names];
   }
+
+  /** Full names written inside quotes, by the spelling key of their surname, with their paragraph (filled with `bodySurnames`). */
+  private readonly quotedFullNames = new NewestByKey<{ name: string; para: number }>();
 
   /** An organisation the article named before in full whose name starts with `word`: "Karranga" for "Karranga Resources". */
   private organisationNamed(word: string): string | null {
@@ -644,6 +657,26 @@ class ArticleExtractor {
   private readonly fullNamesByKey = new NewestByKey<string>();
   /** Full names by a title or role word written before them ("mayor" → "Lorraine Okafor-Brandt"), newest last. */
   private readonly namesByTitle = new NewestByKey<string>();
+
+  /**
+   * See `TextLookups.questionAddressee`: the last quote before the cursor (the one the phrase attributes
+   * left out), in this paragraph or the one before; a question when its words end with "?".
+   */
+  private questionAddressee(): string | null | undefined {
+    const skipped = (r: QuoteRegion) => this.cursor.skip.some((range) => r.innerStart < range.end && r.innerEnd > range.start);
+    for (const pi of [this.cursor.para, this.cursor.para - 1]) {
+      const para = this.paras[pi];
+      if (para === undefined) continue;
+      const before = para.quotes.filter((r) => (pi < this.cursor.para || r.innerEnd <= this.cursor.pos) && !skipped(r));
+      const last = before.at(-1);
+      if (last === undefined) continue;
+      const text = para.text.slice(last.innerStart, last.innerEnd).trim();
+      if (!text.endsWith('?')) return undefined;
+      const named = VOCATIVE_END.exec(text) ?? VOCATIVE_START.exec(text);
+      return named ? named[1]! : null;
+    }
+    return undefined;
+  }
 
   /** Full names by the spelling key of their first word. */
   private readonly namesByFirstName = new NewestByKey<string>();
@@ -759,20 +792,30 @@ class ArticleExtractor {
       fullNamesFor: (surname) => this.fullNamesFor(surname),
       fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
       personTitled: (head) => this.personTitled(head),
+      questionAddressee: () => this.questionAddressee(),
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
       recentlySpoke: (place) => Math.floor(place / 1e6) >= this.cursor.para - 1,
       mentionsBefore: () => this.mentionsBefore(),
       organisationBefore: (head) => {
+        // Nearby first: a related organisation in the window, else the nearest named one (marked unrelated).
+        let nearest: { name: string; related: boolean; place: number } | null = null;
         for (const { text, para } of this.textsBefore(false)) {
           if (para.kind === 'title' && isTitleCase(para.text)) continue; // every word capitalised: no signal
           const candidates = organisationCandidates(text.slice(Math.min(para.datelineEnd, text.length)), head);
           if (candidates.length === 0) continue;
           candidates.sort((a, b) => Number(b.related) - Number(a.related) || b.index - a.index);
-          return { name: candidates[0]!.name, related: candidates[0]!.related, place: this.paras.indexOf(para) * 1e6 + candidates[0]!.index };
+          const best = { name: candidates[0]!.name, related: candidates[0]!.related, place: this.paras.indexOf(para) * 1e6 + candidates[0]!.index };
+          if (best.related) return best;
+          nearest ??= best;
         }
-        return null;
+        // Further back (bounded): "The Pinewood Unified School District board voted …" twenty paragraphs before "the district said".
+        for (let i = this.cursor.para - 7; i >= 0 && i >= this.cursor.para - LOOKUP_WINDOW; i--) {
+          const named = this.organisationsOf(i);
+          for (let k = named.length - 1; k >= 0; k--) if (isRelatedOrg(named[k]!.name, [], head)) return { name: named[k]!.name, related: true, place: i * 1e6 + named[k]!.index };
+        }
+        return nearest;
       },
     };
   }
@@ -953,6 +996,10 @@ const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'to', 'near', 'of', 'into', 'across']);
 const NAME_CONTINUING = new Set(['for', 'of', 'de', 'du', 'des']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
+/** A question's addressee: "…, Dr. Whitfield?", "Senator Ortega, would you …?" (titles dropped, the name kept). */
+const VOCATIVE_END = /,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\?$/u;
+const VOCATIVE_START = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),\s/u;
+const SUBORDINATORS = new Set(['when', 'after', 'as', 'before', 'while', 'once', 'since', 'although', 'though', 'because', 'until']);
 /** After a cue: "said in a statement", "said Monday in a news release", "told reporters in an emailed statement". */
 const ISSUED_IN = /^\s+(?:[\p{L}]+\s+){0,3}?in\s+(?:a|an|the|its|his|her|their)\s+(?:(?:news|press|written|emailed|joint|brief)\s+)?(statement|release|letter|memo|note|filing)\b/iu;
 
@@ -1033,7 +1080,9 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       i = Math.max(j, i + 1);
       continue;
     }
-    const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text);
+    // "When Harwell was asked …, she said": the subject of an opening subordinate clause is a subject too.
+    const opensClause = before !== undefined && SUBORDINATORS.has(before.low) && (tokens[i - 2] === undefined || SENTENCE_OPENERS.has(tokens[i - 2]!.text));
+    const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text) || opensClause;
     const after = tokens[j];
     const possessive = after?.low === "'s";
     let v = j;
@@ -1076,7 +1125,7 @@ function titlesBefore(tokens: Token[], runFrom: number, k: number): string[] {
   }
   // "Chief financial officer David Oyelaran-Brooks" is also "the CFO"; "chief executive" is "the CEO".
   const inOrder = [...titles].reverse();
-  if (inOrder.length >= 3) titles.push(inOrder.map((word) => word[0]).join(''));
+  if (inOrder.length >= 3 && inOrder.at(-1) === 'officer') titles.push(inOrder.map((word) => word[0]).join(''));
   if (inOrder.includes('chief') && inOrder.includes('executive')) titles.push('ceo');
   return titles;
 }

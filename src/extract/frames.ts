@@ -165,7 +165,18 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (next?.low !== 'out') return [];
     r++;
   }
-  if (info.recipient) r = skipRecipient(p, u, r);
+  if (info.recipient) {
+    r = skipRecipient(p, u, r);
+    // "told CKWP radio host Gail Sorensen that …": a longer recipient, words only, up to a near "that".
+    if (tokens[r]?.low !== 'that') {
+      for (let k = r; k < u.to && k < r + 8 && tokens[k]!.kind === 'word' && p.quoteOf[k] === -1; k++) {
+        if (tokens[k + 1]?.low === 'that') {
+          r = k + 1;
+          break;
+        }
+      }
+    }
+  }
   // Back-reference: "Peter Stano … said this at a briefing in Brussels on Monday".
   if (tokens[r] && BACKREF_OBJECTS.has(tokens[r]!.low) && BACKREF_LEMMAS.has(info.lemma) && subject.plausible) {
     const after = skipAdverbials(p, u, r + 1);
@@ -176,7 +187,9 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
       return [{ type: 'backref', rule: 'backref', unit: u.index, phrase, cue: { start: t.start, end: t.end }, cueInfo: info, negated: subject.negated, content: null, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: unitEnd(p, u) }, intro }];
     }
   }
-  r = skipAdverbials(p, u, r);
+  // "called on the province to reopen talks", "called for an inquiry": what follows is the call, not an adverbial ("on Monday").
+  const call = info.lemma === 'call' && (tokens[c + 1]?.low === 'for' || (tokens[c + 1]?.low === 'on' && !TIME_WORDS.has(tokens[c + 2]?.low ?? '')));
+  if (!call) r = skipAdverbials(p, u, r);
   const s = tokens[r];
   const atEnd = r >= u.to || (r === u.to - 1 && FINAL_PUNCT.has(s!.text)) || isExcluded(p, s!.start);
   const phrase = subject.phrase;
@@ -247,6 +260,11 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
       if (p.markOf[j] === 1) return [{ ...base, type: 'frame', rule: 'head-quote', ...quoteContent(p, p.quoteOf[j]!) }];
     }
     if (s?.low !== 'for' && s?.low !== 'on') return [];
+    // "called on the province to reopen talks": the call is "the province to reopen talks".
+    if (s.low === 'on') {
+      if (TIME_WORDS.has(tokens[r + 1]?.low ?? '') || tokens[r + 1]?.kind === 'num') return []; // "called on Monday"
+      from = r + 1;
+    }
   } else if (info.nounLike) {
     return [];
   }
@@ -345,7 +363,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   if (b >= phraseTo) return null;
 
   // "He praised Stumpf and said …": the subject of joined verbs is the clause's first noun phrase, not the object before "and".
-  if (tokens[phraseTo - 1]!.low === 'and' && phraseTo - 1 > b) {
+  if ((tokens[phraseTo - 1]!.low === 'and' || tokens[phraseTo - 1]!.low === 'but') && phraseTo - 1 > b) {
     let v = b;
     while (v < phraseTo - 1 && (tokens[v]!.cap || tokens[v]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[v]!.low))) v++;
     if (v === b || v >= phraseTo - 1) return null;
@@ -354,6 +372,20 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const first = phraseAt(p, b, v);
     if (first === null || first.kind === 'non-agent') return null;
     return { phrase: first, phraseFrom: b, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
+  }
+  // "… his adviser, Khalid al-Rashidi, who told the paper that …": the relative pronoun's antecedent is the subject.
+  if (tokens[phraseTo - 1]!.low === 'who' && tokens[phraseTo - 2]?.text === ',' && phraseTo - 2 > b) {
+    const before = splitTopLevel(tokens, b, phraseTo - 2);
+    const near = before.at(-1)!;
+    const named = (part: { from: number; to: number } | undefined) => {
+      if (part === undefined || part.to <= part.from || hasFiniteVerb(tokens, part)) return null;
+      const phrase = phraseAt(p, part.from, part.to);
+      return phrase !== null && phrase.kind === 'name' && phrase.type === 'person' ? phrase : null;
+    };
+    // The nearest part, or a bare name before a role: "Jane Doe, a lawyer for the family, who said …".
+    const phrase = named(near) ?? (isBareName(tokens, before.at(-2) ?? { from: 0, to: 0 }) ? named(before.at(-2)) : null);
+    if (phrase === null) return null;
+    return { phrase, phraseFrom: tokens.findIndex((t) => t.start === phrase.start), regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
   }
   // Comma-separated parts: the last one is the subject, with an apposition when the cue follows a comma.
   const parts = splitTopLevel(tokens, b, phraseTo);
@@ -550,12 +582,15 @@ function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo
   // Back over "on Tuesday", "in Ottawa", "late on Monday" to an occasion noun or a comma.
   while (k > u.from && k > c - 6 && !OCCASION_WORDS.has(tokens[k]!.low) && tokens[k]!.text !== ',' && p.quoteOf[k] === -1) k--;
   if (k <= u.from || (tokens[k]!.text !== ',' && !OCCASION_WORDS.has(tokens[k]!.low))) return [];
-  // The clause's subject: from the unit start (after an opening adverbial) to its main verb.
+  // ", each insisting …", ", some saying …": the participle has a subject of its own, not the clause's.
+  if (OWN_SUBJECT_WORDS.has(tokens[c - 1]!.low)) return [];
+  // The clause's subject: from the unit start (after a dateline and an opening adverbial) to its main verb.
   let b = u.from;
-  const firstComma = tokens.findIndex((t, i) => i >= u.from && i < k && t.text === ',');
-  if (firstComma !== -1 && isIntroPart(tokens, { from: u.from, to: firstComma })) b = firstComma + 1;
+  while (b < k && tokens[b]!.start < p.datelineEnd) b++;
+  const firstComma = tokens.findIndex((t, i) => i >= b && i < k && t.text === ',');
+  if (firstComma !== -1 && isIntroPart(tokens, { from: b, to: firstComma })) b = firstComma + 1;
   let v = b + 1;
-  while (v < k && !(tokens[v]!.kind === 'word' && !tokens[v]!.cap && (PAST_MAIN_VERBS.has(tokens[v]!.low) || (CUES.has(tokens[v]!.low) && !CUES.get(tokens[v]!.low)!.participle)))) v++;
+  while (v < k && !(tokens[v]!.kind === 'word' && !tokens[v]!.cap && isMainVerb(tokens[v]!.low))) v++;
   if (v >= k) return [];
   let to = v;
   while (to > b && tokens[to - 1]!.text === ',') to--;
@@ -566,6 +601,20 @@ function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo
   const intro = b > u.from ? { start: tokens[u.from]!.start, end: tokens[b]!.start } : null;
   return [{ type: 'frame', rule: 'participle', unit: u.index, phrase, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: content.start }, intro }];
 }
+
+/**
+ * The clause's main verb before a participle cue: "issued", a cue ("said"), a form of "be" or "have"
+ * ("Hollings was more cautious, saying …"), or a regular past tense ("Erdoğan hosted the envoys, telling …").
+ */
+function isMainVerb(low: string): boolean {
+  if (PAST_MAIN_VERBS.has(low) || MAIN_AUXILIARIES.has(low)) return true;
+  if (CUES.has(low)) return !CUES.get(low)!.participle;
+  return low.length > 4 && /[^e]ed$|[^e]eed$|[aiou]ed$/.test(low);
+}
+
+const OWN_SUBJECT_WORDS = new Set(['each', 'some', 'many', 'all', 'both', 'others', 'most', 'several', 'few', 'one']);
+
+const MAIN_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have']);
 
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */
 function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | null {

@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-02.2';
+export const EXTRACTION_VERSION = '2026-12-02.3';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -59,6 +59,7 @@ export const SPEAKER_RULES = rules({
   'surname-ambiguous': { pattern: 'Surname shared by two people of the article', reason: 'left unclear: two people of the article carry that surname' },
   'pronoun-subject': { pattern: 'NAME did X. "…," he said.', reason: 'he/she refers to the agreeing subject of the sentence before it in the same paragraph' },
   'pronoun-speaker': { pattern: 'NAME said … ¶ He added …', reason: 'he/she continues the last agreeing speaker when no other agreeing person was introduced since' },
+  'pronoun-addressee': { pattern: '"…, Dr. Whitfield?" the senator asked. ¶ "No," he said.', reason: 'he/she answering a question is the person the question named' },
   'pronoun-principal': { pattern: 'he/she, with the article\'s only agreeing person', reason: 'only one person of that gender is in the article' },
   'pronoun-unclear': { pattern: 'he/she with several agreeing candidates', reason: 'left unclear: a wrong speaker is worse than none' },
   'it-organisation': { pattern: 'it/they said after an organisation', reason: 'the organisation last heard from' },

@@ -64,6 +64,7 @@ export interface SpeakerPhrase {
   source: string | null;
 }
 
+const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'in', 'on', 'from', 'with', 'by', 'under', 'within', 'over']);
@@ -279,10 +280,12 @@ const SAME_AS_NAME = new Set(['agency', 'newspaper', 'paper', 'outlet', 'broadca
 
 /** Reads one comma-free part. */
 function readPart(text: string, tokens: Token[], part: Part): PartReading | null {
-  let { from } = part;
-  const { to } = part;
+  let { from, to } = part;
+  // "Pruitt himself": the reflexive only stresses who, and tells a person's gender.
+  const reflexive = to - from > 1 ? REFLEXIVES.get(tokens[to - 1]!.low) : undefined;
+  if (reflexive !== undefined) to--;
   const firstLow = tokens[from]!.low;
-  const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: genderOf(tokens, from, to) };
+  const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: reflexive ?? genderOf(tokens, from, to) };
 
   // Pronouns.
   if (to - from === 1) {

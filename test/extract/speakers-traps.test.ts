@@ -219,3 +219,60 @@ describe('descriptions, titles and first names (December, second round)', () => 
     expect(speakerOf(text, 'members would strike')).toBe('Ivo Brandt');
   });
 });
+
+describe('more forms and referents (December, second round)', () => {
+  function statementOf(text: string, content: string) {
+    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
+  }
+
+  it('a participle after any main verb reports the clause subject: "Hollings was more cautious, saying …"', () => {
+    const text = body('Governor Amelia Frost spoke first.', 'Lars Hollings was more cautious, saying the bank could pause if prices rose again.');
+    expect(statementOf(text, 'the bank could pause')?.speaker).toBe('Lars Hollings');
+  });
+
+  it('"each insisting …" has a subject of its own, never the clause\'s', () => {
+    const text = body('The candidates had barely left the stage when the spin room filled with aides, each insisting their side had won.');
+    expect(statementOf(text, 'their side had won')?.speaker ?? null).toBeNull();
+  });
+
+  it('"called on X to …" is a call whose content is "X to …"', () => {
+    const text = body('Senator Ada Quist called on Medrona to cut its list price before the end of the month.');
+    expect(statementOf(text, 'Medrona to cut')).toMatchObject({ speaker: 'Ada Quist', content: 'Medrona to cut its list price before the end of the month' });
+  });
+
+  it('"called on Monday" is not a call', () => {
+    const text = body('Ada Quist called on Monday to complain about the noise.');
+    expect(statementOf(text, 'complain')).toBeUndefined();
+  });
+
+  it('"his adviser, Khalid Amiri, who told the paper that …": the relative pronoun\'s antecedent speaks', () => {
+    const text = body('The prince did not attend but sent his adviser, Khalid Amiri, who told the Dispatch that Riyadh was ready to pay.');
+    expect(statementOf(text, 'Riyadh was ready')?.speaker).toBe('Khalid Amiri');
+  });
+
+  it('a long recipient stays out of the content: "told radio host Gail Moss that …"', () => {
+    const text = body('Karin Olsen later told CKWP radio host Gail Moss that the door remained open.');
+    expect(statementOf(text, 'door remained open')?.content).toBe('the door remained open');
+  });
+
+  it('"Pruitt himself" is a man named Pruitt, and a full name quoted earlier is his', () => {
+    const text = body('"Colin Pruitt has never met a tax break he did not like," Gov. Dana Ruiz said.', 'Pruitt himself insisted that he had never backed such breaks.');
+    expect(statementOf(text, 'never backed such breaks')?.speaker).toBe('Colin Pruitt');
+  });
+
+  it('"he said" after a question is the person the question named, never a speaker from before it', () => {
+    const text = body('"We need the whole chain," said Senator Greg Tilman.', '"Has anyone at Medrona ever discussed a price with a competitor, Dr. Whitby?" Senator Ada Quist asked. Dr. Ray Whitby sat still.', '"Absolutely not," he said.');
+    expect(statementOf(text, 'Absolutely not')?.speaker).not.toBe('Greg Tilman');
+  });
+
+  it('"Mr Fenwick" is not the article\'s only Fenwick when she is a woman', () => {
+    const text = body('Gloria Fenwick said she heard shouting.', 'Mr Fenwick, a retired paramedic, said the young man had saved a life.');
+    expect(statementOf(text, 'saved a life')?.speaker ?? null).not.toBe('Gloria Fenwick');
+  });
+
+  it('"the district said" is the district named twenty paragraphs before', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `Parents spoke at the meeting for the ${i + 1}th time about buses.`);
+    const text = body('The Pinewood Unified School District board voted 5-2 on Tuesday.', ...filler, 'The district said the pouches would cost about $28 per student.');
+    expect(statementOf(text, 'pouches would cost')?.speaker).toBe('Pinewood Unified School District');
+  });
+});
