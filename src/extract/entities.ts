@@ -75,8 +75,13 @@ export interface TextLookups {
    * addresses by name ("…, Dr. Whitfield?"), or null when it names none. Undefined when it is no question.
    */
   questionAddressee(): string | null | undefined;
-  /** The nearest person named before the phrase with a title or role word `head` ("Mayor Lorraine Okafor-Brandt" for "mayor"). */
-  personTitled(head: string): string | null;
+  /**
+   * A given name of `gender` written inside a quote after `place` (paragraph × 1e6 + offset) and before the
+   * phrase, other than `except`'s own: the first found, or null.
+   */
+  quotedNameSince(place: number, gender: 'm' | 'f', except: string): string | null;
+  /** The person named before the phrase with role word `head` ("Mayor Lorraine Okafor-Brandt" for "mayor") sharing most of `words`, nearest among equals. */
+  personTitled(head: string, words: string[]): { name: string; shared: number } | null;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
   organisationBefore(head: string): { name: string; related: boolean; place: number } | null;
 }
@@ -262,10 +267,17 @@ export class EntityRegistry {
     switch (phrase.kind) {
       case 'name':
         if (phrase.type === 'person' || (phrase.determiner === null && this.endsPersonNamed(phrase.name!))) return this.personByName({ ...phrase, type: 'person' }, surface);
+        // "A SleepWell spokesperson": one word that opens an organisation's full name given earlier ("SleepWell Labs").
+        if (!phrase.name!.includes(' ')) {
+          const full = this.lookups.organisationNamed(phrase.name!);
+          if (full !== null) return this.named(this.organisation(full, surface, phrase.roles), 'name', `${surface} → ${full}`);
+        }
         return this.named(this.organisation(phrase.name!, surface, phrase.roles), 'name');
       case 'pronoun':
         return this.pronoun(phrase);
       case 'role':
+        // "Cardinal said", after "Raymond Cardinal Jr.": a surname spelled like a title.
+        if (/^\p{Lu}\S*$/u.test(phrase.text) && this.lookups.fullNamesFor(phrase.text).length > 0) return this.personByName({ ...phrase, kind: 'name', type: 'person', name: phrase.text, roles: [] }, surface);
         return this.role(phrase, surface);
       case 'org-role':
         return this.orgRole(phrase, surface);
@@ -438,7 +450,8 @@ export class EntityRegistry {
       const org = this.lookups.organisationNamed(name);
       if (org !== null) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
       // "Bernice said", after "Bernice and Cyril Pardy": the one person of the article with that first name; two of them, unclear.
-      if (phrase.roles.length === 0) {
+      // "Sir Geoffrey", "Dame Judi": these titles go with the first name.
+      if (phrase.roles.length === 0 || phrase.roles.every((r) => FIRST_NAME_TITLES.test(r))) {
         const firstNamed = this.lookups.fullNamesFirstNamed(name);
         if (firstNamed.length > 1) return { entity: null, text: null, type: null, rule: 'first-name-ambiguous', via: `${surface}: ${firstNamed.join(' / ')}` };
         if (firstNamed.length === 1) return this.named(this.person(firstNamed[0]!, surface, [], phrase.gender), 'first-name-earlier', `${surface} → ${firstNamed[0]}`);
@@ -520,6 +533,9 @@ export class EntityRegistry {
       readWhile((m) => m.order > last.spokePlace);
       const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
       if (since.length === 0 && describedAfter(last.spokePlace)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${last.name} spoke` };
+      // A quote since then named someone else of that gender ("When Mireille's barometer drops, …," he says. ¶ She says …): unclear.
+      const quoted = since.length === 0 && gender !== null ? this.lookups.quotedNameSince(last.spokePlace, gender, last.name) : null;
+      if (quoted) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: last speaker ${last.name}, but a quote since names ${quoted}` };
       if (since.length === 0) return this.named(last, 'pronoun-speaker', `${phrase.text} → last speaker: ${last.name}`);
       return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: last speaker ${last.name}, but ${[...new Set(since.map((m) => m.name))].join(', ')} named since` };
     }
@@ -586,19 +602,22 @@ export class EntityRegistry {
     if (phrase.determiner === 'definite' && phrase.bare && head !== null && unnamed !== null && unnamed.words.has(head) && this.lookups.recentlySpoke(unnamed.place)) {
       return { entity: null, text: unnamed.text, type: 'person', rule: 'role-unnamed', via: `${surface} → the ${unnamed.text} who spoke just before` };
     }
+    // "the mayor": a speaker the article gave that role, or a person it named with that title ("Mayor Lorraine
+    // Okafor-Brandt"); the one sharing more of the description's words wins ("the Nova Scotia premier").
     const matched = this.byRole(phrase);
-    if (matched) {
+    const words = roleWords(phrase.text);
+    const spokes = phrase.head?.startsWith('spokes') === true;
+    const titled = phrase.determiner === 'definite' && phrase.head !== null && !spokes ? this.lookups.personTitled(phrase.head, words) : null;
+    const matchedShares = matched ? words.filter((w) => this.roleWordsOf.get(matched)?.has(w)).length : 0;
+    if (matched && (titled === null || matchedShares >= titled.shared)) {
       this.enrich(matched, [phrase.text], phrase.gender, '');
       return this.named(matched, 'role-match');
     }
-    const spokes = phrase.head?.startsWith('spokes') === true;
     // "a spokesperson" with no organisation named: the organisation that spoke in this paragraph or the one before.
     if (spokes && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
-    // "the mayor": the person the article named with that title ("Mayor Lorraine Okafor-Brandt"), nearest first.
-    if (phrase.determiner === 'definite' && phrase.head !== null && !spokes) {
-      const titled = this.lookups.personTitled(phrase.head);
-      const entity = titled === null ? null : this.person(titled, titled, [phrase.text], null);
-      if (entity !== null && (phrase.gender === null || entity.gender === null || entity.gender === phrase.gender)) return this.named(entity, 'role-title', `${surface} → ${titled}, named with that title`);
+    if (titled !== null) {
+      const entity = this.person(titled.name, titled.name, [phrase.text], null);
+      if (phrase.gender === null || entity.gender === null || entity.gender === phrase.gender) return this.named(entity, 'role-title', `${surface} → ${titled.name}, named with that title`);
     }
     // "the European diplomat": a definite plain description refers back to the last person who spoke,
     // unless the article gave that speaker another role ("the minister" is not the critic who spoke last).
@@ -633,6 +652,9 @@ export class EntityRegistry {
     return null;
   }
 }
+
+/** Honorifics written before a first name, not a surname. */
+const FIRST_NAME_TITLES = /^(?:sir|dame|lord|lady)$/i;
 
 /** Heads that describe rather than name an office: "the European diplomat" may be the spokesman who spoke last; "the minister" is not the critic. */
 const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);

@@ -22,7 +22,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
 import { sameNameToken as sameNameTokenLoose, spellingKey } from './translit.js';
@@ -544,7 +544,10 @@ class ArticleExtractor {
   /** The person an interview is with: the one the title names, else the first the body names in full. */
   private intervieweeResolution(): Resolution | null {
     if (this.interviewee !== undefined) return this.interviewee;
-    const named = [...this.paras.keys()].flatMap((i) => this.peopleOf(i).filter((c) => !c.single && !c.afterPreposition)).at(0);
+    // Bylines name the interviewer: "By Ben Hargreaves".
+    const people = [...this.paras.keys()].filter((i) => !BYLINE.test(this.paras[i]!.text)).flatMap((i) => this.peopleOf(i).filter((c) => !c.single && !c.afterPreposition));
+    // A name opening with a known given name first ("Jeannie Akulukjuk" over the title's "Grays Bay port").
+    const named = people.find((c) => isKnownGivenName(c.name.split(' ')[0]!)) ?? people.at(0);
     if (named === undefined) return (this.interviewee = null);
     const resolution = this.registry.resolve(namePhrase(named.name), named.name);
     this.interviewee = resolution ? { ...resolution, rule: 'name', via: `A: → the interviewee named in the title or first: ${named.name}` } : null;
@@ -655,8 +658,8 @@ class ArticleExtractor {
   }
 
   private readonly fullNamesByKey = new NewestByKey<string>();
-  /** Full names by a title or role word written before them ("mayor" → "Lorraine Okafor-Brandt"), newest last. */
-  private readonly namesByTitle = new NewestByKey<string>();
+  /** Full names by a title or role word written with them ("mayor" → "Lorraine Okafor-Brandt"), with all their role words, newest last. */
+  private readonly namesByTitle = new NewestByKey<{ name: string; titles: string[] }>();
 
   /**
    * See `TextLookups.questionAddressee`: the last quote before the cursor (the one the phrase attributes
@@ -678,6 +681,24 @@ class ArticleExtractor {
     return undefined;
   }
 
+  /** See `TextLookups.quotedNameSince`; reads at most LOOKUP_WINDOW paragraphs back. */
+  private quotedNameSince(place: number, gender: 'm' | 'f', except: string): string | null {
+    const own = new Set(except.split(' '));
+    const fromPara = Math.max(Math.floor(place / 1e6), this.cursor.para - LOOKUP_WINDOW);
+    for (let pi = fromPara; pi <= this.cursor.para; pi++) {
+      const para = this.paras[pi]!;
+      for (let k = 0; k < para.tokens.length; k++) {
+        const t = para.tokens[k]!;
+        if (para.quoteOf[k] === -1 || !t.cap || t.kind !== 'word' || own.has(t.text)) continue;
+        const at = pi * 1e6 + t.start;
+        if (at <= place || (pi === this.cursor.para && t.start >= this.cursor.pos)) continue;
+        if (this.cursor.skip.some((r) => pi === this.cursor.para && t.start >= r.start && t.start < r.end)) continue;
+        if (genderOfFullName(`${t.text} X`) === gender) return t.text;
+      }
+    }
+    return null;
+  }
+
   /** Full names by the spelling key of their first word. */
   private readonly namesByFirstName = new NewestByKey<string>();
 
@@ -692,12 +713,20 @@ class ArticleExtractor {
     return [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
   }
 
-  /** The nearest full name written before the cursor with title word `head`: this paragraph's first, then earlier ones. */
-  private personTitled(head: string): string | null {
-    const here = this.peopleOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && !c.single && c.titles.includes(head)).at(-1);
-    if (here) return here.name;
+  /**
+   * The full name written before the cursor with role word `head` that shares most of `words` (the
+   * description's words: "the Nova Scotia premier" → nova, scotia, premier), the nearest among equals;
+   * with how many of `words` it shares.
+   */
+  private personTitled(head: string, words: string[]): { name: string; shared: number } | null {
     this.indexNamesBeforeCursor();
-    return this.namesByTitle.newest(head).at(-1) ?? null;
+    const candidates = [...this.namesByTitle.newest(head), ...this.peopleOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && !c.single && c.titles.includes(head)).map((c) => ({ name: c.name, titles: c.titles }))];
+    let best: { name: string; shared: number } | null = null;
+    for (const c of candidates) {
+      const shared = words.filter((w) => c.titles.includes(w)).length;
+      if (best === null || shared >= best.shared) best = { name: c.name, shared };
+    }
+    return best;
   }
   private readonly organisationsByFirstWord = new Map<string, string>();
   private namesIndexedTo = 0;
@@ -708,7 +737,8 @@ class ArticleExtractor {
       for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
         this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
-        for (const title of c.titles) this.namesByTitle.add(title, c.name);
+        const titled = { name: c.name, titles: c.titles };
+        for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title)) this.namesByTitle.add(title, titled);
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
       }
     }
@@ -791,8 +821,9 @@ class ArticleExtractor {
       },
       fullNamesFor: (surname) => this.fullNamesFor(surname),
       fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
-      personTitled: (head) => this.personTitled(head),
+      personTitled: (head, words) => this.personTitled(head, words),
       questionAddressee: () => this.questionAddressee(),
+      quotedNameSince: (place, gender, except) => this.quotedNameSince(place, gender, except),
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
@@ -996,6 +1027,7 @@ const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'to', 'near', 'of', 'into', 'across']);
 const NAME_CONTINUING = new Set(['for', 'of', 'de', 'du', 'des']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
+const BYLINE = /^\s*(?:by|written by|reporting by|interview by)\s+\p{Lu}/iu;
 /** A question's addressee: "…, Dr. Whitfield?", "Senator Ortega, would you …?" (titles dropped, the name kept). */
 const VOCATIVE_END = /,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\?$/u;
 const VOCATIVE_START = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),\s/u;
@@ -1060,7 +1092,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
-    const surnameAfterInitial = (w: number) => w === nameEnd - 1 && followsInitial(tokens, w);
+    const surnameAfterInitial = (w: number) => w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
     while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || surnameAfterInitial(k - 1) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
@@ -1094,7 +1126,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
-    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: titlesBefore(tokens, i, k) };
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: titlesBefore(tokens, i, k, j) };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
     else if (words.length === 1 && tokens[j]?.low === 'and' && isKnownGivenName(words[0]!.text)) {
       // "Bernice and Cyril Pardy": two people of one surname, each named in full.
@@ -1108,26 +1140,62 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   return out;
 }
 
+/** Abbreviated or formal titles under the noun a later description uses: "Const." → constable, "Justice" → judge. */
+const TITLE_ALIASES: Readonly<Record<string, string>> = {
+  const: 'constable', sgt: 'sergeant', lt: 'lieutenant', capt: 'captain', gen: 'general', col: 'colonel', det: 'detective',
+  insp: 'inspector', supt: 'superintendent', sen: 'senator', rep: 'representative', gov: 'governor', prof: 'professor',
+  justice: 'judge', cllr: 'councillor', coun: 'councillor', councilor: 'councillor', dr: 'doctor',
+};
+
+/** Lower-case words of tokens [from, to), aliases added, possessors and "'s" left out. */
+function roleWordsIn(tokens: Token[], from: number, to: number): string[] {
+  const out: string[] = [];
+  // "the mayor's budget chief": the words after the possessive only.
+  for (let w = from; w < to; w++) if (tokens[w]!.low === "'s") from = w + 1;
+  for (let w = from; w < to; w++) {
+    const t = tokens[w]!;
+    if (t.kind !== 'word' || t.low === "'s" || /^(?:the|a|an|of|for|at|in|and|his|her|its|their)$/.test(t.low)) continue;
+    out.push(t.low);
+    const alias = TITLE_ALIASES[t.low];
+    if (alias !== undefined) out.push(alias);
+  }
+  return out;
+}
+
 /**
- * Title and role words right before a name that starts at `k` (its run of capitalised words starting at
- * `runFrom`): "Mayor" in "Mayor Lorraine Okafor-Brandt", "housing critic" in "Conservative housing critic
- * Darren Fehr". Lower case, at most four words back; a possessor's words are not the person's ("the
- * mayor's budget chief Amara Nwosu" → chief).
+ * The role words written with a name (its run of capitalised words from `runFrom`, the name from `k` to
+ * `end`): a title before it ("Nova Scotia Premier Alasdair MacEachern", "Conservative housing critic Darren
+ * Fehr", "Const. Martine Leblanc"), or an apposition before or after it ("The health secretary, Rachel
+ * Ainsworth-Doyle,", "Anita R. Mehta, an epidemiologist at Lakeshore University,"). Empty when no role word
+ * is among them; a possessor's words are not the person's ("the mayor's budget chief Amara Nwosu" → chief).
  */
-function titlesBefore(tokens: Token[], runFrom: number, k: number): string[] {
-  const titles: string[] = [];
-  for (let w = k - 1; w >= Math.max(0, runFrom - 4, k - 5); w--) {
+function titlesBefore(tokens: Token[], runFrom: number, k: number, end: number): string[] {
+  let from = k;
+  for (let w = k - 1; w >= Math.max(0, runFrom - 4, k - 6); w--) {
     const t = tokens[w]!;
     if (t.text === '.') continue;
     if (t.kind !== 'word' || t.low === "'s") break;
-    if (isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low)) titles.push(t.low);
-    else if (w < runFrom) break;
+    if (w < runFrom && !isTitleWord(t.low) && !PERSON_ROLE_NOUNS.has(t.low)) break;
+    from = w;
   }
+  const words = roleWordsIn(tokens, from, k);
+  // Appositions: ", the health secretary," before the name; ", an epidemiologist at …," after it.
+  if (tokens[runFrom - 1]?.text === ',') {
+    let w = runFrom - 2;
+    while (w >= 0 && w > runFrom - 8 && tokens[w]!.kind === 'word') w--;
+    if (/^(?:the|a|an)$/i.test(tokens[w + 1]?.text ?? '')) words.push(...roleWordsIn(tokens, w + 1, runFrom - 1));
+  }
+  if (tokens[end]?.text === ',' && /^(?:the|a|an|its|his|her)$/i.test(tokens[end + 1]?.text ?? '')) {
+    let w = end + 1;
+    while (w < tokens.length && w < end + 9 && tokens[w]!.kind === 'word') w++;
+    words.push(...roleWordsIn(tokens, end + 1, w));
+  }
+  if (!words.some((w) => isTitleWord(w) || PERSON_ROLE_NOUNS.has(w))) return [];
   // "Chief financial officer David Oyelaran-Brooks" is also "the CFO"; "chief executive" is "the CEO".
-  const inOrder = [...titles].reverse();
-  if (inOrder.length >= 3 && inOrder.at(-1) === 'officer') titles.push(inOrder.map((word) => word[0]).join(''));
-  if (inOrder.includes('chief') && inOrder.includes('executive')) titles.push('ceo');
-  return titles;
+  const roleRun = words.filter((w) => isTitleWord(w));
+  if (roleRun.length >= 3 && roleRun.at(-1) === 'officer') words.push(roleRun.map((word) => word[0]).join(''));
+  if (words.includes('chief') && words.includes('executive')) words.push('ceo');
+  return [...new Set(words)];
 }
 
 /** The surname ending "Cyril Pardy" at `k` in "Bernice and Cyril Pardy": a known given name, then one or two name words. */

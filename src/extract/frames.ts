@@ -405,6 +405,14 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     } else if (aAside) {
       return null;
     }
+    // "Ahenakew, whose father, Harold Ahenakew, led the opposition, said …": a relative clause is an aside;
+    // the subject is the part before it.
+    const relative = parts.findIndex((part) => part.to > part.from && /^(?:who|whose|which)$/.test(tokens[part.from]!.low));
+    const head = parts[relative - 1];
+    if (relative > 0 && head !== undefined && phraseFrom >= parts[relative]!.from && head.to > head.from && !hasFiniteVerb(tokens, head) && head.to - head.from <= 8) {
+      const first = phraseAt(p, head.from, head.to);
+      if (first !== null && first.kind !== 'non-agent') return { phrase: first, phraseFrom: head.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
+    }
   }
   const phrase = phraseAt(p, phraseFrom, phraseTo);
   if (phrase === null) return null;
@@ -619,6 +627,15 @@ const MAIN_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'hav
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */
 function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | null {
   let from = c + 1;
+  // ", telling supporters that …", ", assuring reporters that …": the hearer is not what was said.
+  if (CUES.get(p.tokens[c]!.low)?.recipient) {
+    for (let k = from; k < u.to && k < from + 8 && p.tokens[k]!.kind === 'word' && p.quoteOf[k] === -1; k++) {
+      if (p.tokens[k + 1]?.low === 'that') {
+        from = k + 1;
+        break;
+      }
+    }
+  }
   if (p.tokens[from]?.low === 'that') from++;
   if (from >= u.to) return null;
   return clampContent(p, u, p.tokens[from]!.start);

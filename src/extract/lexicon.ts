@@ -166,7 +166,7 @@ export const PUBLISHER_PRONOUNS = set('we i you us one');
 export const PERSON_TITLE_WORDS = set(`
   president prime minister secretary general chancellor governor mayor senator sen rep representative ambassador
   director chief head spokesman spokeswoman spokesperson commander gen col sgt lt capt dr prof mr mrs ms mx cllr
-  sheriff judge justice officer coun chairman chairwoman chair chairperson ceo cfo coo cto coach analyst meteorologist
+  sheriff judge justice officer coun const det insp supt cpl chairman chairwoman chair chairperson ceo cfo coo cto coach analyst meteorologist
   prince princess king queen pope sir dame lord lady brigadier colonel major lieutenant sergeant captain admiral
   deputy acting vice permanent speaker leader member executive financial operating principal administrator attorney
   lawyer economist professor envoy official defense defence foreign energy transportation interior finance health

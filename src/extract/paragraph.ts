@@ -41,8 +41,8 @@ export interface PreparedParagraph {
 
 // "…, Censor.NET reports citing Interfax-Ukraine", "…, Censor.NET reports with reference to Ukrinform."
 const PUBLISHER_TAIL = /,?\s*(?:[\p{Lu}][\p{L}\p{N}.&'’-]*)(?:\s+[\p{Lu}][\p{L}\p{N}.&'’-]*){0,3}\s+(?:reports?|writes?|informs?)\s*,?\s+(?:citing|with reference to|referring to)\s+(?:[^.!?]|\.(?=\S))*?(?=[.!?]?["”»]?\s*$|[.!?]\s)/gu;
-// "WASHINGTON (AP) — ", "LONDON, June 4 (Reuters) - ", "HOUSTON, Oct. 24, 2024 /PRNewswire/ -- ", "ALBANY — "
-const DATELINE = /^(?:[\p{Lu}][\p{Lu}.'’-]{2,}(?:\s+[\p{Lu}][\p{Lu}.'’-]+)*)(?:,\s+[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)|\/[^/]{1,40}\/)?\s*(?:—|–|--|-)\s+/u;
+// "WASHINGTON (AP) — ", "LONDON, June 4 (Reuters) - ", "HOUSTON, Oct. 24, 2024 /PRNewswire/ -- ", "ALBANY — ", "ERIE, Pa. — "
+const DATELINE = /^(?:[\p{Lu}][\p{Lu}.'’-]{2,}(?:\s+[\p{Lu}][\p{Lu}.'’-]+)*)(?:,\s+(?:[\p{Lu}][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|[\p{Lu}][\p{L}.]{0,10}(?:\s+[\p{Lu}][\p{L}.]{0,10})?))?\s*(?:\([^)]{1,40}\)|\/[^/]{1,40}\/)?\s*(?:—|–|--|-)\s+/u;
 
 export function prepareParagraph(
   index: number,

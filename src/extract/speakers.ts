@@ -339,7 +339,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const titleLead = words.findIndex((t) => PERSON_ROLE_NOUNS.has(t.low));
     const titleOf = titleLead !== -1 && words.slice(0, titleLead).every((t) => isTitleWord(t.low)) && words[titleLead + 1]?.low === 'of';
     // A portfolio word ends a ministry's or an organisation's name, never a person's title: "St. Agnes Health", "Air Force".
-    if (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last) && !PORTFOLIO_WORDS.has(last)) || titleOf) {
+    const surnameLike = to - from >= 2 && followsGivenName(tokens, to - 1); // "Mary Bishop"
+    if (!surnameLike && (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last) && !PORTFOLIO_WORDS.has(last)) || titleOf)) {
       const head = titleLead !== -1 ? words[titleLead]!.low : last;
       return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...spanOf(tokens, from, to) };
     }
@@ -537,6 +538,8 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     let anchor = i;
     if (t.text === '.' && i > from && isTitleWord(tokens[i - 1]!.low)) anchor = i - 1; // "Sgt." "Dr."
     else if (t.kind !== 'word' || !isTitleWord(t.low)) continue;
+    // "Raymond Cardinal Jr.", "Mary Bishop": a title word right after a given name is a surname.
+    if (t.cap && followsGivenName(tokens, i)) continue;
     if (t.kind === 'word' && isInsideOrgName(tokens, i, to) && tokens[i]!.cap) continue;
     const start = i + 1;
     const { end, nameEnd } = readNameRun(tokens, start, to);
@@ -610,6 +613,12 @@ export function isLeadingDescriptor(tokens: Token[], k: number): boolean {
 const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop chase page tanner sage deacon carter cooper hunter mason parker porter walker fisher baker taylor turner ward marshal prince king bill will mark grant noble rich butler shepherd knight chance angel baron'.split(' '));
 
 /** The word at `k` is capitalised and comes right after a middle initial ("T." in "Gerald T. Church"): a surname, whatever else it spells. */
+export function followsGivenName(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return prev !== undefined && prev.cap && prev.kind === 'word' && genderOfGivenName(prev.text) !== null && tokens[k]!.cap && (next?.cap !== true || GENERATIONAL_SUFFIXES.has(stripDot(next.low)));
+}
+
 export function followsInitial(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   return t !== undefined && t.kind === 'word' && t.cap && tokens[k - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[k - 2]?.text ?? '') && tokens[k - 2]!.end === tokens[k - 1]!.start;
@@ -624,6 +633,8 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
   if (started && followsInitial(tokens, k) && !isTitleWord(t.low) && tokens[k + 1]?.cap !== true) return 1;
+  // After a given name, a surname spelled like a title: "Raymond Cardinal Jr.", "Mary Bishop".
+  if (started && isTitleWord(t.low) && !PORTFOLIO_WORDS.has(t.low) && followsGivenName(tokens, k)) return 1;
   if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
   // "spokesman Jordan Abiodun": a place word opening a name right after a title, followed by a name word.
   if (!started && t.cap && isPlaceWord(t.low) && tokens[k + 1]?.cap && isPersonNameToken(tokens[k + 1]!, tokens[k + 2]) && !isPlaceWord(tokens[k + 1]!.low)) return 1;

@@ -276,3 +276,56 @@ describe('more forms and referents (December, second round)', () => {
     expect(statementOf(text, 'pouches would cost')?.speaker).toBe('Pinewood Unified School District');
   });
 });
+
+describe('names, titles and asides (December, third round)', () => {
+  function statementOf(text: string, content: string) {
+    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
+  }
+
+  it('an interview\'s answers are the interviewee\'s, not the byline\'s or a place in the title', () => {
+    const text = ['Q&A: the MP on food prices and the Grays Bay port', 'By Ben Hollis', 'Jeannie Arnaq was elected a year ago. She spoke with the Review by phone.', 'Q: What surprised you?', 'A: How much of the job is explaining that we are not a rounding error.'].join('\n\n');
+    expect(extractStatements(inputFromText(text)).statements.find((s) => s.content.includes('rounding error'))?.speaker).toBe('Jeannie Arnaq');
+  });
+
+  it('a surname spelled like a title keeps its suffix: "Raymond Cardinal Jr.", then "Cardinal said"', () => {
+    const text = body('Fire chief Raymond Cardinal Jr., whose father ran the brigade for 30 years, said the fire had moved fast.', 'Cardinal said crews would hold the river overnight.');
+    expect(statementOf(text, 'fire had moved fast')?.speaker).toBe('Raymond Cardinal Jr.');
+    expect(statementOf(text, 'hold the river')?.speaker).toBe('Raymond Cardinal Jr.');
+  });
+
+  it('a relative clause between subject and verb is an aside: "Ahenakew, whose father, Harold Ahenakew, led …, said"', () => {
+    const text = body('Loretta Ahenakew spoke first.', "Ahenakew, whose father, Harold Ahenakew, led the community's opposition in the 1990s, said the fight had become a family inheritance.");
+    expect(statementOf(text, 'family inheritance')?.speaker).toBe('Loretta Ahenakew');
+  });
+
+  it('a dateline with a state is not a subject, and "telling supporters that" leaves the hearers out', () => {
+    const text = body('ERIE, Pa. — Patricia Dunmore closed a bus tour on Saturday, telling supporters that her opponent had lied.');
+    expect(statementOf(text, 'opponent had lied')).toMatchObject({ speaker: 'Patricia Dunmore', content: 'her opponent had lied' });
+  });
+
+  it('"Sir Geoffrey" is Sir Geoffrey Tallis: the title goes with the first name', () => {
+    const text = body('Sir Geoffrey Tallis chaired the committee.', 'Sir Geoffrey said he was not reassured.');
+    expect(statementOf(text, 'not reassured')?.speaker).toBe('Geoffrey Tallis');
+  });
+
+  it('"A SleepWell spokesperson" speaks for SleepWell Labs', () => {
+    const text = body('The study was funded in part by SleepWell Labs, which makes sleep trackers.', 'A SleepWell spokesperson said the company had no role in the analysis.');
+    expect(statementOf(text, 'no role in the analysis')?.speaker).toBe('SleepWell Labs');
+  });
+
+  it('"she says" after a quote that named another woman is left unclear', () => {
+    const text = body('"The light is our life," said Emilie Garneau.', 'For Hiroshi Tanaka the keepers matter. "When Mireille\'s barometer drops, I know in ten minutes," he says.', 'She says she will stay as long as her knees allow.');
+    expect(statementOf(text, 'as long as her knees')?.speaker ?? null).not.toBe('Emilie Garneau');
+  });
+
+  it('"the Nova Scotia premier" is the premier the article named with Nova Scotia, not another premier', () => {
+    const text = body('Nova Scotia Premier Alasdair MacAulay warned that cities would suffer.', 'British Columbia Premier Karen Lindahl, who chaired the session, said the premiers had agreed.', 'The Nova Scotia premier said the group would meet the prime minister soon.');
+    expect(statementOf(text, 'meet the prime minister')?.speaker).toBe('Alasdair MacAulay');
+  });
+
+  it('"the judge" is the Justice, "the constable" the Const., and an apposition\'s role counts', () => {
+    const text = body('"That is a choice you made," Justice Evelyn Marchand told the accused.', 'Const. Martine Leroux, a police spokesperson, said no one was hurt.', 'The judge said the sentence would be served in full.', 'The constable said the search was over.');
+    expect(statementOf(text, 'served in full')?.speaker).toBe('Evelyn Marchand');
+    expect(statementOf(text, 'search was over')?.speaker).toBe('Martine Leroux');
+  });
+});
