@@ -266,7 +266,7 @@ class ArticleExtractor {
         if (region.close === -1) nextChain = { resolution: own.find((d) => d.quote?.index === qi)!.resolution, drafts: [own.find((d) => d.quote?.index === qi)!] };
         continue;
       }
-      const open = region.open === -1 ? 0 : region.open;
+      const open = region.open === -1 ? region.innerStart : region.open;
       if (own.some((d) => d.content.start <= open && d.content.end > open)) continue;
       const afterAttributed = own.some((d) => d.content.start < open && (d.resolution !== null || d.deferred !== null));
       if (!this.isStandaloneQuote(p, qi, afterAttributed ? 1 : 3)) continue;

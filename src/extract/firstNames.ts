@@ -124,13 +124,18 @@ export function genderOfFullName(name: string): 'm' | 'f' | null {
   const first = parts[0] ?? '';
   const listed = genderOfGivenName(first);
   if (listed !== null || parts.length < 2) return listed;
-  const low = first.toLowerCase().replace(/[.’']/g, '');
+  const low = foldAccents(first.toLowerCase().replace(/[.’']/g, ''));
   if (low.length < 2 || SHARED_NAMES.has(low) || FEMALE_NAMES.has(low) || MALE_NAMES.has(low)) return null;
   return censusGender(low);
 }
 
 /** A word the lists or the census list know as a given name (either gender, shared ones included). */
 export function isKnownGivenName(word: string): boolean {
-  const low = word.toLowerCase().replace(/[.’']/g, '');
+  const low = foldAccents(word.toLowerCase().replace(/[.’']/g, ''));
   return FEMALE_NAMES.has(low) || MALE_NAMES.has(low) || SHARED_NAMES.has(low) || censusGender(low) !== null;
+}
+
+/** "Inés" → "ines", "Émilie" → "emilie": the census list is written without accents. */
+function foldAccents(word: string): string {
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -60,7 +60,7 @@ export function prepareParagraph(
     while (q < quotes.length && regionEnd(quotes[q]!, text) <= t.start) q++;
     for (let k = q; k < quotes.length; k++) {
       const r = quotes[k]!;
-      const start = r.open === -1 ? 0 : r.open;
+      const start = r.open === -1 ? r.innerStart : r.open;
       if (t.start < start) break;
       if (t.start === r.open) {
         quoteOf[i] = k;
@@ -76,7 +76,7 @@ export function prepareParagraph(
   }
 
   // Units: sentence starts that fall inside a quote do not split.
-  const starts = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? 0 : r.open) && s < regionEnd(r, text)));
+  const starts = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? r.innerStart : r.open) && s < regionEnd(r, text)));
   const unitOf = new Array<number>(tokens.length).fill(0);
   const units: { from: number; to: number }[] = [];
   let unit = -1;
@@ -111,7 +111,11 @@ function regionEnd(r: QuoteRegion, text: string): number {
   return r.close === -1 ? text.length : r.close + 1;
 }
 
-/** A quote whose opening mark is missing is kept only when a reporting verb follows its closing mark. */
+/**
+ * A quote whose opening mark is missing is kept only when a reporting verb follows its closing mark.
+ * It starts the paragraph, unless a sentence before it reports speech of its own ("Marchetti said she
+ * would focus on the hospital. My first letter will be …,' she said."): then it starts after that sentence.
+ */
 function validateDangling(text: string, quotes: QuoteRegion[]): QuoteRegion[] {
   return quotes.filter((r) => {
     if (!r.dangling) return true;
@@ -119,8 +123,27 @@ function validateDangling(text: string, quotes: QuoteRegion[]): QuoteRegion[] {
     const clause = after.split(/[.!?]\s|["“”‘’«»]/u)[0] ?? '';
     const words = clause.toLowerCase().match(/[\p{L}]+/gu) ?? [];
     return words.slice(0, 12).some((w) => CUES.has(w));
-  });
+  }).map((r) => (r.dangling ? afterOwnReport(text, r) : r));
 }
+
+function afterOwnReport(text: string, r: QuoteRegion): QuoteRegion {
+  let boundary = -1;
+  let previous = 0;
+  for (const m of text.slice(0, r.close).matchAll(/[.!?]\s+(?=\p{Lu})/gu)) {
+    previous = boundary === -1 ? 0 : boundary;
+    boundary = m.index + m[0].length;
+  }
+  if (boundary <= 0) return r;
+  // The sentence just before must be the reporter's: a third-person subject right before a reporting verb
+  // ("Marchetti said", "she told"), and no first person (the quote's own "I can confirm that …" is not it).
+  const words = text.slice(previous, boundary).match(/[\p{L}’']+/gu) ?? [];
+  if (words.some((w) => FIRST_PERSON.has(w.toLowerCase()))) return r;
+  const reports = words.some((w, i) => i > 0 && CUES.has(w.toLowerCase()) && (/^\p{Lu}/u.test(words[i - 1]!) || THIRD_PERSON.has(words[i - 1]!.toLowerCase())));
+  return reports ? { ...r, innerStart: boundary } : r;
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+const THIRD_PERSON = new Set(['he', 'she', 'they']);
 
 export function isExcluded(p: PreparedParagraph, pos: number): boolean {
   return p.excluded.some((r) => pos >= r.start && pos < r.end);

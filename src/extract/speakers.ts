@@ -546,7 +546,9 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     const length = nameEnd - start;
     const strong = STRONG_TITLES.has(stripDot(tokens[anchor]!.low));
     // One name word after a strong title ("Mr Fenwick"), or right after a capitalised title ("Chief Weathers", "Coach Ruiz").
-    const capitalTitle = tokens[anchor]!.cap && anchor === start - 1;
+    // Only a title for a person ("Chief", "Coach", "Sheriff"), never a portfolio ("Health Policy") or an organisation's name running on.
+    const low = stripDot(tokens[anchor]!.low);
+    const capitalTitle = tokens[anchor]!.cap && anchor === start - 1 && (PERSON_ROLE_NOUNS.has(low) || STRONG_TITLES.has(low)) && !PORTFOLIO_WORDS.has(low) && !isOrgWord(tokens[start]!.low) && !(/^(?:of|for|and)$/.test(tokens[start + 1]?.low ?? '') && tokens[start + 2]?.cap === true);
     if (length >= 2 || (length === 1 && ((strong && !/s$/.test(tokens[start]!.low)) || capitalTitle))) {
       if (tokens[start]?.text === "'s") continue;
       return { name: nameText(tokens, start, nameEnd), from: start, to: end, nameEnd };

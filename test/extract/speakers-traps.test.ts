@@ -329,3 +329,20 @@ describe('names, titles and asides (December, third round)', () => {
     expect(statementOf(text, 'search was over')?.speaker).toBe('Martine Leroux');
   });
 });
+
+describe('regressions found on the retired held-out set', () => {
+  function statementOf(text: string, content: string) {
+    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
+  }
+
+  it('a quote missing its opening mark starts after a sentence that reports speech of its own', () => {
+    const text = body('Helena Marchand won the seat.', "Speaking at the count, Marchand said she would focus on the hospital first. My first letter will be to the health secretary,' she said.");
+    expect(statementOf(text, 'focus on the hospital')).toMatchObject({ speaker: 'Helena Marchand', content: 'she would focus on the hospital first' });
+    expect(statementOf(text, 'My first letter')).toMatchObject({ speaker: 'Helena Marchand', content: 'My first letter will be to the health secretary' });
+  });
+
+  it('a portfolio word inside an organisation\'s name is no title: "the Center for Rural Health Policy"', () => {
+    const text = body('Valley Plains is one of 200 rural hospitals at risk, according to the Center for Rural Health Policy.');
+    expect(statementOf(text, 'Valley Plains')?.speaker).toBe('Center for Rural Health Policy');
+  });
+});
