@@ -15,6 +15,8 @@ export const REPEATED_UNITS: readonly string[] = [
   'Mr. A. B. ', 'A-', 'A.', 'Abc Def\n', '“a ‘b ', 'will 23 October ',
   'He said. ', '"Yes," he said. ', 'Mark Rutte said "no". ', 'John Smith, NATO: "no." ', 'Q: a?\nA: b.\n', 'SMITH: yes.\n',
   '"a ', 'Abc, Def said. ', 'the company said. ', 'She told Abc Def that ', 'Dr. Abc Def Jr. ', 'a\n\n', 'Abc\n\n',
+  '"Mary came," she said. ', '"Why, Dr. Lee?" she asked. "No," he said. ', 'Anna Berg said so. "Mary came," he said. She said no. ',
+  'The mayor said yes. Mayor Ann Lee voted. ', 'Sir Tom said yes. Ann said no. ',
 ];
 
 /** A made-up capitalised name word, "Bakoruvi". */
@@ -39,6 +41,7 @@ export const GROWING_CASTS: Readonly<Record<string, (rng: Rng) => string>> = {
     return `${nameWord(rng)} ${surname} spoke. ${surname} said "yes". `;
   },
   'a new organisation per sentence': (rng) => `The ${nameWord(rng)} Ministry said "no". `,
+  'new people, quotes and pronouns in one paragraph': (rng) => `${nameWord(rng)} ${nameWord(rng)} said so. "${pick(rng, ['Mary', 'Anna', 'Ruth'])} came," he said. She said no. `,
   'a new role holder per sentence': (rng) => `${nameWord(rng)} ${nameWord(rng)}, the ${pick(rng, ROLES)}, spoke. The ${pick(rng, ROLES)} said "yes". `,
 };
 

@@ -200,6 +200,13 @@ class ArticleExtractor {
     if (this.draftPlaces.has(place)) return;
     this.draftPlaces.add(place);
     this.drafts.push(draft);
+    if (!draft.quoted) {
+      const list = this.reportedIn.get(draft.content.para) ?? [];
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.start > draft.content.start) at--;
+      list.splice(at, 0, { start: draft.content.start, end: draft.content.end });
+      this.reportedIn.set(draft.content.para, list);
+    }
   }
 
   /** "Peter Stano … said this at a briefing", "this was stated by X": the content is the text before. */
@@ -615,8 +622,8 @@ class ArticleExtractor {
     for (const name of this.fullNamesByKey.newest(key).reverse()) if (sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
     const current = this.paras[this.cursor.para];
     if (current) {
-      for (const c of this.peopleOf(this.cursor.para)) {
-        if (c.index < this.cursor.pos && !c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
+      for (const c of this.peopleJustBefore()) {
+        if (!c.single && sameNameTokenLoose(lastNameToken(c.name), surname)) names.add(c.name);
       }
     }
     // None outside quotes: a full name quoted earlier ("Colin Pruitt is the type …", then "Pruitt himself insisted").
@@ -670,8 +677,19 @@ class ArticleExtractor {
     for (const pi of [this.cursor.para, this.cursor.para - 1]) {
       const para = this.paras[pi];
       if (para === undefined) continue;
-      const before = para.quotes.filter((r) => (pi < this.cursor.para || r.innerEnd <= this.cursor.pos) && !skipped(r));
-      const last = before.at(-1);
+      // The quotes before the cursor, by bisection (quotes are in text order); the phrase's own is skipped.
+      let end = para.quotes.length;
+      if (pi === this.cursor.para) {
+        let low = 0;
+        while (low < end) {
+          const middle = (low + end) >>> 1;
+          if (para.quotes[middle]!.innerEnd <= this.cursor.pos) low = middle + 1;
+          else end = middle;
+        }
+      }
+      let k = end - 1;
+      while (k >= 0 && skipped(para.quotes[k]!)) k--;
+      const last = k >= 0 ? para.quotes[k] : undefined;
       if (last === undefined) continue;
       const text = para.text.slice(last.innerStart, last.innerEnd).trim();
       if (!text.endsWith('?')) return undefined;
@@ -684,10 +702,23 @@ class ArticleExtractor {
   /** See `TextLookups.quotedNameSince`; reads at most LOOKUP_WINDOW paragraphs back. */
   private quotedNameSince(place: number, gender: 'm' | 'f', except: string): string | null {
     const own = new Set(except.split(' '));
-    const fromPara = Math.max(Math.floor(place / 1e6), this.cursor.para - LOOKUP_WINDOW);
+    const placePara = Math.floor(place / 1e6);
+    const fromPara = Math.max(placePara, this.cursor.para - LOOKUP_WINDOW);
+    // At most QUOTED_NAME_TOKENS tokens are read: beyond that, the last speaker is too far back to be "since".
+    let budget = QUOTED_NAME_TOKENS;
     for (let pi = fromPara; pi <= this.cursor.para; pi++) {
       const para = this.paras[pi]!;
-      for (let k = 0; k < para.tokens.length; k++) {
+      let k = 0;
+      if (pi === placePara) {
+        let high = para.tokens.length;
+        while (k < high) {
+          const middle = (k + high) >>> 1;
+          if (para.tokens[middle]!.start <= place % 1e6) k = middle + 1;
+          else high = middle;
+        }
+      }
+      for (; k < para.tokens.length; k++) {
+        if (--budget < 0) return null;
         const t = para.tokens[k]!;
         if (para.quoteOf[k] === -1 || !t.cap || t.kind !== 'word' || own.has(t.text)) continue;
         const at = pi * 1e6 + t.start;
@@ -699,6 +730,18 @@ class ArticleExtractor {
     return null;
   }
 
+  /**
+   * The people the cursor's paragraph names before the cursor, the nearest LOOKUP_WINDOW of them: full names
+   * written earlier in the same paragraph; further back, a paragraph of thousands of names is not read whole
+   * for each look-up.
+   */
+  private peopleJustBefore(): PersonCandidate[] {
+    if (this.paras[this.cursor.para] === undefined) return [];
+    const people = this.peopleOf(this.cursor.para);
+    const end = countBefore(people, this.cursor.pos);
+    return people.slice(Math.max(0, end - LOOKUP_WINDOW), end);
+  }
+
   /** Full names by the spelling key of their first word. */
   private readonly namesByFirstName = new NewestByKey<string>();
 
@@ -708,7 +751,7 @@ class ArticleExtractor {
     const names = new Set<string>();
     const first = (name: string) => name.split(' ')[0]!;
     for (const name of this.namesByFirstName.newest(spellingKey(given))) if (first(name) === given) names.add(name);
-    for (const c of this.peopleOf(this.cursor.para)) if (c.index < this.cursor.pos && !c.single && first(c.name) === given) names.add(c.name);
+    for (const c of this.peopleJustBefore()) if (!c.single && first(c.name) === given) names.add(c.name);
     // One person written with and without a middle initial is one person.
     return [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
   }
@@ -720,7 +763,7 @@ class ArticleExtractor {
    */
   private personTitled(head: string, words: string[]): { name: string; shared: number } | null {
     this.indexNamesBeforeCursor();
-    const candidates = [...this.namesByTitle.newest(head), ...this.peopleOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && !c.single && c.titles.includes(head)).map((c) => ({ name: c.name, titles: c.titles }))];
+    const candidates = [...this.namesByTitle.newest(head), ...this.peopleJustBefore().filter((c) => !c.single && c.titles.includes(head)).map((c) => ({ name: c.name, titles: c.titles }))];
     let best: { name: string; shared: number } | null = null;
     for (const c of candidates) {
       const shared = words.filter((w) => c.titles.includes(w)).length;
@@ -755,8 +798,23 @@ class ArticleExtractor {
   /** Inside a statement's own words (a reported clause or the cursor's own content): not an antecedent. */
   private insideStatement(para: number, index: number): boolean {
     if (para === this.cursor.para && this.cursor.skip.some((r) => index >= r.start && index < r.end)) return true;
-    return this.draftsIn(para).some((d) => !d.quoted && index >= d.content.start && index < d.content.end);
+    // Reported clauses of the paragraph, by start (bisection): a paragraph of thousands of statements is not read whole per name.
+    const reported = this.reportedIn.get(para);
+    if (reported === undefined) return false;
+    let low = 0;
+    let high = reported.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (reported[middle]!.start <= index) low = middle + 1;
+      else high = middle;
+    }
+    // Clauses may nest; the few starting just before `index` are the only ones that can hold it.
+    for (let k = low - 1; k >= 0 && k >= low - 8; k--) if (index < reported[k]!.end) return true;
+    return false;
   }
+
+  /** Spans of the reported (unquoted) statements of each paragraph, sorted by start. */
+  private readonly reportedIn = new Map<number, Range[]>();
 
   /**
    * Person mentions before the cursor, nearest first: the current paragraph up to the cursor, then the
@@ -770,9 +828,11 @@ class ArticleExtractor {
       if (i !== this.cursor.para && para.kind === 'heading') break;
       if (para.kind === 'title') continue;
       const people = this.peopleOf(i);
-      for (let k = people.length - 1; k >= 0; k--) {
+      // In the cursor's paragraph, only those before the cursor (found by bisection: a paragraph may name thousands).
+      const last = i === this.cursor.para ? countBefore(people, this.cursor.pos) - 1 : people.length - 1;
+      for (let k = last; k >= 0; k--) {
         const c = people[k]!;
-        if ((i === this.cursor.para && c.index >= this.cursor.pos) || this.insideStatement(i, c.index)) continue;
+        if (this.insideStatement(i, c.index)) continue;
         let name = c.name;
         if (c.single) {
           const full = this.fullNamesFor(c.name);
@@ -1138,6 +1198,20 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+const QUOTED_NAME_TOKENS = 4_000;
+
+/** How many of `people` (in text order) start before `pos`: a bisection. */
+function countBefore(people: PersonCandidate[], pos: number): number {
+  let low = 0;
+  let high = people.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (people[middle]!.index < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Abbreviated or formal titles under the noun a later description uses: "Const." → constable, "Justice" → judge. */
