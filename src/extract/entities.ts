@@ -63,7 +63,7 @@ export interface TextLookups {
   /** A full name anywhere in the article ends with `surname` (headlines name people the body introduces later). */
   surnameInArticle(surname: string): boolean;
   /** Every distinct full name ending in `surname` written before the phrase. */
-  fullNamesFor(surname: string): string[];
+  fullNamesFor(surname: string, quotedToo?: boolean): string[];
   /** People named before the phrase, nearest first, outside quotes and reported clauses (read lazily: a pronoun often needs only the nearest). */
   mentionsBefore(): Iterable<PersonMention>;
   /** A sentence of the phrase's paragraph, after the last named subject, opens with a person described but not named ("Her husband shook his head."). */
@@ -442,7 +442,7 @@ export class EntityRegistry {
     const surname = tokens.filter((t) => !isGenerational(t)).at(-1) ?? name;
     // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
     const bare = (n: string) => n.split(' ').filter((t) => !isGenerational(t)).join(' ').toLowerCase();
-    const fuller = this.lookups.fullNamesFor(surname).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
+    const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.

@@ -356,23 +356,36 @@ class ArticleExtractor {
       this.bodySurnames = new NewestByKey();
       for (const [i, p] of this.paras.entries()) {
         if (p.kind !== 'body') continue;
-        // Names inside quotes count here ("Colin Pruitt is the type …"): they tell a surname from an organisation, though they never speak.
-        const outside = new Set(this.namesOf(i).map((c) => c.name));
-        const names = p.quotes.length === 0 ? this.namesOf(i) : personCandidatesIn(p.tokens);
-        for (const c of names) {
+        for (const c of this.namesOf(i)) {
           if (c.single) continue;
           const surname = lastNameToken(c.name);
           this.bodySurnames.add(spellingKey(surname), surname);
-          if (!outside.has(c.name)) this.quotedFullNames.add(spellingKey(surname), { name: c.name, para: i });
         }
       }
     }
     // Spelling variants share a key (as in `fullNamesFor`); the newest SAME_NAME_WINDOW of them are weighed.
-    return this.bodySurnames.newest(spellingKey(word)).some((surname) => sameNameTokenLoose(surname, word));
+    const key = spellingKey(word);
+    if (this.bodySurnames.newest(key).some((surname) => sameNameTokenLoose(surname, word))) return true;
+    // Names inside quotes count too ("Colin Pruitt is the type …"): they tell a surname from an organisation, though they never speak.
+    return this.quotedNames().newest(key).some(({ name }) => sameNameTokenLoose(lastNameToken(name), word));
   }
 
-  /** Surnames of the full names the body gives, by spelling key, computed once. */
+  /** Surnames of the full names the body gives outside quotes, by spelling key, computed once. */
   private bodySurnames: NewestByKey<string> | undefined;
+
+  /** Full names written inside the body's quotes, by the spelling key of their surname, with their paragraph; read once, when first needed. */
+  private quotedNames(): NewestByKey<{ name: string; para: number }> {
+    if (this.quotedFullNames === undefined) {
+      this.quotedFullNames = new NewestByKey();
+      for (const [i, p] of this.paras.entries()) {
+        if (p.kind !== 'body' || p.quotes.length === 0) continue;
+        for (const c of personCandidatesIn(tokensInsideQuotes(p))) if (!c.single) this.quotedFullNames.add(spellingKey(lastNameToken(c.name)), { name: c.name, para: i });
+      }
+    }
+    return this.quotedFullNames;
+  }
+
+  private quotedFullNames: NewestByKey<{ name: string; para: number }> | undefined;
 
   /** "NATO Secretary General Mark Rutte, Censor.NET reports …" under a headline: the name is the headline's speaker. */
   private bareSpeakerLine(pi: number): void {
@@ -614,8 +627,8 @@ class ArticleExtractor {
     return out;
   }
 
-  /** Full names written anywhere before the cursor in the article, ending in `surname`. */
-  private fullNamesFor(surname: string): string[] {
+  /** Full names written anywhere before the cursor in the article, ending in `surname` (with `quotedToo`, inside quotes when none is outside). */
+  private fullNamesFor(surname: string, quotedToo = false): string[] {
     this.indexNamesBeforeCursor();
     const key = spellingKey(surname);
     const names = new Set<string>();
@@ -627,15 +640,11 @@ class ArticleExtractor {
       }
     }
     // None outside quotes: a full name quoted earlier ("Colin Pruitt is the type …", then "Pruitt himself insisted").
-    if (names.size === 0) {
-      this.namedInBody(surname);
-      for (const { name, para } of this.quotedFullNames.newest(key)) if (para < this.cursor.para && sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
+    if (names.size === 0 && quotedToo) {
+      for (const { name, para } of this.quotedNames().newest(key)) if (para < this.cursor.para && sameNameTokenLoose(lastNameToken(name), surname)) names.add(name);
     }
     return [...names];
   }
-
-  /** Full names written inside quotes, by the spelling key of their surname, with their paragraph (filled with `bodySurnames`). */
-  private readonly quotedFullNames = new NewestByKey<{ name: string; para: number }>();
 
   /** An organisation the article named before in full whose name starts with `word`: "Karranga" for "Karranga Resources". */
   private organisationNamed(word: string): string | null {
@@ -835,7 +844,7 @@ class ArticleExtractor {
         if (this.insideStatement(i, c.index)) continue;
         let name = c.name;
         if (c.single) {
-          const full = this.fullNamesFor(c.name);
+          const full = this.fullNamesFor(c.name, true);
           if (full.length !== 1) continue;
           name = full[0]!;
         }
@@ -879,7 +888,7 @@ class ArticleExtractor {
         }
         return all.at(-1) ?? null;
       },
-      fullNamesFor: (surname) => this.fullNamesFor(surname),
+      fullNamesFor: (surname, quotedToo) => this.fullNamesFor(surname, quotedToo),
       fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
       personTitled: (head, words) => this.personTitled(head, words),
       questionAddressee: () => this.questionAddressee(),
@@ -1068,6 +1077,21 @@ function tokensOutsideQuotes(p: Para): Token[] {
   if (p.quotes.length === 0) return p.tokens;
   return p.tokens.filter((_, i) => p.quoteOf[i] === -1 || p.markOf[i] !== 0);
 }
+
+/** The words inside the paragraph's quotes, each quote closed by a mark so names never run from one quote into the next. */
+function tokensInsideQuotes(p: Para): Token[] {
+  const out: Token[] = [];
+  let previous = -1;
+  for (let i = 0; i < p.tokens.length; i++) {
+    if (p.quoteOf[i] === -1 || p.markOf[i] !== 0) continue;
+    if (p.quoteOf[i] !== previous && out.length > 0) out.push({ ...QUOTE_BREAK, start: p.tokens[i]!.start, end: p.tokens[i]!.start });
+    previous = p.quoteOf[i]!;
+    out.push(p.tokens[i]!);
+  }
+  return out;
+}
+
+const QUOTE_BREAK: Token = { start: 0, end: 0, text: '"', low: '"', kind: 'punct', cap: false };
 
 /** The paragraph text with quoted words blanked (same length), so look-ups skip what speakers said. */
 function blankQuotes(p: Para): string {
