@@ -120,6 +120,19 @@ function censusGender(low: string): 'm' | 'f' | null {
  * of a name of two words or more, never for one word standing alone ("Clinton" may be a surname).
  */
 export function genderOfFullName(name: string): 'm' | 'f' | null {
+  let gender = fullNameGenders.get(name);
+  if (gender === undefined) {
+    if (fullNameGenders.size > 50_000) fullNameGenders.clear();
+    gender = fullNameGender(name);
+    fullNameGenders.set(name, gender);
+  }
+  return gender;
+}
+
+/** Genders of full names, worked out once each (a pronoun weighs the same names many times). */
+const fullNameGenders = new Map<string, 'm' | 'f' | null>();
+
+function fullNameGender(name: string): 'm' | 'f' | null {
   const parts = name.split(/\s+/).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
   const first = parts[0] ?? '';
   const listed = genderOfGivenName(first);

@@ -9,6 +9,19 @@ import { editDistance } from '../text/similarity.js';
 
 /** Lower-case, accents removed, curly apostrophes straightened, non-letters to spaces. */
 export function foldName(text: string): string {
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    if (foldCache.size > 50_000) foldCache.clear();
+    folded = foldUncached(text);
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+/** Folded names, computed once each: pronoun and surname look-ups fold the same few names again and again. */
+const foldCache = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
