@@ -6,6 +6,7 @@
  * are left out on purpose: an unknown gender rules nobody out.
  */
 import { createRequire } from 'node:module';
+import { memoized } from '../text/memo.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
@@ -119,18 +120,7 @@ function censusGender(low: string): 'm' | 'f' | null {
  * census list also holds words such as "Chief", "North" or "Paris", so it is read only for the first word
  * of a name of two words or more, never for one word standing alone ("Clinton" may be a surname).
  */
-export function genderOfFullName(name: string): 'm' | 'f' | null {
-  let gender = fullNameGenders.get(name);
-  if (gender === undefined) {
-    if (fullNameGenders.size > 50_000) fullNameGenders.clear();
-    gender = fullNameGender(name);
-    fullNameGenders.set(name, gender);
-  }
-  return gender;
-}
-
-/** Genders of full names, worked out once each (a pronoun weighs the same names many times). */
-const fullNameGenders = new Map<string, 'm' | 'f' | null>();
+export const genderOfFullName = memoized(fullNameGender);
 
 function fullNameGender(name: string): 'm' | 'f' | null {
   const parts = name.split(/\s+/).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));

@@ -8,6 +8,7 @@
  */
 import { roleWords } from './entities.js';
 import { isGenerational } from './lexicon.js';
+import { memoized } from '../text/memo.js';
 import { editDistance } from '../text/similarity.js';
 import { foldName, skeleton, softToken, toleratedEdits } from './translit.js';
 import type { PersonRecord, SpeakerMention } from './types.js';
@@ -33,21 +34,13 @@ interface Aggregate {
 }
 
 /** Soft forms are computed once per distinct word: names repeat across thousands of mentions. */
-const softCache = new Map<string, string>();
+const softWord = memoized(softToken, 100_000);
 
 function softTokens(name: string): string[] {
   return foldName(name)
     .split(' ')
     .filter(Boolean)
-    .map((word) => {
-      let soft = softCache.get(word);
-      if (soft === undefined) {
-        if (softCache.size > 100_000) softCache.clear();
-        soft = softToken(word);
-        softCache.set(word, soft);
-      }
-      return soft;
-    });
+    .map(softWord);
 }
 
 function orgKey(name: string): string {

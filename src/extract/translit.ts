@@ -5,21 +5,11 @@
  * names are romanised with differently (y/i/j, doubled consonants, kh/h, w/v)
  * are folded together.
  */
+import { memoized } from '../text/memo.js';
 import { editDistance } from '../text/similarity.js';
 
-/** Lower-case, accents removed, curly apostrophes straightened, non-letters to spaces. */
-export function foldName(text: string): string {
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    if (foldCache.size > 50_000) foldCache.clear();
-    folded = foldUncached(text);
-    foldCache.set(text, folded);
-  }
-  return folded;
-}
-
-/** Folded names, computed once each: pronoun and surname look-ups fold the same few names again and again. */
-const foldCache = new Map<string, string>();
+/** Lower case, accents and apostrophes removed, other marks as spaces ("Kuvshynnykova's" → "kuvshynnykovas"); remembered per string. */
+export const foldName = memoized(foldUncached);
 
 function foldUncached(text: string): string {
   return text
@@ -69,18 +59,7 @@ export function skeleton(soft: string): string {
 }
 
 /** A name word's blocking key: spelling variants of one name (Kuvshynnykova / Kuvshinnikova) share it (first letter and consonants). */
-export function spellingKey(word: string): string {
-  let key = keyCache.get(word);
-  if (key === undefined) {
-    if (keyCache.size > 50_000) keyCache.clear();
-    key = skeleton(softOf(word));
-    keyCache.set(word, key);
-  }
-  return key;
-}
-
-/** Spelling keys of name words, computed once each: every look-up of a name asks for its key. */
-const keyCache = new Map<string, string>();
+export const spellingKey = memoized((word: string) => skeleton(softOf(word)));
 
 /** Edits tolerated between two soft tokens of this length: none for short names, one per ~6 letters. */
 export function toleratedEdits(length: number): number {
@@ -90,17 +69,7 @@ export function toleratedEdits(length: number): number {
 }
 
 /** Soft forms of name tokens, computed once each (names repeat within and across articles). */
-const softCache = new Map<string, string>();
-
-function softOf(token: string): string {
-  let soft = softCache.get(token);
-  if (soft === undefined) {
-    if (softCache.size > 50_000) softCache.clear();
-    soft = softToken(foldName(token));
-    softCache.set(token, soft);
-  }
-  return soft;
-}
+const softOf = memoized((token: string) => softToken(foldName(token)));
 
 /** True when two name tokens are the same name in different romanisations or with a small typo. */
 export function sameNameToken(a: string, b: string): boolean {

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../../src/extract/extract.js';
 import { body, inputFromText } from './helpers.js';
 
+function statementOf(text: string, content: string) {
+  return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
+}
+
 function speakerOf(text: string, content: string): string | null | undefined {
   const found = extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
   return found === undefined ? undefined : found.speaker;
@@ -221,10 +225,6 @@ describe('descriptions, titles and first names (December, second round)', () => 
 });
 
 describe('more forms and referents (December, second round)', () => {
-  function statementOf(text: string, content: string) {
-    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
-  }
-
   it('a participle after any main verb reports the clause subject: "Hollings was more cautious, saying …"', () => {
     const text = body('Governor Amelia Frost spoke first.', 'Lars Hollings was more cautious, saying the bank could pause if prices rose again.');
     expect(statementOf(text, 'the bank could pause')?.speaker).toBe('Lars Hollings');
@@ -278,10 +278,6 @@ describe('more forms and referents (December, second round)', () => {
 });
 
 describe('names, titles and asides (December, third round)', () => {
-  function statementOf(text: string, content: string) {
-    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
-  }
-
   it('an interview\'s answers are the interviewee\'s, not the byline\'s or a place in the title', () => {
     const text = ['Q&A: the MP on food prices and the Grays Bay port', 'By Ben Hollis', 'Jeannie Arnaq was elected a year ago. She spoke with the Review by phone.', 'Q: What surprised you?', 'A: How much of the job is explaining that we are not a rounding error.'].join('\n\n');
     expect(extractStatements(inputFromText(text)).statements.find((s) => s.content.includes('rounding error'))?.speaker).toBe('Jeannie Arnaq');
@@ -331,10 +327,6 @@ describe('names, titles and asides (December, third round)', () => {
 });
 
 describe('regressions found on the retired held-out set', () => {
-  function statementOf(text: string, content: string) {
-    return extractStatements(inputFromText(text)).statements.find((s) => s.content.includes(content));
-  }
-
   it('a quote missing its opening mark starts after a sentence that reports speech of its own', () => {
     const text = body('Helena Marchand won the seat.', "Speaking at the count, Marchand said she would focus on the hospital first. My first letter will be to the health secretary,' she said.");
     expect(statementOf(text, 'focus on the hospital')).toMatchObject({ speaker: 'Helena Marchand', content: 'she would focus on the hospital first' });
