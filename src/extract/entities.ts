@@ -594,6 +594,8 @@ export class EntityRegistry {
       const forOrg = spokesperson ? /\bfor\s+the\s+(\p{Ll}+)$/u.exec(phrase.text) : null;
       const org = forOrg ? this.orgRole({ ...phrase, kind: 'org-role', type: 'organisation', head: forOrg[1]!, bare: true, determiner: 'definite', text: forOrg[1]! }, surface) : null;
       if (org?.entity) return { ...org, rule: 'spokesperson-organisation', via: `${surface} → ${org.entity.name}` };
+      // "A spokesperson said", right after an organisation spoke: that organisation's.
+      if (spokesperson && forOrg === null && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
       return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
     }
     // "… the spokesperson added", right after an unnamed spokesperson spoke: the same unnamed person.
@@ -606,15 +608,14 @@ export class EntityRegistry {
     // Okafor-Brandt"); the one sharing more of the description's words wins ("the Nova Scotia premier").
     const matched = this.byRole(phrase);
     const words = roleWords(phrase.text);
-    const spokes = phrase.head?.startsWith('spokes') === true;
-    const titled = phrase.determiner === 'definite' && phrase.head !== null && !spokes ? this.lookups.personTitled(phrase.head, words) : null;
+    const titled = phrase.determiner === 'definite' && phrase.head !== null && !spokesperson ? this.lookups.personTitled(phrase.head, words) : null;
     const matchedShares = matched ? words.filter((w) => this.roleWordsOf.get(matched)?.has(w)).length : 0;
     if (matched && (titled === null || matchedShares >= titled.shared)) {
       this.enrich(matched, [phrase.text], phrase.gender, '');
       return this.named(matched, 'role-match');
     }
     // "a spokesperson" with no organisation named: the organisation that spoke in this paragraph or the one before.
-    if (spokes && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
+    if (spokesperson && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
     if (titled !== null) {
       const entity = this.person(titled.name, titled.name, [phrase.text], null);
       if (phrase.gender === null || entity.gender === null || entity.gender === phrase.gender) return this.named(entity, 'role-title', `${surface} → ${titled.name}, named with that title`);

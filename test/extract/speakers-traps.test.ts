@@ -338,3 +338,10 @@ describe('regressions found on the retired held-out set', () => {
     expect(statementOf(text, 'Valley Plains')?.speaker).toBe('Center for Rural Health Policy');
   });
 });
+
+describe('kept from before (December, final review)', () => {
+  it('"A spokesperson said", right after an organisation spoke, is that organisation\'s', () => {
+    const text = body('Energoatom said the plant was safe.', 'A spokesperson said inspectors would arrive on Monday.');
+    expect(statementOf(text, 'inspectors would arrive')?.speaker).toBe('Energoatom');
+  });
+});
