@@ -277,14 +277,12 @@ export class EntityRegistry {
         return this.pronoun(phrase);
       case 'role':
         // "Cardinal said", after "Raymond Cardinal Jr.": a surname spelled like a title.
-        if (/^\p{Lu}\S*$/u.test(phrase.text) && this.lookups.fullNamesFor(phrase.text).length > 0) return this.personByName({ ...phrase, kind: 'name', type: 'person', name: phrase.text, roles: [] }, surface);
-        return this.role(phrase, surface);
+        return this.asSurname(phrase, surface) ?? this.role(phrase, surface);
       case 'org-role':
         return this.orgRole(phrase, surface);
       case 'group':
         // "Banks said": a one-word "group" that is the surname of someone the article named in full is that person.
-        if (/^\p{Lu}\S*$/u.test(phrase.text) && this.lookups.fullNamesFor(phrase.text).length > 0) return this.personByName({ ...phrase, kind: 'name', type: 'person', name: phrase.text }, surface);
-        return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
+        return this.asSurname(phrase, surface) ?? { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
       case 'new-person':
         return { entity: null, text: phrase.text, type: 'person', rule: 'new-person' };
       case 'media':
@@ -305,6 +303,12 @@ export class EntityRegistry {
         }
         return { entity: null, text: null, type: null, rule: 'none' };
     }
+  }
+
+  /** One capitalised word read as a role or a group that ends a full name the article gave ("Banks", "Cardinal"): that person. */
+  private asSurname(phrase: SpeakerPhrase, surface: string): Resolution | null {
+    if (!/^\p{Lu}\S*$/u.test(phrase.text) || this.lookups.fullNamesFor(phrase.text).length === 0) return null;
+    return this.personByName({ ...phrase, kind: 'name', type: 'person', name: phrase.text, roles: [] }, surface);
   }
 
   /** The best entity for a role description over the whole article (headlines resolve after the body). */

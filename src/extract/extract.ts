@@ -687,15 +687,7 @@ class ArticleExtractor {
       const para = this.paras[pi];
       if (para === undefined) continue;
       // The quotes before the cursor, by bisection (quotes are in text order); the phrase's own is skipped.
-      let end = para.quotes.length;
-      if (pi === this.cursor.para) {
-        let low = 0;
-        while (low < end) {
-          const middle = (low + end) >>> 1;
-          if (para.quotes[middle]!.innerEnd <= this.cursor.pos) low = middle + 1;
-          else end = middle;
-        }
-      }
+      const end = pi === this.cursor.para ? partitionPoint(para.quotes, (r) => r.innerEnd <= this.cursor.pos) : para.quotes.length;
       let k = end - 1;
       while (k >= 0 && skipped(para.quotes[k]!)) k--;
       const last = k >= 0 ? para.quotes[k] : undefined;
@@ -717,16 +709,7 @@ class ArticleExtractor {
     let budget = QUOTED_NAME_TOKENS;
     for (let pi = fromPara; pi <= this.cursor.para; pi++) {
       const para = this.paras[pi]!;
-      let k = 0;
-      if (pi === placePara) {
-        let high = para.tokens.length;
-        while (k < high) {
-          const middle = (k + high) >>> 1;
-          if (para.tokens[middle]!.start <= place % 1e6) k = middle + 1;
-          else high = middle;
-        }
-      }
-      for (; k < para.tokens.length; k++) {
+      for (let k = pi === placePara ? partitionPoint(para.tokens, (t) => t.start <= place % 1e6) : 0; k < para.tokens.length; k++) {
         if (--budget < 0) return null;
         const t = para.tokens[k]!;
         if (para.quoteOf[k] === -1 || !t.cap || t.kind !== 'word' || own.has(t.text)) continue;
@@ -810,13 +793,7 @@ class ArticleExtractor {
     // Reported clauses of the paragraph, by start (bisection): a paragraph of thousands of statements is not read whole per name.
     const reported = this.reportedIn.get(para);
     if (reported === undefined) return false;
-    let low = 0;
-    let high = reported.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (reported[middle]!.start <= index) low = middle + 1;
-      else high = middle;
-    }
+    const low = partitionPoint(reported, (r) => r.start <= index);
     // Clauses may nest; the few starting just before `index` are the only ones that can hold it.
     for (let k = low - 1; k >= 0 && k >= low - 8; k--) if (index < reported[k]!.end) return true;
     return false;
@@ -1226,13 +1203,21 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
 
 const QUOTED_NAME_TOKENS = 4_000;
 
-/** How many of `people` (in text order) start before `pos`: a bisection. */
+/** How many of `people` (in text order) start before `pos`. */
 function countBefore(people: PersonCandidate[], pos: number): number {
+  return partitionPoint(people, (c) => c.index < pos);
+}
+
+/**
+ * How many leading `items` satisfy `isBefore`, found by bisection: `items` are in text order and `isBefore`
+ * holds for a prefix of them (people before a position, quotes ending before it, clauses starting before it).
+ */
+function partitionPoint<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
   let low = 0;
-  let high = people.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (people[middle]!.index < pos) low = middle + 1;
+    if (isBefore(items[middle]!)) low = middle + 1;
     else high = middle;
   }
   return low;
