@@ -3,7 +3,7 @@
  * parsed the way ingest reads a corpus folder: the year context is the corpus's, never the gold's.
  * Used by `npm run evaluate`, `npm run explain` and the quality tests.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import { corpusYear } from '../pipeline/ingest.js';
@@ -42,10 +42,10 @@ export function isHeldOut(set: string): boolean {
   return set.startsWith('heldout');
 }
 
-/** Names of the sets present: dev-a, dev-b, heldout, … */
+/** Names of the sets present: dev-a, dev-b, heldout, … (a folder without its gold.json yet is still being written). */
 export function newsSets(): string[] {
   return readdirSync(NEWS_FIXTURES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(resolve(NEWS_FIXTURES_DIR, d.name, 'gold.json')))
     .map((d) => d.name)
     .sort();
 }

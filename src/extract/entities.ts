@@ -58,8 +58,8 @@ export interface TextLookups {
   fullNameFor(surname: string): string | null;
   /** Every distinct full name written before the phrase whose first word is `given` ("Bernice Pardy" for "Bernice"). */
   fullNamesFirstNamed(given: string): string[];
-  /** An organisation named in full before the phrase whose name starts with `word` ("Karranga Resources"). */
-  organisationNamed(word: string): string | null;
+  /** An organisation named in full before the phrase that the short `name` stands for ("Karranga" → "Karranga Resources", "AP", "the Fed"). */
+  organisationNamed(name: string): string | null;
   /** A full name anywhere in the article ends with `surname` (headlines name people the body introduces later). */
   surnameInArticle(surname: string): boolean;
   /** Every distinct full name ending in `surname` written before the phrase. */
@@ -103,8 +103,14 @@ function orgKey(name: string): string {
   return foldName(name.replace(LEADING_THE, '').replace(CORPORATE_SUFFIX, ''));
 }
 
-/** "FAA" for "Federal Aviation Administration", "US" for "United States". */
-function acronymOf(name: string): string {
+/** The abbreviations that stand for an organisation: its initials, and an acronym ending its name ("RCMP" for "Nova Scotia RCMP"). */
+export function abbreviationsOf(name: string): string[] {
+  const last = name.split(/\s+/).at(-1)!;
+  return name.includes(' ') && /^\p{Lu}{2,6}$/u.test(last) ? [acronymOf(name), last] : [acronymOf(name)];
+}
+
+/** "FAA" for "Federal Aviation Administration", "US" for "United States": the capitals of a name's words, small words left out. */
+export function acronymOf(name: string): string {
   return name
     .replace(LEADING_THE, '')
     .split(/\s+/)
@@ -204,7 +210,16 @@ export class EntityRegistry {
   /** The unnamed role holder who spoke last, if the last statement was theirs ("A spokesperson for the department said …"). */
   private lastUnnamed: { text: string; words: Set<string>; place: number; order: number } | null = null;
 
+  /** Where a person the engine could not name spoke last ("The younger Sawchuk said", "A former engineer said"), with the gender the phrase told. */
+  private unresolvedPerson: { place: number; gender: 'm' | 'f' | null } | null = null;
+
+  /** A person spoke whom the phrase did not let the engine name: a later "he said" may be them, so it must not skip back past them. */
+  spokeUnnamed(place: number, gender: 'm' | 'f' | null): void {
+    this.unresolvedPerson = { place, gender };
+  }
+
   spoke(resolution: Resolution, place: number): void {
+    if (resolution.entity === null && resolution.type === 'person') this.spokeUnnamed(place, null);
     this.order++;
     this.lastUnnamed = resolution.rule === 'role-unnamed' && resolution.text !== null ? { text: resolution.text, words: new Set(roleWords(resolution.text)), place, order: this.order } : null;
     if (resolution.entity) {
@@ -243,9 +258,15 @@ export class EntityRegistry {
     const entity =
       known(`key:${key}`).find((e) => orgKey(e.name) === key) ??
       // "FAA" finds the organisations spelled out to it; "Federal Aviation Administration" finds one called "FAA".
-      [...(acronym === null ? [] : known(`acronym:${acronym}`)), ...known(`spelled:${acronymOf(name)}`)]
+      [...(acronym === null ? [] : known(`acronym:${acronym}`)), ...abbreviationsOf(name).flatMap((a) => known(`spelled:${a}`))]
         .sort((a, b) => a.id - b.id)
-        .find((e) => (acronym !== null && acronymOf(e.name) === acronym) || (/^[\p{Lu}.]{2,6}$/u.test(e.name) && acronymOf(name) === e.name.replace(/\./g, '')));
+        .find((e) => (acronym !== null && abbreviationsOf(e.name).includes(acronym)) || (/^[\p{Lu}.]{2,6}$/u.test(e.name) && abbreviationsOf(name).includes(e.name.replace(/\./g, ''))));
+    // "the Red Cross", after "the Canadian Red Cross" spoke: the fuller name that ends with it.
+    const fuller = entity ?? (name.includes(' ') ? known(`tail:${key}`).at(-1) : undefined);
+    if (fuller !== undefined && fuller !== entity) {
+      this.enrich(fuller, roles, null, surface);
+      return fuller;
+    }
     if (entity === undefined) return this.add(name.replace(LEADING_THE, ''), 'organisation', roles, null, [surface]);
     // Prefer the spelled-out name over an acronym.
     if (acronym === null && /^[\p{Lu}.]{2,6}$/u.test(entity.name)) this.rename(entity, name.replace(LEADING_THE, ''));
@@ -267,12 +288,7 @@ export class EntityRegistry {
     switch (phrase.kind) {
       case 'name':
         if (phrase.type === 'person' || (phrase.determiner === null && this.endsPersonNamed(phrase.name!))) return this.personByName({ ...phrase, type: 'person' }, surface);
-        // "A SleepWell spokesperson": one word that opens an organisation's full name given earlier ("SleepWell Labs").
-        if (!phrase.name!.includes(' ')) {
-          const full = this.lookups.organisationNamed(phrase.name!);
-          if (full !== null) return this.named(this.organisation(full, surface, phrase.roles), 'name', `${surface} → ${full}`);
-        }
-        return this.named(this.organisation(phrase.name!, surface, phrase.roles), 'name');
+        return this.organisationByName(phrase.name!, surface, phrase.roles, 'name');
       case 'pronoun':
         return this.pronoun(phrase);
       case 'role':
@@ -282,13 +298,13 @@ export class EntityRegistry {
         return this.orgRole(phrase, surface);
       case 'group':
         // "Banks said": a one-word "group" that is the surname of someone the article named in full is that person.
-        return this.asSurname(phrase, surface) ?? { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
+        return this.asSurname(phrase, surface) ?? this.institution(phrase, surface) ?? { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
       case 'new-person':
         return { entity: null, text: phrase.text, type: 'person', rule: 'new-person' };
       case 'media':
         return { entity: null, text: null, type: null, rule: 'none' };
       case 'non-agent':
-        if (phrase.source) return this.named(this.organisation(phrase.source, phrase.source, []), 'document');
+        if (phrase.source) return this.organisationByName(phrase.source, phrase.source, [], 'document');
         // "the statement said": a statement is issued by whoever spoke just before, not by an organisation nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null && ISSUED_BY_SPEAKER.has(phrase.head)) {
           const issuer = this.issuers.get(documentKind(phrase.head));
@@ -303,6 +319,16 @@ export class EntityRegistry {
         }
         return { entity: null, text: null, type: null, rule: 'none' };
     }
+  }
+
+  /**
+   * An organisation by the name the phrase gives, or by the full name given earlier that it stands for: "A SleepWell
+   * spokesperson" is SleepWell Labs, "the Red Cross" the Canadian Red Cross, "the AP's count" The Associated Press's.
+   */
+  private organisationByName(name: string, surface: string, roles: string[], rule: SpeakerRule): Resolution {
+    const full = this.lookups.organisationNamed(name);
+    if (full !== null) return this.named(this.organisation(full, surface, roles), rule, `${surface} → ${full}`);
+    return this.named(this.organisation(name, surface, roles), rule);
   }
 
   /** One capitalised word read as a role or a group that ends a full name the article gave ("Banks", "Cardinal"): that person. */
@@ -364,7 +390,9 @@ export class EntityRegistry {
       return;
     }
     push(this.organisationsByKey, `key:${orgKey(entity.name)}`);
-    push(this.organisationsByKey, `acronym:${acronymOf(entity.name)}`);
+    for (const abbreviation of abbreviationsOf(entity.name)) push(this.organisationsByKey, `acronym:${abbreviation}`);
+    const words = entity.name.split(' ');
+    for (let k = 1; k < words.length - 1; k++) if (/^\p{Lu}/u.test(words[k]!)) push(this.organisationsByKey, `tail:${orgKey(words.slice(k).join(' '))}`);
     if (/^[\p{Lu}.]{2,6}$/u.test(entity.name)) push(this.organisationsByKey, `spelled:${entity.name.replace(/\./g, '')}`);
   }
 
@@ -463,7 +491,9 @@ export class EntityRegistry {
     }
     const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
     // A title's gender ("Mr", "Ms") tells two people of one surname apart.
-    const fitting = phrase.gender === null ? people : people.filter((f) => (genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+    const byGender = phrase.gender === null ? people : people.filter((f) => (genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+    // "the elder Sawchuk", "the younger Trudeau": of a father and a son the suffixes tell apart, the one meant.
+    const fitting = phrase.seniority !== undefined && byGender.length > 1 ? bySeniority(byGender, phrase.seniority) : byGender;
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
     // "Mr Fenwick" when the article's only Fenwick is Gloria: someone of that surname the article has not named in full.
@@ -533,6 +563,10 @@ export class EntityRegistry {
     if (here && describedAfter(here.order)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${here.name}` };
     if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
     const last = this.lastSpeaker('person', gender);
+    const unnamed = this.unresolvedPerson;
+    if (unnamed !== null && (last === null || unnamed.place > last.spokePlace) && (gender === null || unnamed.gender === null || unnamed.gender === gender) && this.lookups.recentlySpoke(unnamed.place)) {
+      return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: the last to speak was someone not named${last ? `, after ${last.name}` : ''}` };
+    }
     if (last) {
       readWhile((m) => m.order > last.spokePlace);
       const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
@@ -624,17 +658,28 @@ export class EntityRegistry {
       const entity = this.person(titled.name, titled.name, [phrase.text], null);
       if (phrase.gender === null || entity.gender === null || entity.gender === phrase.gender) return this.named(entity, 'role-title', `${surface} → ${titled.name}, named with that title`);
     }
-    // "the European diplomat": a definite plain description refers back to the last person who spoke,
-    // unless the article gave that speaker another role ("the minister" is not the critic who spoke last).
-    if (phrase.determiner === 'definite' && phrase.bare) {
+    // "the European diplomat": a definite description that describes rather than names an office refers back to
+    // the last person who spoke, unless someone the engine could not name spoke since ("a senior party leader …
+    // the leader said"). An office ("the author", "the minister") is never guessed from who spoke last.
+    if (phrase.determiner === 'definite' && phrase.bare && phrase.head !== null && DESCRIPTIVE_HEADS.has(phrase.head)) {
       const last = this.lastSpeaker('person', phrase.gender);
-      const roles = last ? this.roleWordsOf.get(last) : undefined;
-      if (last && (roles === undefined || roles.size === 0 || phrase.head === null || roles.has(phrase.head) || DESCRIPTIVE_HEADS.has(phrase.head))) {
+      const unnamedSince = this.unresolvedPerson !== null && last !== null && this.unresolvedPerson.place > last.spokePlace;
+      if (last && !unnamedSince) {
         this.enrich(last, [phrase.text], phrase.gender, '');
         return this.named(last, 'role-last-speaker');
       }
     }
     return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
+  }
+
+  /** "police said", "Police say": the police service the article named ("Cobalt Valley Regional Police Service"), if one fits. */
+  private institution(phrase: SpeakerPhrase, surface: string): Resolution | null {
+    if (phrase.head === null || !INSTITUTIONAL_GROUPS.has(phrase.head) || phrase.text.toLowerCase() !== phrase.head || phrase.determiner === 'indefinite') return null;
+    const head = phrase.head;
+    const spoke = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
+    if (spoke) return this.named(spoke, 'org-role', `${surface} → ${spoke.name}, which spoke before`);
+    const found = this.lookups.organisationBefore(head);
+    return found !== null && found.related ? this.named(this.organisation(found.name, surface, [head]), 'org-role', `${surface} → ${found.name}, named before`) : null;
   }
 
   private orgRole(phrase: SpeakerPhrase, surface: string): Resolution {
@@ -658,11 +703,27 @@ export class EntityRegistry {
   }
 }
 
+/** Generation a name's suffix tells: Sr. before a name with none, before Jr. or II, before III. */
+function generation(name: string): number {
+  const suffix = nameParts(name.split(/\s+/)).suffix;
+  return suffix === null ? 0 : suffix === 'sr' ? -1 : suffix === 'iv' ? 3 : suffix === 'iii' ? 2 : 1;
+}
+
+/** The one oldest (or youngest) of `names` by their suffixes; all of them when two share that generation. */
+function bySeniority(names: string[], seniority: 'elder' | 'younger'): string[] {
+  const pick = seniority === 'elder' ? Math.min(...names.map(generation)) : Math.max(...names.map(generation));
+  const chosen = names.filter((n) => generation(n) === pick);
+  return chosen.length === 1 ? chosen : names;
+}
+
+/** Plural group nouns that stand for one institution when the article names it: "police said" is the police service's. */
+const INSTITUTIONAL_GROUPS = new Set(['police']);
+
 /** Honorifics written before a first name, not a surname. */
 const FIRST_NAME_TITLES = /^(?:sir|dame|lord|lady)$/i;
 
 /** Heads that describe rather than name an office: "the European diplomat" may be the spokesman who spoke last; "the minister" is not the critic. */
-const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);
+const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'candidate', 'nominee', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);
 
 /** A statement and a news release are one kind of document: "said in a statement … the release said". */
 function documentKind(document: string): string {
@@ -683,8 +744,8 @@ function nameParts(tokens: string[]): { first: string | null; surname: string; s
 
 /** Words in an organisation's name that fit a generic noun: "Skyward Airlines" is an airline, "Northwind Energy Inc." a company. */
 const RELATED: Readonly<Record<string, RegExp>> = {
-  airline: /\b(?:air|airlines?|airways)\b/i,
-  carrier: /\b(?:air|airlines?|airways)\b/i,
+  airline: /\b(?:air|airlines?|airways|sky\w*|\w*jet)\b/i,
+  carrier: /\b(?:air|airlines?|airways|sky\w*|\w*jet)\b/i,
   company: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|energy|power|hydro|motors|industries|automaker|carmaker|firm|labs|technologies|systems|robotics|software|networks|telecom|foods|brands|pharmaceuticals|pharma|biotech|airlines|mining|resources|oil|steel|logistics|media|semiconductors?)\b/i,
   utility: /\b(?:power|hydro|energy|electric|electricity|utilities|utility|gas|water)\b|power$/i,
   firm: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|partners|firm)\b/i,
@@ -693,10 +754,15 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   department: /\b(?:department|ministry|services)\b/i,
   council: /\b(?:council)\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,
-  union: /\b(?:union|federation)\b/i,
+  union: /\b(?:union|federation|brotherhood|guild|teamsters|syndicat|workers|steelworkers|employees)\b/i,
+  police: /\b(?:police|rcmp|constabulary|sheriff['’]?s?|gendarmerie|garda|sûreté|surete|opp)\b/i,
+  group: /\b(?:group|pac|coalition|alliance|committee|association|network|foundation|institute|society|league|campaign|movement|trust|fund|project|council|caucus|collective)\b/i,
   newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,
 };
+
+/** The nouns whose organisations the names themselves tell ("Skyward Airlines" is an airline). */
+export const RELATED_HEADS: ReadonlySet<string> = new Set(Object.keys(RELATED));
 
 export function isRelatedOrg(name: string, roles: string[], head: string): boolean {
   if (roles.includes(head)) return true;

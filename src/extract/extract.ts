@@ -12,7 +12,7 @@
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { firstDate, type ResolvedDate } from './dates.js';
-import { EntityRegistry, isRelatedOrg, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
+import { abbreviationsOf, EntityRegistry, isRelatedOrg, RELATED_HEADS, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
@@ -23,6 +23,7 @@ import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
 import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
 import { sameNameToken as sameNameTokenLoose, spellingKey } from './translit.js';
@@ -174,7 +175,11 @@ class ArticleExtractor {
     // Headlines name people before the body introduces them: resolve roles and pronouns at the end.
     if (headline && (phrase.kind === 'role' || phrase.kind === 'pronoun')) return { resolution: null, deferred: phrase };
     const resolution = this.registry.resolve(phrase, surface);
-    if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution, this.cursor.para * 1e6 + this.cursor.pos);
+    // Spoke where the phrase ends: a person named inside it ("Beaumont, … appointed by Gov. Richard Alden, said")
+    // was not named after the speaker, and does not make a later "he said" unclear.
+    const place = this.cursor.para * 1e6 + Math.max(this.cursor.pos, phrase.end);
+    if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution, place);
+    else if (resolution?.rule === 'surname-ambiguous' || resolution?.rule === 'first-name-ambiguous') this.registry.spokeUnnamed(place, phrase.gender);
     return { resolution, deferred: null };
   }
 
@@ -580,6 +585,12 @@ class ArticleExtractor {
   private cursor: { para: number; pos: number; skip: Range[] } = { para: 0, pos: 0, skip: [] };
 
   /** Paragraph texts before the cursor, nearest first: the current paragraph cut at the cursor (quotes blanked), then up to six before. */
+  /** The article's first body paragraph of some length (an outlet's name on a line of its own is not the lede). */
+  private isLede(pi: number): boolean {
+    const isLong = (p: Para) => p.kind === 'body' && p.text.split(/\s+/).length >= LEDE_MIN_WORDS;
+    return this.paras[pi] !== undefined && isLong(this.paras[pi]!) && !this.paras.slice(0, pi).some(isLong);
+  }
+
   private textsBefore(sameParagraphOnly: boolean): { text: string; para: Para }[] {
     const out: { text: string; para: Para }[] = [];
     const current = this.paras[this.cursor.para];
@@ -646,14 +657,24 @@ class ArticleExtractor {
     return [...names];
   }
 
-  /** An organisation the article named before in full whose name starts with `word`: "Karranga" for "Karranga Resources". */
-  private organisationNamed(word: string): string | null {
+  /**
+   * The organisation, named before in full, that a shorter name stands for: its first word ("Karranga" for
+   * "Karranga Resources"), its last words ("Red Cross" for "Canadian Red Cross"), its initials ("AP" for "The
+   * Associated Press") or a short form news writing uses for it ("Fed").
+   */
+  private organisationNamed(name: string): string | null {
+    const keys = new Set(shortNameKeys(name));
+    if (keys.size === 0) return null;
     if (this.paras[this.cursor.para]) {
-      const found = this.organisationsOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && c.name.startsWith(`${word} `)).at(-1);
+      const found = this.organisationsOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && c.name !== name && fullNameKeys(c.name).some((k) => keys.has(k))).at(-1);
       if (found) return found.name;
     }
     this.indexOrganisationsBeforeCursor();
-    return this.organisationsByFirstWord.get(word) ?? null;
+    for (const key of keys) {
+      const full = this.organisationsByShortName.get(key);
+      if (full !== undefined && full !== name) return full;
+    }
+    return null;
   }
 
   /**
@@ -763,7 +784,8 @@ class ArticleExtractor {
     }
     return best;
   }
-  private readonly organisationsByFirstWord = new Map<string, string>();
+  /** The organisations named before the cursor's paragraph, by the keys of the short names that stand for them (see `fullNameKeys`). */
+  private readonly organisationsByShortName = new Map<string, string>();
   private namesIndexedTo = 0;
   private organisationsIndexedTo = 0;
 
@@ -781,9 +803,7 @@ class ArticleExtractor {
 
   private indexOrganisationsBeforeCursor(): void {
     for (; this.organisationsIndexedTo < this.cursor.para && this.organisationsIndexedTo < this.paras.length; this.organisationsIndexedTo++) {
-      for (const o of this.organisationsOf(this.organisationsIndexedTo)) {
-        if (o.name.includes(' ')) this.organisationsByFirstWord.set(o.name.split(' ')[0]!, o.name);
-      }
+      for (const o of this.organisationsOf(this.organisationsIndexedTo)) for (const key of fullNameKeys(o.name)) this.organisationsByShortName.set(key, o.name);
     }
   }
 
@@ -891,6 +911,14 @@ class ArticleExtractor {
         for (let i = this.cursor.para - 7; i >= 0 && i >= this.cursor.para - LOOKUP_WINDOW; i--) {
           const named = this.organisationsOf(i);
           for (let k = named.length - 1; k >= 0; k--) if (isRelatedOrg(named[k]!.name, [], head)) return { name: named[k]!.name, related: true, place: i * 1e6 + named[k]!.index };
+        }
+        // The lede names an institution by its noun before the body names it ("…, their union says." ¶ "The
+        // Atlantic Nurses' Federation …"): in the lede only, the next paragraphs may name it.
+        if (this.isLede(this.cursor.para)) {
+          for (let i = this.cursor.para + 1; i < this.paras.length && i <= this.cursor.para + LEDE_LOOKAHEAD; i++) {
+            const hit = organisationCandidates(blankQuotes(this.paras[i]!), head).find((o) => o.related);
+            if (hit) return { name: hit.name, related: true, place: this.cursor.para * 1e6 + this.cursor.pos };
+          }
         }
         return nearest;
       },
@@ -1177,6 +1205,15 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     const opensClause = before !== undefined && SUBORDINATORS.has(before.low) && (tokens[i - 2] === undefined || SENTENCE_OPENERS.has(tokens[i - 2]!.text));
     const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text) || opensClause;
     const after = tokens[j];
+    // "Harbour Lane co-star Danny Quist", "The Maratha Kranti Paksh general secretary": a name written before a
+    // noun for a person is what that person belongs to (a show, a party, a firm), not a person of its own.
+    // Not a verb spelled like such a noun: "St-Onge accused the minister", "Patel judges the contest".
+    const describes = (w: Token) => w.kind === 'word' && !w.cap && !/ed$/.test(w.low) && (isTitleWord(w.low) || isPersonNoun(w.low) || isSingularPersonNoun(w.low));
+    // A given name still makes a person: "a Marco van der Berg double".
+    if (after !== undefined && describes(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
+      i = Math.max(j, i + 1);
+      continue;
+    }
     const possessive = after?.low === "'s";
     let v = j;
     while (v < tokens.length && BEFORE_VERB.has(tokens[v]!.low)) v++;
@@ -1200,6 +1237,13 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   }
   return out;
 }
+
+/** How many paragraphs after the lede may name the institution the lede calls by a noun. */
+const LEDE_LOOKAHEAD = 3;
+const LEDE_MIN_WORDS = 12;
+
+/** Words that open a verb's object: after "Smith judges", "the contest". */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'him', 'them', 'it', 'us', 'me', 'our', 'my']);
 
 const QUOTED_NAME_TOKENS = 4_000;
 
@@ -1340,7 +1384,9 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       continue;
     }
     let j = i;
-    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap))) j++;
+    // "Atlantic Nurses' Federation": a plural possessive inside the name.
+    const pluralPossessive = (m: number) => /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
+    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && pluralPossessive(j)))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank": a sentence-opening adverb and an article are not part of the name.
@@ -1350,12 +1396,36 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     const parts = joint > 0 && hasOrgWord(run.slice(0, joint)) && hasOrgWord(run.slice(joint + 1)) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
     for (const words of parts) {
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
-      const isOrg = hasOrgWord(words) || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
+      // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
+      const fitsHead = head !== '' && words.length >= 2 && RELATED_HEADS.has(head) && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
+      const isOrg = hasOrgWord(words) || fitsHead || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
       if (!inParens && isOrg && name !== '') out.push({ name, index: words[0]!.start, related: isRelatedOrg(name, [], head) });
     }
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Short forms news writing uses for an organisation whatever the article: "the Fed". */
+const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);
+
+/** The keys under which a short name may stand for the organisation `name` (see `organisationNamed`). */
+function fullNameKeys(name: string): string[] {
+  const words = name.replace(/^the\s+/i, '').split(' ');
+  if (words.length < 2) return [];
+  const keys = [`first:${words[0]}`, ...abbreviationsOf(name).map((a) => `acronym:${a}`)];
+  for (let k = 1; k < words.length - 1; k++) if (/^\p{Lu}/u.test(words[k]!)) keys.push(`tail:${words.slice(k).join(' ')}`);
+  for (const [short, full] of ORGANISATION_SHORT_FORMS) if (full.test(name)) keys.push(`short:${short}`);
+  return keys;
+}
+
+/** The keys a short name looks up: a word by its first-word, initials and short-form keys, several words by their tail key. */
+function shortNameKeys(name: string): string[] {
+  const bare = name.replace(/^the\s+/i, '');
+  if (bare.includes(' ')) return [`tail:${bare}`];
+  const keys = [`first:${bare}`, `short:${bare.toLowerCase()}`];
+  if (/^\p{Lu}{2,6}$/u.test(bare.replace(/\./g, ''))) keys.push(`acronym:${bare.replace(/\./g, '')}`);
+  return keys;
 }
 
 function hasOrgWord(words: Token[]): boolean {

@@ -354,7 +354,8 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (p.quoteOf[b - 1] !== -1) break;
     if (tok.kind === 'punct' && (tok.text === ';' || tok.text === ':' || tok.text === '(' || /["“”«»]/u.test(tok.text))) break;
     if (tok.kind === 'punct' && DASHES.has(tok.text) && isSpaced(p, b - 1)) break;
-    if (CLAUSE_BOUNDARY_WORDS.has(tok.low)) break;
+    // "appointed to that office by …": after a preposition, "that" points at a noun; it opens no clause.
+    if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !(tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of'))) break;
     if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',')) break;
     if (tok.start < p.datelineEnd) break;
     if (phraseTo - b > 45) break;

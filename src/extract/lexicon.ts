@@ -171,7 +171,7 @@ export const PERSON_TITLE_WORDS = set(`
   deputy acting vice permanent speaker leader member executive financial operating principal administrator attorney
   lawyer economist professor envoy official defense defence foreign energy transportation interior finance health
   councillor councilman councilwoman council senior assistant associate pastor rabbi bishop archbishop imam cardinal
-  detective inspector superintendent constable trooper agent founder owner manager premier mp mep rapporteur
+  detective inspector superintendent constable trooper agent founder owner manager premier mp mep mla mpp mna msp rapporteur
   commissioner marshal counsel solicitor barrister researcher scientist hydrologist cardiologist physician doctor
   nurse teacher author editor correspondent reporter columnist adviser advisor aide strategist diplomat
   minister-president president-elect secretary-general vice-president deputy-head general-secretary

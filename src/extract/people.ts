@@ -6,7 +6,7 @@
  * Zelenskyy / Zelensky. Candidates are blocked by a consonant key of the
  * surname, so merging stays near-linear (50,000 mentions in well under a second).
  */
-import { roleWords } from './entities.js';
+import { acronymOf, roleWords } from './entities.js';
 import { isGenerational } from './lexicon.js';
 import { memoized } from '../text/memo.js';
 import { editDistance } from '../text/similarity.js';
@@ -47,14 +47,6 @@ function orgKey(name: string): string {
   return foldName(name).replace(LEADING_THE, '').replace(CORPORATE_SUFFIX, '');
 }
 
-function acronymOf(name: string): string {
-  return name
-    .replace(/^the\s+/i, '')
-    .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w) && !/^(?:of|for|the|and|on)$/i.test(w))
-    .map((w) => w[0])
-    .join('');
-}
 
 /** Same soft surname, or within the edits its length tolerates. */
 function sameSoft(a: string, b: string): boolean {

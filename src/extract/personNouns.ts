@@ -56,3 +56,8 @@ export function isPersonNoun(low: string): boolean {
   const set = personNouns();
   return set.has(low) || (low.endsWith('s') && (set.has(low.slice(0, -1)) || (low.endsWith('es') && set.has(low.slice(0, -2)))));
 }
+
+/** True for the singular form only: "actress", "co-star" (a plural like "guides" is as often a verb). */
+export function isSingularPersonNoun(low: string): boolean {
+  return personNouns().has(low);
+}

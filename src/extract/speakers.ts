@@ -62,8 +62,15 @@ export interface SpeakerPhrase {
   nameEnd: number;
   /** "X's figures", "a news release from X": the organisation behind a non-agent source. */
   source: string | null;
+  /** "the elder Sawchuk", "the younger Trudeau": which of a father and son sharing the surname. */
+  seniority?: 'elder' | 'younger';
 }
 
+/** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
+const SEEN_BY = new Set(['reviewed', 'obtained', 'seen', 'viewed', 'leaked', 'cited', 'quoted']);
+/** Adverbs that stress who spoke without naming anyone: "Even the Reserve Bank said …". */
+const FOCUS_ADVERBS = new Set(['even', 'only', 'also']);
+const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
 const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
@@ -252,6 +259,7 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     nameStart: main.nameStart,
     nameEnd: main.nameEnd,
     source: main.source,
+    ...(main.seniority ? { seniority: main.seniority } : {}),
   };
 }
 
@@ -297,6 +305,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
+  // "Even the Reserve Bank", "Only the minister": a focus adverb is not part of who spoke.
+  if (FOCUS_ADVERBS.has(firstLow) && from + 1 < to) return readPart(text, tokens, { ...part, from: from + 1 });
+
   // Determiner.
   let determiner: PartReading['determiner'] = null;
   if (DEFINITE.has(firstLow) && from + 1 < to) {
@@ -308,9 +319,18 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   }
   const bodyText = slice(text, tokens, from, to);
 
+  // "the elder Sawchuk", "the younger Trudeau": a surname, and which generation of it.
+  const seniority = determiner === 'definite' ? SENIORITY.get(tokens[from]!.low) : undefined;
+  if (seniority !== undefined && from + 1 < to && tokens.slice(from + 1, to).every((t, k, all) => isPersonNameToken(t, all[k + 1]))) {
+    const name = slice(text, tokens, from + 1, to);
+    return { ...base, kind: 'name', type: 'person', name, determiner, text: name, seniority, nameStart: tokens[from + 1]!.start, nameEnd: tokens[to - 1]!.end };
+  }
+
   // 1. A personal name, anchored on a title ("spokeswoman Fara Dahlallah u comments …") or ending the part.
   const person = findPersonName(tokens, from, to);
-  if (person !== null) {
+  // "The Canadian Red Cross": "the" before a run of capitalised words with no title opens an institution's name, not a person's.
+  const institution = person !== null && determiner === 'definite' && tokens.slice(from, person.nameEnd).every((t) => t.cap) && !hasRoleWord(slice(text, tokens, from, person.from));
+  if (person !== null && !institution) {
     const roleText = slice(text, tokens, from, person.from).replace(/\s*['’]s$/, '').trim();
     const after = person.to < to ? slice(text, tokens, person.to, to) : '';
     const role = (roleText !== '' && /^(?:of|at|for|from)\b/.test(after) ? `${roleText} ${after}` : roleText).replace(/\s+(?:who|which|whose)\b.*$/u, '');
@@ -366,6 +386,14 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     return { ...base, kind: 'media', type: null, name: null, determiner, text: bodyText, ...span, head };
   }
   if (GROUP_NOUNS.has(head)) {
+    // "Manitoba Wildfire Service officials": the organisation named before the group speaks through them.
+    if (orgBefore !== null && orgBefore.from === from && orgBefore.to === headAt && headAt === to - 1) {
+      const words = tokens.slice(from, headAt);
+      if (words.some((w) => isOrgWord(w.low) || isAcronym(w)) && !words.every((w) => isPlaceWord(w.low) || isAcronym(w))) {
+        const orgName = slice(text, tokens, from, headAt);
+        return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, from, headAt) };
+      }
+    }
     return { ...base, kind: 'group', type: 'organisation', name: null, determiner, text: determiner === 'definite' ? bodyText : slice(text, tokens, part.from, to), ...span, head };
   }
   if (NON_AGENT_NOUNS.has(head)) {
@@ -378,13 +406,20 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         let f = k + 1;
         if (DEFINITE.has(tokens[f]?.low ?? '') || INDEFINITE.has(tokens[f]?.low ?? '')) f++;
         // "a survey by the Pacific Rim Civic Institute released in May": the issuer is the capitalised name.
-        const run = f < to ? capitalisedRun(tokens, f, to) : null;
-        if (run !== null && run.from === f) fromText = slice(text, tokens, f, run.to);
+        // "by the polling firm Sondages Boréal": a description before the name is not part of it.
+        let g = f;
+        while (g < to && g < f + 3 && !tokens[g]!.cap && tokens[g]!.kind === 'word' && !PREPOSITIONS.has(tokens[g]!.low)) g++;
+        const run = g < to ? capitalisedRun(tokens, g, to) : null;
+        if (run !== null && run.from === g) fromText = slice(text, tokens, g, run.to);
         else if (f < to) fromText = slice(text, tokens, f, to);
+        // "an Office of Management and Budget memo reviewed by Capitol Dispatch": who saw a document did not issue it.
+        if (SEEN_BY.has(tokens[k - 1]!.low) && orgBefore !== null && orgBefore.to === headAt) fromText = null;
         break;
       }
     }
-    const source = possessor ?? fromText;
+    // "A Pew Research Center survey", "an OMB memo" (but "Court documents" opening a sentence names no court).
+    const adjacent = orgBefore !== null && orgBefore.to === headAt && orgBefore.from === from && (orgBefore.to - orgBefore.from >= 2 || isAcronym(tokens[from]!)) ? slice(text, tokens, orgBefore.from, orgBefore.to) : null;
+    const source = possessor ?? fromText ?? adjacent;
     return { ...base, kind: 'non-agent', type: source ? 'organisation' : null, name: source, determiner, text: bodyText, ...span, head, source };
   }
   let orgEnd = orgBefore?.to ?? -1;
@@ -631,13 +666,14 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   if (t === undefined || k >= to || t.kind !== 'word') return 0;
   const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
   if (started && GENERATIONAL_SUFFIXES.has(stripDot(t.low))) return dot ? 2 : 1;
+  // An initial before more of the name: "P. R. Subramanian" (the second initial is not a surname after the first).
+  if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
   // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III";
   // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
   if (started && followsInitial(tokens, k) && !isTitleWord(t.low) && tokens[k + 1]?.cap !== true) return 1;
   // After a given name, a surname spelled like a title: "Raymond Cardinal Jr.", "Mary Bishop".
   if (started && isTitleWord(t.low) && !PORTFOLIO_WORDS.has(t.low) && followsGivenName(tokens, k)) return 1;
-  if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
   // "spokesman Jordan Abiodun": a place word opening a name right after a title, followed by a name word.
   if (!started && t.cap && isPlaceWord(t.low) && tokens[k + 1]?.cap && isPersonNameToken(tokens[k + 1]!, tokens[k + 2]) && !isPlaceWord(tokens[k + 1]!.low)) return 1;
   if (NAME_PARTICLES.has(t.low) && (started || t.text === t.low)) {

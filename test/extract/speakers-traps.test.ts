@@ -345,3 +345,102 @@ describe('kept from before (December, final review)', () => {
     expect(statementOf(text, 'inspectors would arrive')?.speaker).toBe('Energoatom');
   });
 });
+
+describe('organisations by their short names, and groups that speak for a named institution', () => {
+  it('"the Red Cross" after "the Canadian Red Cross", and "the AP" after "The Associated Press", are those organisations', () => {
+    const text = body('The Canadian Red Cross said it had opened a shelter in Brandon.', 'The Red Cross said it had registered 900 evacuees.', 'The Associated Press called the race at 11 p.m.', 'Tillman leads by 4,000 votes, according to the AP\'s count.');
+    expect(statementOf(text, 'registered 900 evacuees')?.speaker).toBe('Canadian Red Cross');
+    expect(statementOf(text, 'Tillman leads')?.speaker).toBe('Associated Press');
+  });
+
+  it('"the Fed" is the Federal Reserve the article named', () => {
+    const text = body('The Federal Reserve left rates unchanged on Wednesday.', 'A Fed spokesperson said the governor spoke for himself.');
+    expect(statementOf(text, 'spoke for himself')?.speaker).toBe('Federal Reserve');
+  });
+
+  it('"police said" is the police service the article named; with none named it stays police', () => {
+    const named = body('Officers of the Dunmore Regional Police Service were called to the store at 2 a.m.', 'Police said the suspect fled on foot.');
+    expect(statementOf(named, 'fled on foot')?.speaker).toBe('Dunmore Regional Police Service');
+    const unnamed = body('A store on Main Street was robbed overnight.', 'Police said the suspect fled on foot.');
+    expect(statementOf(unnamed, 'fled on foot')?.speaker?.toLowerCase()).toBe('police');
+  });
+
+  it('"Tarrow Flood Authority officials said" is the authority speaking', () => {
+    const text = body('Tarrow Flood Authority officials said the levee would hold through the weekend.');
+    expect(statementOf(text, 'levee would hold')?.speaker).toBe('Tarrow Flood Authority');
+  });
+
+  it('a document takes its issuer, not the descriptor before it or the outlet that saw it', () => {
+    const survey = body('Most renters expect rents to rise, according to a survey released on Monday by the polling firm Ipsos Reid.');
+    expect(statementOf(survey, 'Most renters')?.speaker).toBe('Ipsos Reid');
+    const memo = body('About 40,000 contractors could lose pay, according to an Office of Personnel Management memo reviewed by the Harbor Ledger.');
+    expect(statementOf(memo, 'About 40,000')?.speaker).toBe('Office of Personnel Management');
+  });
+});
+
+describe('which of a father and son, and a pronoun after someone the engine could not name', () => {
+  const family = body(
+    'Developer Gordon T. Fairweather won approval for the tower on Tuesday. His son, Coun. Gordon Fairweather Jr., left the chamber before the vote.',
+    '"This is the biggest project on the waterfront in a generation," the elder Fairweather told reporters.',
+    'Councillor Ines Marchetti said the vote had been rushed.',
+    'The younger Fairweather, reached by phone, said he had never discussed the project at council.',
+    '"I have been careful about this from the start," he said.',
+  );
+
+  it('"the elder" is the one without Jr., "the younger" the Jr.', () => {
+    expect(statementOf(family, 'biggest project')?.speaker).toBe('Gordon T. Fairweather');
+    expect(statementOf(family, 'never discussed the project')?.speaker).toBe('Gordon Fairweather Jr.');
+  });
+
+  it('"he said" after the younger one spoke is never the councillor who spoke before him', () => {
+    expect(statementOf(family, 'I have been careful')?.speaker).not.toBe('Ines Marchetti');
+  });
+
+  it('when the surname alone cannot tell them apart, a later "he said" is unclear, not the speaker before', () => {
+    const text = body('Developer Gordon T. Fairweather and his son, Coun. Gordon Fairweather Jr., both attended.', 'Councillor Ines Marchetti said the vote had been rushed.', 'Fairweather said the project would start in April.', '"We are ready," he said.');
+    expect(statementOf(text, 'We are ready')?.speaker ?? null).toBeNull();
+  });
+
+  it('a person named inside the speaker\'s own apposition is not named "since" the speaker', () => {
+    const text = body('Troy Mallory III is running for the Senate.', 'Mallory, a former treasurer who was appointed to that office by Gov. Dana Alcott, said he had never used those words.', '"That is simply not true," he said.');
+    expect(statementOf(text, 'never used those words')?.speaker).toBe('Troy Mallory III');
+    expect(statementOf(text, 'simply not true')?.speaker).toBe('Troy Mallory III');
+  });
+});
+
+describe('names written as modifiers, initials, and institutions the lede names by a noun', () => {
+  it('two initials before a surname are one name: "P. R. Subramanian"', () => {
+    const text = body('State party president K. V. Raghunathan told reporters that the alliance was intact.');
+    expect(statementOf(text, 'alliance was intact')?.speaker).toBe('K. V. Raghunathan');
+  });
+
+  it('"MLA" and "MPP" are titles, not part of the name', () => {
+    const text = body('Former MLA Harish Kulkarni said he had attended the meeting.');
+    expect(statementOf(text, 'attended the meeting')?.speaker).toBe('Harish Kulkarni');
+  });
+
+  it('a name before a noun for a person is what the person belongs to: "she" is the general secretary, not the party', () => {
+    const text = body('The Vidarbha Jan Sangh general secretary, Meera Joshi, rejected that claim within hours. She said that the minutes showed otherwise.');
+    expect(statementOf(text, 'the minutes showed')?.speaker).toBe('Meera Joshi');
+  });
+
+  it('a show\'s name before "co-star" is not a man for "he"', () => {
+    const text = body("Tidewater Row co-star Callum Reece, 41, told the Daily Record last month that she worked harder than anyone. 'She never complains,' he said.");
+    expect(statementOf(text, 'She never complains')?.speaker).toBe('Callum Reece');
+  });
+
+  it('"their union" in the lede is the union the next paragraph names', () => {
+    const text = body('About 600 workers at the Ridgeway Freight depot walked off the job on Thursday after talks broke down overnight, their union said.', 'The workers are represented by Local 88 of the Allied Freight and Dock Workers.');
+    expect(statementOf(text, 'About 600 workers')?.speaker).toBe('Allied Freight and Dock Workers');
+  });
+
+  it('"the airline" is the one the article named, though its name has no "Airlines" in it', () => {
+    const text = body('Pinecrest Skyways grounded nine of its regional jets on Tuesday after inspectors found cracked blades.', 'The airline said in a statement that the aircraft had been removed from service.');
+    expect(statementOf(text, 'removed from service')?.speaker).toBe('Pinecrest Skyways');
+  });
+
+  it('"the author" is never guessed from whoever spoke last', () => {
+    const text = body('Critic Howard Lyle said the novel dragged in its middle section.', '"I expected my mother to buy it," the author said.');
+    expect(statementOf(text, 'expected my mother')?.speaker).not.toBe('Howard Lyle');
+  });
+});
