@@ -60,11 +60,9 @@ export function loadNewsSet(set: string): NewsCase[] {
 
 /** Every case of the sets, extracted: what the evaluation and the tests score. */
 export function evalCases(cases: NewsCase[]): EvalCase[] {
-  return cases.map(({ gold, article }) => ({
-    id: `${gold.file}`,
-    source: article.source,
-    gold: gold.statements,
-    predicted: extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso }).statements,
-  }));
+  return cases.map(({ gold, article }) => {
+    const extraction = extractStatements({ source: article.source, paragraphs: article.paragraphs, sentences: article.sentences, date: article.date.iso });
+    return { id: `${gold.file}`, source: article.source, gold: gold.statements, predicted: extraction.statements, resolved: new Set(extraction.mentions.map((m) => m.name)) };
+  });
 }
 

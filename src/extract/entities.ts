@@ -629,7 +629,8 @@ export class EntityRegistry {
     // "A spokesperson for the department": an indefinite description brings in someone new, never a person
     // named before with that role; a spokesperson speaks for the organisation, when the text tells which.
     if (phrase.determiner === 'indefinite') {
-      const forOrg = spokesperson ? /\bfor\s+the\s+(\p{Ll}+)$/u.exec(phrase.text) : null;
+      // "A spokesperson for the department", "a league spokesperson": the noun says which organisation.
+      const forOrg = spokesperson ? (/\bfor\s+the\s+(\p{Ll}+)$/u.exec(phrase.text) ?? /^(\p{Ll}+)\s+spokes\p{Ll}+$/u.exec(phrase.text)) : null;
       const org = forOrg ? this.orgRole({ ...phrase, kind: 'org-role', type: 'organisation', head: forOrg[1]!, bare: true, determiner: 'definite', text: forOrg[1]! }, surface) : null;
       if (org?.entity) return { ...org, rule: 'spokesperson-organisation', via: `${surface} → ${org.entity.name}` };
       // "A spokesperson said", right after an organisation spoke: that organisation's.
@@ -683,14 +684,25 @@ export class EntityRegistry {
   }
 
   private orgRole(phrase: SpeakerPhrase, surface: string): Resolution {
-    if (phrase.bare && phrase.determiner === 'definite' && phrase.head !== null) {
-      // "the airline": an organisation that spoke and fits the noun, then one named nearby that fits,
-      // then the last organisation that spoke, then any named nearby.
-      const head = phrase.head;
+    // "his campaign": the campaign of the person "his" refers to, named as news writing names it ("the Bramlett campaign").
+    if (phrase.possessive && phrase.head !== null) {
+      const owner = this.pronoun({ ...phrase, kind: 'pronoun', type: 'person', text: phrase.gender === 'f' ? 'her' : phrase.gender === 'm' ? 'his' : 'their' });
+      if (owner?.entity?.type === 'person') {
+        const surname = nameParts(owner.entity.name.split(/\s+/)).surname;
+        return this.named(this.organisation(`${surname} ${phrase.head}`, surface, [phrase.head]), 'org-role', `${surface} → ${owner.entity.name}'s ${phrase.head}`);
+      }
+      return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
+    }
+    // "the airline", "the weather agency" (plain words before the noun only): an organisation that spoke and fits
+    // the noun, then one named nearby that fits.
+    const plain = phrase.head !== null && (phrase.bare || (/^[\p{Ll}\s-]+$/u.test(phrase.text) && phrase.text.endsWith(` ${phrase.head}`)));
+    if (plain && phrase.determiner === 'definite') {
+      const head = phrase.head!;
+      // The nearer of the two: "Immigration Canada said … Environment Canada issued a warning. The weather agency said".
       const related = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
-      if (related) return this.named(related, 'org-role');
       const found = this.lookups.organisationBefore(head);
-      if (found !== null && found.related) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
+      if (found !== null && found.related && (related === undefined || found.place > related.spokePlace)) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
+      if (related) return this.named(related, 'org-role');
       // Nothing named nearby fits the noun: leave "the company" as the text says rather than guess which.
     }
     return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
@@ -749,9 +761,10 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   company: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|energy|power|hydro|motors|industries|automaker|carmaker|firm|labs|technologies|systems|robotics|software|networks|telecom|foods|brands|pharmaceuticals|pharma|biotech|airlines|mining|resources|oil|steel|logistics|media|semiconductors?)\b/i,
   utility: /\b(?:power|hydro|energy|electric|electricity|utilities|utility|gas|water)\b|power$/i,
   firm: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|partners|firm)\b/i,
-  agency: /\b(?:agency|administration|service|bureau|commission|authority|office)\b/i,
-  ministry: /\b(?:ministry|department)\b/i,
-  department: /\b(?:department|ministry|services)\b/i,
+  // Canada's federal departments and agencies are named "… Canada": "Health Canada", "Environment and Climate Change Canada".
+  agency: /\b(?:agency|administration|service|bureau|commission|authority|office)\b|\S Canada$/i,
+  ministry: /\b(?:ministry|department)\b|\S Canada$/i,
+  department: /\b(?:department|ministry|services)\b|\S Canada$/i,
   council: /\b(?:council)\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,
   union: /\b(?:union|federation|brotherhood|guild|teamsters|syndicat|workers|steelworkers|employees)\b/i,
@@ -760,9 +773,6 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,
 };
-
-/** The nouns whose organisations the names themselves tell ("Skyward Airlines" is an airline). */
-export const RELATED_HEADS: ReadonlySet<string> = new Set(Object.keys(RELATED));
 
 export function isRelatedOrg(name: string, roles: string[], head: string): boolean {
   if (roles.includes(head)) return true;

@@ -40,6 +40,12 @@ export interface EvalCase {
   source: string;
   gold: GoldStatement[];
   predicted: Statement[];
+  /**
+   * The speakers the extraction resolved to a person or organisation (its mentions, the export's `person`).
+   * A speaker outside it is a description the engine could not resolve ("his father", "police"): shown as
+   * the text words it, but naming nobody. Absent: every speaker counts as named.
+   */
+  resolved?: ReadonlySet<string>;
 }
 
 export interface EvalError {
@@ -71,6 +77,11 @@ export interface EvalReport {
   namedSpeakerPrecision: number;
   /** Matched statements with a named speaker (the denominator above). */
   named: number;
+  /** Matched statements whose speaker is a description naming nobody ("his father", "police"), and how many of them equal the gold. */
+  described: number;
+  describedRight: number;
+  /** Among matched statements given any speaker, named or described: the share equal to the gold. */
+  anySpeakerPrecision: number;
   /** Matched statements left without a speaker where the gold names one ("speaker unclear"). */
   unclear: number;
   /** Figures per attribution rule and per speaker rule. */
@@ -158,6 +169,8 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
   let figureN = 0;
   let named = 0;
   let namedRight = 0;
+  let described = 0;
+  let describedRight = 0;
   let unclear = 0;
   const byRule = new Map<string, RuleFigures>();
   const bySpeakerRule = new Map<string, RuleFigures>();
@@ -210,7 +223,10 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
       const p = c.predicted[pi]!;
       const rows = [tally(byRule, p.rule), tally(bySpeakerRule, p.speakerRule)];
       for (const row of rows) row.truePositives++;
-      if (p.speaker !== null) {
+      if (p.speaker !== null && c.resolved !== undefined && !c.resolved.has(p.speaker)) {
+        described++;
+        if (speakerMatches(p.speaker, g.speaker)) describedRight++;
+      } else if (p.speaker !== null) {
         named++;
         for (const row of rows) row.named++;
         if (speakerMatches(p.speaker, g.speaker)) {
@@ -279,6 +295,9 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
     figureRecall: ratio(figureOk, figureN),
     namedSpeakerPrecision: ratio(namedRight, named),
     named,
+    described,
+    describedRight,
+    anySpeakerPrecision: ratio(namedRight + describedRight, named + described),
     unclear,
     byRule: [...byRule.values()].sort((a, b) => b.predicted - a.predicted),
     bySpeakerRule: [...bySpeakerRule.values()].sort((a, b) => b.predicted - a.predicted),
@@ -292,7 +311,7 @@ export function formatReport(name: string, r: EvalReport): string {
   return [
     `${name}: gold ${r.gold}, predicted ${r.predicted}, TP ${r.truePositives}, FP ${r.falsePositives}, FN ${r.falseNegatives}`,
     `  precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}  speaker ${pct(r.speakerAccuracy)}`,
-    `  named speaker right ${pct(r.namedSpeakerPrecision)} of ${r.named}  speaker unclear ${r.unclear}`,
+    `  named speaker right ${pct(r.namedSpeakerPrecision)} of ${r.named}  described, naming nobody ${r.described} (${r.describedRight} as gold)  any speaker right ${pct(r.anySpeakerPrecision)} of ${r.named + r.described}  speaker unclear ${r.unclear}`,
     `  kind ${pct(r.kindAccuracy)}  stance ${pct(r.stanceAccuracy)}  exact content ${pct(r.contentExact)}  event date ${pct(r.eventDateAccuracy)}  figures ${pct(r.figureRecall)}`,
   ].join('\n');
 }

@@ -12,7 +12,7 @@
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { firstDate, type ResolvedDate } from './dates.js';
-import { abbreviationsOf, EntityRegistry, isRelatedOrg, RELATED_HEADS, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
+import { abbreviationsOf, EntityRegistry, isRelatedOrg, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
@@ -22,7 +22,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -587,9 +587,11 @@ class ArticleExtractor {
   /** Paragraph texts before the cursor, nearest first: the current paragraph cut at the cursor (quotes blanked), then up to six before. */
   /** The article's first body paragraph of some length (an outlet's name on a line of its own is not the lede). */
   private isLede(pi: number): boolean {
-    const isLong = (p: Para) => p.kind === 'body' && p.text.split(/\s+/).length >= LEDE_MIN_WORDS;
-    return this.paras[pi] !== undefined && isLong(this.paras[pi]!) && !this.paras.slice(0, pi).some(isLong);
+    this.ledeIndex ??= this.paras.findIndex((p) => p.kind === 'body' && countWords(p.text, LEDE_MIN_WORDS) >= LEDE_MIN_WORDS);
+    return pi === this.ledeIndex;
   }
+
+  private ledeIndex: number | undefined;
 
   private textsBefore(sameParagraphOnly: boolean): { text: string; para: Para }[] {
     const out: { text: string; para: Para }[] = [];
@@ -1238,6 +1240,13 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   return out;
 }
 
+/** Words in `text`, counted up to `enough` (a paragraph of a million words is not split to learn it has twelve). */
+function countWords(text: string, enough: number): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) if (++n >= enough) break;
+  return n;
+}
+
 /** How many paragraphs after the lede may name the institution the lede calls by a noun. */
 const LEDE_LOOKAHEAD = 3;
 const LEDE_MIN_WORDS = 12;
@@ -1383,6 +1392,14 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       i++;
       continue;
     }
+    // "the Holloway campaign": a name before a noun for what a person has is that organisation.
+    const owned = tokens[i + 1] !== undefined && PERSONAL_ORGANISATIONS.has(tokens[i + 1]!.low) && !tokens[i + 1]!.cap && isPersonNameToken(t, tokens[i + 1]);
+    if (owned) {
+      const name = `${t.text} ${tokens[i + 1]!.low}`;
+      out.push({ name, index: t.start, related: isRelatedOrg(name, [], head) });
+      i += 2;
+      continue;
+    }
     let j = i;
     // "Atlantic Nurses' Federation": a plural possessive inside the name.
     const pluralPossessive = (m: number) => /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
@@ -1397,7 +1414,7 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     for (const words of parts) {
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
-      const fitsHead = head !== '' && words.length >= 2 && RELATED_HEADS.has(head) && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
+      const fitsHead = head !== '' && words.length >= 2 && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
       const isOrg = hasOrgWord(words) || fitsHead || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
       if (!inParens && isOrg && name !== '') out.push({ name, index: words[0]!.start, related: isRelatedOrg(name, [], head) });
     }

@@ -277,6 +277,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   }
   const content = clampContent(p, u, tokens[from]!.start);
   if (content === null) return [];
+  // "The campaign denied that account.", "I have said it a hundred times": a word or two is an object, not a clause said.
+  if (isTooShortForAClause(p, from, content.end)) return [];
   // "X said A, but two sources said B": A ends where the second attribution begins.
   const second = coordinatedAttribution(p, u, from);
   if (second !== -1) content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[second]!.start));
@@ -383,8 +385,16 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       const phrase = phraseAt(p, part.from, part.to);
       return phrase !== null && phrase.kind === 'name' && phrase.type === 'person' ? phrase : null;
     };
-    // The nearest part, or a bare name before a role: "Jane Doe, a lawyer for the family, who said …".
-    const phrase = named(near) ?? (isBareName(tokens, before.at(-2) ?? { from: 0, to: 0 }) ? named(before.at(-2)) : null);
+    // The nearest part, or a name before the appositions that describe it: "Jane Doe, a lawyer for the family,
+    // who said …", "said Tanya Whitfield, 52, a dental hygienist in Erie, Pa., who said …".
+    let phrase = named(near);
+    for (let k = before.length - 2; phrase === null && k >= 0 && k >= before.length - 5; k--) {
+      const part = before[k]!;
+      const name = { from: part.from, to: part.to };
+      while (name.from < name.to && !tokens[name.from]!.cap) name.from++; // "said Tanya Whitfield": the name after the cue
+      if (isBareName(tokens, name)) phrase = named(name);
+      else if (hasFiniteVerb(tokens, part)) break;
+    }
     if (phrase === null) return null;
     return { phrase, phraseFrom: tokens.findIndex((t) => t.start === phrase.start), regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
   }
@@ -546,6 +556,13 @@ function trimBack(text: string, start: number, end: number): number {
   while (end > start && /[.!?…]/u.test(text[end - 1]!)) end--;
   while (end > start && /[\s,;:]/u.test(text[end - 1]!)) end--;
   return end;
+}
+
+/** At most two words, or a lone pronoun opening the content: no clause of reported speech. */
+function isTooShortForAClause(p: PreparedParagraph, from: number, end: number): boolean {
+  let words = 0;
+  for (let k = from; k < p.tokens.length && p.tokens[k]!.start < end; k++) if (p.tokens[k]!.kind === 'word' && ++words > 2) return false;
+  return true;
 }
 
 /** Content before the subject of a tail or inverted frame: the quote just before it, or the clause from the unit start. */

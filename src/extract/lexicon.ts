@@ -177,7 +177,7 @@ export const PERSON_TITLE_WORDS = set(`
   minister-president president-elect secretary-general vice-president deputy-head general-secretary
   cabinet communities emeritus state foreign-affairs affairs intelligence military army navy air force first
   lance private corporal fire police chief-executive host anchor father sister brother
-  recorder pundit parent clerk treasurer assessor comptroller registrar supervisor alderman assemblyman
+  recorder pundit parent clerk treasurer assessor comptroller registrar supervisor alderman ald reeve assemblyman
   assemblywoman delegate trustee selectman magistrate bailiff warden chaplain reverend rev imam surgeon paramedic
   firefighter ranger pilot skipper striker midfielder defender goalkeeper quarterback pitcher commentator presenter
   broadcaster columnist critic historian lecturer engineer architect designer artist singer actor actress novelist

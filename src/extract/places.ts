@@ -38,5 +38,21 @@ venezuelan vietnamese welsh yemeni asian african arab western eastern northern s
 euro-atlantic transatlantic buryat chechen
 `;
 
-export const PLACE_WORDS: ReadonlySet<string> = new Set(COUNTRIES.trim().split(/\s+/));
+/** Provinces, territories and states whose names are not also common given names ("Virginia", "Georgia" are left out). */
+const REGIONS = `
+ontario quebec alberta manitoba saskatchewan nova scotia brunswick newfoundland labrador yukon nunavut
+california texas florida ohio michigan illinois pennsylvania arizona nevada oregon iowa kansas nebraska minnesota
+wisconsin kentucky tennessee alabama mississippi louisiana arkansas oklahoma missouri utah idaho wyoming colorado
+connecticut massachusetts vermont delaware hawaii alaska
+`;
+
+export const PLACE_WORDS: ReadonlySet<string> = new Set([...COUNTRIES.trim().split(/\s+/), ...REGIONS.trim().split(/\s+/)]);
 export const NATIONALITY_WORDS: ReadonlySet<string> = new Set(ADJECTIVES.trim().split(/\s+/));
+
+/**
+ * US state abbreviations as news copy writes them after a town ("Erie, Pa.", "Macon, Ga."), lower-case without
+ * their dot. Only with the dot are they places: "Del Toro", "Mo Farah" and "La Rosa" are names.
+ */
+export const STATE_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo'.split(' '),
+);

@@ -15,6 +15,8 @@ const ABBREVIATIONS = new Set([
   'pres', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'nos', 'fig', 'approx', 'est', 'dept',
   'u.s', 'u.k', 'u.n', 'e.u', 'e.g', 'i.e', 'a.m', 'p.m', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'mt', 'ft', 'vol', 'art', 'para',
+  // Titles before a name in police, military, council and church copy: "said Cpl. Jenna Morrow", "Coun. Raymond …".
+  'cpl', 'const', 'cst', 'det', 'insp', 'supt', 'pte', 'pvt', 'brig', 'ald', 'coun', 'cllr', 'rev', 'hon', 'msgr', 'atty',
 ]);
 
 const CLOSERS = '"\'”’»)]';

@@ -23,7 +23,7 @@ import {
   FINITE_VERBS,
   INTRO_WORDS,
 } from './lexicon.js';
-import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
+import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName } from './firstNames.js';
 import { isPersonNoun } from './personNouns.js';
 import type { Token } from './tokens.js';
@@ -62,8 +62,30 @@ export interface SpeakerPhrase {
   nameEnd: number;
   /** "X's figures", "a news release from X": the organisation behind a non-agent source. */
   source: string | null;
+  /** "his campaign": the noun belongs to the person a possessive pronoun refers to (its gender in `gender`). */
+  possessive?: boolean;
   /** "the elder Sawchuk", "the younger Trudeau": which of a father and son sharing the surname. */
   seniority?: 'elder' | 'younger';
+}
+
+/** What a person has that speaks for them in their name: "the Bramlett campaign", "the Trudeau government". */
+export const PERSONAL_ORGANISATIONS: ReadonlySet<string> = new Set(['campaign', 'administration', 'government']);
+/** Possessive pronouns before such a noun, with the owner's gender: "his campaign". */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['his', 'm'], ['her', 'f'], ['their', null]]);
+/** Nouns for someone who speaks for, works for or belongs to the person named after "for"/"to"/"of". */
+const AGENT_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'aide', 'adviser', 'advisor', 'lawyer', 'attorney', 'counsel', 'representative', 'assistant', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'widow', 'widower', 'partner']);
+
+/**
+ * "spokesperson for Premier …", "a lawyer for Sen. …", "the son of …": the index of the agent noun when the name
+ * at `nameFrom` is the object of "for"/"to"/"of" after one (titles between allowed); -1 otherwise.
+ */
+function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number {
+  let k = nameFrom - 1;
+  while (k >= from && (tokens[k]!.text === '.' || (isTitleWord(tokens[k]!.low) && tokens[k]!.cap))) k--;
+  if (k < from + 1 || !/^(?:for|to|of)$/.test(tokens[k]!.low) || !AGENT_NOUNS.has(tokens[k - 1]!.low)) return -1;
+  // A person's name for sure: a title before it or a given name opening it ("a spokesman for Ashford Rovers" is a club's).
+  const titled = k < nameFrom - 1;
+  return titled || genderOfGivenName(tokens[nameFrom]!.text) !== null ? k - 1 : -1;
 }
 
 /** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
@@ -151,6 +173,7 @@ function isPersonNameToken(t: Token, next: Token | undefined): boolean {
   if (!t.cap) return false;
   if (t.low === "'s") return false;
   if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low)) return false;
+  if (next?.text === '.' && next.start === t.end && STATE_ABBREVIATIONS.has(t.low)) return false; // "Erie, Pa."
   // Initials like "JJ" are part of a name only before another name word.
   if (isAcronym(t)) return t.text.length <= 3 && next !== undefined && next.cap && !isAcronym(next);
   return true;
@@ -260,6 +283,7 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     nameEnd: main.nameEnd,
     source: main.source,
     ...(main.seniority ? { seniority: main.seniority } : {}),
+    ...(main.possessive ? { possessive: true } : {}),
   };
 }
 
@@ -305,6 +329,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
+  // "in Erie, Pa., who said …": a state written after a town is a place.
+  if (STATE_ABBREVIATIONS.has(firstLow) && tokens[from + 1]?.text === '.' && tokens[from + 1]!.start === tokens[from]!.end && to - from <= 2) return null;
   // "Even the Reserve Bank", "Only the minister": a focus adverb is not part of who spoke.
   if (FOCUS_ADVERBS.has(firstLow) && from + 1 < to) return readPart(text, tokens, { ...part, from: from + 1 });
 
@@ -330,6 +356,12 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   const person = findPersonName(tokens, from, to);
   // "The Canadian Red Cross": "the" before a run of capitalised words with no title opens an institution's name, not a person's.
   const institution = person !== null && determiner === 'definite' && tokens.slice(from, person.nameEnd).every((t) => t.cap) && !hasRoleWord(slice(text, tokens, from, person.from));
+  // "A spokesperson for Premier Linda van Rijn", "the wife of Sen. Joe Baird": the one named is whom the speaker
+  // speaks for or belongs to; the speaker is someone the phrase does not name.
+  const agentOf = person !== null && !institution ? speaksForNamed(tokens, from, person.from) : -1;
+  if (agentOf !== -1) {
+    return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head: tokens[agentOf]!.low, determiner, bare: false, text: bodyText, ...spanOf(tokens, from, to) };
+  }
   if (person !== null && !institution) {
     const roleText = slice(text, tokens, from, person.from).replace(/\s*['’]s$/, '').trim();
     const after = person.to < to ? slice(text, tokens, person.to, to) : '';
@@ -389,7 +421,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // "Manitoba Wildfire Service officials": the organisation named before the group speaks through them.
     if (orgBefore !== null && orgBefore.from === from && orgBefore.to === headAt && headAt === to - 1) {
       const words = tokens.slice(from, headAt);
-      if (words.some((w) => isOrgWord(w.low) || isAcronym(w)) && !words.every((w) => isPlaceWord(w.low) || isAcronym(w))) {
+      // One capitalised word opening a sentence ("Independent analysts said") is no organisation's name.
+      const named = words.length >= 2 || isAcronym(words[0]!);
+      if (named && words.some((w) => isOrgWord(w.low) || isAcronym(w)) && !words.every((w) => isPlaceWord(w.low) || isAcronym(w))) {
         const orgName = slice(text, tokens, from, headAt);
         return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, from, headAt) };
       }
@@ -408,7 +442,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         // "a survey by the Pacific Rim Civic Institute released in May": the issuer is the capitalised name.
         // "by the polling firm Sondages Boréal": a description before the name is not part of it.
         let g = f;
-        while (g < to && g < f + 3 && !tokens[g]!.cap && tokens[g]!.kind === 'word' && !PREPOSITIONS.has(tokens[g]!.low)) g++;
+        // "the Phoenix-based firm Copper State Insights": "X-based" describes too.
+        const describes = (t: Token) => t.kind === 'word' && (!t.cap || /-based$/i.test(t.text)) && !PREPOSITIONS.has(t.low);
+        while (g < to && g < f + 3 && describes(tokens[g]!)) g++;
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
         if (run !== null && run.from === g) fromText = slice(text, tokens, g, run.to);
         else if (f < to) fromText = slice(text, tokens, f, to);
@@ -436,11 +472,16 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     let k = f;
     while (k < to && tokens[k]!.cap) k++;
     const orgFrom = tokens[k]?.low === "'s" ? k + 1 : f; // "Japan's Ministry of Finance": the ministry
-    const org = capitalisedRun(tokens, orgFrom, to);
+    // The name right after "for" ("WTMJ-TV in Milwaukee" is WTMJ-TV, not Milwaukee): up to the first plain lower-case word.
+    let stop = orgFrom;
+    while (stop < to && (tokens[stop]!.cap || tokens[stop]!.kind !== 'word' || NAME_CONNECTORS.has(tokens[stop]!.low))) stop++;
+    const org = capitalisedRun(tokens, orgFrom, stop);
     if (org !== null && org.from === orgFrom) {
       const words = tokens.slice(org.from, org.to);
       const personLike = genderOfGivenName(words[0]!.text) !== null || (words.length <= 3 && words.every((w, n) => isPersonNameToken(w, words[n + 1])) && words.length === 1);
-      if (words.some((w) => isOrgWord(w.low) || isAcronym(w)) || (words.length >= 2 && !personLike)) {
+      // "WTMJ-TV", "CBS-owned": a hyphenated call sign or acronym is an organisation's.
+      const callSign = words.length === 1 && /^\p{Lu}{2,}(?:-\p{Lu}+)+$/u.test(words[0]!.text);
+      if (callSign || words.some((w) => isOrgWord(w.low) || isAcronym(w)) || (words.length >= 2 && !personLike)) {
         const orgName = slice(text, tokens, org.from, org.to);
         return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, org.from, org.to) };
       }
@@ -456,9 +497,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (ORG_ROLE_NOUNS.has(head)) {
     // "Reuters agency", "the OSCE mission", "the aviation website The Air Current".
     const runAfter = headAt + 1 < to && tokens[headAt + 1]!.cap ? capitalisedRun(tokens, headAt + 1, to) : null;
-    // "The Frankfurter Abendblatt's editorial board": the possessor speaks.
+    // "The Frankfurter Abendblatt's editorial board": the possessor speaks; but "Ahlberg's campaign" is the
+    // Ahlberg campaign, whose spokespeople are not the candidate.
     if (orgBefore !== null && tokens[orgBefore.to]?.low === "'s" && orgBefore.to < headAt) {
-      const name = slice(text, tokens, orgBefore.from, orgBefore.to);
+      const possessor = slice(text, tokens, orgBefore.from, orgBefore.to);
+      const name = PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
     }
     if (orgBefore !== null && orgBefore.to === headAt) {
@@ -469,7 +512,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       const name = slice(text, tokens, runAfter.from, runAfter.to);
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, runAfter.from, runAfter.to) };
     }
-    // Only "the company", "the agency" refer back; "the health ministry" names one.
+    // Only "the company", "the agency" refer back; "the health ministry" names one. "his campaign": whose, for later.
+    const possessive = POSSESSIVE_PRONOUNS.get(tokens[part.from]!.low);
+    if (possessive !== undefined && PERSONAL_ORGANISATIONS.has(head)) return { ...base, gender: possessive, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span, possessive: true };
     return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span };
   }
   return null;

@@ -444,3 +444,51 @@ describe('names written as modifiers, initials, and institutions the lede names 
     expect(statementOf(text, 'expected my mother')?.speaker).not.toBe('Howard Lyle');
   });
 });
+
+describe('ordinary news copy (found on the US and Canadian development sets)', () => {
+  it('"denied that account" and "said it a hundred times" say nothing', () => {
+    const text = body('Gordon Pell said the mayor had lied. The campaign denied that account.', '"I have said it a hundred times," Pell said.');
+    const contents = extractStatements(inputFromText(text)).statements.map((s) => s.content);
+    expect(contents).not.toContain('account');
+    expect(contents).not.toContain('it');
+  });
+
+  it('a town\'s state ("Erie, Pa.") is no person: "who said" goes back to the one named', () => {
+    const text = body('"Groceries are killing me," said Tanya Whitcombe, 52, a dental hygienist in Erie, Pa., who said she was leaning toward the challenger.');
+    expect(statementOf(text, 'leaning toward')?.speaker).toBe('Tanya Whitcombe');
+  });
+
+  it('"his campaign" and "Ahlberg\'s campaign" are the campaigns, not the candidates', () => {
+    const text = body('Curtis Bramwell spoke in Erie on Monday.', 'His campaign said the rally drew 4,000 people.', 'Kurt Ahlgren is his rival.', "Ahlgren's campaign said it would launch a second ad.");
+    expect(statementOf(text, 'rally drew')?.speaker).toBe('Bramwell campaign');
+    expect(statementOf(text, 'second ad')?.speaker).toBe('Ahlgren campaign');
+  });
+
+  it('a spokesperson for a person is not that person', () => {
+    const text = body('A spokeswoman for Sen. Maria Castellanos said the senator would not attend.');
+    expect(statementOf(text, 'would not attend')?.speaker).not.toBe('Maria Castellanos');
+  });
+
+  it('a spokesman for a station with a call sign, and a poll by a "Phoenix-based" firm, are those organisations', () => {
+    const text = body('A spokesman for KQTV-TV in Tucson said the station was reviewing the letter.', 'Vollmer led 46 percent to 45 percent, according to a poll released last month by the Phoenix-based firm Saguaro Insights.');
+    expect(statementOf(text, 'reviewing the letter')?.speaker).toBe('KQTV-TV');
+    expect(statementOf(text, 'Vollmer led')?.speaker).toBe('Saguaro Insights');
+  });
+
+  it('"said Cpl. Jenna Morrow." and "County Reeve Bev Kostiuk": titles, not the end of a sentence or part of the name', () => {
+    const text = body('"We are not going to speculate," said Cpl. Dana Moorcroft.', 'Birch County Reeve Lyle Ostapchuk said most residents had left.');
+    expect(statementOf(text, 'not going to speculate')?.speaker).toBe('Dana Moorcroft');
+    expect(statementOf(text, 'most residents had left')?.speaker).toBe('Lyle Ostapchuk');
+  });
+
+  it('"the department", "the weather agency" and "a league spokesperson" are the organisations the article named', () => {
+    const text = body(
+      'Immigration Canada said it had hired 40 officers. The department said processing times would fall.',
+      'Environment Canada issued a heat warning. The weather agency said temperatures could reach 31 C.',
+      'The Coastal Junior Hockey League suspended the forward. A league spokesperson said the hit was under review.',
+    );
+    expect(statementOf(text, 'processing times')?.speaker).toBe('Immigration Canada');
+    expect(statementOf(text, 'temperatures could reach')?.speaker).toBe('Environment Canada');
+    expect(statementOf(text, 'hit was under review')?.speaker).toBe('Coastal Junior Hockey League');
+  });
+});
