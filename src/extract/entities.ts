@@ -769,6 +769,7 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   government: /\b(?:government|cabinet|administration)\b/i,
   union: /\b(?:union|federation|brotherhood|guild|teamsters|syndicat|workers|steelworkers|employees)\b/i,
   police: /\b(?:police|rcmp|constabulary|sheriff['’]?s?|gendarmerie|garda|sûreté|surete|opp)\b/i,
+  force: /\b(?:police|rcmp|constabulary|force)\b/i,
   group: /\b(?:group|pac|coalition|alliance|committee|association|network|foundation|institute|society|league|campaign|movement|trust|fund|project|council|caucus|collective)\b/i,
   newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,

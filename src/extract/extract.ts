@@ -1410,7 +1410,9 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     while (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || (INTRO_WORDS.has(run[0]!.low) && run.length > 1))) run.shift();
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
-    const parts = joint > 0 && hasOrgWord(run.slice(0, joint)) && hasOrgWord(run.slice(joint + 1)) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
+    // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").
+    const endsAtOrgWord = joint > 0 && ORG_NAME_WORDS.has(run[joint - 1]!.low) && run.length - joint > 1;
+    const parts = joint > 0 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
     for (const words of parts) {
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").

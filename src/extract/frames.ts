@@ -217,22 +217,27 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
       const after = clampContent(p, u, tokens[r + 1]!.start);
       before = after ? { content: after, quoted: false, quoteIndex: -1 } : null;
     }
+    // `used the word "remove," Lyle said, "He was …"`: a one-word quote is a word mentioned, not what was said.
+    // The quote after the attribution is then the statement, as if the attribution opened it.
+    const mentioned = before?.content != null && before.quoted && interrupted && isTooShortForAClause(p, tokenAt(p, before.content.start), before.content.end, 1);
     if (before === null) return [];
     const rule: AttributionRule = before.quoted ? 'tail-quote' : parenthetical && !atEnd ? 'parenthetical' : 'tail';
-    const hits: Hit[] = [{ ...base, type: 'frame', rule, ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
+    const hits: Hit[] = mentioned ? [] : [{ ...base, type: 'frame', rule, ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
     if (participle) {
       const second = participleContent(p, u, r + 1);
       if (second) hits.push({ ...base, type: 'frame', rule: 'participle', cue: { start: tailNext.start, end: tailNext.end }, cueInfo: CUES.get(tailNext.low)!, content: second, quoted: false, quoteIndex: -1 });
     }
     if (interrupted) {
       const q = p.quoteOf[r + 1]!;
-      hits.push({ ...base, type: 'frame', rule: 'interrupted-quote', ...quoteContent(p, q) });
+      hits.push({ ...base, type: 'frame', rule: mentioned ? 'head-quote' : 'interrupted-quote', ...quoteContent(p, q) });
     }
     return hits;
   }
   if (!subject.plausible) return [];
 
   let from = r;
+  // "declared victory", "claimed responsibility": an idiom with an object, not a claim reported.
+  if (IDIOM_OBJECTS.has(s?.low ?? '') && (info.lemma === 'claim' || info.lemma === 'declare')) return [];
   if (asideThat !== -1) {
     from = asideThat;
   } else if (s?.text === ',' && tokens[r + 1]?.low === 'that') {
@@ -357,7 +362,10 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (tok.kind === 'punct' && (tok.text === ';' || tok.text === ':' || tok.text === '(' || /["“”«»]/u.test(tok.text))) break;
     if (tok.kind === 'punct' && DASHES.has(tok.text) && isSpaced(p, b - 1)) break;
     // "appointed to that office by …": after a preposition, "that" points at a noun; it opens no clause.
-    if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !(tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of'))) break;
+    // ", which bargains on behalf of …, said": a relative clause after a comma is an aside about the subject before it.
+    const demonstrative = tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of');
+    const relativeAside = tok.low === 'which' && b - 2 >= u.from && tokens[b - 2]!.text === ',' && tokens[phraseTo - 1]!.text === ',';
+    if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !demonstrative && !relativeAside) break;
     if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',')) break;
     if (tok.start < p.datelineEnd) break;
     if (phraseTo - b > 45) break;
@@ -558,12 +566,22 @@ function trimBack(text: string, start: number, end: number): number {
   return end;
 }
 
-/** At most two words, or a lone pronoun opening the content: no clause of reported speech. */
-function isTooShortForAClause(p: PreparedParagraph, from: number, end: number): boolean {
+/** At most `most` words (two by default): no clause of reported speech. */
+function isTooShortForAClause(p: PreparedParagraph, from: number, end: number, most = 2): boolean {
   let words = 0;
-  for (let k = from; k < p.tokens.length && p.tokens[k]!.start < end; k++) if (p.tokens[k]!.kind === 'word' && ++words > 2) return false;
+  for (let k = from; k < p.tokens.length && p.tokens[k]!.start < end; k++) if (p.tokens[k]!.kind === 'word' && ++words > most) return false;
   return true;
 }
+
+/** The index of the first token starting at or after `offset`. */
+function tokenAt(p: PreparedParagraph, offset: number): number {
+  let k = 0;
+  while (k < p.tokens.length && p.tokens[k]!.start < offset) k++;
+  return k;
+}
+
+/** Objects that make "claimed"/"declared" an idiom: "declared victory", "claimed responsibility". */
+const IDIOM_OBJECTS = new Set(['victory', 'credit', 'responsibility', 'success', 'bankruptcy', 'war', 'independence', 'defeat']);
 
 /** Content before the subject of a tail or inverted frame: the quote just before it, or the clause from the unit start. */
 function contentBefore(p: PreparedParagraph, u: Unit, subjectFrom: number): Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> | null {

@@ -492,3 +492,41 @@ describe('ordinary news copy (found on the US and Canadian development sets)', (
     expect(statementOf(text, 'hit was under review')?.speaker).toBe('Coastal Junior Hockey League');
   });
 });
+
+describe('subjects the word lists do not know (found on the Canadian development set)', () => {
+  it('"The festival said", "the family said": an institution or group described, kept, resolved when the article named it', () => {
+    const text = body('The Harbourfront Theatre Festival cancelled its final week.', 'The festival said ticket holders would receive full refunds.', 'A funeral will be held Saturday in Mabou, the family said.');
+    expect(statementOf(text, 'full refunds')?.speaker).toBe('Harbourfront Theatre Festival');
+    expect(statementOf(text, 'funeral will be held')?.speaker).toBe('family');
+  });
+
+  it('"One of the chains, Maple Basket Foods," and "The Council, which bargains for …, said": the name in the phrase', () => {
+    const text = body('One of the chains, Northfield Foods, said in a statement that it had shared ideas with Ottawa.', 'The Pacific Terminal Employers Council, which bargains on behalf of 49 operators, said the demands were too high.');
+    expect(statementOf(text, 'shared ideas')?.speaker).toBe('Northfield Foods');
+    expect(statementOf(text, 'demands were too high')?.speaker).toBe('Pacific Terminal Employers Council');
+  });
+
+  it('an owner\'s name before an institution\'s and a town after it are not part of its name', () => {
+    const text = body("Manitoba's Ministry of Rural Development said it had received the application.", 'The Celtic Fiddle Heritage Centre in Judique said it would hold a tribute later this month.');
+    expect(statementOf(text, 'received the application')?.speaker).toBe('Ministry of Rural Development');
+    expect(statementOf(text, 'tribute later this month')?.speaker).toBe('Celtic Fiddle Heritage Centre');
+  });
+
+  it('a lower-case noun for a person before a name marks it as one ("resources co-ordinator Jolene Beardy")', () => {
+    const text = body('Lands and resources co-ordinator Marlene Keeshig said the nation would hire its own monitors.');
+    expect(statementOf(text, 'hire its own monitors')?.speaker).toBe('Marlene Keeshig');
+  });
+
+  it('"declared victory" is no claim, and a one-word quote before an attribution is a word mentioned', () => {
+    const text = body('The Holt campaign declared victory within minutes.', 'Asked about the interview, in which Holt used the word "remove," Lyle said, "He was talking about the process."');
+    const contents = extractStatements(inputFromText(text)).statements.map((s) => s.content);
+    expect(contents.some((c) => c.startsWith('victory'))).toBe(false);
+    expect(contents).not.toContain('remove');
+    expect(statementOf(text, 'talking about the process')?.speaker).toBe('Lyle');
+  });
+
+  it('"the Canadian Rail Workers Union and Dominion Rail" are two organisations; "the union" is the first', () => {
+    const text = body('Talks between the Prairie Grain Handlers Union and Westport Terminals broke down on Monday.', 'The union said it had bargained in good faith.');
+    expect(statementOf(text, 'bargained in good faith')?.speaker).toBe('Prairie Grain Handlers Union');
+  });
+});
