@@ -1183,8 +1183,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
-    const surnameAfterInitial = (w: number) => w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
-    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || surnameAfterInitial(k - 1) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || isSurnameAfterInitial(tokens, k - 1, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     if (k + 1 < nameEnd && isLeadingDescriptor(tokens, k)) k++; // "Witness Tremaine Oduya" → "Tremaine Oduya"
@@ -1209,10 +1208,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     const after = tokens[j];
     // "Harbour Lane co-star Danny Quist", "The Maratha Kranti Paksh general secretary": a name written before a
     // noun for a person is what that person belongs to (a show, a party, a firm), not a person of its own.
-    // Not a verb spelled like such a noun: "St-Onge accused the minister", "Patel judges the contest".
-    const describes = (w: Token) => w.kind === 'word' && !w.cap && !/ed$/.test(w.low) && (isTitleWord(w.low) || isPersonNoun(w.low) || isSingularPersonNoun(w.low));
     // A given name still makes a person: "a Marco van der Berg double".
-    if (after !== undefined && describes(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
+    if (after !== undefined && describesAPerson(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
       i = Math.max(j, i + 1);
       continue;
     }
@@ -1250,6 +1247,21 @@ function countWords(text: string, enough: number): number {
 /** How many paragraphs after the lede may name the institution the lede calls by a noun. */
 const LEDE_LOOKAHEAD = 3;
 const LEDE_MIN_WORDS = 12;
+
+/** "Theodore R. Banks": after a middle initial (or a given name), the last word `w` of a run ending at `nameEnd` is a surname. */
+function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
+  return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
+}
+
+/** A lower-case noun for a person, not a verb spelled like one ("St-Onge accused the minister", "Patel judges the contest"). */
+function describesAPerson(w: Token): boolean {
+  return w.kind === 'word' && !w.cap && !/ed$/.test(w.low) && (isTitleWord(w.low) || isPersonNoun(w.low) || isSingularPersonNoun(w.low));
+}
+
+/** "Atlantic Nurses' Federation": a plural possessive's mark inside a name, at token `m`. */
+function isPluralPossessive(tokens: Token[], m: number): boolean {
+  return /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
+}
 
 /** Words that open a verb's object: after "Smith judges", "the contest". */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'him', 'them', 'it', 'us', 'me', 'our', 'my']);
@@ -1401,9 +1413,7 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       continue;
     }
     let j = i;
-    // "Atlantic Nurses' Federation": a plural possessive inside the name.
-    const pluralPossessive = (m: number) => /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
-    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && pluralPossessive(j)))) j++;
+    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank": a sentence-opening adverb and an article are not part of the name.
