@@ -1263,6 +1263,9 @@ function isPluralPossessive(tokens: Token[], m: number): boolean {
   return /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
 }
 
+/** Adverbs that open a sentence before a name without being part of it: "Even the Reserve Bank". */
+const FOCUS_WORDS = new Set(['even', 'only', 'also']);
+
 /** Words that open a verb's object: after "Smith judges", "the contest". */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'him', 'them', 'it', 'us', 'me', 'our', 'my']);
 
@@ -1413,11 +1416,18 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       continue;
     }
     let j = i;
-    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)))) j++;
+    // "St. Brendan's University": a saint's possessive inside an institution's name.
+    const saint = /^(?:st|saint|ste)$/.test(t.low);
+    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
-    // "Even the Reserve Bank": a sentence-opening adverb and an article are not part of the name.
-    while (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || (INTRO_WORDS.has(run[0]!.low) && run.length > 1))) run.shift();
+    // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
+    // organisation are not part of its name.
+    for (;;) {
+      if (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || ((INTRO_WORDS.has(run[0]!.low) || FOCUS_WORDS.has(run[0]!.low)) && run.length > 1))) run.shift();
+      else if (run.length > 2 && run[1]!.low === 'of' && !ORG_NAME_WORDS.has(run[0]!.low) && !KNOWN_ORGS.has(run[0]!.low) && !isTitleWord(run[0]!.low) && hasOrgWord(run.slice(2))) run.splice(0, 2);
+      else break;
+    }
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").
@@ -1427,7 +1437,9 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
       const fitsHead = head !== '' && words.length >= 2 && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
-      const isOrg = hasOrgWord(words) || fitsHead || (words.length === 1 && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
+      // One word is a name only as an acronym or a known institution ("Kremlin"): "Campaign officials said" names none.
+      const single = words.length === 1;
+      const isOrg = (!single && (hasOrgWord(words) || fitsHead)) || (single && KNOWN_ORGS.has(words[0]!.low)) || (single && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
       if (!inParens && isOrg && name !== '') out.push({ name, index: words[0]!.start, related: isRelatedOrg(name, [], head) });
     }
     i = Math.max(j, i + 1);

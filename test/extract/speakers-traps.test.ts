@@ -530,3 +530,11 @@ describe('subjects the word lists do not know (found on the Canadian development
     expect(statementOf(text, 'bargained in good faith')?.speaker).toBe('Prairie Grain Handlers Union');
   });
 });
+
+describe('organisation names as the text writes them', () => {
+  it('"Shares of Lumora Systems" and "St. Brendan’s University" name the company and the university', () => {
+    const text = body('Shares of Quillon Systems rose 8% on Thursday.', 'The company said revenue rose 14% in the quarter.', 'Researchers at St. Columba’s University studied the thaw.', 'The university said the project had received $2.4 million.');
+    expect(statementOf(text, 'revenue rose')?.speaker).toBe('Quillon Systems');
+    expect(statementOf(text, 'had received $2.4 million')?.speaker).toBe('St. Columba’s University');
+  });
+});
