@@ -359,6 +359,15 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   while (b > u.from) {
     const tok = tokens[b - 1]!;
     if (p.quoteOf[b - 1] !== -1) break;
+    // "Sen. Patricia Lund (R-Ohio), a member of …, said": a short parenthesis inside the subject is passed over.
+    if (tok.text === ')') {
+      let open = b - 2;
+      while (open > u.from && tokens[open]!.text !== '(' && tokens[open]!.text !== ')' && b - 1 - open <= 8) open--;
+      if (open >= u.from && tokens[open]!.text === '(' && b - 1 - open <= 8) {
+        b = open;
+        continue;
+      }
+    }
     if (tok.kind === 'punct' && (tok.text === ';' || tok.text === ':' || tok.text === '(' || /["“”«»]/u.test(tok.text))) break;
     if (tok.kind === 'punct' && DASHES.has(tok.text) && isSpaced(p, b - 1)) break;
     // "appointed to that office by …": after a preposition, "that" points at a noun; it opens no clause.
@@ -419,8 +428,15 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (before && before.to > before.from && !isIntroPart(tokens, before) && !hasFiniteVerb(tokens, before) && before.to - before.from <= 15) {
       phraseFrom = before.from;
       // "Rick Santangelo, president of the teachers' association, the largest union, said": two appositions; the name opens the first part.
-      const named = parts.at(-4);
-      if (named && !tokens[before.from]!.cap && isBareName(tokens, named)) phraseFrom = named.from;
+      // "Russell Odom, 67, a retired machinist in Saginaw, Mich., said": ages and places between are passed over.
+      for (let k = parts.length - 4; k >= 0 && k >= parts.length - 6 && !tokens[before.from]!.cap; k--) {
+        const part = parts[k]!;
+        if (isBareName(tokens, part)) {
+          phraseFrom = part.from;
+          break;
+        }
+        if (!isAgeOrPlace(tokens, part)) break;
+      }
     } else if (aAside) {
       return null;
     }
@@ -439,6 +455,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject).
   const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: phraseTo });
   return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
+}
+
+/** ", 67," or ", Mich.,": an age or a place between a name and its description. */
+function isAgeOrPlace(tokens: Token[], part: { from: number; to: number }): boolean {
+  const first = tokens[part.from];
+  if (first === undefined || part.to - part.from > 3) return false;
+  return (first.kind === 'num' && part.to - part.from <= 2) || (first.cap && tokens.slice(part.from, part.to).every((t) => t.cap || t.text === '.'));
 }
 
 /** A part that is only a person's name (two to four name words): "Rick Santangelo". */

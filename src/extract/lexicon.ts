@@ -85,6 +85,8 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('vow', 'vows', 'vowed', 'vowing', { needsClause: true }),
   ...forms('indicate', 'indicates', 'indicated', 'indicating', { needsClause: true }),
   ...forms('reply', 'replies', 'replied', 'replying'),
+  ...forms('answer', 'answers', 'answered', 'answering', { needsClause: true }),
+  ...forms('shout', 'shouts', 'shouted', 'shouting', { needsClause: true }),
   ...forms('respond', 'responds', 'responded', 'responding', { needsClause: true }),
   ...forms('tweet', 'tweets', 'tweeted', 'tweeting', { nounLike: true }),
   ...forms('remember', 'remembers', 'remembered', 'remembering', { needsClause: true }),

@@ -25,7 +25,7 @@ import {
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName } from './firstNames.js';
-import { isPersonNoun } from './personNouns.js';
+import { isPersonNoun, isSingularPersonNoun } from './personNouns.js';
 import type { Token } from './tokens.js';
 
 export type PhraseKind =
@@ -553,9 +553,14 @@ function locatedAt(tokens: Token[], from: number, to: number): number {
  */
 function unknownNoun(text: string, tokens: Token[], part: Part, from: number, to: number, determiner: PartReading['determiner'], base: Omit<PartReading, 'kind' | 'type' | 'name' | 'determiner' | 'text' | 'nameStart' | 'nameEnd'>): PartReading | null {
   const last = tokens[to - 1];
-  if (determiner === null || last === undefined || to - from > 3 || !isPlainDescription(tokens, from, to - 1) || last.cap || last.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*$/u.test(last.text)) return null;
+  if (last === undefined || last.cap || last.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*$/u.test(last.text)) return null;
   const bodyText = slice(text, tokens, from, to);
   const span = spanOf(tokens, part.from, to);
+  // "historians say", "Several Republican appropriators said": people in the plural speak as a group.
+  if (to - from <= 4 && /s$/.test(last.low) && isPersonNoun(last.low) && !isSingularPersonNoun(last.low) && tokens.slice(from, to - 1).every((t) => t.kind === 'word' || t.kind === 'num')) {
+    return { ...base, kind: 'group', type: 'organisation', name: null, determiner, head: last.low, text: slice(text, tokens, part.from, to), ...span };
+  }
+  if (determiner === null || to - from > 3 || !isPlainDescription(tokens, from, to - 1)) return null;
   // "the force" (a police force), "the festival": institutions.
   if (isPersonNoun(last.low) && !INSTITUTION_NOUNS.has(last.low)) {
     // "the rabbi", "the former congressman": a definite description refers back to someone the article named with it.

@@ -538,3 +538,20 @@ describe('organisation names as the text writes them', () => {
     expect(statementOf(text, 'had received $2.4 million')?.speaker).toBe('St. Columba’s University');
   });
 });
+
+describe('US political copy', () => {
+  it('a party-and-state parenthesis and an age and town between a name and "said" are passed over', () => {
+    const text = body(
+      'Sen. Paula Lindgren (R-Ohio), a member of the Banking Committee, said in a statement that she had doubts.',
+      'Russell Oakes, 67, a retired machinist in Saginaw, Mich., said he was sticking with the governor.',
+    );
+    expect(statementOf(text, 'she had doubts')?.speaker).toBe('Paula Lindgren');
+    expect(statementOf(text, 'sticking with the governor')?.speaker).toBe('Russell Oakes');
+  });
+
+  it('"answered that", and plural people as a group ("historians say")', () => {
+    const text = body('Villaseñor answered that she had never backed down.', 'Vice presidential debates rarely change a race, historians say.');
+    expect(statementOf(text, 'never backed down')).toBeDefined();
+    expect(statementOf(text, 'rarely change a race')?.speaker).toBe('historians');
+  });
+});
