@@ -763,7 +763,7 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   firm: /\b(?:inc|ltd|llc|plc|corp|co|company|corporation|group|holdings|partners|firm)\b/i,
   // Canada's federal departments and agencies are named "… Canada": "Health Canada", "Environment and Climate Change Canada".
   agency: /\b(?:agency|administration|service|bureau|commission|authority|office)\b|\S Canada$/i,
-  ministry: /\b(?:ministry|department)\b|\S Canada$/i,
+  ministry: /\b(?:ministry|department)\b/i,
   department: /\b(?:department|ministry|services)\b|\S Canada$/i,
   council: /\b(?:council)\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,

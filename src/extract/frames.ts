@@ -842,7 +842,11 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     const base = { type: 'according' as const, rule: 'according-to' as const, unit: u.index, phrase, cue, cueInfo: null, negated: false, quoted: false, quoteIndex: -1, intro: null };
     const endsUnit = npTo >= u.to || (npTo === u.to - 1 && FINAL_PUNCT.has(tokens[npTo]!.text));
     const leading = a === u.from || tokens.slice(u.from, a).every((t, k) => k === 0 ? isIntroWord(t) : true) && tokens[a - 1]?.text === ',' && a - u.from <= 4;
-    if (!endsUnit && (leading || tokens[npTo]?.text === ',')) {
+    // "Prices rose 5.8 per cent, according to Statistics Canada, outpacing …" / "…, according to X, an ad-tracking
+    // firm.": after the comma comes a participle or the source's apposition, so the claim is before.
+    const next = tokens[npTo + 1];
+    const asideAfter = !leading && a - u.from > 4 && next !== undefined && !next.cap && (/ing$/.test(next.low) || /^(?:a|an)$/.test(next.low));
+    if (!endsUnit && !asideAfter && (leading || tokens[npTo]?.text === ',')) {
       const from = npTo + 1;
       if (from >= u.to) return null;
       if (p.markOf[from] === 1) return { ...base, ...quoteContent(p, p.quoteOf[from]!), frame: { start: cue.start, end: phrase.end } };

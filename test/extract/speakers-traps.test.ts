@@ -555,3 +555,11 @@ describe('US political copy', () => {
     expect(statementOf(text, 'rarely change a race')?.speaker).toBe('historians');
   });
 });
+
+describe('"according to" in the middle of a sentence', () => {
+  it('the claim is before it when a participle or the source\'s apposition follows', () => {
+    const text = body('Food prices rose 5.8 per cent in the year to September, according to Statistics Canada, outpacing overall inflation.', 'The campaign has spent about $96 million on ads, according to Brightline Media Analytics, an ad-tracking firm.');
+    expect(statementOf(text, 'Food prices rose')).toMatchObject({ speaker: 'Statistics Canada', content: 'Food prices rose 5.8 per cent in the year to September' });
+    expect(statementOf(text, 'The campaign has spent')).toMatchObject({ speaker: 'Brightline Media Analytics', content: 'The campaign has spent about $96 million on ads' });
+  });
+});
