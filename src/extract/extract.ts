@@ -1408,7 +1408,7 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       continue;
     }
     // "the Holloway campaign": a name before a noun for what a person has is that organisation.
-    const owned = tokens[i + 1] !== undefined && PERSONAL_ORGANISATIONS.has(tokens[i + 1]!.low) && !tokens[i + 1]!.cap && isPersonNameToken(t, tokens[i + 1]);
+    const owned = tokens[i + 1] !== undefined && PERSONAL_ORGANISATIONS.has(tokens[i + 1]!.low) && !tokens[i + 1]!.cap && !NOT_NAME.has(t.text) && isPersonNameToken(t, tokens[i + 1]);
     if (owned) {
       const name = `${t.text} ${tokens[i + 1]!.low}`;
       out.push({ name, index: t.start, related: isRelatedOrg(name, [], head) });
@@ -1428,6 +1428,9 @@ function organisationCandidates(text: string, head: string): { name: string; ind
       else if (run.length > 2 && run[1]!.low === 'of' && !ORG_NAME_WORDS.has(run[0]!.low) && !KNOWN_ORGS.has(run[0]!.low) && !isTitleWord(run[0]!.low) && hasOrgWord(run.slice(2))) run.splice(0, 2);
       else break;
     }
+    // "Federal Reserve Governor Lionel P. Abernathy": a person's title after an organisation's name ends it.
+    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)));
+    if (titleAt > 0) run.splice(titleAt);
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").

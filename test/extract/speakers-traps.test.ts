@@ -563,3 +563,11 @@ describe('"according to" in the middle of a sentence', () => {
     expect(statementOf(text, 'The campaign has spent')).toMatchObject({ speaker: 'Brightline Media Analytics', content: 'The campaign has spent about $96 million on ads' });
   });
 });
+
+describe('a person\'s title after an organisation\'s name', () => {
+  it('"Federal Reserve Governor Lionel P. Abernathy": "a Fed spokesperson" is the Federal Reserve, not a name cut from his', () => {
+    const text = body('Federal Reserve Governor Ansel P. Whitford said rates could fall.', 'A Fed spokesperson said his comments reflected his own views.');
+    expect(statementOf(text, 'his own views')?.speaker).toBe('Federal Reserve');
+    expect(statementOf(text, 'rates could fall')?.speaker).toBe('Ansel P. Whitford');
+  });
+});
