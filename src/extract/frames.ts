@@ -26,7 +26,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, isIntroPart, isPersonNameToken, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 
@@ -385,7 +385,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   // "He praised Stumpf and said …": the subject of joined verbs is the clause's first noun phrase, not the object before "and".
   if ((tokens[phraseTo - 1]!.low === 'and' || tokens[phraseTo - 1]!.low === 'but') && phraseTo - 1 > b) {
     let v = b;
-    while (v < phraseTo - 1 && (tokens[v]!.cap || tokens[v]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[v]!.low))) v++;
+    // "Liberal health critic Anand Ramkissoon, whose caucus …, praised X and said": title words inside the name phrase.
+    const inSubject = (k: number) => tokens[k]!.cap || tokens[k]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[k]!.low) || (isTitleWord(tokens[k]!.low) && tokens.slice(k + 1, phraseTo - 1).some((t) => t.cap));
+    while (v < phraseTo - 1 && inSubject(v)) v++;
     if (v === b || v >= phraseTo - 1) return null;
     // Only a name or a pronoun opening the clause is its subject for sure ("The current forces … and added" is not).
     if (!tokens.slice(b, v).some((t) => (t.cap && !/^(?:the|a|an)$/i.test(t.text)) || /^(?:he|she|they)$/i.test(t.text))) return null;

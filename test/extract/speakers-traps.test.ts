@@ -571,3 +571,10 @@ describe('a person\'s title after an organisation\'s name', () => {
     expect(statementOf(text, 'rates could fall')?.speaker).toBe('Ansel P. Whitford');
   });
 });
+
+describe('a joined clause after a titled name', () => {
+  it('"Liberal health critic X, whose caucus …, praised Y and said": X speaks, not the party word', () => {
+    const text = body('Liberal health critic Dev Raghunandan, whose caucus has backed the nurses, praised Norah Quigley and said the government should accept arbitration.');
+    expect(statementOf(text, 'accept arbitration')?.speaker).toBe('Dev Raghunandan');
+  });
+});
