@@ -17,7 +17,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -1263,9 +1263,6 @@ function isPluralPossessive(tokens: Token[], m: number): boolean {
   return /^['’]$/.test(tokens[m]!.text) && /s$/.test(tokens[m - 1]?.text ?? '') && tokens[m - 1]!.end === tokens[m]!.start && tokens[m + 1]?.cap === true;
 }
 
-/** Adverbs that open a sentence before a name without being part of it: "Even the Reserve Bank". */
-const FOCUS_WORDS = new Set(['even', 'only', 'also']);
-
 /** Words that open a verb's object: after "Smith judges", "the contest". */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'him', 'them', 'it', 'us', 'me', 'our', 'my']);
 
@@ -1424,7 +1421,7 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
     // organisation are not part of its name.
     for (;;) {
-      if (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || ((INTRO_WORDS.has(run[0]!.low) || FOCUS_WORDS.has(run[0]!.low)) && run.length > 1))) run.shift();
+      if (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || ((INTRO_WORDS.has(run[0]!.low) || FOCUS_ADVERBS.has(run[0]!.low)) && run.length > 1))) run.shift();
       else if (run.length > 2 && run[1]!.low === 'of' && !ORG_NAME_WORDS.has(run[0]!.low) && !KNOWN_ORGS.has(run[0]!.low) && !isTitleWord(run[0]!.low) && hasOrgWord(run.slice(2))) run.splice(0, 2);
       else break;
     }

@@ -152,6 +152,8 @@ export const FINITE_VERBS = set(`
 `);
 
 /** Boundaries of a subject phrase, walking back from the cue. */
+/** Adverbs that stress who spoke without naming anyone, never part of a name: "Even the Reserve Bank said …". */
+export const FOCUS_ADVERBS = set('even only also');
 export const CLAUSE_BOUNDARY_WORDS = set('that which whereas because although though if unless whether');
 /** Conjunctions that start a new clause when they follow a comma or open the sentence. */
 export const CLAUSE_CONJUNCTIONS = set('and but or while as so yet');

@@ -21,6 +21,7 @@ import {
   PERSON_TITLE_WORDS,
   PUBLISHER_PRONOUNS,
   FINITE_VERBS,
+  FOCUS_ADVERBS,
   INTRO_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
@@ -90,8 +91,6 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
 
 /** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
 const SEEN_BY = new Set(['reviewed', 'obtained', 'seen', 'viewed', 'leaked', 'cited', 'quoted']);
-/** Adverbs that stress who spoke without naming anyone: "Even the Reserve Bank said …". */
-const FOCUS_ADVERBS = new Set(['even', 'only', 'also']);
 const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
 const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -540,7 +539,7 @@ function locatedAt(tokens: Token[], from: number, to: number): number {
     if (!/^(?:in|at)$/.test(tokens[k]!.low)) continue;
     const org = tokens.slice(from, k).filter((t) => t.cap);
     const place = tokens.slice(k + 1, to);
-    if (org.length >= 2 && org.length === k - from - (tokens[from]!.cap ? 0 : 1) && org.some((t) => isOrgWord(t.low)) && place.every((t) => t.cap || t.text === ',')) return k;
+    if (org.length >= 2 && org.length === k - from && org.some((t) => isOrgWord(t.low)) && place.every((t) => t.cap || t.text === ',')) return k;
     return -1;
   }
   return -1;
