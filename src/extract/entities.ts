@@ -109,6 +109,14 @@ export function abbreviationsOf(name: string): string[] {
   return name.includes(' ') && /^\p{Lu}{2,6}$/u.test(last) ? [acronymOf(name), last] : [acronymOf(name)];
 }
 
+/** The last words of an organisation's name that may stand for it, two words at least: "Red Cross" of "Canadian Red Cross". */
+export function nameTails(name: string): string[] {
+  const words = name.replace(LEADING_THE, '').split(' ');
+  const tails: string[] = [];
+  for (let k = 1; k < words.length - 1; k++) if (/^\p{Lu}/u.test(words[k]!)) tails.push(words.slice(k).join(' '));
+  return tails;
+}
+
 /** "FAA" for "Federal Aviation Administration", "US" for "United States": the capitals of a name's words, small words left out. */
 export function acronymOf(name: string): string {
   return name
@@ -391,8 +399,7 @@ export class EntityRegistry {
     }
     push(this.organisationsByKey, `key:${orgKey(entity.name)}`);
     for (const abbreviation of abbreviationsOf(entity.name)) push(this.organisationsByKey, `acronym:${abbreviation}`);
-    const words = entity.name.split(' ');
-    for (let k = 1; k < words.length - 1; k++) if (/^\p{Lu}/u.test(words[k]!)) push(this.organisationsByKey, `tail:${orgKey(words.slice(k).join(' '))}`);
+    for (const tail of nameTails(entity.name)) push(this.organisationsByKey, `tail:${orgKey(tail)}`);
     if (/^[\p{Lu}.]{2,6}$/u.test(entity.name)) push(this.organisationsByKey, `spelled:${entity.name.replace(/\./g, '')}`);
   }
 
@@ -676,11 +683,19 @@ export class EntityRegistry {
   /** "police said", "Police say": the police service the article named ("Cobalt Valley Regional Police Service"), if one fits. */
   private institution(phrase: SpeakerPhrase, surface: string): Resolution | null {
     if (phrase.head === null || !INSTITUTIONAL_GROUPS.has(phrase.head) || phrase.text.toLowerCase() !== phrase.head || phrase.determiner === 'indefinite') return null;
-    const head = phrase.head;
+    return this.fittingOrganisation(phrase.head, surface);
+  }
+
+  /**
+   * The organisation a noun stands for ("the airline", "police"): of an organisation that spoke and fits the noun
+   * and one named nearby that fits, the nearer ("Immigration Canada said … Environment Canada issued a warning.
+   * The weather agency said"); null when none fits.
+   */
+  private fittingOrganisation(head: string, surface: string): Resolution | null {
     const spoke = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
-    if (spoke) return this.named(spoke, 'org-role', `${surface} → ${spoke.name}, which spoke before`);
     const found = this.lookups.organisationBefore(head);
-    return found !== null && found.related ? this.named(this.organisation(found.name, surface, [head]), 'org-role', `${surface} → ${found.name}, named before`) : null;
+    if (found !== null && found.related && (spoke === undefined || found.place > spoke.spokePlace)) return this.named(this.organisation(found.name, surface, [head]), 'org-role', `${surface} → ${found.name}, named before`);
+    return spoke ? this.named(spoke, 'org-role', `${surface} → ${spoke.name}, which spoke before`) : null;
   }
 
   private orgRole(phrase: SpeakerPhrase, surface: string): Resolution {
@@ -693,16 +708,11 @@ export class EntityRegistry {
       }
       return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
     }
-    // "the airline", "the weather agency" (plain words before the noun only): an organisation that spoke and fits
-    // the noun, then one named nearby that fits.
+    // "the airline", "the weather agency" (plain words before the noun only): the organisation that fits the noun.
     const plain = phrase.head !== null && (phrase.bare || (/^[\p{Ll}\s-]+$/u.test(phrase.text) && phrase.text.endsWith(` ${phrase.head}`)));
     if (plain && phrase.determiner === 'definite') {
-      const head = phrase.head!;
-      // The nearer of the two: "Immigration Canada said … Environment Canada issued a warning. The weather agency said".
-      const related = [...this.speakers.organisation.recent()].find((e) => isRelatedOrg(e.name, e.roles, head));
-      const found = this.lookups.organisationBefore(head);
-      if (found !== null && found.related && (related === undefined || found.place > related.spokePlace)) return this.named(this.organisation(found.name, surface, [head]), 'org-role');
-      if (related) return this.named(related, 'org-role');
+      const fitting = this.fittingOrganisation(phrase.head!, surface);
+      if (fitting) return fitting;
       // Nothing named nearby fits the noun: leave "the company" as the text says rather than guess which.
     }
     return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };

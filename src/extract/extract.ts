@@ -11,8 +11,9 @@
  * headline attributions ("…, - Stano", "…: Ukraine's OSCE representative").
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
+import { partitionPoint } from '../text/search.js';
 import { firstDate, type ResolvedDate } from './dates.js';
-import { abbreviationsOf, EntityRegistry, isRelatedOrg, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
+import { abbreviationsOf, EntityRegistry, isRelatedOrg, nameTails, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
@@ -1273,21 +1274,6 @@ function countBefore(people: PersonCandidate[], pos: number): number {
   return partitionPoint(people, (c) => c.index < pos);
 }
 
-/**
- * How many leading `items` satisfy `isBefore`, found by bisection: `items` are in text order and `isBefore`
- * holds for a prefix of them (people before a position, quotes ending before it, clauses starting before it).
- */
-function partitionPoint<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (isBefore(items[middle]!)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** Abbreviated or formal titles under the noun a later description uses: "Const." → constable, "Justice" → judge. */
 const TITLE_ALIASES: Readonly<Record<string, string>> = {
   const: 'constable', sgt: 'sergeant', lt: 'lieutenant', capt: 'captain', gen: 'general', col: 'colonel', det: 'detective',
@@ -1454,8 +1440,7 @@ const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /
 function fullNameKeys(name: string): string[] {
   const words = name.replace(/^the\s+/i, '').split(' ');
   if (words.length < 2) return [];
-  const keys = [`first:${words[0]}`, ...abbreviationsOf(name).map((a) => `acronym:${a}`)];
-  for (let k = 1; k < words.length - 1; k++) if (/^\p{Lu}/u.test(words[k]!)) keys.push(`tail:${words.slice(k).join(' ')}`);
+  const keys = [`first:${words[0]}`, ...abbreviationsOf(name).map((a) => `acronym:${a}`), ...nameTails(name).map((tail) => `tail:${tail}`)];
   for (const [short, full] of ORGANISATION_SHORT_FORMS) if (full.test(name)) keys.push(`short:${short}`);
   return keys;
 }

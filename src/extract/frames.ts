@@ -29,6 +29,7 @@ import { isExcluded } from './paragraph.js';
 import { hasFiniteVerb, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
+import { partitionPoint } from '../text/search.js';
 
 export type HitType = 'frame' | 'impersonal' | 'according' | 'backref' | 'colon-intro';
 
@@ -219,7 +220,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     }
     // `used the word "remove," Lyle said, "He was …"`: a one-word quote is a word mentioned, not what was said.
     // The quote after the attribution is then the statement, as if the attribution opened it.
-    const mentioned = before?.content != null && before.quoted && interrupted && isTooShortForAClause(p, tokenAt(p, before.content.start), before.content.end, 1);
+    const mentioned = before?.content != null && before.quoted && interrupted && isTooShortForAClause(p, partitionPoint(p.tokens, (t) => t.start < before.content!.start), before.content.end, 1);
     if (before === null) return [];
     const rule: AttributionRule = before.quoted ? 'tail-quote' : parenthetical && !atEnd ? 'parenthetical' : 'tail';
     const hits: Hit[] = mentioned ? [] : [{ ...base, type: 'frame', rule, ...before, frame: { start: phrase.start, end: unitEnd(p, u) } }];
@@ -596,13 +597,6 @@ function isTooShortForAClause(p: PreparedParagraph, from: number, end: number, m
   let words = 0;
   for (let k = from; k < p.tokens.length && p.tokens[k]!.start < end; k++) if (p.tokens[k]!.kind === 'word' && ++words > most) return false;
   return true;
-}
-
-/** The index of the first token starting at or after `offset`. */
-function tokenAt(p: PreparedParagraph, offset: number): number {
-  let k = 0;
-  while (k < p.tokens.length && p.tokens[k]!.start < offset) k++;
-  return k;
 }
 
 /** Objects that make "claimed"/"declared" an idiom: "declared victory", "claimed responsibility". */
