@@ -58,6 +58,8 @@ export interface TextLookups {
   fullNameFor(surname: string): string | null;
   /** Every distinct full name written before the phrase whose first word is `given` ("Bernice Pardy" for "Bernice"). */
   fullNamesFirstNamed(given: string): string[];
+  /** Every distinct full name written before the phrase with `word` between its first and last words ("Lucía Ferrer Quintana" for "Ferrer"). */
+  fullNamesWithInnerWord(word: string): string[];
   /** An organisation named in full before the phrase that the short `name` stands for ("Karranga" → "Karranga Resources", "AP", "the Fed"). */
   organisationNamed(name: string): string | null;
   /** A full name anywhere in the article ends with `surname` (headlines name people the body introduces later). */
@@ -495,6 +497,10 @@ export class EntityRegistry {
         if (firstNamed.length > 1) return { entity: null, text: null, type: null, rule: 'first-name-ambiguous', via: `${surface}: ${firstNamed.join(' / ')}` };
         if (firstNamed.length === 1) return this.named(this.person(firstNamed[0]!, surface, [], phrase.gender), 'first-name-earlier', `${surface} → ${firstNamed[0]}`);
       }
+      // "Ferrer said", after "Lucía Ferrer Quintana": a surname written inside the full name, of one person of the article only.
+      const inner = this.lookups.fullNamesWithInnerWord(name).filter((f) => phrase.gender === null || (genderOfFullName(f) ?? phrase.gender) === phrase.gender);
+      if (inner.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${inner.join(' / ')}` };
+      if (inner.length === 1) return this.named(this.person(inner[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${inner[0]}`);
     }
     const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
     // A title's gender ("Mr", "Ms") tells two people of one surname apart.

@@ -23,7 +23,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isPlaceWord, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -772,6 +772,22 @@ class ArticleExtractor {
     return [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
   }
 
+  /** Full names of three words or more by the spelling key of each inner word ("Ferrer" of "Lucía Ferrer Quintana"). */
+  private readonly namesByInnerWord = new NewestByKey<string>();
+
+  /**
+   * Distinct full names written before the cursor with `word` inside them, neither first nor last: a first
+   * surname of a Spanish or Portuguese double surname, a family name written before given names ("Koh" of
+   * "Daniel Koh Wei Ming").
+   */
+  private fullNamesWithInnerWord(word: string): string[] {
+    this.indexNamesBeforeCursor();
+    const names = new Set<string>();
+    for (const name of this.namesByInnerWord.newest(spellingKey(word))) if (innerNameWords(name).includes(word)) names.add(name);
+    for (const c of this.peopleJustBefore()) if (!c.single && innerNameWords(c.name).includes(word)) names.add(c.name);
+    return [...names];
+  }
+
   /**
    * The full name written before the cursor with role word `head` that shares most of `words` (the
    * description's words: "the Nova Scotia premier" → nova, scotia, premier), the nearest among equals;
@@ -800,6 +816,7 @@ class ArticleExtractor {
         const titled = { name: c.name, titles: c.titles };
         for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title)) this.namesByTitle.add(title, titled);
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
+        for (const inner of innerNameWords(c.name)) this.namesByInnerWord.add(spellingKey(inner), c.name);
       }
     }
   }
@@ -890,6 +907,7 @@ class ArticleExtractor {
       },
       fullNamesFor: (surname, quotedToo) => this.fullNamesFor(surname, quotedToo),
       fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
+      fullNamesWithInnerWord: (word) => this.fullNamesWithInnerWord(word),
       personTitled: (head, words) => this.personTitled(head, words),
       questionAddressee: () => this.questionAddressee(),
       quotedNameSince: (place, gender, except) => this.quotedNameSince(place, gender, except),
@@ -1184,7 +1202,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
-    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || isSurnameAfterInitial(tokens, k - 1, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || isSurnameAfterInitial(tokens, k - 1, nameEnd) || isGivenNameSpelledLikePlace(tokens, k - 1, i, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     if (k + 1 < nameEnd && isLeadingDescriptor(tokens, k)) k++; // "Witness Tremaine Oduya" → "Tremaine Oduya"
@@ -1252,6 +1270,22 @@ const LEDE_MIN_WORDS = 12;
 /** "Theodore R. Banks": after a middle initial (or a given name), the last word `w` of a run ending at `nameEnd` is a surname. */
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
   return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
+}
+
+/** The words of a full name between its first and its last, initials, particles and suffixes left out. */
+function innerNameWords(name: string): string[] {
+  const words = name.split(' ').filter((w) => !isGenerational(w));
+  return words.slice(1, -1).filter((w) => w.length > 1 && !w.endsWith('.') && !NAME_PARTICLES.has(w.toLowerCase()));
+}
+
+/**
+ * "Jordan Ellis-Park", "Chad Okonkwo", "Georgia Whitlock-Hayes": a given name that also names a place, opening a
+ * name run right before a surname. Not after another capitalised word of the run ("Georgia Governor …" stops at the title).
+ */
+function isGivenNameSpelledLikePlace(tokens: Token[], w: number, runStart: number, nameEnd: number): boolean {
+  const t = tokens[w]!;
+  const next = tokens[w + 1];
+  return w === runStart && w + 1 < nameEnd && t.cap && isPlaceWord(t.low) && isKnownGivenName(t.text) && next !== undefined && isPersonNameToken(next, tokens[w + 2]) && !isPlaceWord(next.low);
 }
 
 /** A lower-case noun for a person, not a verb spelled like one ("St-Onge accused the minister", "Patel judges the contest"). */

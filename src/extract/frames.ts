@@ -97,7 +97,8 @@ export function findFrames(p: PreparedParagraph): Hit[] {
     for (let c = unit.from; c < unit.to && hits.length + unitHits.length < allowed; c++) {
       const t = p.tokens[c]!;
       if (t.kind !== 'word' || p.quoteOf[c] !== -1 || !CUES.has(t.low)) continue;
-      if (unitHits.some((h) => covers(h, t.start))) continue;
+      const covering = unitHits.findIndex((h) => covers(h, t.start));
+      if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
       if (isExcluded(p, t.start)) continue;
       for (const hit of cueFrames(p, unit, c)) unitHits.push(hit);
     }
@@ -108,6 +109,26 @@ export function findFrames(p: PreparedParagraph): Hit[] {
     hits.push(...unitHits);
   }
   return hits;
+}
+
+/**
+ * "Alberta has now confirmed 312 cases, the province's chief medical officer said Monday": a reporting verb
+ * inside a head clause's content whose own frame is a tail taking the sentence from its start is the outer
+ * attribution; the head clause is what that speaker reported. Replaces the covering hit when so.
+ */
+function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[], covering: number): boolean {
+  const inner = unitHits[covering]!;
+  if (inner.rule !== 'head-clause' || inner.quoted || inner.phrase === null || p.tokens[c - 1]?.text === ',') return false;
+  // "warned that …": a that-clause is the head verb's own report, whatever follows it.
+  if (inner.content === null || /\bthat\s*$/i.test(p.text.slice(Math.max(0, inner.content.start - 6), inner.content.start))) return false;
+  const [hit] = cueFrames(p, unit, c);
+  if (hit === undefined || (hit.rule !== 'tail' && hit.rule !== 'parenthetical') || hit.content === null || hit.phrase === null || hit.content.start > inner.phrase.start) return false;
+  // The tail's speaker stands inside the head clause's content, right before its verb.
+  if (hit.phrase.start < inner.content.start || hit.cue === null || hit.cue.start - hit.phrase.end > 1) return false;
+  // Set off by a comma (", the province's chief medical officer said"), not a relative clause ("the numbers some polls suggested").
+  if (!/,\s*$/.test(p.text.slice(Math.max(0, hit.phrase.start - 3), hit.phrase.start))) return false;
+  unitHits.splice(covering, 1);
+  return true;
 }
 
 function covers(hit: Hit, pos: number): boolean {

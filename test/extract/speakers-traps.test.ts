@@ -578,3 +578,44 @@ describe('a joined clause after a titled name', () => {
     expect(statementOf(text, 'accept arbitration')?.speaker).toBe('Dev Raghunandan');
   });
 });
+
+describe('given names spelled like places', () => {
+  it('"a former staffer, Georgia Whitlock-Hayes, …" is a person named in full, and "Whitlock-Hayes said" is her', () => {
+    const text = body('A former county auditor, Georgia Whitlock-Hayes, who testified first, said the ledgers had been altered.', '"Nobody asked us why," Whitlock-Hayes said.');
+    expect(statementOf(text, 'ledgers had been altered')?.speaker).toBe('Georgia Whitlock-Hayes');
+    expect(statementOf(text, 'Nobody asked us why')?.speaker).toBe('Georgia Whitlock-Hayes');
+  });
+
+  it('"Chad Okonkwo" is a man named Chad; "Georgia Governor Ann Bell" is still a governor of Georgia', () => {
+    const text = body('The union\'s treasurer, Chad Okonkwo, spoke after the vote.', '"We were outvoted," Okonkwo said.', 'Georgia Governor Ann Bell said the state would not intervene.');
+    expect(statementOf(text, 'We were outvoted')?.speaker).toBe('Chad Okonkwo');
+    expect(statementOf(text, 'would not intervene')?.speaker).toBe('Ann Bell');
+  });
+});
+
+describe('a surname that is not the last word of the full name', () => {
+  it('"Tan Wei Liang … Tan said" and "Lucía Ferrer Quintana … Ferrer said": the one person of the article carrying it', () => {
+    const text = body('"The port will reopen on Friday," the minister, Tan Wei Liang, told parliament.', 'Tan said the delay had cost shippers millions.', 'The opposition\'s Lucía Ferrer Quintana called the delay avoidable.', '"They were warned in March," Ferrer said.');
+    expect(statementOf(text, 'delay had cost shippers')?.speaker).toBe('Tan Wei Liang');
+    expect(statementOf(text, 'They were warned in March')?.speaker).toBe('Lucía Ferrer Quintana');
+  });
+
+  it('two people sharing that word leave the speaker unclear', () => {
+    const text = body('Lucía Ferrer Quintana and Pablo Ruiz Ferrer both spoke at the rally.', '"We will not back down," Ferrer said.');
+    expect(statementOf(text, 'We will not back down')?.speaker ?? null).not.toBe('Lucía Ferrer Quintana');
+  });
+});
+
+describe('a report inside a report', () => {
+  it('"Manitoba has confirmed 41 cases, the province\'s chief public health officer said Monday": the officer is the speaker', () => {
+    const text = body('WINNIPEG — Manitoba has now confirmed 41 mumps cases since January, the province\'s chief public health officer said Monday, as school boards called on parents to check records.');
+    expect(statementOf(text, 'Manitoba has now confirmed 41 mumps cases')).toMatchObject({ speaker: "province's chief public health officer", content: 'Manitoba has now confirmed 41 mumps cases since January' });
+    expect(statementOf(text, 'check records')?.speaker).toBe('school boards');
+  });
+
+  it('a that-clause stays its verb\'s own, and a clause without a comma is no outer report', () => {
+    const text = body('Ortega warned that the figures might not hold for rural districts, a caveat the authors acknowledge.', 'Union steward Lena Marsh said her members had not decided in the numbers some polls suggested.');
+    expect(statementOf(text, 'might not hold')?.speaker).toBe('Ortega');
+    expect(statementOf(text, 'had not decided')?.speaker).toBe('Lena Marsh');
+  });
+});
