@@ -9,6 +9,7 @@ import { genderOfFullName, genderOfGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
+import { memoized } from '../text/memo.js';
 import type { SpeakerPhrase } from './speakers.js';
 
 export interface Entity {
@@ -138,6 +139,9 @@ export function acronymOf(name: string): string {
  */
 export const LOOKUP_WINDOW = 64;
 export const SAME_NAME_WINDOW = 16;
+
+/** A name in lower case without its generational suffixes: "Donald Trump Jr." → "donald trump". */
+const withoutSuffixes = memoized((name: string) => name.split(' ').filter((t) => !isGenerational(t)).join(' ').toLowerCase());
 
 /** The last `SAME_NAME_WINDOW` entries of a list, newest first. */
 function newest<T>(list: readonly T[] | undefined): T[] {
@@ -433,7 +437,7 @@ export class EntityRegistry {
    * initial of it) and the same generational suffix: "Donald Trump Jr." is never "Donald Trump".
    */
   private findPerson(tokens: string[]): Entity | null {
-    const query = nameParts(tokens);
+    const query = namePartsOf(tokens.join(' '));
     let best: Entity | null = null;
     for (const e of this.personCandidates(query.surname, tokens.at(-1) ?? '')) {
       const known = this.partsOf(e);
@@ -454,7 +458,7 @@ export class EntityRegistry {
   private partsOf(e: Entity): ReturnType<typeof nameParts> {
     const cached = this.nameParts.get(e);
     if (cached !== undefined && cached.name === e.name) return cached.parts;
-    const parts = nameParts(e.name.split(/\s+/));
+    const parts = namePartsOf(e.name);
     this.nameParts.set(e, { name: e.name, parts });
     return parts;
   }
@@ -482,8 +486,8 @@ export class EntityRegistry {
     const tokens = name.split(/\s+/);
     const surname = tokens.filter((t) => !isGenerational(t)).at(-1) ?? name;
     // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
-    const bare = (n: string) => n.split(' ').filter((t) => !isGenerational(t)).join(' ').toLowerCase();
-    const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && bare(f).endsWith(` ${bare(name)}`));
+    const ending = ` ${withoutSuffixes(name)}`;
+    const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && withoutSuffixes(f).endsWith(ending));
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
@@ -762,6 +766,9 @@ function documentKind(document: string): string {
 const ISSUED_BY_SPEAKER = new Set(['statement', 'statements', 'letter', 'release', 'memo', 'memorandum', 'note', 'filing']);
 
 /** A personal name's parts: "Charles E. Schumer" → first Charles, surname Schumer; "Donald Trump Jr." → suffix jr. */
+/** `nameParts` of a name's words, remembered (a pronoun weighs the same names again and again). Callers must not mutate the result. */
+const namePartsOf = memoized((name: string) => nameParts(name.split(/\s+/)));
+
 function nameParts(tokens: string[]): { first: string | null; surname: string; suffix: string | null; all: string[] } {
   const words = tokens.filter((t) => t !== '');
   const suffixes = words.filter((t) => isGenerational(t));

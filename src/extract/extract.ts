@@ -12,6 +12,7 @@
  */
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { partitionPoint } from '../text/search.js';
+import { memoized } from '../text/memo.js';
 import { firstDate, type ResolvedDate } from './dates.js';
 import { abbreviationsOf, EntityRegistry, isRelatedOrg, nameTails, LOOKUP_WINDOW, NewestByKey, type Entity, type PersonMention, type Resolution, type TextLookups } from './entities.js';
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
@@ -669,7 +670,16 @@ class ArticleExtractor {
     const keys = new Set(shortNameKeys(name));
     if (keys.size === 0) return null;
     if (this.paras[this.cursor.para]) {
-      const found = this.organisationsOf(this.cursor.para).filter((c) => c.index < this.cursor.pos && c.name !== name && fullNameKeys(c.name).some((k) => keys.has(k))).at(-1);
+      // The last organisation of the paragraph before the cursor, other than `name`, under any of the keys.
+      const byKey = this.organisationKeysOf(this.cursor.para);
+      let found: { name: string; order: number } | null = null;
+      for (const key of keys) {
+        const list = byKey.get(key);
+        if (list === undefined) continue;
+        let j = partitionPoint(list, (o) => o.index < this.cursor.pos) - 1;
+        if (j >= 0 && list[j]!.name === name) j = list[j]!.otherBefore;
+        if (j >= 0 && (found === null || list[j]!.order > found.order)) found = list[j]!;
+      }
       if (found) return found.name;
     }
     this.indexOrganisationsBeforeCursor();
@@ -686,6 +696,30 @@ class ArticleExtractor {
    * 2nd: an article's preparation stays linear in its length.
    */
   private readonly organisationsIn = new Map<number, { name: string; index: number }[]>();
+
+  private readonly organisationKeysIn = new Map<number, Map<string, OrganisationByKey[]>>();
+
+  /**
+   * The organisations of paragraph `i` under each key of `fullNameKeys`, in text order, built once per paragraph:
+   * a paragraph naming thousands of organisations is not read whole for each short name.
+   */
+  private organisationKeysOf(i: number): Map<string, OrganisationByKey[]> {
+    let byKey = this.organisationKeysIn.get(i);
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const [order, c] of this.organisationsOf(i).entries()) {
+        for (const key of new Set(fullNameKeys(c.name))) {
+          const list = byKey.get(key) ?? [];
+          const last = list.at(-1);
+          const otherBefore = last === undefined ? -1 : last.name !== c.name ? list.length - 1 : last.otherBefore;
+          list.push({ name: c.name, index: c.index, order, otherBefore });
+          byKey.set(key, list);
+        }
+      }
+      this.organisationKeysIn.set(i, byKey);
+    }
+    return byKey;
+  }
 
   /** Organisations named in paragraph `i`, found once per paragraph. */
   private organisationsOf(i: number): { name: string; index: number }[] {
@@ -1389,10 +1423,10 @@ function isInitial(word: string): boolean {
   return /^\p{Lu}$/u.test(word);
 }
 
-function lastNameToken(name: string): string {
+const lastNameToken = memoized((name: string): string => {
   const tokens = name.split(' ').filter((t) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(t));
   return tokens.at(-1) ?? name;
-}
+});
 
 
 /** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
@@ -1477,6 +1511,14 @@ function fullNameKeys(name: string): string[] {
   const keys = [`first:${words[0]}`, ...abbreviationsOf(name).map((a) => `acronym:${a}`), ...nameTails(name).map((tail) => `tail:${tail}`)];
   for (const [short, full] of ORGANISATION_SHORT_FORMS) if (full.test(name)) keys.push(`short:${short}`);
   return keys;
+}
+
+/** An organisation of a paragraph under one key: where it is, its place among the paragraph's, and the nearest earlier entry of the key with another name (-1: none). */
+interface OrganisationByKey {
+  name: string;
+  index: number;
+  order: number;
+  otherBefore: number;
 }
 
 /** The keys a short name looks up: a word by its first-word, initials and short-form keys, several words by their tail key. */

@@ -288,7 +288,8 @@ export const GENERATIONAL_SUFFIXES = set('jr sr ii iii iv');
 
 /** "Jr.", "III": a generational suffix (any case, with or without its dot). */
 export function isGenerational(word: string): boolean {
-  return GENERATIONAL_SUFFIXES.has(word.toLowerCase().replace(/\.$/, ''));
+  // The longest suffix is "iii." (four characters): most words are rejected without a copy.
+  return word.length <= 4 && GENERATIONAL_SUFFIXES.has(word.toLowerCase().replace(/\.$/, ''));
 }
 
 /** A surname with a lower-case Arabic article: "al-Rashidi", "el-Sayed", "bin-Talal". */
