@@ -98,6 +98,14 @@ describe('parseArticle on other shapes', () => {
     expect(parseArticle({ file: 'c.txt', text: 'Title\nOn 3 March 2021, X said so.' }).date).toMatchObject({ iso: '2021-03-03', inferred: true });
   });
 
+  it('reads a date line in figures when day and month cannot be mixed up, and leaves "03/05/2025" unknown', () => {
+    const date = (line: string) => parseArticle({ file: 'n.txt', text: `Title\nCourts\n${line}\n\nA clerk said the hearing was adjourned.` }).date;
+    expect(date('28/05/2025')).toMatchObject({ iso: '2025-05-28', inferred: false });
+    expect(date('Updated 12/31/2024 9:14 pm ET').iso).toBe('2024-12-31');
+    expect(date('03/05/2025').iso).toBeNull();
+    expect(date('31/02/2025').iso).toBeNull();
+  });
+
   it('counts offsets in code points when the text has astral characters (emoji)', () => {
     const text = 'Headline 🚀 here\n\nThe 🛰️ satellite said “hello”. Then it left.';
     const a = parseArticle({ file: 'e.txt', text });

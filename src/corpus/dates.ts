@@ -182,7 +182,7 @@ export function dateInFileName(file: string): string | null {
 export function dateLine(block: string): string | null {
   if (block.length > 90) return null;
   const mentions = findDateMentions(block).filter((m) => m.year !== null);
-  if (mentions.length === 0) return null;
+  if (mentions.length === 0) return numericDateLine(block);
   const m = mentions[0]!;
   // Mostly the date: little else than times, zones, weekdays and words like "Updated", "Published", a byline.
   const rest = block.replace(m.text, ' ').replace(/\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|a\.m\.|p\.m\.)/gi, ' ').replace(/\b[A-Z]{2,4}\b/g, ' ');
@@ -190,4 +190,24 @@ export function dateLine(block: string): string | null {
   // Nothing but the date, a time, a byline and a few words of its own: not a sentence that mentions a date.
   if (words.length > 8 || words.some((w) => /^\p{Ll}/u.test(w) && !DATE_LINE_WORDS.has(w))) return null;
   return toIso(m.year!, m.month, m.day);
+}
+
+/** "28/05/2025", "Published 05.28.2025 09:14": a date line written in figures. */
+const NUMERIC_DATE_LINE = /^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
+
+/**
+ * A date line in figures. Day first (Europe) or month first (the US) is told by a part over 12; when both
+ * parts could be the month ("03/05/2025") the date is left unknown rather than guessed.
+ */
+function numericDateLine(block: string): string | null {
+  const m = NUMERIC_DATE_LINE.exec(block.trim());
+  if (m === null) return null;
+  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dayFirst = a > 12 && b <= 12;
+  const monthFirst = b > 12 && a <= 12;
+  if (!dayFirst && !monthFirst && a !== b) return null;
+  const [month, day] = dayFirst ? [b, a] : [a, b];
+  if (!isValidDay(month, day)) return null;
+  const iso = toIso(year, month, day);
+  return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
 }

@@ -572,9 +572,14 @@ class ArticleExtractor {
   private intervieweeResolution(): Resolution | null {
     if (this.interviewee !== undefined) return this.interviewee;
     // Bylines name the interviewer: "By Ben Hargreaves".
-    const people = [...this.paras.keys()].filter((i) => !BYLINE.test(this.paras[i]!.text)).flatMap((i) => this.peopleOf(i).filter((c) => !c.single && !c.afterPreposition));
+    const inParagraphs = (indexes: number[]) => indexes.filter((i) => this.paras[i] !== undefined && !BYLINE.test(this.paras[i]!.text)).flatMap((i) => this.peopleOf(i).filter((c) => !c.single && !c.afterPreposition));
     // A name opening with a known given name first ("Jeannie Akulukjuk" over the title's "Grays Bay port").
-    const named = people.find((c) => isKnownGivenName(c.name.split(' ')[0]!)) ?? people.at(0);
+    const pick = (people: PersonCandidate[]) => people.find((c) => isKnownGivenName(c.name.split(' ')[0]!)) ?? people.at(0);
+    // The paragraph that introduces the questions names the one answering them ("Clerk Denise M. Fairweather spoke with the Lantern").
+    const firstQuestion = this.paras.findIndex((p) => p !== undefined && /^Q\s*[:.]/.test(p.text));
+    // Its subject only: "He spoke with the Review's Nora Quill" names the interviewer.
+    const introduced = firstQuestion > 0 ? inParagraphs([firstQuestion - 1]).filter((c) => c.subject) : [];
+    const named = pick(introduced) ?? pick(inParagraphs([...this.paras.keys()]));
     if (named === undefined) return (this.interviewee = null);
     const resolution = this.registry.resolve(namePhrase(named.name), named.name);
     this.interviewee = resolution ? { ...resolution, rule: 'name', via: `A: → the interviewee named in the title or first: ${named.name}` } : null;
@@ -1246,7 +1251,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       const t = tokens[w]!;
       if (t.text === '.') continue;
       words.push(t);
-      written.push(isInitial(t.text) || ((t.text === 'Jr' || t.text === 'Sr') && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
+      // An initial takes its dot; "Ó" of "Pádraig Ó Conghaile" is a particle, not an initial: initials carry no accents.
+      written.push((isInitial(t.text) && /^[A-Z]$/.test(t.text)) || ((t.text === 'Jr' || t.text === 'Sr') && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
     }
     const nameText = written.join(' ');
     const prep = before !== undefined && PLACE_PREPOSITIONS.has(before.low) && k === i;
@@ -1469,7 +1475,8 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     let j = i;
     // "St. Brendan's University": a saint's possessive inside an institution's name.
     const saint = /^(?:st|saint|ste)$/.test(t.low);
-    while (j < tokens.length && (tokens[j]!.cap || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
+    // "Amalgamated Transit Union Local 1093": a union local's number is part of its name.
+    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.kind === 'num' && j > i && tokens[j - 1]!.low === 'local') || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
@@ -1543,6 +1550,7 @@ function isTitleCase(text: string): boolean {
 const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', 'Q', 'The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its']);
 
 function isNotNameWord(word: string): boolean {
+  if (NAME_PARTICLES.has(word)) return false; // "ap" of "Owain ap Rhys" in lower case, whatever "AP" stands for
   const low = word.toLowerCase();
   return NOT_NAME.has(word) || isTitleWord(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || CALENDAR_AND_PLACE_NOUNS.has(low);
 }

@@ -19,6 +19,7 @@ import {
   CLAUSE_CONJUNCTIONS,
   CUES,
   IMPERSONAL_REPORT,
+  NAME_PARTICLES,
   OCCASION_WORDS,
   PRE_CUE_SKIP,
   TIME_WORDS,
@@ -348,6 +349,14 @@ interface Subject {
 }
 
 /** Walks back from the cue over adverbs to the subject phrase, and from there to the clause start. */
+/** Words opening a clause of time before its subject ("after the lender warned"); also prepositions, hence the comma test. */
+const SUBORDINATORS_OF_TIME = new Set(['after', 'before', 'when', 'since', 'until', 'once']);
+
+function hasCommaBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.text === ',') return true;
+  return false;
+}
+
 function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { empty: true; modal: false; negated: false } | null {
   const { tokens } = p;
   let i = c - 1;
@@ -397,6 +406,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const demonstrative = tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of');
     const relativeAside = tok.low === 'which' && b - 2 >= u.from && tokens[b - 2]!.text === ',' && tokens[phraseTo - 1]!.text === ',';
     if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !demonstrative && !relativeAside) break;
+    // "its shares fell sharply after the lender warned that …": a subordinate clause's own subject, when no comma sets
+    // the clause off and the verb reports a that-clause (not "before the commission announces the schedule").
+    if (SUBORDINATORS_OF_TIME.has(tok.low) && b - 1 > u.from && tokens[c + 1]?.low === 'that' && !hasCommaBetween(tokens, b, phraseTo)) break;
     if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',')) break;
     if (tok.start < p.datelineEnd) break;
     if (phraseTo - b > 45) break;
@@ -408,7 +420,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   if ((tokens[phraseTo - 1]!.low === 'and' || tokens[phraseTo - 1]!.low === 'but') && phraseTo - 1 > b) {
     let v = b;
     // "Liberal health critic Anand Ramkissoon, whose caucus …, praised X and said": title words inside the name phrase.
-    const inSubject = (k: number) => tokens[k]!.cap || tokens[k]!.text === '.' || /^(?:the|a|an|he|she|they|it)$/.test(tokens[k]!.low) || (isTitleWord(tokens[k]!.low) && tokens.slice(k + 1, phraseTo - 1).some((t) => t.cap));
+    const inSubject = (k: number) => tokens[k]!.cap || tokens[k]!.text === '.' || NAME_PARTICLES.has(tokens[k]!.text) || /^(?:the|a|an|he|she|they|it)$/.test(tokens[k]!.low) || (isTitleWord(tokens[k]!.low) && tokens.slice(k + 1, phraseTo - 1).some((t) => t.cap));
     while (v < phraseTo - 1 && inSubject(v)) v++;
     if (v === b || v >= phraseTo - 1) return null;
     // Only a name or a pronoun opening the clause is its subject for sure ("The current forces … and added" is not).
@@ -852,7 +864,7 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
   for (let a = u.from; a < u.to - 2; a++) {
     if (tokens[a]!.low !== 'according' || tokens[a + 1]!.low !== 'to' || p.quoteOf[a] !== -1 || isExcluded(p, tokens[a]!.start)) continue;
     let npTo = a + 2;
-    while (npTo < u.to && tokens[npTo]!.text !== ',' && p.quoteOf[npTo] === -1 && !FINAL_PUNCT.has(tokens[npTo]!.text)) npTo++;
+    while (npTo < u.to && tokens[npTo]!.text !== ',' && p.quoteOf[npTo] === -1 && (!FINAL_PUNCT.has(tokens[npTo]!.text) || isInitialsDot(tokens, npTo, u.to))) npTo++;
     const phrase = phraseAt(p, a + 2, npTo);
     if (phrase === null) return null;
     const cue = { start: tokens[a]!.start, end: tokens[a + 1]!.end };
@@ -878,6 +890,13 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     return null;
   }
   return null;
+}
+
+/** The dot of an initial inside a name that goes on: "the U.S. Drought Monitor", "Ben S. Bernanke". */
+function isInitialsDot(tokens: Token[], k: number, to: number): boolean {
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return tokens[k]!.text === '.' && before !== undefined && before.end === tokens[k]!.start && /^(?:\p{Lu}|(?:\p{L}\.)+\p{L})$/u.test(before.text) && k + 1 < to && after !== undefined && after.cap;
 }
 
 function isIntroWord(t: Token): boolean {

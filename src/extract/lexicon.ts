@@ -191,6 +191,7 @@ export const PERSON_TITLE_WORDS = set(`
   economist strategist pollster consultant entrepreneur investor banker trader broker accountant developer
   former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
+  td collector shri smt shrimati datuk dato datin seri alhaji alhaja
 `);
 
 /** Nouns that refer back to a person already named: "the NATO Secretary General", "the European diplomat". */
@@ -255,7 +256,7 @@ export const NON_AGENT_NOUNS = set(`
 
 /** Capitalised words that end (or are) an organisation's name. */
 export const ORG_NAME_WORDS = set(`
-  post times journal guardian telegraph independent herald tribune gazette echo chronicle news press agency service
+  county post times journal guardian telegraph independent herald tribune gazette echo chronicle news press agency service
   services ministry department council commission committee office administration association federation alliance
   union organisation organization institute university college school hospital bank fund group party court police
   army navy forces force corps guard company corporation inc ltd llc plc corp co airlines airways energy motors
@@ -301,7 +302,7 @@ export function isArabicArticleName(text: string): boolean {
 }
 
 /** Lower-case particles inside personal names: "Abdulaziz bin Salman", "Ursula von der Leyen". */
-export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da du la le van von ter ten dos das st');
+export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da du la le van von ter ten dos das st ap ab');
 
 /** Verbs of proposition that make "It is/was X that" an unattributed report. */
 export const IMPERSONAL_REPORT = set('reported said stated claimed announced understood believed known alleged rumoured rumored thought learned learnt');

@@ -82,7 +82,9 @@ const AGENT_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'aide',
  */
 function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number {
   let k = nameFrom - 1;
-  while (k >= from && (tokens[k]!.text === '.' || (isTitleWord(tokens[k]!.low) && tokens[k]!.cap))) k--;
+  // Back over the title, "of" inside it too: "for Secretary of State Margaret Osei".
+  const titleWordAt = (j: number) => j >= from && isTitleWord(tokens[j]!.low) && tokens[j]!.cap;
+  while (k >= from && (tokens[k]!.text === '.' || titleWordAt(k) || (tokens[k]!.low === 'of' && titleWordAt(k - 1) && titleWordAt(k + 1)))) k--;
   if (k < from + 1 || !/^(?:for|to|of)$/.test(tokens[k]!.low) || !AGENT_NOUNS.has(tokens[k - 1]!.low)) return -1;
   // A person's name for sure: a title before it or a given name opening it ("a spokesman for Ashford Rovers" is a club's).
   const titled = k < nameFrom - 1;
@@ -262,7 +264,9 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   // "A spokesperson for Premier Linda van Rijn, Tomás Ribeiro": the named spokesperson speaks, not the principal.
   const onBehalf = kept.length > 1 && speaksForSomeone(tokens, kept[0]!.part);
   const people = kept.filter((r) => r.kind === 'name' && r.type === 'person');
-  const named = (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
+  // "Ukraine's state grid operator, Ukrenergo": a description by its owner, then the name of the one described.
+  const apposed = kept.length > 1 && describedByOwner(tokens, kept[0]!) ? kept.slice(1).find((r) => r.kind === 'name') : undefined;
+  const named = apposed ?? (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
   const main = named ?? kept[0]!;
   const roles = kept.flatMap((r) => r.roles);
   const first = tokens[from]!;
@@ -287,6 +291,13 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     ...(main.seniority ? { seniority: main.seniority } : {}),
     ...(main.possessive ? { possessive: true } : {}),
   };
+}
+
+/** "Bryn Celyn's operator": a reading whose name owns the head noun after it, so the name is not the one described. */
+function describedByOwner(tokens: Token[], r: PartReading): boolean {
+  if (r.kind !== 'name' || r.head === null) return false;
+  for (let k = r.part.from; k < r.part.to; k++) if (tokens[k]!.low === "'s") return true;
+  return false;
 }
 
 /** One reading of a part of the phrase: the phrase's fields but its overall span, plus where the reading stops. */
@@ -735,7 +746,8 @@ export function isLeadingDescriptor(tokens: Token[], k: number): boolean {
   if (/^\p{Lu}$/u.test(next.text) || genderOfGivenName(t.text) !== null) return false;
   const singular = t.low.endsWith('s') ? t.low.slice(0, -1) : t.low;
   if (NEW_PERSON_NOUNS.has(t.low) || NEW_PERSON_NOUNS.has(singular) || PERSON_ROLE_NOUNS.has(t.low) || PERSON_ROLE_NOUNS.has(singular)) return true;
-  if (!isPersonNoun(t.low) || GIVEN_NAME_NOUNS.has(t.low)) return false;
+  // Two-letter nouns ("Pa", "Ma") are given names far more often than descriptors: "Pa Nhia Yang".
+  if (!isPersonNoun(t.low) || GIVEN_NAME_NOUNS.has(t.low) || t.text.length <= 2) return false;
   // Before a known given name, or before a first name and a surname ("Goaltender Jonas Aaltonen-Berg").
   return genderOfGivenName(next.text) !== null || (tokens[k + 2]?.cap === true && tokens[k + 2]!.kind === 'word');
 }

@@ -619,3 +619,64 @@ describe('a report inside a report', () => {
     expect(statementOf(text, 'had not decided')?.speaker).toBe('Lena Marsh');
   });
 });
+
+describe('names and honorifics from outside North America', () => {
+  it('"Shri", "Datuk Seri" and "TD" are titles; "Ó" and "ap" are parts of the name, not an initial or an agency', () => {
+    const text = body(
+      'Revenue Minister Shri P. Venkatesan said the State would release the relief funds by Friday.',
+      "Malaysia's environment minister, Datuk Seri Wan Hafiz Wan Osman, said schools had been closed for six days.",
+      'The Minister for Finance, Séamus Ó Donnchadha, told the Dáil that receipts were ahead of forecast.',
+      'Labour TD Gráinne Nic Amhlaoibh said the figures were "smoke and mirrors".',
+      'Prosecutor Rhodri ap Iorwerth told the court that the defendant had used three cards.',
+      '"We will not be rushed," Mr Ó Donnchadha said.',
+    );
+    expect(statementOf(text, 'release the relief funds')?.speaker).toBe('P. Venkatesan');
+    expect(statementOf(text, 'schools had been closed')?.speaker).toBe('Wan Hafiz Wan Osman');
+    expect(statementOf(text, 'receipts were ahead')?.speaker).toBe('Séamus Ó Donnchadha');
+    expect(statementOf(text, 'smoke and mirrors')?.speaker).toBe('Gráinne Nic Amhlaoibh');
+    expect(statementOf(text, 'used three cards')?.speaker).toBe('Rhodri ap Iorwerth');
+    expect(statementOf(text, 'We will not be rushed')?.speaker).toBe('Séamus Ó Donnchadha');
+  });
+
+  it('"Pa Nhia Yang": a two-letter given name is not a descriptor', () => {
+    const text = body('South of Hastings, Pa Kou Xiong walked between rows of bok choy.', '"This is half of what we had last year," Xiong said.');
+    expect(statementOf(text, 'half of what we had')?.speaker).toBe('Pa Kou Xiong');
+  });
+});
+
+describe('organisations named by description, short form or number', () => {
+  it('"Glenbrook\'s operator, Marlow Care Group, said": the apposed name speaks, not the owner of the description', () => {
+    const text = body("Glenbrook's operator, Marlow Care Group, said in a statement that the employee had been dismissed.");
+    expect(statementOf(text, 'had been dismissed')?.speaker).toBe('Marlow Care Group');
+  });
+
+  it('"its shares fell after the lender warned that …": the lender is the bank named before', () => {
+    const text = body('Harbourline Bank reported a rise in profits on Thursday, but its shares fell sharply after the lender warned that falling rates would squeeze its margins.');
+    expect(statementOf(text, 'squeeze its margins')?.speaker).toBe('Harbourline Bank');
+  });
+
+  it('"according to the U.S. Drought Monitor", "the county said", "Transit Union Local 1093"', () => {
+    const text = body(
+      'Much of the state has been in severe drought since May, according to the U.S. Drought Monitor.',
+      'Crews from Kessler County worked through the night.',
+      'The county said evacuation warnings could become orders at any time.',
+      'Members of United Transit Workers Union Local 1093 walked off the job on Monday.',
+      'The union said it had not received a new offer.',
+    );
+    expect(statementOf(text, 'severe drought')?.speaker).toBe('U.S. Drought Monitor');
+    expect(statementOf(text, 'evacuation warnings')?.speaker).toBe('Kessler County');
+    expect(statementOf(text, 'new offer')?.speaker).toBe('United Transit Workers Union Local 1093');
+  });
+
+  it('"A spokesperson for Secretary of State X" is not X', () => {
+    const text = body('A spokesperson for Secretary of State Ruth Adeyemi, in an email, said the office was monitoring the count.');
+    expect(statementOf(text, 'monitoring the count')?.speaker).not.toBe('Ruth Adeyemi');
+  });
+});
+
+describe('an interview in questions and answers', () => {
+  it('the answers are the one the introduction makes its subject, not the outlet or the interviewer', () => {
+    const text = ['Clerk says count will finish on time', 'The Valley Ledger', '', 'County Clerk Miriam T. Osgood spoke with the Ledger by phone Friday.', '', 'Q: Is there any evidence of fraud?', '', 'A: No. We have reviewed the poll book and the tape.', '', 'He spoke with the Ledger\'s Dana Pruitt from home.'].join('\n');
+    expect(statementOf(text, 'reviewed the poll book')?.speaker).toBe('Miriam T. Osgood');
+  });
+});
