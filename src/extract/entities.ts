@@ -109,7 +109,11 @@ function orgKey(name: string): string {
 /** The abbreviations that stand for an organisation: its initials, and an acronym ending its name ("RCMP" for "Nova Scotia RCMP"). */
 export function abbreviationsOf(name: string): string[] {
   const last = name.split(/\s+/).at(-1)!;
-  return name.includes(' ') && /^\p{Lu}{2,6}$/u.test(last) ? [acronymOf(name), last] : [acronymOf(name)];
+  const out = name.includes(' ') && /^\p{Lu}{2,6}$/u.test(last) ? [acronymOf(name), last] : [acronymOf(name)];
+  // "U.S. Immigration and Customs Enforcement" is "ICE": a country written before an agency's name is not in its initials.
+  const national = /^(?:the\s+)?(?:U\.S\.|US|U\.K\.|UK)\s+(.+\s.+)$/u.exec(name);
+  if (national !== null) out.push(acronymOf(national[1]!));
+  return out;
 }
 
 /** The last words of an organisation's name that may stand for it, two words at least: "Red Cross" of "Canadian Red Cross". */
@@ -249,7 +253,8 @@ export class EntityRegistry {
 
   person(name: string, surface: string, roles: string[], gender: 'm' | 'f' | null): Entity {
     const tokens = name.split(/\s+/);
-    let entity = this.findPerson(tokens);
+    // "Mr Tan" is never the article's Ms Tan Su-Lin: a title's gender keeps apart people sharing a name word.
+    let entity = this.findPerson(tokens, gender);
     if (entity === null && tokens.length === 1) {
       const fuller = this.lookups.fullNameFor(name);
       if (fuller !== null) {
@@ -436,10 +441,11 @@ export class EntityRegistry {
    * A person entity with the same surname (spelling-tolerant), a compatible first name (equal, or an
    * initial of it) and the same generational suffix: "Donald Trump Jr." is never "Donald Trump".
    */
-  private findPerson(tokens: string[]): Entity | null {
+  private findPerson(tokens: string[], gender: 'm' | 'f' | null = null): Entity | null {
     const query = namePartsOf(tokens.join(' '));
     let best: Entity | null = null;
     for (const e of this.personCandidates(query.surname, tokens.at(-1) ?? '')) {
+      if (gender !== null && e.gender !== null && e.gender !== gender) continue;
       const known = this.partsOf(e);
       const surnameMatch = sameNameToken(known.surname, query.surname) || (query.first === null && known.all.some((t) => sameNameToken(t, query.surname)));
       if (tokens.length > 1 && e.name.endsWith(` ${tokens.join(' ')}`)) return e; // "Ortiz de la Vega" of "Catalina Ortiz de la Vega"
@@ -500,6 +506,14 @@ export class EntityRegistry {
         const firstNamed = this.lookups.fullNamesFirstNamed(name);
         if (firstNamed.length > 1) return { entity: null, text: null, type: null, rule: 'first-name-ambiguous', via: `${surface}: ${firstNamed.join(' / ')}` };
         if (firstNamed.length === 1) return this.named(this.person(firstNamed[0]!, surface, [], phrase.gender), 'first-name-earlier', `${surface} → ${firstNamed[0]}`);
+      }
+      // "Mr Tan said", after "Manpower Minister Tan Wei Ming": a family name written first, as Chinese, Korean and
+      // Vietnamese names are, called by title. Not a given name ("Mr Thomas" is never Thomas Green).
+      if (phrase.roles.length > 0 && genderOfGivenName(name) === null && !phrase.roles.every((r) => FIRST_NAME_TITLES.test(r))) {
+        const agrees = (f: string) => phrase.gender === null || ((genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+        const familyFirst = this.lookups.fullNamesFirstNamed(name).filter(agrees);
+        if (familyFirst.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${familyFirst.join(' / ')}` };
+        if (familyFirst.length === 1) return this.named(this.person(familyFirst[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${familyFirst[0]} (family name first)`);
       }
       // "Ferrer said", after "Lucía Ferrer Quintana": a surname written inside the full name, of one person of the article only.
       const inner = this.lookups.fullNamesWithInnerWord(name).filter((f) => phrase.gender === null || (genderOfFullName(f) ?? phrase.gender) === phrase.gender);
@@ -641,6 +655,12 @@ export class EntityRegistry {
     return bestScore >= 0.3 ? best : null;
   }
 
+  /** A name the article gives a person: a given name opens it, a person of the article carries it, or a full name ends with it. */
+  private isPersonOfArticle(name: string): boolean {
+    const words = name.split(/\s+/);
+    return words.some((w) => genderOfGivenName(w) !== null) || this.findPerson(words) !== null || this.lookups.fullNamesFor(words.at(-1)!).length > 0;
+  }
+
   private role(phrase: SpeakerPhrase, surface: string): Resolution {
     const spokesperson = phrase.head?.startsWith('spokes') === true;
     // "A spokesperson for the department": an indefinite description brings in someone new, never a person
@@ -650,6 +670,13 @@ export class EntityRegistry {
       const forOrg = spokesperson ? (/\bfor\s+the\s+(\p{Ll}+)$/u.exec(phrase.text) ?? /^(\p{Ll}+)\s+spokes\p{Ll}+$/u.exec(phrase.text)) : null;
       const org = forOrg ? this.orgRole({ ...phrase, kind: 'org-role', type: 'organisation', head: forOrg[1]!, bare: true, determiner: 'definite', text: forOrg[1]! }, surface) : null;
       if (org?.entity) return { ...org, rule: 'spokesperson-organisation', via: `${surface} → ${org.entity.name}` };
+      // "A spokeswoman for Voltrek", "a spokesperson for the federal Department of Finance": the organisation named,
+      // never a person of the article ("a spokesman for Johnson" speaks for Johnson, and is not Johnson).
+      const named = spokesperson ? /\b(?:for|of|at)\s+(?:the\s+)?(?:federal\s+|state\s+|provincial\s+)?(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}.&'’-]*))*)$/u.exec(phrase.text) : null;
+      if (named !== null && !this.isPersonOfArticle(named[1]!)) {
+        const byName = this.organisationByName(named[1]!, surface, [], 'spokesperson-organisation');
+        return { ...byName, via: `${surface} → ${byName.text}` };
+      }
       // "A spokesperson said", right after an organisation spoke: that organisation's.
       if (spokesperson && forOrg === null && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
       return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };

@@ -19,7 +19,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS } from './lexicon.js';
+import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -730,10 +730,22 @@ class ArticleExtractor {
   private organisationsOf(i: number): { name: string; index: number }[] {
     let found = this.organisationsIn.get(i);
     if (found === undefined) {
-      found = organisationCandidates(this.paras[i]!.text, '');
+      found = organisationCandidates(this.paras[i]!.text, '', this.acronymsUsed());
       this.organisationsIn.set(i, found);
     }
     return found;
+  }
+
+  private acronyms: ReadonlySet<string> | undefined;
+
+  /** Acronyms the article uses ("ICE", "SEC"): a name whose initials they are is an organisation even with no word like "Agency". */
+  private acronymsUsed(): ReadonlySet<string> {
+    if (this.acronyms === undefined) {
+      const found = new Set<string>();
+      for (const p of this.paras) if (p !== undefined) for (const t of p.tokens) if (t.kind === 'word' && t.text.length >= 2 && t.text.length <= 6 && /^\p{Lu}+$/u.test(t.text)) found.add(t.text);
+      this.acronyms = found;
+    }
+    return this.acronyms;
   }
 
   private readonly fullNamesByKey = new NewestByKey<string>();
@@ -1233,7 +1245,12 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       continue;
     }
     let j = i;
-    while (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
+    const nickname = new Set<number>();
+    for (;;) {
+      if (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
+      else if (j > i && tokens[j - 1]!.cap && nicknameLength(tokens, j) > 0) for (let end = j + nicknameLength(tokens, j); j < end; j++) nickname.add(j);
+      else break;
+    }
     const before = tokens[i - 1];
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     // A generational suffix ends the name and is kept: "Theodore R. Banks III", "Donald Trump Jr.".
@@ -1241,7 +1258,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
-    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || isSurnameAfterInitial(tokens, k - 1, nameEnd) || isGivenNameSpelledLikePlace(tokens, k - 1, i, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || nickname.has(k - 1) || isSurnameAfterInitial(tokens, k - 1, nameEnd) || isGivenNameSpelledLikePlace(tokens, k - 1, i, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     if (k + 1 < nameEnd && isLeadingDescriptor(tokens, k)) k++; // "Witness Tremaine Oduya" → "Tremaine Oduya"
@@ -1249,7 +1266,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     const written: string[] = [];
     for (let w = k; w < j; w++) {
       const t = tokens[w]!;
-      if (t.text === '.') continue;
+      if (t.text === '.' || nickname.has(w)) continue;
       words.push(t);
       // An initial takes its dot; "Ó" of "Pádraig Ó Conghaile" is a particle, not an initial: initials carry no accents.
       written.push((isInitial(t.text) && /^[A-Z]$/.test(t.text)) || ((t.text === 'Jr' || t.text === 'Sr') && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
@@ -1310,6 +1327,18 @@ const LEDE_MIN_WORDS = 12;
 /** "Theodore R. Banks": after a middle initial (or a given name), the last word `w` of a run ending at `nameEnd` is a surname. */
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
   return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
+}
+
+/** Tokens of a nickname in quote marks at `j` inside a name ('Jose Miguel “Migz” Ocampo'): marks and one or two words, or 0. */
+function nicknameLength(tokens: Token[], j: number): number {
+  const open = tokens[j];
+  if (open === undefined || !/^[“"‘']$/u.test(open.text)) return 0;
+  for (let words = 1; words <= 2; words++) {
+    const close = tokens[j + words + 1];
+    const inner = tokens.slice(j + 1, j + words + 1);
+    if (inner.length === words && inner.every((t) => t.cap && t.kind === 'word') && close !== undefined && /^[”"’']$/u.test(close.text) && isNameWordAt(tokens, j + words + 2)) return words + 2;
+  }
+  return 0;
 }
 
 /** The words of a full name between its first and its last, initials, particles and suffixes left out. */
@@ -1445,7 +1474,7 @@ function isNameWordAt(tokens: Token[], j: number): boolean {
 }
 
 /** Organisations named in `text`: runs with an organisation word, known organisations, acronyms, and "automaker Veltrix". */
-function organisationCandidates(text: string, head: string): { name: string; index: number; related: boolean }[] {
+export function organisationCandidates(text: string, head: string, acronyms: ReadonlySet<string> = NO_ACRONYMS): { name: string; index: number; related: boolean }[] {
   const tokens = tokenize(text);
   const out: { name: string; index: number; related: boolean }[] = [];
   let i = 0;
@@ -1476,7 +1505,9 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     // "St. Brendan's University": a saint's possessive inside an institution's name.
     const saint = /^(?:st|saint|ste)$/.test(t.low);
     // "Amalgamated Transit Union Local 1093": a union local's number is part of its name.
-    while (j < tokens.length && (tokens[j]!.cap || (tokens[j]!.kind === 'num' && j > i && tokens[j - 1]!.low === 'local') || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
+    // "U.S. Department of Agriculture": the dot of a dotted acronym opening the name.
+    const dottedAcronymDot = (k: number) => tokens[k]!.text === '.' && k > i && /^(?:\p{L}\.)+\p{L}$/u.test(tokens[k - 1]!.text) && tokens[k]!.start === tokens[k - 1]!.end && tokens[k + 1]?.cap === true;
+    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || (tokens[j]!.kind === 'num' && j > i && tokens[j - 1]!.low === 'local') || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
@@ -1493,20 +1524,25 @@ function organisationCandidates(text: string, head: string): { name: string; ind
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").
     const endsAtOrgWord = joint > 0 && ORG_NAME_WORDS.has(run[joint - 1]!.low) && run.length - joint > 1;
-    const parts = joint > 0 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
+    // One word before "and" joins the name: "Securities and Exchange Commission", "Food and Drug Administration".
+    const parts = joint > 1 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
     for (const words of parts) {
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
       const fitsHead = head !== '' && words.length >= 2 && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
       // One word is a name only as an acronym or a known institution ("Kremlin"): "Campaign officials said" names none.
       const single = words.length === 1;
-      const isOrg = (!single && (hasOrgWord(words) || fitsHead)) || (single && KNOWN_ORGS.has(words[0]!.low)) || (single && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
+      // "Immigration and Customs Enforcement", when the article also writes "ICE".
+      const initialled = !single && words.length >= 3 && acronyms.size > 0 && abbreviationsOf(name).some((a) => a.length >= 3 && acronyms.has(a));
+      const isOrg = (!single && (hasOrgWord(words) || fitsHead || initialled)) || (single && KNOWN_ORGS.has(words[0]!.low)) || (single && /^[\p{Lu}]{2,6}$/u.test(words[0]!.text) && !PLACE_WORDS.has(words[0]!.low));
       if (!inParens && isOrg && name !== '') out.push({ name, index: words[0]!.start, related: isRelatedOrg(name, [], head) });
     }
     i = Math.max(j, i + 1);
   }
   return out;
 }
+
+const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 /** Short forms news writing uses for an organisation whatever the article: "the Fed". */
 const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);
@@ -1552,7 +1588,7 @@ const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', '
 function isNotNameWord(word: string): boolean {
   if (NAME_PARTICLES.has(word)) return false; // "ap" of "Owain ap Rhys" in lower case, whatever "AP" stands for
   const low = word.toLowerCase();
-  return NOT_NAME.has(word) || isTitleWord(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || CALENDAR_AND_PLACE_NOUNS.has(low);
+  return NOT_NAME.has(word) || isTitleWord(low) || PORTFOLIO_NOUNS.has(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || CALENDAR_AND_PLACE_NOUNS.has(low);
 }
 
 const CALENDAR_AND_PLACE_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'point', 'street', 'road', 'avenue', 'river', 'lake', 'mount', 'elementary']);

@@ -680,6 +680,13 @@ function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo
   if (k <= u.from || (tokens[k]!.text !== ',' && !OCCASION_WORDS.has(tokens[k]!.low))) return [];
   // ", each insisting …", ", some saying …": the participle has a subject of its own, not the clause's.
   if (OWN_SUBJECT_WORDS.has(tokens[c - 1]!.low)) return [];
+  // ", with several member states arguing that …": the subject is the one "with" introduces.
+  if (tokens[k]!.text === ',' && tokens[k + 1]?.low === 'with' && c - (k + 2) >= 1) {
+    const own = phraseAt(p, k + 2, c);
+    const content = own === null || own.kind === 'non-agent' || own.kind === 'media' ? null : participleContent(p, u, c);
+    if (own === null || content === null) return [];
+    return [{ type: 'frame', rule: 'participle', unit: u.index, phrase: own, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: own.start, end: content.start }, intro: null }];
+  }
   // The clause's subject: from the unit start (after a dateline and an opening adverbial) to its main verb.
   let b = u.from;
   while (b < k && tokens[b]!.start < p.datelineEnd) b++;

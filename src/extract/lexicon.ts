@@ -191,7 +191,18 @@ export const PERSON_TITLE_WORDS = set(`
   economist strategist pollster consultant entrepreneur investor banker trader broker accountant developer
   former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
-  td collector shri smt shrimati datuk dato datin seri alhaji alhaja
+  td collector shri smt shrimati datuk dato datin seri alhaji alhaja mk hon
+`);
+
+/**
+ * Portfolios written capitalised inside a title ("Deputy Minister of Industry and Trade Tran Quoc Hung", "Senior
+ * Minister of State for Manpower Lim Hui Ling"): never part of the name that follows.
+ */
+export const PORTFOLIO_NOUNS = set(`
+  trade industry operations assessment manpower development infrastructure transport education labour labor
+  agriculture environment tourism culture housing immigration employment commerce planning science technology
+  innovation fisheries forestry mines revenue customs welfare youth sports communications information digital economy
+  budget relations resources works lands veterans consumer justice
 `);
 
 /** Nouns that refer back to a person already named: "the NATO Secretary General", "the European diplomat". */

@@ -51,7 +51,7 @@ export function prepareParagraph(
   sentenceStarts: number[],
 ): PreparedParagraph {
   const tokens = tokenize(text);
-  const quotes = validateDangling(text, findQuotes(text));
+  const quotes = validateDangling(text, findQuotes(text)).filter((q) => !isNickname(text, q));
   const quoteOf = new Array<number>(tokens.length).fill(-1);
   const markOf = new Array<number>(tokens.length).fill(0);
   let q = 0;
@@ -147,4 +147,15 @@ const THIRD_PERSON = new Set(['he', 'she', 'they']);
 
 export function isExcluded(p: PreparedParagraph, pos: number): boolean {
   return p.excluded.some((r) => pos >= r.start && pos < r.end);
+}
+
+/**
+ * 'Sen. Jose Miguel “Migz” Ocampo', "Robert 'Beto' O'Rourke": one or two capitalised words in quote marks between
+ * two words of a name are a nickname, not a quotation.
+ */
+export function isNickname(text: string, q: QuoteRegion): boolean {
+  if (q.open === -1 || q.close === -1 || q.innerEnd - q.innerStart > 24) return false;
+  const inner = text.slice(q.innerStart, q.innerEnd);
+  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?$/u.test(inner)) return false;
+  return /\p{Lu}[\p{L}.'’-]* $/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^ (?:\p{Lu}|(?:de|del|da|van|von|la|le|di|al|bin) \p{Lu})/u.test(text.slice(q.close + 1, q.close + 12));
 }

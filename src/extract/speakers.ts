@@ -23,6 +23,7 @@ import {
   FINITE_VERBS,
   FOCUS_ADVERBS,
   INTRO_WORDS,
+  PORTFOLIO_NOUNS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName } from './firstNames.js';
@@ -90,6 +91,8 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
   const titled = k < nameFrom - 1;
   return titled || genderOfGivenName(tokens[nameFrom]!.text) !== null ? k - 1 : -1;
 }
+
+const SPEAKING_FOR_GROUPS = new Set(['representatives', 'officials', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
 
 /** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
 const SEEN_BY = new Set(['reviewed', 'obtained', 'seen', 'viewed', 'leaked', 'cited', 'quoted']);
@@ -173,7 +176,7 @@ function isPersonNameToken(t: Token, next: Token | undefined): boolean {
   if (isArabicArticleName(t.text)) return true; // "al-Rashidi"
   if (!t.cap) return false;
   if (t.low === "'s") return false;
-  if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low)) return false;
+  if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low) || PORTFOLIO_NOUNS.has(t.low)) return false;
   if (next?.text === '.' && next.start === t.end && STATE_ABBREVIATIONS.has(t.low)) return false; // "Erie, Pa."
   // Initials like "JJ" are part of a name only before another name word.
   if (isAcronym(t)) return t.text.length <= 3 && next !== undefined && next.cap && !isAcronym(next);
@@ -263,7 +266,10 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   if (kept.length === 0) return null;
   // "A spokesperson for Premier Linda van Rijn, Tomás Ribeiro": the named spokesperson speaks, not the principal.
   const onBehalf = kept.length > 1 && speaksForSomeone(tokens, kept[0]!.part);
-  const people = kept.filter((r) => r.kind === 'name' && r.type === 'person');
+  // "Member of Parliament for St James Central, Marlene Grant": a name after "for"/"of" in a title is a place or a
+  // portfolio, not the speaker, when another part names a person.
+  const persons = kept.filter((r) => r.kind === 'name' && r.type === 'person');
+  const people = persons.length > 1 ? persons.filter((r) => !afterTitlePreposition(tokens, r)) : persons;
   // "Ukraine's state grid operator, Ukrenergo": a description by its owner, then the name of the one described.
   const apposed = kept.length > 1 && describedByOwner(tokens, kept[0]!) ? kept.slice(1).find((r) => r.kind === 'name') : undefined;
   const named = apposed ?? (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
@@ -291,6 +297,13 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     ...(main.seniority ? { seniority: main.seniority } : {}),
     ...(main.possessive ? { possessive: true } : {}),
   };
+}
+
+function afterTitlePreposition(tokens: Token[], r: PartReading): boolean {
+  let k = r.part.from;
+  while (k < r.part.to && tokens[k]!.start < r.nameStart) k++;
+  while (k > r.part.from && (/^(?:st|saint)$/.test(tokens[k - 1]!.low) || tokens[k - 1]!.text === '.')) k--;
+  return k > r.part.from && /^(?:for|of)$/.test(tokens[k - 1]!.low);
 }
 
 /** "Bryn Celyn's operator": a reading whose name owns the head noun after it, so the name is not the one described. */
@@ -342,6 +355,12 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
+  // "Representatives of the Israel Dairy Board", "officials from Harlow County": unnamed people speaking for a
+  // named organisation are that organisation.
+  if (SPEAKING_FOR_GROUPS.has(firstLow) && /^(?:of|from|at|for)$/.test(tokens[from + 1]?.low ?? '') && from + 2 < to) {
+    const org = readPart(text, tokens, { ...part, from: from + 2 });
+    if (org !== null && org.kind === 'name' && org.type === 'organisation') return { ...org, roles: [...org.roles, firstLow] };
+  }
   // "in Erie, Pa., who said …": a state written after a town is a place.
   if (STATE_ABBREVIATIONS.has(firstLow) && tokens[from + 1]?.text === '.' && tokens[from + 1]!.start === tokens[from]!.end && to - from <= 2) return null;
   // "Even the Reserve Bank", "Only the minister": a focus adverb is not part of who spoke.

@@ -680,3 +680,58 @@ describe('an interview in questions and answers', () => {
     expect(statementOf(text, 'reviewed the poll book')?.speaker).toBe('Miriam T. Osgood');
   });
 });
+
+describe('an acronym for an organisation whose name has no word like "Agency"', () => {
+  it('"ICE said", after "U.S. Immigration and Customs Enforcement", is that agency', () => {
+    const text = body('The mother of three was detained by U.S. Immigration and Customs Enforcement in early October.', 'ICE said in a statement that she had been ordered removed in 2019.');
+    expect(statementOf(text, 'ordered removed')?.speaker).toBe('U.S. Immigration and Customs Enforcement');
+  });
+});
+
+describe('titles with portfolios, family names first, nicknames', () => {
+  it('"Deputy Minister of Industry and Trade Tran Quoc Hung": the portfolio is not part of the name', () => {
+    const text = body('Deputy Minister of Industry and Trade Pham Van Duc said reservoirs were holding about half their capacity.', 'Customs Deputy Commissioner for Assessment and Operations Ramon Villareal said the shipments had been released.', 'MK Dalia Peretz said the increases were unjustified.');
+    expect(statementOf(text, 'reservoirs were holding')?.speaker).toBe('Pham Van Duc');
+    expect(statementOf(text, 'shipments had been released')?.speaker).toBe('Ramon Villareal');
+    expect(statementOf(text, 'increases were unjustified')?.speaker).toBe('Dalia Peretz');
+  });
+
+  it('"Mr Goh" and "Ms Goh": the one of each gender whose family name is written first', () => {
+    const text = body('Manpower Minister Goh Kian Seng opened the debate on Tuesday.', 'Ms Goh Mei Ling (Bishan GRC) said that many older workers were worried about contracts.', 'Responding, Mr Goh said the ministry would publish new guidelines.', '"It is devastating for them," said Ms Goh.');
+    expect(statementOf(text, 'publish new guidelines')?.speaker).toBe('Goh Kian Seng');
+    expect(statementOf(text, 'devastating for them')?.speaker).toBe('Goh Mei Ling');
+  });
+
+  it('a nickname in quote marks inside a name is neither a quotation nor a cut in the name', () => {
+    const text = body('In a separate interview, Sen. Rafael “Paeng” Salcedo said he would file a resolution.', '“This is about a system,” Salcedo said.');
+    expect(statementOf(text, 'file a resolution')?.speaker).toBe('Rafael Salcedo');
+    expect(statementOf(text, 'about a system')?.speaker).toBe('Rafael Salcedo');
+    expect(statementOf(text, 'Paeng')).toBeUndefined();
+  });
+
+  it('"Member of Parliament for St Andrew North, Carla Reid": the member speaks, not the constituency', () => {
+    const text = body('Member of Parliament for St Andrew North, Carla Reid, said residents felt safer.');
+    expect(statementOf(text, 'residents felt safer')?.speaker).toBe('Carla Reid');
+  });
+});
+
+describe('people speaking for an organisation', () => {
+  it('"Representatives of X", "a spokeswoman for X", and "with several member states arguing"', () => {
+    const text = body(
+      'Representatives of the Galilee Dairy Board said raw milk prices had risen by 18%.',
+      'A spokesperson for the federal Department of Finance said the government respected the bank\'s independence.',
+      'Senator Mary Johnson voted against the bill.',
+      'A spokesman for Johnson said the vote was principled.',
+      'Energy ministers failed on Friday to agree on the targets, with several member states arguing that the rules had pushed up prices.',
+    );
+    expect(statementOf(text, 'raw milk prices')?.speaker).toBe('Galilee Dairy Board');
+    expect(statementOf(text, 'respected the bank')?.speaker).toBe('Department of Finance');
+    expect(statementOf(text, 'vote was principled')?.speaker).not.toBe('Mary Johnson');
+    expect(statementOf(text, 'pushed up prices')?.speaker).toBe('several member states');
+  });
+
+  it('"the Securities and Exchange Commission", then "the SEC said": one word before "and" does not split the name', () => {
+    const text = body('The Securities and Exchange Commission filed civil charges on Monday.', 'The SEC said the founder had misled investors.');
+    expect(statementOf(text, 'misled investors')?.speaker).toBe('Securities and Exchange Commission');
+  });
+});
