@@ -819,6 +819,8 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   department: /\b(?:department|ministry|services)\b|\S Canada$/i,
   council: /\b(?:council)\b/i,
   county: /\bcounty\b/i,
+  club: /\b(?:fc|sc|sv|afc|cf|ac|club|united|rovers|athletic|wanderers|albion|hotspur|rangers|celtic)\b/i,
+  side: /\b(?:fc|sc|sv|afc|cf|ac|club|united|rovers|athletic|wanderers|albion|hotspur|rangers|celtic)\b/i,
   district: /\bdistrict\b/i,
   board: /\bboard\b/i,
   government: /\b(?:government|cabinet|administration)\b/i,

@@ -865,7 +865,8 @@ class ArticleExtractor {
         if (c.single) continue;
         this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
         const titled = { name: c.name, titles: c.titles };
-        for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title)) this.namesByTitle.add(title, titled);
+        // "German Sofia Grünewald", later "the German": a nationality describes its person as a title does.
+        for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title) || NATIONALITY_WORDS.has(title)) this.namesByTitle.add(title, titled);
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
         for (const inner of innerNameWords(c.name)) this.namesByInnerWord.add(spellingKey(inner), c.name);
       }
@@ -1354,7 +1355,7 @@ function innerNameWords(name: string): string[] {
 function isGivenNameSpelledLikePlace(tokens: Token[], w: number, runStart: number, nameEnd: number): boolean {
   const t = tokens[w]!;
   const next = tokens[w + 1];
-  return w === runStart && w + 1 < nameEnd && t.cap && isPlaceWord(t.low) && isKnownGivenName(t.text) && next !== undefined && isPersonNameToken(next, tokens[w + 2]) && !isPlaceWord(next.low);
+  return (w === runStart || !isPersonNameToken(tokens[w - 1]!, t)) && w + 1 < nameEnd && t.cap && PLACE_WORDS.has(t.low) && !NATIONALITY_WORDS.has(t.low) && isKnownGivenName(t.text) && next !== undefined && isPersonNameToken(next, tokens[w + 2]) && !isPlaceWord(next.low);
 }
 
 /** A lower-case noun for a person, not a verb spelled like one ("St-Onge accused the minister", "Patel judges the contest"). */
@@ -1427,7 +1428,7 @@ function titlesBefore(tokens: Token[], runFrom: number, k: number, end: number):
     while (w < tokens.length && w < end + 9 && tokens[w]!.kind === 'word') w++;
     words.push(...roleWordsIn(tokens, end + 1, w));
   }
-  if (!words.some((w) => isTitleWord(w) || PERSON_ROLE_NOUNS.has(w))) return [];
+  if (!words.some((w) => isTitleWord(w) || PERSON_ROLE_NOUNS.has(w) || NATIONALITY_WORDS.has(w))) return [];
   // "Chief financial officer David Oyelaran-Brooks" is also "the CFO"; "chief executive" is "the CEO".
   const roleRun = words.filter((w) => isTitleWord(w));
   if (roleRun.length >= 3 && roleRun.at(-1) === 'officer') words.push(roleRun.map((word) => word[0]).join(''));

@@ -267,7 +267,7 @@ export const NON_AGENT_NOUNS = set(`
 
 /** Capitalised words that end (or are) an organisation's name. */
 export const ORG_NAME_WORDS = set(`
-  county post times journal guardian telegraph independent herald tribune gazette echo chronicle news press agency service
+  county health post times journal guardian telegraph independent herald tribune gazette echo chronicle news press agency service
   services ministry department council commission committee office administration association federation alliance
   union organisation organization institute university college school hospital bank fund group party court police
   army navy forces force corps guard company corporation inc ltd llc plc corp co airlines airways energy motors

@@ -108,6 +108,7 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
 const PORTFOLIO_WORDS = new Set(['health', 'energy', 'transportation', 'interior', 'finance', 'defense', 'defence', 'foreign', 'cabinet', 'communities', 'state', 'affairs', 'foreign-affairs', 'intelligence', 'military', 'army', 'navy', 'air', 'force', 'fire', 'police', 'first', 'financial', 'operating']);
 
 const STRONG_TITLES = new Set([
+  'hon', 'mk', 'td', 'shri', 'smt', 'shrimati', 'datuk', 'dato', 'datin', 'alhaji', 'alhaja',
   'president', 'minister', 'secretary', 'chancellor', 'governor', 'mayor', 'senator', 'sen', 'rep', 'ambassador',
   'gen', 'col', 'sgt', 'lt', 'capt', 'dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'cllr', 'sheriff', 'judge', 'justice',
   'prince', 'princess', 'king', 'queen', 'pope', 'sir', 'dame', 'lord', 'lady', 'brigadier', 'colonel', 'major',
@@ -361,6 +362,12 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const org = readPart(text, tokens, { ...part, from: from + 2 });
     if (org !== null && org.kind === 'name' && org.type === 'organisation') return { ...org, roles: [...org.roles, firstLow] };
   }
+  // "the German said", "the Australian added": in sport and world news a nationality after a lower-case "the" is a
+  // person described by it ("The Australian" with a capital is a newspaper).
+  if (to - from === 2 && firstLow === 'the' && tokens[from]!.text === 'the' && tokens[from + 1]!.cap && NATIONALITY_WORDS.has(tokens[from + 1]!.low)) {
+    const low = tokens[from + 1]!.low;
+    return { ...base, kind: 'role', type: 'person', name: null, roles: [low], head: low, determiner: 'definite', bare: true, text: slice(text, tokens, from + 1, to), ...spanOf(tokens, from, to) };
+  }
   // "in Erie, Pa., who said …": a state written after a town is a place.
   if (STATE_ABBREVIATIONS.has(firstLow) && tokens[from + 1]?.text === '.' && tokens[from + 1]!.start === tokens[from]!.end && to - from <= 2) return null;
   // "Even the Reserve Bank", "Only the minister": a focus adverb is not part of who spoke.
@@ -544,7 +551,10 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       const name = PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
     }
-    if (orgBefore !== null && orgBefore.to === headAt) {
+    // "the Toronto company", "the Bundesliga club", "the Ottawa-based firm": after "the", words with no organisation
+    // word in them describe the one meant ("the company", of Toronto); they do not name it.
+    const describing = determiner === 'definite' && orgBefore !== null && orgBefore.to === headAt && orgBefore.from === from && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t));
+    if (orgBefore !== null && orgBefore.to === headAt && !describing) {
       const name = SAME_AS_NAME.has(head) ? slice(text, tokens, orgBefore.from, orgBefore.to) : slice(text, tokens, orgBefore.from, headAt + 1);
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
     }
@@ -555,7 +565,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // Only "the company", "the agency" refer back; "the health ministry" names one. "his campaign": whose, for later.
     const possessive = POSSESSIVE_PRONOUNS.get(tokens[part.from]!.low);
     if (possessive !== undefined && PERSONAL_ORGANISATIONS.has(head)) return { ...base, gender: possessive, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span, possessive: true };
-    return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span };
+    return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: (headAt === from || describing) && headAt === to - 1, text: bodyText, ...span };
   }
   return null;
 }

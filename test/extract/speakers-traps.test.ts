@@ -735,3 +735,18 @@ describe('people speaking for an organisation', () => {
     expect(statementOf(text, 'misled investors')?.speaker).toBe('Securities and Exchange Commission');
   });
 });
+
+describe('descriptions of organisations and people by where they are from', () => {
+  it('"the Bundesliga club", "the Toronto company": words before the noun describe the organisation, they do not name it', () => {
+    const text = body('FC Lindenau rejected a third bid for the midfielder on Thursday.', 'The Bundesliga club said in a statement that he was not for sale.', 'Harlow Robotics Inc. turned down a takeover offer on Monday.', 'The Toronto company said the offer undervalued its patents.');
+    expect(statementOf(text, 'not for sale')?.speaker).toBe('FC Lindenau');
+    expect(statementOf(text, 'undervalued its patents')?.speaker).toBe('Harlow Robotics Inc');
+  });
+
+  it('"German Katrin Vogel … the German said"; "Hon. Dankwa" is Dankwa; "Seaboard Health said" is an organisation', () => {
+    const text = body('German Katrin Vogel lost the final in three sets.', '"She played the big points better," the German said.', 'Hon. Efua Adjei Mensah said she backed the chiefs.', '"I will not sit in Accra," Hon. Mensah told the outlet.', 'Seaboard Health said in a statement that it could not confirm the hackers\' claims.');
+    expect(statementOf(text, 'big points')?.speaker).toBe('Katrin Vogel');
+    expect(statementOf(text, 'sit in Accra')?.speaker).toBe('Efua Adjei Mensah');
+    expect(statementOf(text, "hackers' claims")?.speaker).toBe('Seaboard Health');
+  });
+});
