@@ -103,6 +103,7 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('lament', 'laments', 'lamented', 'lamenting', { needsClause: true }),
   ...forms('pledge', 'pledges', 'pledged', 'pledging', { needsClause: true }),
   ...forms('agree', 'agrees', 'agreed', 'agreeing', { needsClause: true }),
+  ...forms('demand', 'demands', 'demanded', 'demanding', { needsClause: true, nounLike: true }),
   // Documents report too: "the survey found that …", "the figures showed that …".
   ...forms('find', 'finds', 'found', 'finding', { needsClause: true }),
   ...forms('show', 'shows', 'showed', 'showing', { needsClause: true }),

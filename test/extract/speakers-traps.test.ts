@@ -750,3 +750,10 @@ describe('descriptions of organisations and people by where they are from', () =
     expect(statementOf(text, "hackers' claims")?.speaker).toBe('Seaboard Health');
   });
 });
+
+describe('"demanded that"', () => {
+  it('reports the one who demanded, not the subject of the clause demanded', () => {
+    const text = body('Rep. Yoon Seo-yeon of the Justice Party demanded that the ministry disclose the list of landlords who had failed to return deposits.');
+    expect(statementOf(text, 'disclose the list')?.speaker).toBe('Yoon Seo-yeon');
+  });
+});
