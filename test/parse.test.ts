@@ -103,6 +103,9 @@ describe('parseArticle on other shapes', () => {
     expect(date('28/05/2025')).toMatchObject({ iso: '2025-05-28', inferred: false });
     expect(date('Updated 12/31/2024 9:14 pm ET').iso).toBe('2024-12-31');
     expect(date('03/05/2025').iso).toBeNull();
+    // The weekday tells which: 2 October 2024 was a Wednesday, 10 February 2024 a Saturday.
+    expect(date('Posted: Wed, 10/02/2024 - 8:15am').iso).toBe('2024-10-02');
+    expect(date('Sat, 10/02/2024').iso).toBe('2024-02-10');
     expect(date('31/02/2025').iso).toBeNull();
   });
 

@@ -192,22 +192,26 @@ export function dateLine(block: string): string | null {
   return toIso(m.year!, m.month, m.day);
 }
 
-/** "28/05/2025", "Published 05.28.2025 09:14": a date line written in figures. */
-const NUMERIC_DATE_LINE = /^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
+/** "28/05/2025", "Published 05.28.2025 09:14", "Posted: Mon, 10/02/2023 - 8:15am": a date line written in figures. */
+const NUMERIC_DATE_LINE = /^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:[\s,]*(?:[-–—|]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
+
+const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
- * A date line in figures. Day first (Europe) or month first (the US) is told by a part over 12; when both
- * parts could be the month ("03/05/2025") the date is left unknown rather than guessed.
+ * A date line in figures. Day first (Europe) or month first (the US) is told by a part over 12, or by the
+ * weekday written with it; when neither tells ("03/05/2025") the date is left unknown rather than guessed.
  */
 function numericDateLine(block: string): string | null {
   const m = NUMERIC_DATE_LINE.exec(block.trim());
   if (m === null) return null;
-  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dayFirst = a > 12 && b <= 12;
-  const monthFirst = b > 12 && a <= 12;
-  if (!dayFirst && !monthFirst && a !== b) return null;
-  const [month, day] = dayFirst ? [b, a] : [a, b];
-  if (!isValidDay(month, day)) return null;
-  const iso = toIso(year, month, day);
-  return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
+  const weekday = m[1] === undefined ? null : WEEKDAY_PREFIXES.indexOf(m[1].toLowerCase());
+  const [a, b, year] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  const valid = (month: number, day: number): string | null => {
+    if (!isValidDay(month, day)) return null;
+    const iso = toIso(year, month, day);
+    return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
+  };
+  const readings = [valid(a, b), valid(b, a)].filter((iso, k, all): iso is string => iso !== null && all.indexOf(iso) === k);
+  const fitting = weekday === null ? readings : readings.filter((iso) => new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday);
+  return fitting.length === 1 ? fitting[0]! : null;
 }

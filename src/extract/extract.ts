@@ -1252,6 +1252,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       else if (j > i && tokens[j - 1]!.cap && nicknameLength(tokens, j) > 0) for (let end = j + nicknameLength(tokens, j); j < end; j++) nickname.add(j);
       else break;
     }
+    // "Jonathan Ashby-Clarke QC", "Brendan Smith TD": letters after a name are not part of it.
+    while (j > i + 1 && POSTNOMINAL_LETTERS.has(tokens[j - 1]!.low) && tokens[j - 1]!.text === tokens[j - 1]!.text.toUpperCase()) j--;
     const before = tokens[i - 1];
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     // A generational suffix ends the name and is kept: "Theodore R. Banks III", "Donald Trump Jr.".
@@ -1329,6 +1331,9 @@ const LEDE_MIN_WORDS = 12;
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
   return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
 }
+
+/** Post-nominal letters written after a name in British, Irish and Commonwealth copy. */
+const POSTNOMINAL_LETTERS = new Set(['kc', 'qc', 'sc', 'mp', 'mep', 'msp', 'mla', 'mpp', 'mha', 'td', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'phd', 'esq']);
 
 /** Tokens of a nickname in quote marks at `j` inside a name ('Jose Miguel “Migz” Ocampo'): marks and one or two words, or 0. */
 function nicknameLength(tokens: Token[], j: number): number {
@@ -1584,7 +1589,9 @@ function isTitleCase(text: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
 }
 
-const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', 'Q', 'The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its']);
+const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', 'Q', 'The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its',
+  // Words that open a sentence before a name ("Without Teresa, he said, …"), never part of it.
+  'Without', 'With', 'Despite', 'During', 'Under', 'Through', 'Since', 'Until', 'Unlike', 'Like', 'From', 'To', 'Into', 'Against', 'Because', 'Although', 'Though', 'While', 'Once', 'Even', 'Only', 'Also', 'Perhaps', 'Maybe', 'Among', 'Beyond', 'Behind', 'Besides']);
 
 function isNotNameWord(word: string): boolean {
   if (NAME_PARTICLES.has(word)) return false; // "ap" of "Owain ap Rhys" in lower case, whatever "AP" stands for

@@ -193,6 +193,7 @@ export const PERSON_TITLE_WORDS = set(`
   former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
   td collector shri smt shrimati datuk dato datin seri alhaji alhaja mk hon
+  councilmember councilperson alderperson alderwoman selectwoman assemblymember freeholder legislator
 `);
 
 /**

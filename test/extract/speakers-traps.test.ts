@@ -757,3 +757,20 @@ describe('"demanded that"', () => {
     expect(statementOf(text, 'disclose the list')?.speaker).toBe('Yoon Seo-yeon');
   });
 });
+
+describe('council titles, letters after a name, and sentence openers', () => {
+  it('"Councilmember X", "X QC", "Without Teresa" are X, X and Teresa', () => {
+    const text = body(
+      'Councilmember Delia Marsh said the corridor had seen 11 serious crashes.',
+      '"We are talking about whether people get home," Marsh said.',
+      'Asked by the prosecutor, Simon Fairleigh-Hart QC, what she did next, the witness paused.',
+      'Mr Fairleigh-Hart said the Crown would call an expert later in the week.',
+      'Teresa Lombardi runs the bakery with her son.',
+      '"Without Teresa, this place closes," her husband, Paolo Lombardi, said.',
+    );
+    expect(statementOf(text, '11 serious crashes')?.speaker).toBe('Delia Marsh');
+    expect(statementOf(text, 'people get home')?.speaker).toBe('Delia Marsh');
+    expect(statementOf(text, 'call an expert')?.speaker).toBe('Simon Fairleigh-Hart');
+    expect(statementOf(text, 'this place closes')?.speaker).toBe('Paolo Lombardi');
+  });
+});
