@@ -913,7 +913,9 @@ class ArticleExtractor {
         if (this.insideStatement(i, c.index)) continue;
         let name = c.name;
         if (c.single) {
-          const full = this.fullNamesFor(c.name, true);
+          // A surname, else a first name, of one person named in full before: "Helena was less certain. She said …".
+          const bySurname = this.fullNamesFor(c.name, true);
+          const full = bySurname.length > 0 ? bySurname : this.fullNamesFirstNamed(c.name);
           if (full.length !== 1) continue;
           name = full[0]!;
         }

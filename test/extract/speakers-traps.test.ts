@@ -774,3 +774,11 @@ describe('council titles, letters after a name, and sentence openers', () => {
     expect(statementOf(text, 'this place closes')?.speaker).toBe('Paolo Lombardi');
   });
 });
+
+describe('a first name as the subject before a pronoun', () => {
+  it('"Helena was less certain. She said …" is Helena, named in full before, not the last speaker', () => {
+    const text = body('Jan Wierzbicki and his wife, Helena Wierzbicka, run the workshop.', '"It is my life," said Deborah Aylward, a client.', 'Helena was less certain. She said her husband\'s eyesight had deteriorated. "He won\'t tell you that," she said.');
+    expect(statementOf(text, 'eyesight had deteriorated')?.speaker).toBe('Helena Wierzbicka');
+    expect(statementOf(text, "won't tell you that")?.speaker).toBe('Helena Wierzbicka');
+  });
+});
