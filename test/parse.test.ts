@@ -106,6 +106,8 @@ describe('parseArticle on other shapes', () => {
     // The weekday tells which: 2 October 2024 was a Wednesday, 10 February 2024 a Saturday.
     expect(date('Posted: Wed, 10/02/2024 - 8:15am').iso).toBe('2024-10-02');
     expect(date('Sat, 10/02/2024').iso).toBe('2024-02-10');
+    // A wire page's line with a relative "updated" is still a date line, not a date to infer from a year in the text.
+    expect(date('October 23, 2017 / 3:14 PM / Updated 2 hours ago')).toMatchObject({ iso: '2017-10-23', inferred: false });
     expect(date('31/02/2025').iso).toBeNull();
   });
 
