@@ -618,6 +618,15 @@ export class EntityRegistry {
     return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: ${distinct.length === 0 ? 'no agreeing person before it' : `candidates ${[...new Set(candidates.map((m) => m.name))].join(', ')}`}` };
   }
 
+  /** A person other than `last` is named (outside statements) after `last` last spoke. */
+  private someoneElseNamedSince(last: Entity): boolean {
+    for (const m of this.lookups.mentionsBefore()) {
+      if (m.order <= last.spokePlace) return false;
+      if (!this.isEntity(m.name, last)) return true;
+    }
+    return false;
+  }
+
   /** The gender a mention tells: a surname two people of different genders share ("Harwell") tells none. */
   private mentionGender(name: string): 'm' | 'f' | null {
     if (!name.includes(' ')) {
@@ -710,7 +719,8 @@ export class EntityRegistry {
     if (phrase.determiner === 'definite' && phrase.bare && phrase.head !== null && DESCRIPTIVE_HEADS.has(phrase.head)) {
       const last = this.lastSpeaker('person', phrase.gender);
       const unnamedSince = this.unresolvedPerson !== null && last !== null && this.unresolvedPerson.place > last.spokePlace;
-      if (last && !unnamedSince) {
+      // As for "he said": nobody else named since the last speaker ("… Meera Joshi, another leader, … the leader said").
+      if (last && !unnamedSince && !this.someoneElseNamedSince(last)) {
         this.enrich(last, [phrase.text], phrase.gender, '');
         return this.named(last, 'role-last-speaker');
       }

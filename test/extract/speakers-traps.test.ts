@@ -782,3 +782,10 @@ describe('a first name as the subject before a pronoun', () => {
     expect(statementOf(text, "won't tell you that")?.speaker).toBe('Helena Wierzbicka');
   });
 });
+
+describe('"the politician said" after someone else was named', () => {
+  it('is not guessed to be the last speaker', () => {
+    const text = body('"We will win this seat," said Anand Kulkarni, the party\'s state president.', 'Rival organiser Vikram Rao disagreed with the plan.', '"These things are settled in closed rooms," the politician said.');
+    expect(statementOf(text, 'closed rooms')?.speaker).not.toBe('Anand Kulkarni');
+  });
+});
