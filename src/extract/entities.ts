@@ -665,7 +665,7 @@ export class EntityRegistry {
     return bestScore >= 0.3 ? best : null;
   }
 
-  /** A name the article gives a person: a given name opens it, a person of the article carries it, or a full name ends with it. */
+  /** A name the article gives a person: one of its words is a given name, a person of the article carries it, or a full name ends with it. */
   private isPersonOfArticle(name: string): boolean {
     const words = name.split(/\s+/);
     return words.some((w) => genderOfGivenName(w) !== null) || this.findPerson(words) !== null || this.lookups.fullNamesFor(words.at(-1)!).length > 0;

@@ -348,7 +348,6 @@ interface Subject {
   plausible: boolean;
 }
 
-/** Walks back from the cue over adverbs to the subject phrase, and from there to the clause start. */
 /** Words opening a clause of time before its subject ("after the lender warned"); also prepositions, hence the comma test. */
 const SUBORDINATORS_OF_TIME = new Set(['after', 'before', 'when', 'since', 'until', 'once']);
 
@@ -357,6 +356,7 @@ function hasCommaBetween(tokens: Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Walks back from the cue over adverbs to the subject phrase, and from there to the clause start. */
 function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { empty: true; modal: false; negated: false } | null {
   const { tokens } = p;
   let i = c - 1;

@@ -300,6 +300,7 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   };
 }
 
+/** The reading's name follows "for"/"of" (a saint's "St" passed over): the object of a title, "Member for St James Central". */
 function afterTitlePreposition(tokens: Token[], r: PartReading): boolean {
   let k = r.part.from;
   while (k < r.part.to && tokens[k]!.start < r.nameStart) k++;
