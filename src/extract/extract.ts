@@ -848,11 +848,15 @@ class ArticleExtractor {
     this.indexNamesBeforeCursor();
     const candidates = [...this.namesByTitle.newest(head), ...this.peopleJustBefore().filter((c) => !c.single && c.titles.includes(head)).map((c) => ({ name: c.name, titles: c.titles }))];
     let best: { name: string; shared: number } | null = null;
+    let tied = false;
     for (const c of candidates) {
       const shared = words.filter((w) => c.titles.includes(w)).length;
+      if (best !== null && shared === best.shared && lastNameToken(c.name) !== lastNameToken(best.name)) tied = true;
+      else if (best !== null && shared > best.shared) tied = false;
       if (best === null || shared >= best.shared) best = { name: c.name, shared };
     }
-    return best;
+    // Two people of the article carry the title equally ("the senator", with two senators): which one is a guess.
+    return tied ? null : best;
   }
   /** The organisations named before the cursor's paragraph, by the keys of the short names that stand for them (see `fullNameKeys`). */
   private readonly organisationsByShortName = new Map<string, string>();
@@ -1274,7 +1278,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       if (t.text === '.' || nickname.has(w)) continue;
       words.push(t);
       // An initial takes its dot; "Ó" of "Pádraig Ó Conghaile" is a particle, not an initial: initials carry no accents.
-      written.push((isInitial(t.text) && /^[A-Z]$/.test(t.text)) || ((t.text === 'Jr' || t.text === 'Sr') && tokens[w + 1]?.text === '.') ? `${t.text}.` : t.text);
+      const dotted = tokens[w + 1]?.text === '.' && tokens[w + 1]!.start === t.end;
+      written.push(/^[A-Z]$/.test(t.text) || ((GIVEN_NAME_ABBREVIATIONS.has(t.text) || t.text === 'Jr' || t.text === 'Sr') && dotted) ? `${t.text}.` : t.text);
     }
     const nameText = written.join(' ');
     const prep = before !== undefined && PLACE_PREPOSITIONS.has(before.low) && k === i;
@@ -1352,7 +1357,11 @@ function nicknameLength(tokens: Token[], j: number): number {
 /** The words of a full name between its first and its last, initials, particles and suffixes left out. */
 function innerNameWords(name: string): string[] {
   const words = name.split(' ').filter((w) => !isGenerational(w));
-  return words.slice(1, -1).filter((w) => w.length > 1 && !w.endsWith('.') && !NAME_PARTICLES.has(w.toLowerCase()));
+  const inner = words.slice(1, -1).filter((w) => w.length > 1 && !w.endsWith('.') && !NAME_PARTICLES.has(w.toLowerCase()));
+  // Each part of a double-barrelled surname: "Villanueva" of "Maria Lourdes de la Cruz-Villanueva".
+  const surname = words.length > 1 ? words.at(-1)! : '';
+  const parts = surname.includes('-') && !isArabicArticleName(surname) ? surname.split('-').filter((part) => /^\p{Lu}\p{Ll}{2,}/u.test(part)) : [];
+  return parts.length > 1 ? [...inner, ...parts] : inner;
 }
 
 /**
@@ -1462,9 +1471,12 @@ function isGenerationalToken(word: string): boolean {
   return /^\p{Lu}/u.test(word) && isGenerational(word);
 }
 
+/** An initial, or a given name written short with a dot ("Ma." for Maria in Filipino copy, "Wm.", "Jas."). */
 function isInitial(word: string): boolean {
-  return /^\p{Lu}$/u.test(word);
+  return /^\p{Lu}$/u.test(word) || GIVEN_NAME_ABBREVIATIONS.has(word);
 }
+
+const GIVEN_NAME_ABBREVIATIONS = new Set(['Ma', 'Wm', 'Jas', 'Chas', 'Geo', 'Thos', 'Jos', 'Robt', 'Benj']);
 
 const lastNameToken = memoized((name: string): string => {
   const tokens = name.split(' ').filter((t) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(t));

@@ -157,5 +157,5 @@ export function isNickname(text: string, q: QuoteRegion): boolean {
   if (q.open === -1 || q.close === -1 || q.innerEnd - q.innerStart > 24) return false;
   const inner = text.slice(q.innerStart, q.innerEnd);
   if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?$/u.test(inner)) return false;
-  return /\p{Lu}[\p{L}.'’-]* $/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^ (?:\p{Lu}|(?:de|del|da|van|von|la|le|di|al|bin) \p{Lu})/u.test(text.slice(q.close + 1, q.close + 12));
+  return /\p{Lu}[\p{L}.'’-]* $/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^ (?:\p{Lu}|(?:(?:de|del|da|dos|van|von|der|den|la|le|di|al|bin) ){1,2}\p{Lu})/u.test(text.slice(q.close + 1, q.close + 16));
 }

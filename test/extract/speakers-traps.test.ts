@@ -789,3 +789,16 @@ describe('"the politician said" after someone else was named', () => {
     expect(statementOf(text, 'closed rooms')?.speaker).not.toBe('Anand Kulkarni');
   });
 });
+
+describe('double-barrelled surnames, short given names, and a title two people hold', () => {
+  it('"Villanueva" is the one person whose surname is "de la Cruz-Villanueva"; "Ma." opens a name', () => {
+    const text = body('During the hearing, Sen. Ma. Teresa de la Paz-Villanueva questioned the bureau.', 'Villanueva called on the bureau to suspend the two brokers.');
+    expect(statementOf(text, 'suspend the two brokers')?.speaker).toBe('Ma. Teresa de la Paz-Villanueva');
+  });
+
+  it('"the senator said", with two senators named, is left unclear rather than given to the nearer', () => {
+    const text = body('Sen. Ramon Aquino Jr. chaired the hearing, and Sen. Grace Lim-Santos questioned the customs chief.', '"Who signs release papers on a Sunday?" the senator said.');
+    const said = statementOf(text, 'release papers');
+    expect(said?.speaker === 'Ramon Aquino Jr.' || said?.speaker === 'Grace Lim-Santos').toBe(false);
+  });
+});
