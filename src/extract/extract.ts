@@ -1538,7 +1538,8 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
       else break;
     }
     // "Federal Reserve Governor Lionel P. Abernathy": a person's title after an organisation's name ends it.
-    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)));
+    // "Ministry of Defence", "Department for Transport": a title word after "of"/"for" is the organisation's portfolio.
+    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&)$/.test(run[k - 1]!.low));
     if (titleAt > 0) run.splice(titleAt);
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');

@@ -802,3 +802,11 @@ describe('double-barrelled surnames, short given names, and a title two people h
     expect(said?.speaker === 'Ramon Aquino Jr.' || said?.speaker === 'Grace Lim-Santos').toBe(false);
   });
 });
+
+describe('a portfolio after "of" in an organisation\'s name', () => {
+  it('"the Ministry of Defence said" is the whole ministry, not "Ministry of"', () => {
+    const text = body('The Ministry of Defence said two new production lines would open in April.', 'A ministry spokesperson said an agreement would be signed soon.');
+    expect(statementOf(text, 'production lines')?.speaker).toBe('Ministry of Defence');
+    expect(statementOf(text, 'agreement would be signed')?.speaker).toBe('Ministry of Defence');
+  });
+});
