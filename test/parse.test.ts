@@ -108,6 +108,7 @@ describe('parseArticle on other shapes', () => {
     expect(date('Sat, 10/02/2024').iso).toBe('2024-02-10');
     // A wire page's line with a relative "updated" is still a date line, not a date to infer from a year in the text.
     expect(date('October 23, 2017 / 3:14 PM / Updated 2 hours ago')).toMatchObject({ iso: '2017-10-23', inferred: false });
+    expect(date('Posted on June 3, 2015 by Harbour Weekly staff')).toMatchObject({ iso: '2015-06-03', inferred: false });
     expect(date('31/02/2025').iso).toBeNull();
   });
 

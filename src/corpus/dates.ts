@@ -164,7 +164,9 @@ function mostCommon(values: number[]): number | null {
 
 const DATE_LINE_WORDS = new Set(['updated', 'published', 'posted', 'modified', 'last', 'by', 'on', 'at', 'and', 'first', 'am', 'pm', 'a', 'm', 'p',
   // "October 23, 2017 / 3:14 PM / Updated 2 hours ago"
-  'ago', 'min', 'mins', 'minute', 'minutes', 'hr', 'hrs', 'hour', 'hours', 'day', 'days', 'yesterday', 'today']);
+  'ago', 'min', 'mins', 'minute', 'minutes', 'hr', 'hrs', 'hour', 'hours', 'day', 'days', 'yesterday', 'today',
+  // "Posted on June 3, 2015 by Lakeshore Neighbors staff"
+  'staff', 'writer', 'reporter', 'correspondent', 'editor', 'desk']);
 
 /** "outlet_2016-10-17_slug.txt", "20161017-slug.txt", "2016/10/17/slug.txt": a date written in a file's name. */
 const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?=[^\d]|$)/;
