@@ -511,8 +511,7 @@ export class EntityRegistry {
       // "Mr Tan said", after "Manpower Minister Tan Wei Ming": a family name written first, as Chinese, Korean and
       // Vietnamese names are, called by title. Not a given name ("Mr Thomas" is never Thomas Green).
       if (phrase.roles.length > 0 && genderOfGivenName(name) === null && !phrase.roles.every((r) => FIRST_NAME_TITLES.test(r))) {
-        const agrees = (f: string) => phrase.gender === null || ((genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
-        const familyFirst = this.lookups.fullNamesFirstNamed(name).filter(agrees);
+        const familyFirst = this.lookups.fullNamesFirstNamed(name).filter((f) => this.fitsGender(f, phrase.gender));
         if (familyFirst.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${familyFirst.join(' / ')}` };
         if (familyFirst.length === 1) return this.named(this.person(familyFirst[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${familyFirst[0]} (family name first)`);
       }
@@ -523,7 +522,7 @@ export class EntityRegistry {
     }
     const people = [...new Map(fuller.map((f) => [foldName(f), f])).values()];
     // A title's gender ("Mr", "Ms") tells two people of one surname apart.
-    const byGender = phrase.gender === null ? people : people.filter((f) => (genderOfFullName(f) ?? this.entityFor(f)?.gender ?? phrase.gender) === phrase.gender);
+    const byGender = people.filter((f) => this.fitsGender(f, phrase.gender));
     // "the elder Sawchuk", "the younger Trudeau": of a father and a son the suffixes tell apart, the one meant.
     const fitting = phrase.seniority !== undefined && byGender.length > 1 ? bySeniority(byGender, phrase.seniority) : byGender;
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
@@ -616,6 +615,11 @@ export class EntityRegistry {
       return resolved(candidates[0]!.name, genderOf(candidates[0]!), 'pronoun-principal', `${phrase.text} → the only ${gender === 'f' ? 'woman' : gender === 'm' ? 'man' : 'person'} named before: ${candidates[0]!.name}`);
     }
     return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: ${distinct.length === 0 ? 'no agreeing person before it' : `candidates ${[...new Set(candidates.map((m) => m.name))].join(', ')}`}` };
+  }
+
+  /** A full name whose gender (by its given name, else its entity's) does not contradict `gender`; any name when `gender` is null. */
+  private fitsGender(full: string, gender: 'm' | 'f' | null): boolean {
+    return gender === null || (genderOfFullName(full) ?? this.entityFor(full)?.gender ?? gender) === gender;
   }
 
   /** A person other than `last` is named (outside statements) after `last` last spoke. */

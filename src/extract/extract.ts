@@ -1255,8 +1255,11 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     const nickname = new Set<number>();
     for (;;) {
       if (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
-      else if (j > i && tokens[j - 1]!.cap && nicknameLength(tokens, j) > 0) for (let end = j + nicknameLength(tokens, j); j < end; j++) nickname.add(j);
-      else break;
+      else {
+        const length = j > i && tokens[j - 1]!.cap ? nicknameLength(tokens, j) : 0;
+        if (length === 0) break;
+        for (const end = j + length; j < end; j++) nickname.add(j);
+      }
     }
     // "Jonathan Ashby-Clarke QC", "Brendan Smith TD": letters after a name are not part of it.
     while (j > i + 1 && POSTNOMINAL_LETTERS.has(tokens[j - 1]!.low) && tokens[j - 1]!.text === tokens[j - 1]!.text.toUpperCase()) j--;
@@ -1524,10 +1527,11 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     let j = i;
     // "St. Brendan's University": a saint's possessive inside an institution's name.
     const saint = /^(?:st|saint|ste)$/.test(t.low);
-    // "Amalgamated Transit Union Local 1093": a union local's number is part of its name.
     // "U.S. Department of Agriculture": the dot of a dotted acronym opening the name.
     const dottedAcronymDot = (k: number) => tokens[k]!.text === '.' && k > i && /^(?:\p{L}\.)+\p{L}$/u.test(tokens[k - 1]!.text) && tokens[k]!.start === tokens[k - 1]!.end && tokens[k + 1]?.cap === true;
-    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || (tokens[j]!.kind === 'num' && j > i && tokens[j - 1]!.low === 'local') || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
+    // "Amalgamated Transit Union Local 1093": a union local's number is part of its name.
+    const localNumber = (k: number) => tokens[k]!.kind === 'num' && k > i && tokens[k - 1]!.low === 'local';
+    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || localNumber(j) || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
