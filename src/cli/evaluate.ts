@@ -4,7 +4,7 @@
  * are right, and the same per attribution rule and per speaker rule, so a bad rule is found by its figures.
  * Without --set: every development set; the held-out set only when named, so it stays untouched by tuning.
  */
-import { formatReport, formatRuleTable, scoreExtraction, type EvalCase } from '../extract/evaluate.js';
+import { formatReport, formatRuleTable, scoreExtraction, type EvalCase, type EvalError } from '../extract/evaluate.js';
 import { parseCliArgs } from './args.js';
 import { evalCases, isHeldOut, loadNewsSet, newsSets, type NewsCase } from './fixtureSets.js';
 import { runMain } from './main.js';
@@ -26,10 +26,15 @@ runMain(() => {
   if (sets.length > 1) console.log(formatReport(`all of ${sets.join(', ')}`, report));
   console.log(`\n${formatRuleTable('attribution rule', report.byRule)}\n\n${formatRuleTable('speaker rule', report.bySpeakerRule)}`);
   if (values.errors) {
-    for (const e of report.errors) console.log(`${e.type.padEnd(8)} ${e.id}  expected ${e.expected ?? '–'}  got ${e.got ?? '–'}  «${e.content.slice(0, 110)}»`);
+    for (const e of report.errors) console.log(`${errorType(e).padEnd(18)} ${e.id}  expected ${e.expected ?? '–'}  got ${e.got ?? '–'}${e.speakerRule ? ` (${e.speakerRule})` : ''}  «${e.content.slice(0, 110)}»`);
   }
   return 0;
 });
+
+/** 'speaker/named' counts against named-speaker precision; 'speaker/described' and 'speaker/unclear' do not. */
+function errorType(e: EvalError): string {
+  return e.speakerWas === undefined ? e.type : `${e.type}/${e.speakerWas}`;
+}
 
 /** Publication dates against the gold: right, unknown where the gold has one, wrong (and by how much). */
 function formatDates(set: string, cases: NewsCase[]): string {

@@ -113,6 +113,9 @@ export function abbreviationsOf(name: string): string[] {
   // "U.S. Immigration and Customs Enforcement" is "ICE": a country written before an agency's name is not in its initials.
   const national = /^(?:the\s+)?(?:U\.S\.|US|U\.K\.|UK)\s+(.+\s.+)$/u.exec(name);
   if (national !== null) out.push(acronymOf(national[1]!));
+  // "ISED" for "Innovation, Science and Economic Development Canada": Canada's departments leave the country out.
+  const canadian = /^(.+\s.+)\s+Canada$/u.exec(name);
+  if (canadian !== null && name.includes(',')) out.push(acronymOf(canadian[1]!));
   return out;
 }
 
@@ -496,7 +499,7 @@ export class EntityRegistry {
     const ending = ` ${withoutSuffixes(name)}`;
     const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && withoutSuffixes(f).endsWith(ending));
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
-    if (!surnameOnly) return this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
+    if (!surnameOnly) return this.orgByLeadingWords(name, surface, phrase) ?? this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
     if (tokens.length === 1 && fuller.length === 0) {
       const org = this.lookups.organisationNamed(name);
@@ -536,6 +539,16 @@ export class EntityRegistry {
     }
     const entity = this.person(name, surface, phrase.roles, phrase.gender);
     return this.named(entity, entity.name === name ? 'name' : 'surname-earlier', entity.name === name ? undefined : `${surface} → ${entity.name}`);
+  }
+
+  /**
+   * "Prairie Hollow said", after "Prairie Hollow Railroad": the first words of an organisation's name the article gave,
+   * when they open with no given name and no title or pronoun marks a person ("Grace Mensah" is never the Grace Mensah Foundation).
+   */
+  private orgByLeadingWords(name: string, surface: string, phrase: SpeakerPhrase): Resolution | null {
+    if (phrase.roles.length > 0 || phrase.gender !== null || genderOfGivenName(name.split(/\s+/)[0]!) !== null || this.findPerson(name.split(/\s+/)) !== null) return null;
+    const org = this.lookups.organisationNamed(name);
+    return org === null || org === name ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
   }
 
   /**

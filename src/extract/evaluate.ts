@@ -54,6 +54,9 @@ export interface EvalError {
   expected?: string;
   got?: string;
   content: string;
+  /** For a wrong speaker: whether it named someone (counts against named precision) or only described them, and by which speaker rule. */
+  speakerWas?: 'named' | 'described' | 'unclear';
+  speakerRule?: string;
 }
 
 export interface EvalReport {
@@ -223,10 +226,11 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
       const p = c.predicted[pi]!;
       const rows = [tally(byRule, p.rule), tally(bySpeakerRule, p.speakerRule)];
       for (const row of rows) row.truePositives++;
-      if (p.speaker !== null && c.resolved !== undefined && !c.resolved.has(p.speaker)) {
+      const speakerWas = p.speaker === null ? 'unclear' : c.resolved !== undefined && !c.resolved.has(p.speaker) ? 'described' : 'named';
+      if (speakerWas === 'described') {
         described++;
         if (speakerMatches(p.speaker, g.speaker)) describedRight++;
-      } else if (p.speaker !== null) {
+      } else if (speakerWas === 'named') {
         named++;
         for (const row of rows) row.named++;
         if (speakerMatches(p.speaker, g.speaker)) {
@@ -235,7 +239,7 @@ export function scoreExtraction(cases: EvalCase[]): EvalReport {
         }
       } else if (g.speaker !== null) unclear++;
       if (speakerMatches(p.speaker, g.speaker)) speakerOk++;
-      else errors.push({ id: c.id, type: 'speaker', expected: JSON.stringify(g.speaker), got: String(p.speaker), content: g.content });
+      else errors.push({ id: c.id, type: 'speaker', expected: JSON.stringify(g.speaker), got: String(p.speaker), content: g.content, speakerWas, speakerRule: p.speakerRule });
       if (g.kind !== undefined) {
         kindN++;
         if (p.kind === g.kind) kindOk++;

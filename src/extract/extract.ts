@@ -19,12 +19,12 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS } from './lexicon.js';
+import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isPlaceWord, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isPlaceWord, isPortfolioList, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -1531,26 +1531,40 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     const dottedAcronymDot = (k: number) => tokens[k]!.text === '.' && k > i && /^(?:\p{L}\.)+\p{L}$/u.test(tokens[k - 1]!.text) && tokens[k]!.start === tokens[k - 1]!.end && tokens[k + 1]?.cap === true;
     // "Amalgamated Transit Union Local 1093": a union local's number is part of its name.
     const localNumber = (k: number) => tokens[k]!.kind === 'num' && k > i && tokens[k - 1]!.low === 'local';
-    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || localNumber(j) || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
+    // "Festival Scènes du Plateau", "Banco de la Nación": a Romance or Dutch particle between capitalised words.
+    const particleRun = (k: number) => {
+      if (k === i) return false;
+      let m = k;
+      while (m < tokens.length && NAME_PARTICLE_WORDS.has(tokens[m]!.text)) m++;
+      return m > k && m - k <= 2 && tokens[m]?.cap === true;
+    };
+    // "Department for Environment, Food and Rural Affairs", "Immigration, Refugees and Citizenship Canada": a list of
+    // portfolios inside a ministry's name, when the name opens with "Ministry of"/"Department for" or the article uses its initials.
+    const portfolioComma = (k: number) => tokens[k]!.text === ',' && k > i && tokens[k + 1]?.cap === true && isPortfolioList(tokens, i, k, acronyms);
+    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || localNumber(j) || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || particleRun(j) || portfolioComma(j) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
     // organisation are not part of its name.
     for (;;) {
-      if (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || ((INTRO_WORDS.has(run[0]!.low) || FOCUS_ADVERBS.has(run[0]!.low)) && run.length > 1))) run.shift();
+      if (run.length > 0 && (/^(?:the|a|an)$/i.test(run[0]!.text) || ((INTRO_WORDS.has(run[0]!.low) || FOCUS_ADVERBS.has(run[0]!.low) || isPlaceModifier(run[0]!.text)) && run.length > 1))) run.shift();
       else if (run.length > 2 && run[1]!.low === 'of' && !ORG_NAME_WORDS.has(run[0]!.low) && !KNOWN_ORGS.has(run[0]!.low) && !isTitleWord(run[0]!.low) && hasOrgWord(run.slice(2))) run.splice(0, 2);
       else break;
     }
     // "Federal Reserve Governor Lionel P. Abernathy": a person's title after an organisation's name ends it.
     // "Ministry of Defence", "Department for Transport": a title word after "of"/"for" is the organisation's portfolio.
-    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&)$/.test(run[k - 1]!.low));
+    // "Department for Environment, Food and Rural Affairs": a portfolio word that ends a name with "of"/"for" in it belongs to it.
+    const endsPortfolio = (w: Token, k: number) => k === run.length - 1 && PORTFOLIO_WORDS.has(w.low) && run.slice(0, k).some((x) => /^(?:of|for)$/.test(x.low));
+    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&|,)$/.test(run[k - 1]!.low) && !endsPortfolio(w, k));
     if (titleAt > 0) run.splice(titleAt);
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").
     const endsAtOrgWord = joint > 0 && ORG_NAME_WORDS.has(run[joint - 1]!.low) && run.length - joint > 1;
     // One word before "and" joins the name: "Securities and Exchange Commission", "Food and Drug Administration".
-    const parts = joint > 1 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
+    // A list of portfolios ("Ministry of Housing, Communities and Local Government") is one name.
+    const listed = run.some((w) => w.text === ',');
+    const parts = !listed && joint > 1 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
     for (const words of parts) {
       const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
@@ -1569,6 +1583,15 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
 
 const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
+
+/** Lower-case particles inside an organisation's name in French, Spanish, Italian, Portuguese, Dutch and German. */
+const NAME_PARTICLE_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e']);
+
+/** "Calgary-based", "Texas-owned", "London-listed": a place made a modifier, written before a name but no part of it ("Rolls-Royce" is). */
+function isPlaceModifier(word: string): boolean {
+  return /^\p{Lu}[\p{L}.'’]*-\p{Ll}+$/u.test(word);
+}
+
 /** Short forms news writing uses for an organisation whatever the article: "the Fed". */
 const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);
 
@@ -1577,6 +1600,10 @@ function fullNameKeys(name: string): string[] {
   const words = name.replace(/^the\s+/i, '').split(' ');
   if (words.length < 2) return [];
   const keys = [`first:${words[0]}`, ...abbreviationsOf(name).map((a) => `acronym:${a}`), ...nameTails(name).map((tail) => `tail:${tail}`)];
+  // "Ministry of Housing" for "Ministry of Housing, Communities and Local Government": the name up to its list of portfolios.
+  if (name.includes(', ')) keys.push(`lead:${name.slice(0, name.indexOf(', ')).replace(/^the\s+/i, '')}`);
+  // "Cardinal Valley" for "Cardinal Valley Railroad", "Lakeshore City" for "Lakeshore City FC": the name without the organisation words that end it.
+  for (let k = words.length - 1; k >= 2 && ORG_NAME_WORDS.has(words[k]!.toLowerCase().replace(/\.$/, '')); k--) keys.push(`lead:${words.slice(0, k).join(' ')}`);
   for (const [short, full] of ORGANISATION_SHORT_FORMS) if (full.test(name)) keys.push(`short:${short}`);
   return keys;
 }
@@ -1592,7 +1619,7 @@ interface OrganisationByKey {
 /** The keys a short name looks up: a word by its first-word, initials and short-form keys, several words by their tail key. */
 function shortNameKeys(name: string): string[] {
   const bare = name.replace(/^the\s+/i, '');
-  if (bare.includes(' ')) return [`tail:${bare}`];
+  if (bare.includes(' ')) return [`tail:${bare}`, `lead:${bare}`];
   const keys = [`first:${bare}`, `short:${bare.toLowerCase()}`];
   if (/^\p{Lu}{2,6}$/u.test(bare.replace(/\./g, ''))) keys.push(`acronym:${bare.replace(/\./g, '')}`);
   return keys;

@@ -27,7 +27,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, insidePortfolioList, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 import { partitionPoint } from '../text/search.js';
@@ -516,7 +516,7 @@ function splitTopLevel(tokens: Token[], from: number, to: number): { from: numbe
     const text = tokens[i]!.text;
     if (text === '(') depth++;
     else if (text === ')') depth = Math.max(0, depth - 1);
-    else if (text === ',' && depth === 0) {
+    else if (text === ',' && depth === 0 && !insidePortfolioList(tokens, start, i)) {
       parts.push({ from: start, to: i });
       start = i + 1;
     }
@@ -871,7 +871,10 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
   for (let a = u.from; a < u.to - 2; a++) {
     if (tokens[a]!.low !== 'according' || tokens[a + 1]!.low !== 'to' || p.quoteOf[a] !== -1 || isExcluded(p, tokens[a]!.start)) continue;
     let npTo = a + 2;
-    while (npTo < u.to && tokens[npTo]!.text !== ',' && p.quoteOf[npTo] === -1 && (!FINAL_PUNCT.has(tokens[npTo]!.text) || isInitialsDot(tokens, npTo, u.to))) npTo++;
+    while (npTo < u.to && (tokens[npTo]!.text !== ',' || insidePortfolioList(tokens, a + 2, npTo)) && p.quoteOf[npTo] === -1 && (!FINAL_PUNCT.has(tokens[npTo]!.text) || isInitialsDot(tokens, npTo, u.to))) npTo++;
+    // "…, according to data from Immigration, Refugees and Citizenship Canada.": after the comma, names to the end of
+    // the sentence continue the source, not a claim.
+    if (a > u.from && tokens[npTo]?.text === ',' && namesToEnd(p, npTo + 1, u.to)) npTo = FINAL_PUNCT.has(tokens[u.to - 1]!.text) ? u.to - 1 : u.to;
     const phrase = phraseAt(p, a + 2, npTo);
     if (phrase === null) return null;
     const cue = { start: tokens[a]!.start, end: tokens[a + 1]!.end };
@@ -897,6 +900,19 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     return null;
   }
   return null;
+}
+
+/** Tokens `from`…`to` are capitalised names, commas and connectors only, up to the sentence's end. */
+function namesToEnd(p: PreparedParagraph, from: number, to: number): boolean {
+  const { tokens } = p;
+  let names = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (p.quoteOf[k] !== -1) return false;
+    if (t.cap) names++;
+    else if (!(t.text === ',' || /^(?:and|&|of|for|the)$/.test(t.low) || (k === to - 1 && FINAL_PUNCT.has(t.text)))) return false;
+  }
+  return names > 0;
 }
 
 /** The dot of an initial inside a name that goes on: "the U.S. Drought Monitor", "Ben S. Bernanke". */

@@ -207,6 +207,12 @@ export const PORTFOLIO_NOUNS = set(`
   budget relations resources works lands veterans consumer justice
 `);
 
+/** Title words that name a portfolio or a service, never a person on their own ("Health Minister", "Air Force"). */
+export const PORTFOLIO_WORDS = set(`
+  health energy transportation interior finance defense defence foreign cabinet communities state affairs
+  foreign-affairs intelligence military army navy air force fire police first financial operating
+`);
+
 /** Nouns that refer back to a person already named: "the NATO Secretary General", "the European diplomat". */
 export const PERSON_ROLE_NOUNS = set(`
   spokesman spokeswoman spokesperson official diplomat minister secretary general president representative envoy
@@ -287,6 +293,9 @@ export const ORG_NAME_WORDS = set(`
   consulting associates llp federation forum fund foundation trust institute clinic hospital university
   courier observer mirror mail globe dispatch ledger sentinel examiner inquirer courant bulletin spectator
   monitor review standard campaign rada headquarters duma knesset bundestag seimas sejm verkhovna
+  railroad railroads resort resorts hotel hotels casino airport airline fc afc midstream mobility utilities utility
+  hydro cooperative co-op brewery brewing museum gallery library orchestra opera ballet theatre theater festival
+  laboratories laboratory biosciences diagnostics healthcare electronics aviation pipelines
 `);
 
 /** Single words that are organisations on their own (news agencies, institutions known by one name). */

@@ -24,6 +24,7 @@ import {
   FOCUS_ADVERBS,
   INTRO_WORDS,
   PORTFOLIO_NOUNS,
+  PORTFOLIO_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName } from './firstNames.js';
@@ -104,8 +105,6 @@ const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'in', 'on', 'from', 'with
 /** Connectors inside organisation names: "Center for Countering Disinformation", "Ministry of Defense of Ukraine". */
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
 /** Titles strong enough to make one following capitalised word a name: "Governor Marsh", "Sgt. Gomez". */
-/** Title words that name a portfolio or a service, never a person on their own ("Health Minister", "Air Force"). */
-const PORTFOLIO_WORDS = new Set(['health', 'energy', 'transportation', 'interior', 'finance', 'defense', 'defence', 'foreign', 'cabinet', 'communities', 'state', 'affairs', 'foreign-affairs', 'intelligence', 'military', 'army', 'navy', 'air', 'force', 'fire', 'police', 'first', 'financial', 'operating']);
 
 const STRONG_TITLES = new Set([
   'hon', 'mk', 'td', 'shri', 'smt', 'shrimati', 'datuk', 'dato', 'datin', 'alhaji', 'alhaja',
@@ -193,7 +192,7 @@ function splitParts(tokens: Token[], from: number, to: number): Part[] {
   const parts: Part[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    if (tokens[i]!.text === ',') {
+    if (tokens[i]!.text === ',' && !insidePortfolioList(tokens, start, i)) {
       parts.push({ from: start, to: i });
       start = i + 1;
     }
@@ -201,6 +200,38 @@ function splitParts(tokens: Token[], from: number, to: number): Part[] {
   parts.push({ from: start, to });
   return parts.filter((p) => p.to > p.from);
 }
+
+/** The comma at `comma` is inside the name that ends the part begun at `start` ("data from Immigration, Refugees and Citizenship Canada"). */
+export function insidePortfolioList(tokens: Token[], start: number, comma: number): boolean {
+  let s = comma;
+  while (s > start && (tokens[s - 1]!.cap || (tokens[s - 1]!.text === ',' && s - 1 > start) || /^(?:and|&|of|for|the)$/.test(tokens[s - 1]!.low))) s--;
+  while (s < comma && !tokens[s]!.cap) s++;
+  return s < comma && isPortfolioList(tokens, s, comma);
+}
+
+/**
+ * The comma at `comma` continues a list of portfolios ("X, Y and Z") that ends the name opened at `start`: the name
+ * opens with an organisation word and "of"/"for" ("Department for Environment, Food and Rural Affairs"), ends with
+ * "Canada" as federal departments' names do ("Immigration, Refugees and Citizenship Canada"), or its initials are an
+ * acronym the article uses.
+ */
+export function isPortfolioList(tokens: Token[], start: number, comma: number, acronyms: ReadonlySet<string> = NO_ACRONYMS): boolean {
+  if (tokens[comma]?.text !== ',' || tokens[comma + 1]?.cap !== true) return false;
+  let m = comma + 1;
+  let sawAnd = false;
+  while (m < tokens.length && (tokens[m]!.cap || (tokens[m]!.text === ',' && tokens[m + 1]?.cap) || (/^(?:and|&|of|for|the)$/.test(tokens[m]!.low) && tokens[m + 1]?.cap))) {
+    if (tokens[m]!.low === 'and' || tokens[m]!.low === '&') sawAnd = true;
+    m++;
+  }
+  if (!sawAnd) return false;
+  if (tokens[start]!.low === 'the') start++;
+  if (ORG_NAME_WORDS.has(tokens[start]!.low) && /^(?:of|for)$/.test(tokens[start + 1]?.low ?? '')) return true;
+  if (tokens[m - 1]!.text === 'Canada') return true;
+  const initials = tokens.slice(start, m).filter((t) => t.cap).map((t) => t.text[0]).join('');
+  return initials.length >= 3 && acronyms.has(initials);
+}
+
+const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 /** Relative clauses, participle phrases and ages in apposition say something about the speaker but do not name them. */
 function isAsideClause(tokens: Token[], part: Part): boolean {
@@ -686,6 +717,7 @@ function capitalisedRun(tokens: Token[], from: number, to: number): Part | null 
       if (t.cap || (t.kind === 'num' && tokens[j - 1]!.cap)) j++;
       else if (t.kind === 'punct' && (t.text === '.' || t.text === '+') && tokens[j - 1]!.end === t.start) j++;
       else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap))) j++;
+      else if (t.text === ',' && isPortfolioList(tokens, i, j)) j++;
       else break;
     }
     // Trailing dots belong to abbreviations only ("Inc."), which the caller trims anyway.

@@ -810,3 +810,44 @@ describe('a portfolio after "of" in an organisation\'s name', () => {
     expect(statementOf(text, 'agreement would be signed')?.speaker).toBe('Ministry of Defence');
   });
 });
+
+describe('organisation names with a list of portfolios, a place before them, or a short form', () => {
+  it('"the Department for Culture, Media and Sport said" is the whole department, not its last portfolios', () => {
+    const text = body('The Department for Culture, Media and Sport said the review would report in the spring.');
+    expect(statementOf(text, 'review would report')?.speaker).toBe('Department for Culture, Media and Sport');
+  });
+
+  it('a Canadian federal department ("…, … and … Canada") is one source, in "according to" too', () => {
+    const text = body('About 40,000 files were waiting, according to figures from Innovation, Science and Economic Development Canada.', 'In a statement, ISED said it had added staff.');
+    const according = statementOf(text, '40,000 files');
+    expect(according?.content).toBe('About 40,000 files were waiting');
+    expect(according?.speaker).toBe('Innovation, Science and Economic Development Canada');
+    expect(statementOf(text, 'added staff')?.speaker).toBe('Innovation, Science and Economic Development Canada');
+  });
+
+  it('"the Ministry of Health" after "the Ministry of Health, Labour and Welfare" is that ministry', () => {
+    const text = body('Officials at the Ministry of Health, Labour and Welfare drafted the rules in March.', 'A spokesperson for the Ministry of Health said the rules were final.');
+    expect(statementOf(text, 'rules were final')?.speaker).toBe('Ministry of Health, Labour and Welfare');
+  });
+
+  it('a list of countries is not an organisation', () => {
+    const text = body('Britain, France and Germany said the talks would resume on Monday.');
+    expect(statementOf(text, 'talks would resume')?.speaker).not.toBe('Britain, France and Germany');
+  });
+
+  it('"Winnipeg-based" is not part of the company\'s name, and the company\'s first words stand for it', () => {
+    const text = body('The line is owned by Winnipeg-based Prairie Hollow Railroad, which bought it in 2011.', 'Prairie Hollow said in a statement that the crossing had been inspected in May.');
+    expect(statementOf(text, 'crossing had been inspected')?.speaker).toBe('Prairie Hollow Railroad');
+  });
+
+  it('clubs, resorts and other names ending in a word for what they are', () => {
+    const text = body('Harbourside Athletic FC signed the striker on Friday.', 'Harbourside said the fee was undisclosed.', 'Staff at the Blue Heron Resort were told on Monday.', 'Blue Heron said it would reopen in June.');
+    expect(statementOf(text, 'fee was undisclosed')?.speaker).toBe('Harbourside Athletic FC');
+    expect(statementOf(text, 'reopen in June')?.speaker).toBe('Blue Heron Resort');
+  });
+
+  it('a particle inside an organisation\'s name ("Théâtre des Quatre Saisons")', () => {
+    const text = body('The Festival Lumières de la Côte cancelled two shows on Tuesday.', 'The festival said ticket holders would be refunded.');
+    expect(statementOf(text, 'refunded')?.speaker).toBe('Festival Lumières de la Côte');
+  });
+});
