@@ -112,6 +112,15 @@ describe('parseArticle on other shapes', () => {
     expect(date('31/02/2025').iso).toBeNull();
   });
 
+  it('reads date lines with the month in capitals, the date written twice, or a byline and an outlet on the same line', () => {
+    const date = (line: string) => parseArticle({ file: 'n.txt', text: `Title\nCourts\n${line}\n\nA clerk said the hearing was adjourned.` }).date;
+    expect(date('09:15, 4 MAR 2021 | UPDATED 10:02, 4 MAR 2021')).toMatchObject({ iso: '2021-03-04', inferred: false });
+    expect(date('Posted Thu 2 Sep 2021 at 6:05am, updated Thu 2 Sep 2021 at 8:40am')).toMatchObject({ iso: '2021-09-02', inferred: false });
+    expect(date('Jo Park · Northern Shore Radio · Posted: Aug 9, 2020 7:10 AM ET | Last Updated: Aug 9, 2020')).toMatchObject({ iso: '2020-08-09', inferred: false });
+    // A sentence with bars in it is not a date line.
+    expect(date('The talks | held on May 3, 2021 in Paris | ended without a deal').inferred).toBe(true);
+  });
+
   it('counts offsets in code points when the text has astral characters (emoji)', () => {
     const text = 'Headline 🚀 here\n\nThe 🛰️ satellite said “hello”. Then it left.';
     const a = parseArticle({ file: 'e.txt', text });

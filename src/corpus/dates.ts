@@ -184,12 +184,26 @@ export function dateInFileName(file: string): string | null {
  * Mon October 17, 2016", "Published: 2016-10-17"): a short block that is mostly a full date with its year.
  */
 export function dateLine(block: string): string | null {
+  // "Nadia Karimi-Lowe · Georgian Bay Public Media · Posted: May 17, 2023 6:45 AM ET": a byline, an outlet and a date, each its own part.
+  if (block.length <= 240 && /\s[·•|]\s/.test(block)) {
+    for (const part of block.split(/\s[·•|]\s/)) {
+      const found = singleDateLine(part.trim());
+      if (found !== null) return found;
+    }
+  }
+  return singleDateLine(block);
+}
+
+function singleDateLine(block: string): string | null {
   if (block.length > 90) return null;
   const mentions = findDateMentions(block).filter((m) => m.year !== null);
   if (mentions.length === 0) return numericDateLine(block);
   const m = mentions[0]!;
   // Mostly the date: little else than times, zones, weekdays and words like "Updated", "Published", a byline.
-  const rest = block.replace(m.text, ' ').replace(/\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|a\.m\.|p\.m\.)/gi, ' ').replace(/\b[A-Z]{2,4}\b/g, ' ');
+  // "Posted Sat 5 Nov 2022 at 4:12am, updated Sat 5 Nov 2022 at 9:30am": each mention of the date is taken out.
+  let rest = block;
+  for (const other of mentions) rest = rest.replace(other.text, ' ');
+  rest = rest.replace(/\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm)\b)?|\b(?:am|pm|a\.m\.|p\.m\.)/gi, ' ').replace(/\b[A-Z]{2,4}\b/g, ' ').replace(/\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?/g, ' ');
   const words = rest.match(/\p{L}+/gu) ?? [];
   // Nothing but the date, a time, a byline and a few words of its own: not a sentence that mentions a date.
   if (words.length > 8 || words.some((w) => /^\p{Ll}/u.test(w) && !DATE_LINE_WORDS.has(w))) return null;

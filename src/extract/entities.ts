@@ -83,6 +83,8 @@ export interface TextLookups {
    * phrase, other than `except`'s own: the first found, or null.
    */
   quotedNameSince(place: number, gender: 'm' | 'f', except: string): string | null;
+  /** Capitalised words of the statement being attributed ("Kelvin was clipped": its speaker is not Kelvin). */
+  wordsOfOwnStatement(): ReadonlySet<string>;
   /** The person named before the phrase with role word `head` ("Mayor Lorraine Okafor-Brandt" for "mayor") sharing most of `words`, nearest among equals. */
   personTitled(head: string, words: string[]): { name: string; shared: number } | null;
   /** An organisation named earlier that a bare "the company"/"the airline" can refer to; `related` when its name fits the noun. */
@@ -528,6 +530,10 @@ export class EntityRegistry {
     const byGender = people.filter((f) => this.fitsGender(f, phrase.gender));
     // "the elder Sawchuk", "the younger Trudeau": of a father and a son the suffixes tell apart, the one meant.
     const fitting = phrase.seniority !== undefined && byGender.length > 1 ? bySeniority(byGender, phrase.seniority) : byGender;
+    // '"Kelvin was clipped," Boateng said': of two Boatengs, the one the statement calls by his first name is not its speaker.
+    const own = fitting.length > 1 ? this.lookups.wordsOfOwnStatement() : null;
+    const notNamedInIt = own === null ? fitting : fitting.filter((f) => !own.has(f.split(' ')[0]!));
+    if (fitting.length > 1 && notNamedInIt.length === 1) return this.named(this.person(notNamedInIt[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${notNamedInIt[0]} (the statement names the other by first name)`);
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
     // "Mr Fenwick" when the article's only Fenwick is Gloria: someone of that surname the article has not named in full.

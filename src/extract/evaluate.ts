@@ -117,7 +117,7 @@ export function locate(source: string, content: string, occurrence = 0): Span | 
   return { start, end: start + codePointLength(content) };
 }
 
-const HONORIFICS = /^(?:dr|mr|mrs|ms|mx|prof|cllr|sgt|sir|dame|lord|lady|gen|col|capt|lt|president|prince)\.?\s+/;
+const HONORIFICS = /^(?:dr|mr|mrs|ms|mx|prof|cllr|sgt|sir|dame|lord|lady|gen|col|capt|lt|president|prince|nana)\.?\s+/;
 const SUFFIXES = /\s+(?:inc|ltd|plc|corp|llc|co|kc|qc|jr|sr|mp)\.?$/;
 
 /** Lower-case, accents and leading articles/honorifics/corporate suffixes removed. */

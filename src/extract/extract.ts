@@ -629,7 +629,8 @@ class ArticleExtractor {
     let found = this.peopleIn.get(i);
     if (found === undefined) {
       // A name after a preposition counts only with a known given name ("to Ruth Kavanagh", not "in New Carlisle").
-      found = this.namesOf(i).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null);
+      // The census list knows "Kelvin" as it knows "North" and "Lake": its word counts unless it opens place names.
+      found = this.namesOf(i).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null || (!c.single && !PLACE_NAME_OPENERS.has(c.name.split(' ')[0]!.toLowerCase()) && genderOfFullName(c.name) !== null));
       this.peopleIn.set(i, found);
     }
     return found;
@@ -776,6 +777,18 @@ class ArticleExtractor {
   }
 
   /** See `TextLookups.quotedNameSince`; reads at most LOOKUP_WINDOW paragraphs back. */
+  private wordsOfOwnStatement(): ReadonlySet<string> {
+    const para = this.paras[this.cursor.para];
+    const words = new Set<string>();
+    if (para === undefined) return words;
+    for (const r of this.cursor.skip) {
+      for (let k = partitionPoint(para.tokens, (t) => t.start < r.start); k < para.tokens.length && para.tokens[k]!.start < r.end; k++) {
+        if (para.tokens[k]!.cap) words.add(para.tokens[k]!.text);
+      }
+    }
+    return words;
+  }
+
   private quotedNameSince(place: number, gender: 'm' | 'f', except: string): string | null {
     const own = new Set(except.split(' '));
     const placePara = Math.floor(place / 1e6);
@@ -920,8 +933,9 @@ class ArticleExtractor {
           // A surname, else a first name, of one person named in full before: "Helena was less certain. She said …".
           const bySurname = this.fullNamesFor(c.name, true);
           const full = bySurname.length > 0 ? bySurname : this.fullNamesFirstNamed(c.name);
-          if (full.length !== 1) continue;
-          name = full[0]!;
+          // "The younger Boateng", of two Boatengs: a mention still, read as the bare surname (a pronoun after it is unclear).
+          if (full.length === 0 || (full.length > 1 && !c.subject)) continue;
+          name = full.length === 1 ? full[0]! : c.name;
         }
         yield { name, gender: c.gender ?? genderOfFullName(name), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker };
         // A pronoun's referent is among the nearest people named; past LOOKUP_WINDOW of them, none is near enough to trust.
@@ -969,6 +983,7 @@ class ArticleExtractor {
       personTitled: (head, words) => this.personTitled(head, words),
       questionAddressee: () => this.questionAddressee(),
       quotedNameSince: (place, gender, except) => this.quotedNameSince(place, gender, except),
+      wordsOfOwnStatement: () => this.wordsOfOwnStatement(),
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
@@ -1293,7 +1308,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     }
     // "When Harwell was asked …, she said": the subject of an opening subordinate clause is a subject too.
     const opensClause = before !== undefined && SUBORDINATORS.has(before.low) && (tokens[i - 2] === undefined || SENTENCE_OPENERS.has(tokens[i - 2]!.text));
-    const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text) || opensClause;
+    const opensSentence = before === undefined || SENTENCE_OPENERS.has(before.text) || opensClause || afterOpeningTitles(tokens, i);
     const after = tokens[j];
     // "Harbour Lane co-star Danny Quist", "The Maratha Kranti Paksh general secretary": a name written before a
     // noun for a person is what that person belongs to (a show, a party, a firm), not a person of its own.
@@ -1338,6 +1353,28 @@ const LEDE_LOOKAHEAD = 3;
 const LEDE_MIN_WORDS = 12;
 
 /** "Theodore R. Banks": after a middle initial (or a given name), the last word `w` of a run ending at `nameEnd` is a surname. */
+/**
+ * "Eagles captain Nana Kwesi Owusu was …", "The younger Boateng, who …": a name after only titles, role nouns
+ * and what they belong to, from the sentence's start, is its subject.
+ */
+function afterOpeningTitles(tokens: Token[], i: number): boolean {
+  let b = i - 1;
+  let lower = 0;
+  for (; b >= 0 && i - b <= 6; b--) {
+    const t = tokens[b]!;
+    if (SENTENCE_OPENERS.has(t.text)) break;
+    if (t.cap) continue;
+    if (t.kind !== 'word' || !(isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low) || SENIORITY_WORDS.has(t.low) || t.low === 'the')) return false;
+    lower++;
+  }
+  return lower > 0 && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text));
+}
+
+const SENIORITY_WORDS: ReadonlySet<string> = new Set(['younger', 'elder', 'older']);
+
+/** Words that open place names and that the census list of given names also holds ("North Bay", "Lake Louise", "San Diego"). */
+const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('north south east west new old lake mount mt fort port san santa saint st ste sainte la las los el upper lower great little grand cape point bay glen palm long royal grove park'.split(' '));
+
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
   return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
 }

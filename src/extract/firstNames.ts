@@ -125,11 +125,33 @@ export const genderOfFullName = memoized(fullNameGender);
 function fullNameGender(name: string): 'm' | 'f' | null {
   const parts = name.split(/\s+/).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
   const first = parts[0] ?? '';
+  if (parts.length >= 2 && FAMILY_NAMES_WRITTEN_FIRST.has(first.toLowerCase())) return givenNamesGender(parts.slice(1));
   const listed = genderOfGivenName(first);
   if (listed !== null || parts.length < 2) return listed;
   const low = foldAccents(first.toLowerCase().replace(/[.’']/g, ''));
   if (low.length < 2 || SHARED_NAMES.has(low) || FEMALE_NAMES.has(low) || MALE_NAMES.has(low)) return null;
   return censusGender(low);
+}
+
+/**
+ * Common Korean, Chinese and Vietnamese family names, written before the given names ("Park Ji-yeon", "Nguyen Thi
+ * Lan"): the first word of such a name says nothing of its bearer's gender (the census list reads "Park" as a man's).
+ */
+const FAMILY_NAMES_WRITTEN_FIRST = words(`
+  park kim lee choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo hong jeon ko moon
+  yang son bae baek heo nam wang zhang liu chen huang zhao zhou xu sun zhu guo lin luo gao zheng xie tang feng
+  nguyen tran pham hoang huynh phan vu vo dang bui ngo duong ly trinh dinh
+`);
+
+/**
+ * The gender the given names after a family name mark: Vietnamese "Thi" a woman's, "Van" a man's; a hyphenated
+ * Korean given name ("Ji-yeon") or one given name as the lists know it; else unknown.
+ */
+function givenNamesGender(given: string[]): 'm' | 'f' | null {
+  const second = given[0]!.toLowerCase();
+  if (second === 'thi') return 'f';
+  if (second === 'van') return 'm';
+  return given.length === 1 ? genderOfGivenName(given[0]!) : null;
 }
 
 /** A word the lists or the census list know as a given name (either gender, shared ones included). */

@@ -114,6 +114,9 @@ const STRONG_TITLES = new Set([
   'lieutenant', 'sergeant', 'captain', 'admiral', 'general', 'commissioner', 'spokesman', 'spokeswoman',
   'spokesperson', 'coach', 'principal', 'owner', 'councillor', 'councilman', 'councilwoman', 'detective', 'inspector',
   'premier', 'chairman', 'chairwoman', 'officer', 'director', 'analyst', 'meteorologist', 'founder', 'son', 'daughter',
+  // Police ranks and councillors as British, Irish and Australian copy abbreviates them; clergy.
+  'supt', 'insp', 'det', 'const', 'cpl', 'dci', 'dsi', 'cr', 'venerable', 'ven', 'rev', 'reverend', 'rabbi', 'imam', 'pastor', 'bishop', 'archbishop',
+  'nana', 'togbe',
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);

@@ -76,6 +76,17 @@ export function sameNameToken(a: string, b: string): boolean {
   const sa = softOf(a);
   const sb = softOf(b);
   if (sa === sb) return true;
+  // "Wierzbicki" and "Wierzbicka", "Ivanov" and "Ivanova": a Slavic surname's masculine and feminine forms are two people.
+  const ga = slavicSurnameGender(a);
+  if (ga !== null && slavicSurnameGender(b) === (ga === 'm' ? 'f' : 'm')) return false;
   const max = toleratedEdits(Math.min(sa.length, sb.length));
   return max > 0 && sa[0] === sb[0] && editDistance(sa, sb, max) <= max;
+}
+
+/** The gender a Slavic surname's ending marks (-ski/-ska, -cki/-cka, -ov/-ova, -ev/-eva), else null. */
+function slavicSurnameGender(word: string): 'm' | 'f' | null {
+  const low = foldName(word);
+  if (/(?:sk|ck|dzk)i$|(?:ov|ev)$/.test(low)) return 'm';
+  if (/(?:sk|ck|dzk)a$|(?:ova|eva)$/.test(low)) return 'f';
+  return null;
 }

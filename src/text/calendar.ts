@@ -10,7 +10,8 @@ export const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
 };
 
 /** A month name as written in dates; capitalised only, so the modal "may" and the verb "march" never read as months. */
-export const MONTH_PATTERN = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
+// Also in capitals, as some date lines write them ("16:42, 21 JUN 2022").
+export const MONTH_PATTERN = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?`;
 
 /** 1–12 for a month name or abbreviation; 0 when it is neither. */
 export function monthNumber(name: string): number {

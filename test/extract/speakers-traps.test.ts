@@ -851,3 +851,37 @@ describe('organisation names with a list of portfolios, a place before them, or 
     expect(statementOf(text, 'refunded')?.speaker).toBe('Festival Lumières de la Côte');
   });
 });
+
+describe('family names written first, people of one surname, and titles from outside the US', () => {
+  it('"Ms Park" after "Park Ji-yeon": a Korean family name says nothing of its bearer\'s gender', () => {
+    const text = body('Park Ji-yeon, 20, was sitting the exam for the third time. "My friends are already at university," Ms Park said outside the test centre.');
+    expect(statementOf(text, 'already at university')?.speaker).toBe('Park Ji-yeon');
+  });
+
+  it('a man named after a preposition with a given name the census knows is a person ("a challenge on Kelvin Boateng")', () => {
+    const text = body('Coach Emmanuel Boateng said his side had earned the point.', 'Adjei was penalised for a challenge on Kelvin Boateng, the coach\'s son, in added time.', 'The younger Boateng was less diplomatic. "We were asleep for 40 minutes," he said.');
+    expect(statementOf(text, 'asleep for 40 minutes')?.speaker).not.toBe('Emmanuel Boateng');
+  });
+
+  it('of two people of one surname, the one the quote calls by first name is not its speaker', () => {
+    const text = body('Coach Emmanuel Boateng said his side had earned the point.', 'Adjei was penalised for a challenge on Kelvin Boateng, the coach\'s son, in added time.', '"Kelvin was clipped, no question," Boateng told reporters.');
+    expect(statementOf(text, 'Kelvin was clipped')?.speaker).toBe('Emmanuel Boateng');
+  });
+
+  it('"Wierzbicki" is never "Helena Wierzbicka": masculine and feminine Slavic surnames are two people', () => {
+    const text = body('Tomasz Wierzbicki has opened the shop at six for forty years.', 'His wife, Helena Wierzbicka, remembers it differently. "He argued with everyone," she said.', 'Wierzbicki shrugs at the story. "A violin is a box," he said.');
+    expect(statementOf(text, 'A violin is a box')?.speaker).toBe('Tomasz Wierzbicki');
+  });
+
+  it('a subject after only titles is the antecedent of "he": "Eagles captain Nana Kwesi Owusu was less restrained"', () => {
+    const text = body('"We had three chances," Godfrey Antwi-Boasiako said.', 'Eagles captain Nana Kwesi Owusu was less restrained. "If that is a penalty, then football is finished," he said.');
+    expect(statementOf(text, 'football is finished')?.speaker).toBe('Kwesi Owusu');
+  });
+
+  it('police ranks, councillors and clergy as British, Irish and Australian copy abbreviates them', () => {
+    const text = body('Superintendent Áine McAteer said the car had been found.', 'Supt McAteer said she would not be drawn on the line of inquiry.', '"Half my town was asleep," Cr Tom Wetherall said.', 'The Venerable Thich Dao Khiem said he welcomed the crowds.');
+    expect(statementOf(text, 'would not be drawn')?.speaker).toBe('Áine McAteer');
+    expect(statementOf(text, 'Half my town')?.speaker).toBe('Tom Wetherall');
+    expect(statementOf(text, 'welcomed the crowds')?.speaker).toBe('Thich Dao Khiem');
+  });
+});
