@@ -5,7 +5,7 @@
  * titles and appositions the article introduced ("the NATO Secretary General"),
  * pronouns by recency and gender, "the company" by the organisation nearby.
  */
-import { genderOfFullName, genderOfGivenName } from './firstNames.js';
+import { genderOfFullName, genderOfGivenName, isListedGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
@@ -308,11 +308,16 @@ export class EntityRegistry {
     return this.lookups.fullNamesFor(words.at(-1)!).some((full) => full.toLowerCase().endsWith(` ${name.toLowerCase()}`));
   }
 
+  /** "Jordan later posted …", after "Jordan Whitlock": a given name spelled like a country, the first name of a person of the article. */
+  private opensPersonNamed(name: string): boolean {
+    return !name.includes(' ') && isListedGivenName(name) && this.lookups.fullNamesFirstNamed(name).length > 0;
+  }
+
   /** Resolves a parsed phrase; null when it cannot be a speaker here (e.g. "it" with nothing to refer to). */
   resolve(phrase: SpeakerPhrase, surface: string): Resolution | null {
     switch (phrase.kind) {
       case 'name':
-        if (phrase.type === 'person' || (phrase.determiner === null && this.endsPersonNamed(phrase.name!))) return this.personByName({ ...phrase, type: 'person' }, surface);
+        if (phrase.type === 'person' || (phrase.determiner === null && (this.endsPersonNamed(phrase.name!) || this.opensPersonNamed(phrase.name!)))) return this.personByName({ ...phrase, type: 'person' }, surface);
         return this.organisationByName(phrase.name!, surface, phrase.roles, 'name');
       case 'pronoun':
         return this.pronoun(phrase);

@@ -305,9 +305,13 @@ class ArticleExtractor {
       } else if (earlier) {
         ({ resolution, deferred } = earlier);
         rule = 'quote-in-paragraph';
+      } else if (opensParagraph && (resolution = this.speakerNamedAfter(pi)) !== null) {
+        rule = 'quote-named-after';
       } else {
         const previous = this.draftsIn(pi - 1).at(-1);
-        if (previous && (previous.resolution?.entity || previous.resolution?.text) && !this.namesAnotherPerson(pi, open, previous.resolution)) {
+        // An organisation does not say "I": a quote in the first person singular is not carried to one.
+        const firstPerson = /\b(?:I|I'm|I’m|I've|I’ve|my|me|mine)\b/.test(content === null ? '' : p.text.slice(content.start, content.end));
+        if (previous && (previous.resolution?.entity || previous.resolution?.text) && !(firstPerson && previous.resolution.type === 'organisation') && !this.namesAnotherPerson(pi, open, previous.resolution)) {
           resolution = previous.resolution;
           weak = true;
           rule = 'quote-previous-paragraph';
@@ -334,6 +338,19 @@ class ArticleExtractor {
       if (region.close === -1) nextChain = { resolution, drafts: [...(opensParagraph && this.chain ? this.chain.drafts : []), draft] };
     }
     this.chain = nextChain;
+  }
+
+  /**
+   * '"…" ¶ That was Mei-Ling Cheung, who waited …' / 'Those were the words of Tyrese Campbell-Ward, 17, …': the paragraph
+   * after a standalone quote opens by naming its speaker.
+   */
+  private speakerNamedAfter(pi: number): Resolution | null {
+    const next = this.paras[pi + 1];
+    if (next === undefined || next.kind !== 'body') return null;
+    const opening = NAMED_AFTER.exec(next.text);
+    if (opening === null) return null;
+    const named = this.peopleOf(pi + 1).find((c) => c.index === opening[0].length && !c.single);
+    return named === undefined ? null : this.registry.resolve(namePhrase(named.name), named.name);
   }
 
   /** A quote that is a sentence of its own (or runs on to the next paragraph), not a phrase inside one. */
@@ -1371,6 +1388,9 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
 }
 
 const SENIORITY_WORDS: ReadonlySet<string> = new Set(['younger', 'elder', 'older']);
+
+/** A paragraph that opens by naming who spoke the quote before it: "That was …", "Those were the words of …". */
+const NAMED_AFTER = /^(?:That|This|Those|These|So) (?:was|were|is|are|said) (?:the (?:words|voice|verdict|view|message|plea|warning) of )?/;
 
 /** Words that open place names and that the census list of given names also holds ("North Bay", "Lake Louise", "San Diego"). */
 const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('north south east west new old lake mount mt fort port san santa saint st ste sainte la las los el upper lower great little grand cape point bay glen palm long royal grove park'.split(' '));

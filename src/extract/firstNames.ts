@@ -154,6 +154,12 @@ function givenNamesGender(given: string[]): 'm' | 'f' | null {
   return given.length === 1 ? genderOfGivenName(given[0]!) : null;
 }
 
+/** A word this file's lists know as a given name (not the census list, which also holds "Paris" and "Lake"). */
+export function isListedGivenName(word: string): boolean {
+  const low = foldAccents(word.toLowerCase().replace(/[.’']/g, ''));
+  return FEMALE_NAMES.has(low) || MALE_NAMES.has(low) || SHARED_NAMES.has(low);
+}
+
 /** A word the lists or the census list know as a given name (either gender, shared ones included). */
 export function isKnownGivenName(word: string): boolean {
   const low = foldAccents(word.toLowerCase().replace(/[.’']/g, ''));

@@ -62,7 +62,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'ou
 const BACKREF_OBJECTS = new Set(['this', 'so', 'these', 'it']);
 const BACKREF_SUBJECTS = new Set(['this', 'it', 'that', 'these', 'which']);
 const BACKREF_LEMMAS = new Set(['say', 'state', 'report', 'write', 'announce', 'tell', 'confirm', 'stress', 'note', 'declare', 'add', 'explain']);
-const RECIPIENT_WORDS = new Set(['reporters', 'journalists', 'jurors', 'lawmakers', 'legislators', 'parliament', 'congress', 'him', 'her', 'them', 'me', 'us', 'investigators', 'officials', 'residents', 'students', 'supporters', 'viewers', 'listeners', 'readers', 'colleagues', 'delegates', 'senators', 'mps', 'police', 'prosecutors', 'the', 'a', 'an']);
+const RECIPIENT_WORDS = new Set(['reporters', 'journalists', 'jurors', 'lawmakers', 'legislators', 'parliament', 'congress', 'him', 'her', 'them', 'me', 'us', 'investigators', 'officials', 'residents', 'students', 'supporters', 'viewers', 'listeners', 'readers', 'colleagues', 'delegates', 'senators', 'mps', 'police', 'prosecutors', 'council', 'councillors', 'court', 'parliamentarians', 'members', 'voters', 'fans', 'staff', 'employees', 'workers', 'mourners', 'worshippers', 'congregants', 'parents', 'pupils', 'shareholders', 'investors', 'analysts', 'guests', 'attendees', 'the', 'a', 'an']);
 const FINAL_PUNCT = new Set(['.', '!', '?', '…', '...']);
 const DASHES = new Set(['—', '–', '--', '-']);
 const ASIDE_ADVERBS = new Set(['however', 'though', 'too', 'also', 'meanwhile', 'moreover', 'instead', 'again', 'nonetheless', 'nevertheless']);
@@ -696,13 +696,14 @@ function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo
   while (v < k && !(tokens[v]!.kind === 'word' && !tokens[v]!.cap && isMainVerb(tokens[v]!.low))) v++;
   if (v >= k) return [];
   let to = v;
-  while (to > b && tokens[to - 1]!.text === ',') to--;
+  // "Jordan Whitlock later posted …": an adverb before the main verb is not part of the subject.
+  while (to > b && (tokens[to - 1]!.text === ',' || LONE_ADVERBS.has(tokens[to - 1]!.low))) to--;
   const phrase = phraseAt(p, b, to);
   if (phrase === null || phrase.kind === 'non-agent' || phrase.kind === 'media') return [];
-  const content = participleContent(p, u, c);
-  if (content === null) return [];
+  const said = participleSaid(p, u, c);
+  if (said === null || said.content === null) return [];
   const intro = b > u.from ? { start: tokens[u.from]!.start, end: tokens[b]!.start } : null;
-  return [{ type: 'frame', rule: 'participle', unit: u.index, phrase, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: phrase.start, end: content.start }, intro }];
+  return [{ type: 'frame', rule: 'participle', unit: u.index, phrase, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, ...said, frame: { start: phrase.start, end: said.content.start }, intro }];
 }
 
 /**
@@ -718,6 +719,15 @@ function isMainVerb(low: string): boolean {
 const OWN_SUBJECT_WORDS = new Set(['each', 'some', 'many', 'all', 'both', 'others', 'most', 'several', 'few', 'one']);
 
 const MAIN_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have']);
+
+/** ", adding that …" / ", writing: "…"": what the participle reports, the quote's own words when a quote follows. */
+function participleSaid(p: PreparedParagraph, u: Unit, c: number): Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> | null {
+  let from = c + 1;
+  if (p.tokens[from]?.text === ':') from++;
+  if (from < u.to && p.markOf[from] === 1) return quoteContent(p, p.quoteOf[from]!);
+  const content = participleContent(p, u, c);
+  return content === null ? null : { content, quoted: false, quoteIndex: -1 };
+}
 
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */
 function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | null {

@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-05.2';
+export const EXTRACTION_VERSION = '2026-12-05.3';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -41,6 +41,7 @@ export const ATTRIBUTION_RULES = rules({
   'quote-chain': { pattern: '"…  ¶ "… (no closing mark until a later paragraph)', reason: 'a quote running over paragraphs keeps one speaker; the attribution that closes it names the speaker of all of it' },
   'quote-in-paragraph': { pattern: 'SUBJECT CUE …. "QUOTE."', reason: 'a standalone quote after an attributed statement in the same paragraph continues that speaker' },
   'quote-previous-paragraph': { pattern: 'SUBJECT CUE … ¶ "QUOTE."', reason: 'a standalone quote opening a paragraph, right after a paragraph of one speaker, continues that speaker' },
+  'quote-named-after': { pattern: '"QUOTE." ¶ That was / Those were the words of NAME', reason: 'a quote standing alone is named by the paragraph after it' },
   'quote-unattributed': { pattern: '"QUOTE." with no speaker in reach', reason: 'kept as what was said, with the speaker left unclear' },
   'roundup': { pattern: 'Name, Outlet: "QUOTE" / Name (Outlet): "QUOTE"', reason: 'panel and reaction round-ups label each quote with its speaker' },
   'speaker-label': { pattern: 'NAME: answer / A: answer (transcripts)', reason: 'a transcript labels each turn with its speaker' },

@@ -27,7 +27,7 @@ import {
   PORTFOLIO_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
-import { genderOfGivenName } from './firstNames.js';
+import { genderOfGivenName, isListedGivenName } from './firstNames.js';
 import { isPersonNoun, isSingularPersonNoun } from './personNouns.js';
 import type { Token } from './tokens.js';
 
@@ -258,7 +258,7 @@ export function isIntroPart(tokens: Token[], part: Part): boolean {
 export function hasFiniteVerb(tokens: Token[], part: Part): boolean {
   for (let i = part.from; i < part.to; i++) {
     const low = tokens[i]!.low;
-    if (low === 'who' || low === 'which' || low === 'that') return false;
+    if (low === 'who' || low === 'whose' || low === 'whom' || low === 'which' || low === 'that') return false;
     if (FINITE_VERBS.has(low)) return true;
   }
   return false;
@@ -483,8 +483,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     }
     // "Der Spiegel", "Le Monde", "El País": an article of another language opens a title, not a person's name.
     const foreignArticle = to - from >= 2 && /^(?:le|la|les|der|die|das|el|il|lo|het|de|los|las)$/.test(words[0]!.low) && words[0]!.cap;
-    const orgLike = foreignArticle || words.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
-    if (!orgLike && words.every((t, k) => isPersonNameToken(t, words[k + 1]))) {
+    // "Jordan Whitlock", "Georgia Okafor", "Chad Brown": a given name spelled like a country opens a person's name.
+    const placeGiven = to - from >= 2 && to - from <= 3 && isPlaceWord(words[0]!.low) && isListedGivenName(words[0]!.text) && words.slice(1).every((t, k) => isPersonNameToken(t, words[k + 2]));
+    const orgLikeWords = placeGiven ? words.slice(1) : words;
+    const orgLike = foreignArticle || orgLikeWords.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
+    if (!orgLike && (placeGiven || words.every((t, k) => isPersonNameToken(t, words[k + 1])))) {
       return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
     return { ...base, kind: 'name', type: 'organisation', name: stripDot(bodyText), determiner, text: bodyText, ...spanOf(tokens, from, to) };

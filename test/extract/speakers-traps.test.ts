@@ -885,3 +885,28 @@ describe('family names written first, people of one surname, and titles from out
     expect(statementOf(text, 'welcomed the crowds')?.speaker).toBe('Thich Dao Khiem');
   });
 });
+
+describe('who speaks a quote standing alone, and subjects with asides', () => {
+  it('"That was Mei-Ling Cheung": the paragraph after a standalone quote names its speaker', () => {
+    const text = body('"You should prepare yourself for a long sentence," the judge, Martin Fairclough, said.', '"He was my best mate since Year 7. I still text his phone."', 'Those were the words of Tyrese Campbell-Ward, 17, who gave evidence during the trial.');
+    expect(statementOf(text, 'best mate')?.speaker).toBe('Tyrese Campbell-Ward');
+  });
+
+  it('a quote in the first person singular is not carried to the organisation that spoke before', () => {
+    const text = body('According to a survey by the Northfield Chamber of Commerce, 61 per cent of residents would accept the increase.', '"I have three kids and one laptop. The library is our office."');
+    expect(statementOf(text, 'three kids')?.speaker).not.toBe('Northfield Chamber of Commerce');
+  });
+
+  it('"X, whose son was hit by a van, told council: …" is X\'s, and "council" is the hearer, not what was said', () => {
+    const text = body('Coun. Brian Smith said the city was moving too fast.', 'Karen Smith, whose son was hit by a delivery van last year, told council: "He was lucky. The next kid might not be."', 'Maureen Ode told councillors the branch was used by 1,800 people a month.');
+    expect(statementOf(text, 'He was lucky')?.speaker).toBe('Karen Smith');
+    expect(statementOf(text, 'branch was used')?.content).toBe('the branch was used by 1,800 people a month');
+  });
+
+  it('"…, writing: \'…\'" gives the quote to the subject, and "Jordan" is the first name of the Jordan the article named', () => {
+    const text = body('Soap star Kerry-Ann Whitlock has split from her husband Jordan Whitlock.', '"She never complains," co-star Danny Quist said.', "Jordan later posted a cryptic message on Instagram, writing: 'Some people only want you when you're winning.'");
+    const said = statementOf(text, 'only want you');
+    expect(said?.speaker).toBe('Jordan Whitlock');
+    expect(said?.content).toBe("Some people only want you when you're winning.");
+  });
+});
