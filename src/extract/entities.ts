@@ -151,6 +151,12 @@ export const LOOKUP_WINDOW = 32;
 export const SAME_NAME_WINDOW = 16;
 
 /** A name in lower case without its generational suffixes: "Donald Trump Jr." → "donald trump". */
+/** "jr" of "Harlan T. Beaumont Jr.", else null. */
+function suffixOf(name: string): string | null {
+  const found = name.split(' ').find((t) => isGenerational(t));
+  return found === undefined ? null : found.toLowerCase().replace(/\.$/, '');
+}
+
 const withoutSuffixes = memoized((name: string) => name.split(' ').filter((t) => !isGenerational(t)).join(' ').toLowerCase());
 
 /** The last `SAME_NAME_WINDOW` entries of a list, newest first. */
@@ -504,7 +510,9 @@ export class EntityRegistry {
     const surname = tokens.filter((t) => !isGenerational(t)).at(-1) ?? name;
     // Full names written before that extend this one: "Tom Lockwood" for "Lockwood", "Christopher van der Berg" for "van der Berg".
     const ending = ` ${withoutSuffixes(name)}`;
-    const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && withoutSuffixes(f).endsWith(ending));
+    // "Beaumont Jr." is never Harlan T. Beaumont Sr.: a suffix written with the surname keeps only the full names with it.
+    const suffix = suffixOf(name);
+    const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && withoutSuffixes(f).endsWith(ending) && (suffix === null || suffixOf(f) === suffix));
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.orgByLeadingWords(name, surface, phrase) ?? this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
@@ -595,7 +603,8 @@ export class EntityRegistry {
     const resolved = (name: string, g: 'm' | 'f' | null, rule: SpeakerRule, via: string): Resolution => {
       // A surname antecedent ("When Harwell was asked …, she said") is read as a name would be, with the
       // pronoun's gender: one of two Harwells, or unclear when the gender cannot tell them apart.
-      if (!name.includes(' ') || NAME_PARTICLES.has(name.split(' ')[0]!.toLowerCase())) {
+      // "Beaumont Jr." too: a surname with its suffix is read as a surname.
+      if (!withoutSuffixes(name).includes(' ') || NAME_PARTICLES.has(name.split(' ')[0]!.toLowerCase())) {
         const byName = this.personByName({ kind: 'name', type: 'person', name, text: name, gender: g ?? gender, roles: [], determiner: null, head: null, bare: false, source: null, start: 0, end: 0, nameStart: 0, nameEnd: 0 }, name);
         if (byName.rule === 'surname-ambiguous') return { ...byName, via: `${phrase.text} → ${name}, ${byName.via ?? 'a surname two people share'}` };
         if (byName.entity?.type === 'person') return this.named(byName.entity, rule, via + (byName.entity.name === name ? '' : ` → ${byName.entity.name}`));

@@ -147,9 +147,19 @@ class ArticleExtractor {
       this.backReference(pi, hit, resolution, deferred, dateIn);
       return;
     }
-    const content = hit.content!;
     let kind: StatementKind = hit.type === 'according' ? 'according-to' : hit.quoted ? 'direct' : 'indirect';
     if (hit.type === 'impersonal' || hit.phrase?.kind === 'media') kind = 'unattributed';
+    // "said the layoffs were temporary and that every worker had been rehired": two things said, each its own statement.
+    const parts = kind === 'indirect' ? splitAtAndThat(p, hit.content!) : [hit.content!];
+    for (const content of parts) this.addHitDraft(pi, hit, content, kind, resolution, deferred, cueStance, dateIn);
+    // An attribution closing a multi-paragraph quote names the speaker of the whole quote.
+    if (this.chain && hit.quoteIndex !== -1 && p.quotes[hit.quoteIndex]!.open === 0 && resolution) {
+      for (const d of this.chain.drafts) if (d.weak) d.resolution = resolution;
+      this.chain = null;
+    }
+  }
+
+  private addHitDraft(pi: number, hit: Hit, content: Range, kind: StatementKind, resolution: Resolution | null, deferred: SpeakerPhrase | null, cueStance: Stance | null, dateIn: Place[]): void {
     const draft: Draft = {
       kind,
       rule: hit.rule,
@@ -166,11 +176,6 @@ class ArticleExtractor {
       date: null,
     };
     this.addDraft(draft);
-    // An attribution closing a multi-paragraph quote names the speaker of the whole quote.
-    if (this.chain && hit.quoteIndex !== -1 && p.quotes[hit.quoteIndex]!.open === 0 && resolution) {
-      for (const d of this.chain.drafts) if (d.weak) d.resolution = resolution;
-      this.chain = null;
-    }
   }
 
   private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
@@ -1388,6 +1393,35 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
 }
 
 const SENIORITY_WORDS: ReadonlySet<string> = new Set(['younger', 'elder', 'older']);
+
+/**
+ * A reported clause cut where "and that" / "but that" opens a second one, outside quotes and brackets: each part
+ * keeps at least three words, and the part after "that" opens as a clause does (a determiner, a pronoun, a name).
+ */
+function splitAtAndThat(p: PreparedParagraph, content: Range): Range[] {
+  const { tokens } = p;
+  const parts: Range[] = [];
+  let start = content.start;
+  let depth = 0;
+  const first = partitionPoint(tokens, (t) => t.start < content.start);
+  for (let k = first; k < tokens.length && tokens[k]!.end <= content.end; k++) {
+    const t = tokens[k]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || p.quoteOf[k] !== -1 || (t.low !== 'and' && t.low !== 'but') || tokens[k + 1]?.low !== 'that') continue;
+    const next = tokens[k + 2];
+    if (next === undefined || next.end > content.end || !(next.cap || CLAUSE_OPENERS.has(next.low))) continue;
+    const end = trimEnd(p.text, start, tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : t.start);
+    if (countWords(p.text.slice(start, end), 3) < 3 || countWords(p.text.slice(next.start, content.end), 3) < 3) continue;
+    parts.push({ start, end });
+    start = next.start;
+  }
+  parts.push({ start, end: content.end });
+  return parts;
+}
+
+/** Words that open a clause after "that": determiners, pronouns, quantifiers. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this', 'these', 'those', 'no', 'every', 'each', 'all', 'some', 'any', 'many', 'most', 'several', 'both', 'none', 'nobody', 'one', 'two', 'three', 'more', 'about', 'only']);
 
 /** A paragraph that opens by naming who spoke the quote before it: "That was …", "Those were the words of …". */
 const NAMED_AFTER = /^(?:That|This|Those|These|So) (?:was|were|is|are|said) (?:the (?:words|voice|verdict|view|message|plea|warning) of )?/;

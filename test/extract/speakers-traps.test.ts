@@ -910,3 +910,12 @@ describe('who speaks a quote standing alone, and subjects with asides', () => {
     expect(said?.content).toBe("Some people only want you when you're winning.");
   });
 });
+
+describe('two things said in one sentence', () => {
+  it('"said A and that B" is two statements of one speaker; "that" as a determiner does not split', () => {
+    const text = body('Carmen Ibáñez-Tate said the layoffs were temporary and that every worker had been rehired within five months.', 'Joe Prior said the council approved the bridge and that road last year.');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.filter((s) => s.speaker === 'Carmen Ibáñez-Tate').map((s) => s.content)).toEqual(['the layoffs were temporary', 'every worker had been rehired within five months']);
+    expect(statements.filter((s) => s.speaker === 'Joe Prior')).toHaveLength(1);
+  });
+});
