@@ -177,9 +177,13 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // "«…,» – warned Prosecutor General X": a dash may stand between the closing mark and the cue.
   if (c === u.from || p.markOf[c - 1] === 2 || afterQuoteDash || (prev?.text === ',' && looksInverted(p, u, c))) return invertedFrame(p, u, c, info);
   const found = subjectBefore(p, u, c);
-  if (found === null || found.modal || found.empty) return [];
+  // "Calloway could not confirm that …": a modal is no report, except the non-committal answer it makes with "not confirm".
+  if (found === null || found.empty || (found.modal && !(found.negated && info.lemma === 'confirm'))) return [];
   const subject = found;
   if (subject.negated && info.lemma !== 'confirm') return [];
+  // "The prose, which de la Vega wrote first in English": the relative pronoun is the verb's object; nothing said follows.
+  const objectRelative = /^(?:which|whom)$/.test(tokens[subject.regionFrom - 1]?.low ?? '') && subject.phraseFrom === subject.regionFrom;
+  if (objectRelative && next?.low !== 'that' && next?.text !== ':' && p.markOf[c + 1] !== 1) return [];
   // "Answering the question whether the Rada stresses …": a verb inside a question reports nothing.
   if (subject.phraseFrom === subject.regionFrom && /^(?:whether|if)$/.test(tokens[subject.regionFrom - 1]?.low ?? '')) return [];
 
@@ -231,7 +235,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // ", without evidence, that …": a short aside between the cue and its clause.
   const asideThat = s?.text === ',' ? asideBeforeThat(p, u, r) : -1;
   // A parenthetical attribution: "The catch is down by half, she says, and fuel costs have doubled."
-  const parenthetical = s?.text === ',' && asideThat === -1 && subject.afterComma && !interrupted && tokens[r + 1]?.low !== 'that';
+  // 'Asked whether …, Dumervil said, "We'd want …"': a quote right after the comma is what the subject said.
+  const parenthetical = s?.text === ',' && asideThat === -1 && subject.afterComma && !interrupted && tokens[r + 1]?.low !== 'that' && p.markOf[r + 1] !== 1;
   if (atEnd || participle || manner || interrupted || tailAfterQuote || parenthetical) {
     let before = contentBefore(p, u, subject.phraseFrom);
     // "In a pilot with 40 clinics, the company said, clinicians reported …": the claim is after the attribution.
@@ -310,7 +315,59 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // "X said A, but two sources said B": A ends where the second attribution begins.
   const second = coordinatedAttribution(p, u, from);
   if (second !== -1) content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[second]!.start));
-  return [{ ...base, type: 'frame', rule: info.lemma === 'call' ? 'call-for' : 'head-clause', content, quoted: false, quoteIndex: -1 }];
+  // "could not confirm whether the bidders had been the lowest": what was not confirmed, without "whether".
+  if (info.lemma === 'confirm' && /^(?:whether|if)$/.test(tokens[from]!.low) && from + 1 < u.to) content.start = tokens[from + 1]!.start;
+  const hits: Hit[] = [{ ...base, type: 'frame', rule: info.lemma === 'call' ? 'call-for' : 'head-clause', content, quoted: false, quoteIndex: -1 }];
+  // "… had been reimbursed, saying the office was …" / "… acknowledged A but said B": the same subject says more.
+  const more = secondReport(p, u, from, content.end);
+  if (more !== null) {
+    content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[more.joint]!.start));
+    hits.push({ ...base, type: 'frame', rule: 'participle', cue: { start: tokens[more.cue]!.start, end: tokens[more.cue]!.end }, cueInfo: CUES.get(tokens[more.cue]!.low)!, ...more.said });
+    // "acknowledged the sampling issue but said …", "replied the same afternoon, writing that …": before the second
+    // report stands an object or an adverbial, not a clause, unless "that" opened it.
+    const clause = tokens[from - 1]?.low === 'that' || isClauseLike(tokens, from, more.joint);
+    if (!clause) return hits.slice(1);
+  }
+  return content.end > content.start ? hits : hits.slice(1);
+}
+
+/** Tokens [from, to) hold a verb: a finite one ("was", "would"), or a past tense after the first word ("the layoffs ended"). */
+function isClauseLike(tokens: Token[], from: number, to: number): boolean {
+  return hasFiniteVerb(tokens, { from, to }) || tokens.slice(from + 1, to).some((t) => t.kind === 'word' && !t.cap && /[^e]ed$/.test(t.low));
+}
+
+/** Reporting verbs that take a clause without "that": "saying the office was …", "adding the plan would …". */
+const CLAUSE_TAKING_LEMMAS = new Set(['say', 'add', 'tell', 'write', 'note', 'argue', 'insist', 'warn', 'claim', 'explain', 'state', 'reply', 'respond', 'acknowledge', 'admit', 'concede', 'predict', 'suggest', 'stress', 'maintain', 'contend', 'assert', 'estimate', 'report']);
+
+/**
+ * A second report by the same subject inside a reported clause: ", saying …" (a participle cue after a comma) or
+ * "… but said …" / "… and added …" (a joined finite cue with no subject of its own). The joint, the cue and what it reports.
+ */
+function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number): { joint: number; cue: number; said: Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> } | null {
+  const { tokens } = p;
+  for (let k = from + 3; k < u.to - 1 && tokens[k]!.start < end; k++) {
+    if (p.quoteOf[k] !== -1) continue;
+    const t = tokens[k]!;
+    const info = CUES.get(tokens[k + 1]!.low);
+    if (info === undefined || p.quoteOf[k + 1] !== -1) continue;
+    const participleJoint = t.text === ',' && info.participle === true && !info.objectFirst;
+    // "and said", "but added" (not "should … and tell someone where …": a base form is no report).
+    const finiteJoint = (t.low === 'but' || t.low === 'and') && !info.participle && !info.nounLike && !info.needsClause && tokens[k - 1]?.text !== ',' && tokens[k + 1]!.low !== info.lemma;
+    if (!participleJoint && !finiteJoint) continue;
+    let r = k + 2;
+    if (info.recipient) r = skipRecipient(p, u, r);
+    if (tokens[r]?.text === ':' ) r++;
+    if (r < u.to && p.markOf[r] === 1) return { joint: k, cue: k + 1, said: quoteContent(p, p.quoteOf[r]!) };
+    const thatClause = tokens[r]?.low === 'that';
+    if (thatClause) r++;
+    if (r >= u.to) return null;
+    const content = clampContent(p, u, tokens[r]!.start);
+    if (content === null || isTooShortForAClause(p, r, content.end)) return null;
+    // "denying a report in a Texas newspaper", "urged the public not to rush": an object, not a clause said.
+    if (!thatClause && (!CLAUSE_TAKING_LEMMAS.has(info.lemma) || !isClauseLike(tokens, r, partitionPoint(tokens, (t) => t.start < content.end)))) return null;
+    return { joint: k, cue: k + 1, said: { content, quoted: false, quoteIndex: -1 } };
+  }
+  return null;
 }
 
 /** Index of ", but"/", while"/"; " opening a second clause whose own subject and reporting verb follow; -1 when none. */
@@ -351,6 +408,15 @@ interface Subject {
 /** Words opening a clause of time before its subject ("after the lender warned"); also prepositions, hence the comma test. */
 const SUBORDINATORS_OF_TIME = new Set(['after', 'before', 'when', 'since', 'until', 'once']);
 
+/** The comma part holding token `k` opens with "asked", "pressed" or a like participle after a comma: ", asked whether …,". */
+function openedByAskedAside(tokens: Token[], from: number, k: number): boolean {
+  let j = k - 1;
+  while (j > from && tokens[j]!.text !== ',' && k - j <= 12) j--;
+  return tokens[j]?.text === ',' && ASKED_ASIDES.has(tokens[j + 1]?.low ?? '');
+}
+
+const ASKED_ASIDES = new Set(['asked', 'pressed', 'questioned', 'challenged', 'quizzed', 'interviewed', 'reached']);
+
 function hasCommaBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k]!.text === ',') return true;
   return false;
@@ -362,6 +428,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   let i = c - 1;
   let negated = false;
   let modal = false;
+  let dashAside = false;
   while (i >= u.from && p.quoteOf[i] === -1) {
     const tok = tokens[i]!;
     const low = tok.low;
@@ -380,6 +447,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       while (j >= u.from && tokens[j]!.text !== '(') j--;
       if (j < u.from) break;
       i = j - 1;
+    } else if (DASHES.has(tok.text) && isSpaced(p, i)) {
+      // "State Rep. Dennis Holloway of Valdosta — no relation to the congressman — said": an aside between dashes.
+      let j = i - 1;
+      while (j > u.from && i - j <= 12 && !(DASHES.has(tokens[j]!.text) && isSpaced(p, j)) && p.quoteOf[j] === -1) j--;
+      if (j <= u.from || !DASHES.has(tokens[j]!.text) || i - j > 12 || tokens[j - 1]!.kind !== 'word') break;
+      i = j - 1;
+      dashAside = true;
     } else break;
   }
   const phraseTo = i + 1;
@@ -387,6 +461,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
 
   // Back to the clause start: sentence start, a quote, a clause word, a colon or dash.
   let b = phraseTo;
+  let passedAskedAside = false;
   while (b > u.from) {
     const tok = tokens[b - 1]!;
     if (p.quoteOf[b - 1] !== -1) break;
@@ -405,7 +480,10 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     // ", which bargains on behalf of …, said": a relative clause after a comma is an aside about the subject before it.
     const demonstrative = tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of');
     const relativeAside = tok.low === 'which' && b - 2 >= u.from && tokens[b - 2]!.text === ',' && tokens[phraseTo - 1]!.text === ',';
-    if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !demonstrative && !relativeAside) break;
+    // "Holloway, asked at an event whether he would release the records, said": a question put to the subject, set off by commas.
+    const askedAside = CLAUSE_BOUNDARY_WORDS.has(tok.low) && tokens[phraseTo - 1]!.text === ',' && openedByAskedAside(tokens, u.from, b - 1);
+    if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !demonstrative && !relativeAside && !askedAside) break;
+    if (askedAside) passedAskedAside = true;
     // "its shares fell sharply after the lender warned that …": a subordinate clause's own subject, when no comma sets
     // the clause off and the verb reports a that-clause (not "before the commission announces the schedule").
     if (SUBORDINATORS_OF_TIME.has(tok.low) && b - 1 > u.from && tokens[c + 1]?.low === 'that' && !hasCommaBetween(tokens, b, phraseTo)) break;
@@ -451,8 +529,10 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (phrase === null) return null;
     return { phrase, phraseFrom: tokens.findIndex((t) => t.start === phrase.start), regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
   }
-  // Comma-separated parts: the last one is the subject, with an apposition when the cue follows a comma.
-  const parts = splitTopLevel(tokens, b, phraseTo);
+  // Comma-separated parts: the last one is the subject, with an apposition when the cue follows a comma (or a dash
+  // aside: "Imran Qureshi, 67, a retired bus driver – no relation – said" reads as if a comma closed the apposition).
+  const split = splitTopLevel(tokens, b, phraseTo);
+  const parts = dashAside && split.length >= 2 && tokens[phraseTo - 1]!.text !== ',' ? [...split, { from: phraseTo, to: phraseTo }] : split;
   const last = parts.at(-1)!;
   let phraseFrom = last.from;
   if (last.to === last.from || tokens[phraseTo - 1]!.text === ',') {
@@ -473,6 +553,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
         }
         if (!isAgeOrPlace(tokens, part)) break;
       }
+    } else if (before && isAgeOrPlace(tokens, before) && parts.length >= 4 && isBareName(tokens, parts.at(-4)!)) {
+      // "Imran Qureshi, 67, a retired bus driver, said": the name before an age.
+      phraseFrom = parts.at(-4)!.from;
     } else if (aAside) {
       return null;
     }
@@ -488,8 +571,10 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   const phrase = phraseAt(p, phraseFrom, phraseTo);
   if (phrase === null) return null;
   const afterComma = phraseFrom > u.from && (tokens[phraseFrom - 1]!.text === ',' || p.markOf[phraseFrom - 1] === 2);
-  // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject).
-  const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: phraseTo });
+  // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject);
+  // the question in an "asked whether …" aside is not the subject's.
+  const subjectEnd = passedAskedAside ? tokens.findIndex((t, k) => k >= phraseFrom && t.text === ',') : phraseTo;
+  const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: subjectEnd === -1 ? phraseTo : subjectEnd });
   return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
 }
 

@@ -270,14 +270,27 @@ export function hasFiniteVerb(tokens: Token[], part: Part): boolean {
  * part gives the name, role parts give roles.
  */
 export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, to: number): SpeakerPhrase | null {
+  // "Several viewers who watched the debate at a pub": a restrictive relative clause says which, not who else; the
+  // phrase still spans it (a name inside it is part of the description, not someone else named).
+  let relativeEnd = -1;
   // Cut "Reuters agency with reference to an American official", "X citing Y".
   for (let i = from; i < to; i++) {
     const low = tokens[i]!.low;
-    if (PHRASE_CUTS.has(low) || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
+    const relative = (low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',';
+    if (PHRASE_CUTS.has(low) || relative || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
+      if (relative) relativeEnd = to;
       to = i;
       break;
     }
   }
+  const phrase = parsePhraseParts(text, tokens, from, to);
+  if (phrase === null || relativeEnd === -1) return phrase;
+  let end = relativeEnd;
+  while (end > to && /^[,.;:]$/.test(tokens[end - 1]!.text)) end--;
+  return { ...phrase, end: tokens[end - 1]!.end };
+}
+
+function parsePhraseParts(text: string, tokens: Token[], from: number, to: number): SpeakerPhrase | null {
   while (to > from && /^[,.;:]$/.test(tokens[to - 1]!.text) && !(tokens[to - 1]!.text === '.' && to - 2 >= from && /^(?:jr|sr)$/.test(tokens[to - 2]!.low))) to--;
   while (from < to && tokens[from]!.text === ',') from++;
   if (to <= from) return null;
@@ -432,6 +445,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (seniority !== undefined && from + 1 < to && tokens.slice(from + 1, to).every((t, k, all) => isPersonNameToken(t, all[k + 1]))) {
     const name = slice(text, tokens, from + 1, to);
     return { ...base, kind: 'name', type: 'person', name, determiner, text: name, seniority, nameStart: tokens[from + 1]!.start, nameEnd: tokens[to - 1]!.end };
+  }
+
+  // "de Montigny said", "van der Berg said": a surname opening with its particle in lower case, named in full before.
+  if (determiner === null && NAME_PARTICLES.has(tokens[from]!.text) && to - from >= 2 && to - from <= 4 && tokens[to - 1]!.cap && tokens.slice(from, to).every((t, k, all) => isPersonNameToken(t, all[k + 1]))) {
+    return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...spanOf(tokens, from, to) };
   }
 
   // 1. A personal name, anchored on a title ("spokeswoman Fara Dahlallah u comments …") or ending the part.

@@ -919,3 +919,48 @@ describe('two things said in one sentence', () => {
     expect(statements.filter((s) => s.speaker === 'Joe Prior')).toHaveLength(1);
   });
 });
+
+describe('subjects with asides, and more than one thing said (second round)', () => {
+  it('"de Montigny said", "van der Berg said": a surname opening with its particle is the person named in full before', () => {
+    const text = body('Jean-François de Montigny ran in Laval.', '"We go up in the polls," de Montigny said.');
+    expect(statementOf(text, 'go up in the polls')?.speaker).toBe('Jean-François de Montigny');
+  });
+
+  it('"could not confirm that …" is a statement, and ", saying …" after it a second one', () => {
+    const text = body('Reid Calloway could not confirm that the other two trips had been reimbursed, saying the office was "pulling the receipts."');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.map((s) => [s.speaker, s.content])).toEqual([
+      ['Reid Calloway', 'the other two trips had been reimbursed'],
+      ['Reid Calloway', 'the office was "pulling the receipts."'],
+    ]);
+    expect(statements[0]!.stance).toBe('cannot-confirm');
+  });
+
+  it('"acknowledged the issue but said …": the object is no statement; what was said after "but said" is', () => {
+    const text = body('Ingrid Solheim acknowledged the sampling issue but said the team had corrected for it.');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.map((s) => s.content)).toEqual(['the team had corrected for it']);
+  });
+
+  it('an "asked whether" aside and a dash aside do not hide the subject; a restrictive "who" clause says which', () => {
+    const text = body(
+      'Wade Holloway, asked at an evening event whether he would release the records, said he would "think about it."',
+      'Imran Qureshi, 67, a retired bus driver – no relation – said he had voted Labour all his life.',
+      'Several viewers who watched the debate at a pub said they were more worried about the pandemic.',
+    );
+    expect(statementOf(text, 'think about it')?.speaker).toBe('Wade Holloway');
+    expect(statementOf(text, 'voted Labour')?.speaker).toBe('Imran Qureshi');
+    expect(statementOf(text, 'more worried')?.speaker).toBe('Several viewers');
+  });
+
+  it('"Asked whether …, X said, \\"…\\"" is the quote, not the question', () => {
+    const text = body('Asked whether the mayor would back such a ban, Harold Dumervil said, "We would want to see the language."');
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.map((s) => [s.speaker, s.content])).toEqual([['Harold Dumervil', 'We would want to see the language.']]);
+  });
+
+  it('a base form after "and" is not a second report: "should carry a phone and tell someone where …"', () => {
+    const text = body('Police said hunters should carry a charged phone and tell someone where they are going.');
+    expect(extractStatements(inputFromText(text)).statements).toHaveLength(1);
+  });
+});
