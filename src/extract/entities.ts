@@ -324,6 +324,8 @@ export class EntityRegistry {
     switch (phrase.kind) {
       case 'name':
         if (phrase.type === 'person' || (phrase.determiner === null && (this.endsPersonNamed(phrase.name!) || this.opensPersonNamed(phrase.name!)))) return this.personByName({ ...phrase, type: 'person' }, surface);
+        // "A Raghunathan spokesman": someone speaking for a person of the article, not that person, nor an organisation of that name.
+        if (phrase.head?.startsWith('spokes') === true && !phrase.name!.includes(' ') && this.isPersonOfArticle(phrase.name!)) return { entity: null, text: `${phrase.name} ${phrase.head}`, type: 'person', rule: 'role-unnamed' };
         return this.organisationByName(phrase.name!, surface, phrase.roles, 'name');
       case 'pronoun':
         return this.pronoun(phrase);
@@ -725,7 +727,8 @@ export class EntityRegistry {
         return { ...byName, via: `${surface} → ${byName.text}` };
       }
       // "A spokesperson said", right after an organisation spoke: that organisation's.
-      if (spokesperson && forOrg === null && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
+      // Not when the phrase names whom the spokesperson speaks for ("A spokeswoman for Nakashima-Reed").
+      if (spokesperson && forOrg === null && named === null && this.lastOrgLike?.entity && this.lookups.recentlySpoke(this.lastOrgLike.entity.spokePlace)) return { ...this.lastOrgLike, rule: 'spokesperson-organisation' };
       return { entity: null, text: phrase.text, type: 'person', rule: 'role-unnamed' };
     }
     // "… the spokesperson added", right after an unnamed spokesperson spoke: the same unnamed person.

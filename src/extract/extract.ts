@@ -19,7 +19,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { findFrames, quoteContent, type Hit } from './frames.js';
-import { FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -1536,7 +1536,9 @@ function titlesBefore(tokens: Token[], runFrom: number, k: number, end: number):
   if (tokens[end]?.text === ',' && /^(?:the|a|an|its|his|her)$/i.test(tokens[end + 1]?.text ?? '')) {
     let w = end + 1;
     while (w < tokens.length && w < end + 9 && tokens[w]!.kind === 'word') w++;
-    words.push(...roleWordsIn(tokens, end + 1, w));
+    // "… for striker Marko Horvat, the Croatian club's president said": a description with its own reporting verb
+    // is the subject of another clause, not an apposition to the name.
+    if (!tokens.slice(end + 1, w).some((t) => CUES.has(t.low))) words.push(...roleWordsIn(tokens, end + 1, w));
   }
   if (!words.some((w) => isTitleWord(w) || PERSON_ROLE_NOUNS.has(w) || NATIONALITY_WORDS.has(w))) return [];
   // "Chief financial officer David Oyelaran-Brooks" is also "the CFO"; "chief executive" is "the CEO".

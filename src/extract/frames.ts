@@ -159,7 +159,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   if (prev && c > u.from) {
     if (prev.low === 'to') return []; // "declined to say", "Needless to say"
     if (t.low === 'said' && prev.low === 'that' && c - 1 === u.from && next?.text === ',') return []; // "That said,"
-    if (DETERMINERS.has(prev.low) || prev.kind === 'num' || /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few)$/.test(prev.low)) return []; // a noun: "the reports", "five states"
+    // "secretary of state", "a letter of note": after "of" a cue word is a noun.
+    if (prev.low === 'of' || DETERMINERS.has(prev.low) || prev.kind === 'num' || /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few)$/.test(prev.low)) return []; // a noun: "the reports", "five states"
   }
   if (info.participle) return participleFrame(p, u, c, info);
 

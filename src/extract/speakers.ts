@@ -481,6 +481,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     };
   }
 
+  // "Neighbours on Clonminch Road", "Residents of Kanata": a group opening the sentence, where it is from after it.
+  if (tokens[from]!.cap && GROUP_NOUNS.has(tokens[from]!.low) && /^(?:on|in|at|of|from|near|along|around|outside)$/.test(tokens[from + 1]?.text ?? '')) {
+    return { ...base, kind: 'group', type: 'organisation', name: null, head: tokens[from]!.low, determiner, text: bodyText, ...spanOf(tokens, from, to) };
+  }
+
   // 2. All capitalised: a role title ("NATO Secretary General"), a group ("Police"), or an organisation.
   const run = capitalisedRun(tokens, from, to);
   if (run !== null && run.from === from && run.to === to) {

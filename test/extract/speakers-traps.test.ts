@@ -964,3 +964,19 @@ describe('subjects with asides, and more than one thing said (second round)', ()
     expect(extractStatements(inputFromText(text)).statements).toHaveLength(1);
   });
 });
+
+describe('spokespeople for a person, and groups named by where they are', () => {
+  it('"A spokeswoman for Nakashima-Reed" is neither the organisation that spoke before nor Nakashima-Reed herself', () => {
+    const text = body('Senator Abigail Nakashima-Reed spoke in Duluth.', 'According to a study by the Northstar Trade Council, the figure is one in nine.', 'A spokeswoman for Nakashima-Reed said the senator had been speaking broadly.', 'Priya Raghunathan attacked the plan.', 'A Raghunathan spokesman later said she had been referring to the 2010s.');
+    const spokeswoman = statementOf(text, 'speaking broadly')?.speaker;
+    expect(spokeswoman).not.toBe('Northstar Trade Council');
+    expect(spokeswoman).not.toBe('Abigail Nakashima-Reed');
+    expect(statementOf(text, 'referring to the 2010s')?.speaker).not.toBe('Raghunathan');
+  });
+
+  it('"Neighbours on Clonminch Road said" is a group, not an organisation of that name', () => {
+    const text = body('Neighbours on Clonminch Road said he was often seen repairing bikes.');
+    expect(statementOf(text, 'repairing bikes')?.speakerType).toBe('organisation');
+    expect(statementOf(text, 'repairing bikes')?.speakerRule).toBe('group');
+  });
+});
