@@ -340,13 +340,17 @@ function isClauseLike(tokens: Token[], from: number, to: number): boolean {
 /** Reporting verbs that take a clause without "that": "saying the office was …", "adding the plan would …". */
 const CLAUSE_TAKING_LEMMAS = new Set(['say', 'add', 'tell', 'write', 'note', 'argue', 'insist', 'warn', 'claim', 'explain', 'state', 'reply', 'respond', 'acknowledge', 'admit', 'concede', 'predict', 'suggest', 'stress', 'maintain', 'contend', 'assert', 'estimate', 'report']);
 
+/** How far into a reported clause a second attribution is looked for, in tokens (a long sentence is about 60). */
+const REPORT_REACH = 120;
+
 /**
  * A second report by the same subject inside a reported clause: ", saying …" (a participle cue after a comma) or
  * "… but said …" / "… and added …" (a joined finite cue with no subject of its own). The joint, the cue and what it reports.
  */
 function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number): { joint: number; cue: number; said: Pick<Hit, 'content' | 'quoted' | 'quoteIndex'> } | null {
   const { tokens } = p;
-  for (let k = from + 3; k < u.to - 1 && tokens[k]!.start < end; k++) {
+  // Read at most REPORT_REACH tokens: a second report belongs to the sentence, and a run-on text stays linear.
+  for (let k = from + 3; k < u.to - 1 && k < from + REPORT_REACH && tokens[k]!.start < end; k++) {
     if (p.quoteOf[k] !== -1) continue;
     const t = tokens[k]!;
     const info = CUES.get(tokens[k + 1]!.low);
@@ -374,7 +378,7 @@ function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number):
 /** Index of ", but"/", while"/"; " opening a second clause whose own subject and reporting verb follow; -1 when none. */
 function coordinatedAttribution(p: PreparedParagraph, u: Unit, from: number): number {
   const { tokens } = p;
-  for (let i = from; i < u.to - 2; i++) {
+  for (let i = from; i < u.to - 2 && i < from + REPORT_REACH; i++) {
     const t = tokens[i]!;
     const joint = (t.text === ',' && /^(?:but|while|whereas|and)$/.test(tokens[i + 1]!.low)) || t.text === ';';
     if (!joint || p.quoteOf[i] !== -1) continue;
