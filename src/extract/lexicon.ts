@@ -295,7 +295,7 @@ export const ORG_NAME_WORDS = set(`
   monitor review standard campaign rada headquarters duma knesset bundestag seimas sejm verkhovna
   railroad railroads resort resorts hotel hotels casino airport airline fc afc midstream mobility utilities utility
   hydro cooperative co-op brewery brewing museum gallery library orchestra opera ballet theatre theater festival
-  laboratories laboratory biosciences diagnostics healthcare electronics aviation pipelines
+  laboratories laboratory biosciences diagnostics healthcare electronics aviation pipelines nation tribe iwi
 `);
 
 /** Single words that are organisations on their own (news agencies, institutions known by one name). */

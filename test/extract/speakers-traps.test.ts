@@ -980,3 +980,10 @@ describe('spokespeople for a person, and groups named by where they are', () => 
     expect(statementOf(text, 'repairing bikes')?.speakerRule).toBe('group');
   });
 });
+
+describe('a First Nation is an organisation, not someone named since', () => {
+  it('"she said" after a scientist is hers, though a Nation was named in between', () => {
+    const text = body('Hydrologist Dr. Miriam Sato testified that the pipe would cross the river.', 'The Kiskatin Cree Nation has opposed the route for years. "A rupture there is not a spill you clean up," she said.');
+    expect(statementOf(text, 'spill you clean up')?.speaker).toBe('Miriam Sato');
+  });
+});
