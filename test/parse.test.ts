@@ -117,6 +117,11 @@ describe('parseArticle on other shapes', () => {
     expect(date('09:15, 4 MAR 2021 | UPDATED 10:02, 4 MAR 2021')).toMatchObject({ iso: '2021-03-04', inferred: false });
     expect(date('Posted Thu 2 Sep 2021 at 6:05am, updated Thu 2 Sep 2021 at 8:40am')).toMatchObject({ iso: '2021-09-02', inferred: false });
     expect(date('Jo Park · Northern Shore Radio · Posted: Aug 9, 2020 7:10 AM ET | Last Updated: Aug 9, 2020')).toMatchObject({ iso: '2020-08-09', inferred: false });
+    // "04/06/2022" reads either way: British spelling and pounds read it day first, marked ≈ with the reason; no clue, no date.
+    const article = (line: string, body: string) => parseArticle({ file: 'n.txt', text: `Title\nBusiness\n${line}\n\n${body}` }).date;
+    expect(article('04/06/2022 - 10:15 | Sunil Kotecha, Business Reporter', 'The shop’s turnover rose to £2m, the family’s programme of expansion in the city centre continues.')).toMatchObject({ iso: '2022-06-04', inferred: true, basis: expect.stringContaining('day first') });
+    expect(article('04/06/2022', 'Sales rose 5 percent to $2 million at the downtown center, the company’s favorite store.')).toMatchObject({ iso: '2022-04-06', inferred: true });
+    expect(article('04/06/2022', 'Sales rose at the store.').iso).toBeNull();
     // A sentence with bars in it is not a date line.
     expect(date('The talks | held on May 3, 2021 in Paris | ended without a deal').inferred).toBe(true);
   });

@@ -220,6 +220,37 @@ const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
  * weekday written with it; when neither tells ("03/05/2025") the date is left unknown rather than guessed.
  */
 function numericDateLine(block: string): string | null {
+  const readings = numericDateReadings(block);
+  return readings !== null && readings.length === 1 ? readings[0]! : null;
+}
+
+/**
+ * "04/06/2022 - 10:15 | Sunil Kotecha, Business Reporter": a date line in figures that both orders read, as
+ * [day first, month first]; null when the line is no such date line or one order is excluded.
+ */
+export function ambiguousDateLine(block: string): [string, string] | null {
+  for (const part of block.split(/\s[·•|]\s/)) {
+    const readings = numericDateReadings(part.trim());
+    // numericDateReadings lists the first part as the month first ("04/06" → 6 April), then as the day.
+    if (readings !== null && readings.length === 2) return [readings[1]!, readings[0]!];
+  }
+  return null;
+}
+
+/** Which order of day and month the article's spelling and currency point to: British (day first) or American (month first). */
+export function spellingOrder(text: string): 'day-first' | 'month-first' | null {
+  const british = (text.match(BRITISH_MARKS) ?? []).length;
+  const american = (text.match(AMERICAN_MARKS) ?? []).length;
+  if (british >= 2 && american === 0) return 'day-first';
+  if (american >= 2 && british === 0) return 'month-first';
+  return null;
+}
+
+const BRITISH_MARKS = /£|\b(?:colour|favour|centre|organis|recognis|programme|labour|behaviour|neighbour|travelled|licence|defence|whilst|apologis|realis|mum|per cent)\w*/gi;
+const AMERICAN_MARKS = /\$|\b(?:color|favor|center|organiz|recogniz|labor|behavior|neighbor|traveled|license|defense|apologiz|realiz|mom|percent)\w*/gi;
+
+/** The readings of a date line in figures: day first and month first, those that are real days (and fit a weekday written with it). */
+function numericDateReadings(block: string): string[] | null {
   const m = NUMERIC_DATE_LINE.exec(block.trim());
   if (m === null) return null;
   const weekday = m[1] === undefined ? null : WEEKDAY_PREFIXES.indexOf(m[1].toLowerCase());
@@ -231,5 +262,5 @@ function numericDateLine(block: string): string | null {
   };
   const readings = [valid(a, b), valid(b, a)].filter((iso, k, all): iso is string => iso !== null && all.indexOf(iso) === k);
   const fitting = weekday === null ? readings : readings.filter((iso) => new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday);
-  return fitting.length === 1 ? fitting[0]! : null;
+  return fitting;
 }

@@ -8,7 +8,7 @@ import { splitSentences } from '../extract/sentences.js';
 import { shorten } from '../text/cut.js';
 import { utf16ToCodePointMapper } from '../text/offsets.js';
 import { isChromeLine } from './chrome.js';
-import { dateInFileName, dateLine, inferPublicationDate } from './dates.js';
+import { ambiguousDateLine, dateInFileName, dateLine, inferPublicationDate, spellingOrder } from './dates.js';
 import { readFrontMatter } from './frontMatter.js';
 import { findSources } from './sources.js';
 import type { DocumentMetadata } from '../sources/types.js';
@@ -188,6 +188,14 @@ function publicationDate(input: ParseInput, stated: string | null, statedBasis: 
   }
   const fromName = dateInFileName(input.file);
   if (fromName !== null) return { iso: fromName, inferred: true, basis: 'the date in the file name; the text states none' };
+  // "04/06/2022" reads either way: the article's spelling and currency tell which, marked ≈ with that reason.
+  for (const block of blocks.slice(1, 5)) {
+    const readings = ambiguousDateLine(block);
+    const order = readings === null ? null : spellingOrder(input.text);
+    if (readings !== null && order !== null) {
+      return { iso: order === 'day-first' ? readings[0] : readings[1], inferred: true, basis: `the date line ${block.trim().split(/\s[·•|]\s/)[0]!.trim()}, read ${order === 'day-first' ? 'day first (British spelling)' : 'month first (American spelling)'}` };
+    }
+  }
   return inferred();
 }
 
