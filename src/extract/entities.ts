@@ -694,6 +694,8 @@ export class EntityRegistry {
     for (const e of candidates) {
       const own = this.roleWordsOf.get(e) ?? new Set<string>();
       if (head !== null && !own.has(head)) continue;
+      // "the coach added" is a person, never the club that a coach's description named ("head coach of Tayside Thistle").
+      if (phrase.type === 'person' && e.type !== 'person' && head !== 'spokes') continue;
       const shared = words.filter((w) => own.has(w)).length;
       const score = shared / Math.max(1, words.length) + (e.spokeAt > 0 ? e.spokeAt * 1e-6 : 0);
       if (score > bestScore) {

@@ -24,7 +24,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isPlaceWord, isPortfolioList, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceWord, isPortfolioList, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -1634,7 +1634,11 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     // "Department for Environment, Food and Rural Affairs", "Immigration, Refugees and Citizenship Canada": a list of
     // portfolios inside a ministry's name, when the name opens with "Ministry of"/"Department for" or the article uses its initials.
     const portfolioComma = (k: number) => tokens[k]!.text === ',' && k > i && tokens[k + 1]?.cap === true && isPortfolioList(tokens, i, k, acronyms);
-    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || localNumber(j) || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || particleRun(j) || portfolioComma(j) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
+    // "Bergen County Prosecutor's Office", "Children's Hospital": a possessive before the organisation word that ends the name.
+    const ownedOffice = (k: number) => k > i && /^['’]s$/.test(tokens[k]!.low) && isOwnedOffice(tokens, k);
+    // "Department of Agriculture, Food and the Marine": "and the" inside a list of portfolios.
+    const andTheInList = (k: number) => tokens[k]!.low === 'and' && tokens[k + 1]?.low === 'the' && tokens[k + 2]?.cap === true && tokens.slice(i, k).some((t) => t.text === ',');
+    while (j < tokens.length && (tokens[j]!.cap || dottedAcronymDot(j) || localNumber(j) || (/^(?:of|for|and|the|&)$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || particleRun(j) || portfolioComma(j) || ownedOffice(j) || andTheInList(j) || (j > i && isPluralPossessive(tokens, j)) || (saint && /^['’]s$/.test(tokens[j]!.low) && tokens[j + 1]?.cap) || (saint && tokens[j]!.text === '.' && j === i + 1))) j++;
     const inParens = text[t.start - 1] === '(' && text[tokens[j - 1]!.end] === ')';
     const run = tokens.slice(i, j);
     // "Even the Reserve Bank", "Shares of Lumora Systems": an opening adverb, an article, or a part "of" an
@@ -1647,8 +1651,8 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     // "Federal Reserve Governor Lionel P. Abernathy": a person's title after an organisation's name ends it.
     // "Ministry of Defence", "Department for Transport": a title word after "of"/"for" is the organisation's portfolio.
     // "Department for Environment, Food and Rural Affairs": a portfolio word that ends a name with "of"/"for" in it belongs to it.
-    const endsPortfolio = (w: Token, k: number) => k === run.length - 1 && PORTFOLIO_WORDS.has(w.low) && run.slice(0, k).some((x) => /^(?:of|for)$/.test(x.low));
-    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&|,)$/.test(run[k - 1]!.low) && !endsPortfolio(w, k));
+    const endsPortfolio = (w: Token, k: number) => (k === run.length - 1 || /^(?:and|&|,)$/.test(run[k + 1]!.low)) && PORTFOLIO_WORDS.has(w.low) && run.slice(0, k).some((x) => /^(?:of|for)$/.test(x.low));
+    const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&|,)$/.test(run[k - 1]!.low) && !endsPortfolio(w, k) && !/^['’]s$/.test(run[k + 1]?.low ?? ''));
     if (titleAt > 0) run.splice(titleAt);
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');

@@ -222,7 +222,7 @@ export function isPortfolioList(tokens: Token[], start: number, comma: number, a
   if (tokens[comma]?.text !== ',' || tokens[comma + 1]?.cap !== true) return false;
   let m = comma + 1;
   let sawAnd = false;
-  while (m < tokens.length && (tokens[m]!.cap || (tokens[m]!.text === ',' && tokens[m + 1]?.cap) || (/^(?:and|&|of|for|the)$/.test(tokens[m]!.low) && tokens[m + 1]?.cap))) {
+  while (m < tokens.length && (tokens[m]!.cap || (tokens[m]!.text === ',' && tokens[m + 1]?.cap) || (/^(?:and|&|of|for|the)$/.test(tokens[m]!.low) && tokens[m + 1]?.cap) || (tokens[m]!.low === 'and' && tokens[m + 1]?.low === 'the' && tokens[m + 2]?.cap))) {
     if (tokens[m]!.low === 'and' || tokens[m]!.low === '&') sawAnd = true;
     m++;
   }
@@ -235,6 +235,19 @@ export function isPortfolioList(tokens: Token[], start: number, comma: number, a
 }
 
 const NO_ACRONYMS: ReadonlySet<string> = new Set();
+
+/**
+ * The possessive at `k` is inside an office's name: a title before it and one organisation word ending the name after it
+ * ("Prosecutor's Office", "Sheriff's Office", "Attorney General's Office"; not "Japan's Ministry of Finance").
+ */
+export function isOwnedOffice(tokens: Token[], k: number): boolean {
+  const owner = tokens[k - 1];
+  const word = tokens[k + 1];
+  const after = tokens[k + 2];
+  if (owner === undefined || word === undefined || !owner.cap || !word.cap || !isOrgWord(word.low)) return false;
+  if (after !== undefined && (after.cap || (/^(?:of|for)$/.test(after.low) && tokens[k + 3]?.cap === true))) return false;
+  return isTitleWord(owner.low) || PERSON_ROLE_NOUNS.has(owner.low);
+}
 
 /** Relative clauses, participle phrases and ages in apposition say something about the speaker but do not name them. */
 function isAsideClause(tokens: Token[], part: Part): boolean {
@@ -276,7 +289,11 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   // Cut "Reuters agency with reference to an American official", "X citing Y".
   for (let i = from; i < to; i++) {
     const low = tokens[i]!.low;
-    const relative = (low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',';
+    // "the Brazilian coach rebuilding Tayside Thistle": what a participle after a role does names no speaker.
+    // An object follows ("rebuilding Tayside Thistle", "leading the protest"): "housing" in "shadow housing secretary" is a portfolio.
+    const objectNext = tokens[i + 1] !== undefined && (tokens[i + 1]!.cap || DEFINITE.has(tokens[i + 1]!.low) || INDEFINITE.has(tokens[i + 1]!.low));
+    const participle = i > from && !tokens[i]!.cap && low.length > 5 && low.endsWith('ing') && objectNext && !isTitleWord(low) && !PORTFOLIO_NOUNS.has(low) && (PERSON_ROLE_NOUNS.has(tokens[i - 1]!.low) || isTitleWord(tokens[i - 1]!.low));
+    const relative = ((low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',') || participle;
     if (PHRASE_CUTS.has(low) || relative || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
       if (relative) relativeEnd = to;
       to = i;
@@ -579,10 +596,12 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     if (tokens[f]?.low === 'the') f++;
     let k = f;
     while (k < to && tokens[k]!.cap) k++;
-    const orgFrom = tokens[k]?.low === "'s" ? k + 1 : f; // "Japan's Ministry of Finance": the ministry
+    // "Japan's Ministry of Finance": the ministry; but "the Bergen County Prosecutor's Office" is one name (one organisation word after "'s").
+    const ownedOffice = tokens[k]?.low === "'s" && isOwnedOffice(tokens, k);
+    const orgFrom = tokens[k]?.low === "'s" && !ownedOffice ? k + 1 : f;
     // The name right after "for" ("WTMJ-TV in Milwaukee" is WTMJ-TV, not Milwaukee): up to the first plain lower-case word.
     let stop = orgFrom;
-    while (stop < to && (tokens[stop]!.cap || tokens[stop]!.kind !== 'word' || NAME_CONNECTORS.has(tokens[stop]!.low))) stop++;
+    while (stop < to && (tokens[stop]!.cap || tokens[stop]!.kind !== 'word' || NAME_CONNECTORS.has(tokens[stop]!.low) || (ownedOffice && stop === k))) stop++;
     const org = capitalisedRun(tokens, orgFrom, stop);
     if (org !== null && org.from === orgFrom) {
       const words = tokens.slice(org.from, org.to);
@@ -747,6 +766,8 @@ function capitalisedRun(tokens: Token[], from: number, to: number): Part | null 
       else if (t.kind === 'punct' && (t.text === '.' || t.text === '+') && tokens[j - 1]!.end === t.start) j++;
       else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap))) j++;
       else if (t.text === ',' && isPortfolioList(tokens, i, j)) j++;
+      // "Bergen County Prosecutor's Office": a possessive before the organisation word that ends the name.
+      else if (/^['’]s$/.test(t.low) && j + 1 < to && isOwnedOffice(tokens, j)) j++;
       else break;
     }
     // Trailing dots belong to abbreviations only ("Inc."), which the caller trims anyway.

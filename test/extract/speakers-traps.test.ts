@@ -987,3 +987,23 @@ describe('a First Nation is an organisation, not someone named since', () => {
     expect(statementOf(text, 'spill you clean up')?.speaker).toBe('Miriam Sato');
   });
 });
+
+describe('descriptions that name what a person does, and offices named with a possessive', () => {
+  it('"the Brazilian coach rebuilding Tayside Thistle" is the coach, never the club; "the coach added" is never a club', () => {
+    const text = body("'I learned to watch': the Brazilian coach rebuilding Tayside Thistle", 'Luiza Ferreira, 36, was appointed head coach of Tayside Thistle Women in January.', "'I'll have written it all down,' the coach added.");
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.some((s) => s.speaker === 'Tayside Thistle' || s.speaker === 'Tayside Thistle Women')).toBe(false);
+  });
+
+  it('"the Bergen County Prosecutor\'s Office" and "the Department of Agriculture, Food and the Marine" are whole names', () => {
+    const text = body("A spokesperson for the Bergen County Prosecutor's Office said it does not comment on ongoing trials.", 'According to the Department of Agriculture, Food and the Marine, fewer than one in ten farm holders is under 35.', 'The Department of Business Affairs and Consumer Protection said grants of up to $25,000 were available.');
+    expect(statementOf(text, 'ongoing trials')?.speaker).toBe("Bergen County Prosecutor's Office");
+    expect(statementOf(text, 'farm holders')?.speaker).toBe('Department of Agriculture, Food and the Marine');
+    expect(statementOf(text, 'grants of up to')?.speaker).toBe('Department of Business Affairs and Consumer Protection');
+  });
+
+  it('"Japan\'s Ministry of Finance" is still the ministry, owned by a country', () => {
+    const text = body("A spokesperson for Japan's Ministry of Finance said the ministry was watching currency moves.");
+    expect(statementOf(text, 'currency moves')?.speaker).toBe('Ministry of Finance');
+  });
+});
