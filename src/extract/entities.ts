@@ -569,7 +569,8 @@ export class EntityRegistry {
   private orgByLeadingWords(name: string, surface: string, phrase: SpeakerPhrase): Resolution | null {
     if (phrase.roles.length > 0 || phrase.gender !== null || genderOfGivenName(name.split(/\s+/)[0]!) !== null || this.findPerson(name.split(/\s+/)) !== null) return null;
     const org = this.lookups.organisationNamed(name);
-    return org === null || org === name ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
+    // Only a name the organisation's opens with ("Southern Defence Forces Oleksii Starmer" is no organisation "Oleksii Starmer" stands for).
+    return org === null || !org.startsWith(`${name} `) ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
   }
 
   /**

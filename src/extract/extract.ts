@@ -652,7 +652,8 @@ class ArticleExtractor {
     if (found === undefined) {
       // A name after a preposition counts only with a known given name ("to Ruth Kavanagh", not "in New Carlisle").
       // The census list knows "Kelvin" as it knows "North" and "Lake": its word counts unless it opens place names.
-      found = this.namesOf(i).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null || (!c.single && !PLACE_NAME_OPENERS.has(c.name.split(' ')[0]!.toLowerCase()) && genderOfFullName(c.name) !== null));
+      // Not "in Vienna Kyrylo Zakharchov": a place the census also holds, before a given name.
+      found = this.namesOf(i).filter((c) => !c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null || (!c.single && censusPersonAfterPreposition(c.name)));
       this.peopleIn.set(i, found);
     }
     return found;
@@ -753,7 +754,7 @@ class ArticleExtractor {
   private organisationsOf(i: number): { name: string; index: number }[] {
     let found = this.organisationsIn.get(i);
     if (found === undefined) {
-      found = organisationCandidates(this.paras[i]!.text, '', this.acronymsUsed());
+      found = organisationCandidates(this.paras[i]!.text, '', this.acronymsUsed(), this.paras[i]!.tokens);
       this.organisationsIn.set(i, found);
     }
     return found;
@@ -1426,6 +1427,12 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'h
 /** A paragraph that opens by naming who spoke the quote before it: "That was …", "Those were the words of …". */
 const NAMED_AFTER = /^(?:That|This|Those|These|So) (?:was|were|is|are|said) (?:the (?:words|voice|verdict|view|message|plea|warning) of )?/;
 
+/** A name after a preposition whose first word only the census list knows as a given name: a person unless it reads as a place. */
+function censusPersonAfterPreposition(name: string): boolean {
+  const low = name.split(' ')[0]!.toLowerCase();
+  return !PLACE_NAME_OPENERS.has(low) && !isPlaceWord(low) && genderOfFullName(name) !== null;
+}
+
 /** Words that open place names and that the census list of given names also holds ("North Bay", "Lake Louise", "San Diego"). */
 const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('north south east west new old lake mount mt fort port san santa saint st ste sainte la las los el upper lower great little grand cape point bay glen palm long royal grove park'.split(' '));
 
@@ -1590,8 +1597,9 @@ function isNameWordAt(tokens: Token[], j: number): boolean {
 }
 
 /** Organisations named in `text`: runs with an organisation word, known organisations, acronyms, and "automaker Veltrix". */
-export function organisationCandidates(text: string, head: string, acronyms: ReadonlySet<string> = NO_ACRONYMS): { name: string; index: number; related: boolean }[] {
-  const tokens = tokenize(text);
+export function organisationCandidates(text: string, head: string, acronyms: ReadonlySet<string> = NO_ACRONYMS, tokenized?: Token[]): { name: string; index: number; related: boolean }[] {
+  // A paragraph's own tokens when the caller has them (the same text, read once).
+  const tokens = tokenized ?? tokenize(text);
   const out: { name: string; index: number; related: boolean }[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -1654,6 +1662,9 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     const endsPortfolio = (w: Token, k: number) => (k === run.length - 1 || /^(?:and|&|,)$/.test(run[k + 1]!.low)) && PORTFOLIO_WORDS.has(w.low) && run.slice(0, k).some((x) => /^(?:of|for)$/.test(x.low));
     const titleAt = run.findIndex((w, k) => k > 0 && w.cap && isTitleWord(w.low) && !ORG_NAME_WORDS.has(w.low) && hasOrgWord(run.slice(0, k)) && !/^(?:of|for|and|&|,)$/.test(run[k - 1]!.low) && !endsPortfolio(w, k) && !/^['’]s$/.test(run[k + 1]?.low ?? ''));
     if (titleAt > 0) run.splice(titleAt);
+    // "the Southern Defence Forces Oleksii Starmer": a given name after an organisation word opens a person's name.
+    const personAt = run.findIndex((w, k) => k > 0 && ORG_NAME_WORDS.has(run[k - 1]!.low) && w.cap && genderOfGivenName(w.text) !== null && run[k + 1]?.cap === true);
+    if (personAt > 0) run.splice(personAt);
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").

@@ -27,7 +27,7 @@ import {
   PORTFOLIO_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
-import { genderOfGivenName, isListedGivenName } from './firstNames.js';
+import { genderOfGivenName, isKnownGivenName, isListedGivenName } from './firstNames.js';
 import { isPersonNoun, isSingularPersonNoun } from './personNouns.js';
 import type { Token } from './tokens.js';
 
@@ -524,7 +524,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // "Der Spiegel", "Le Monde", "El País": an article of another language opens a title, not a person's name.
     const foreignArticle = to - from >= 2 && /^(?:le|la|les|der|die|das|el|il|lo|het|de|los|las)$/.test(words[0]!.low) && words[0]!.cap;
     // "Jordan Whitlock", "Georgia Okafor", "Chad Brown": a given name spelled like a country opens a person's name.
-    const placeGiven = to - from >= 2 && to - from <= 3 && isPlaceWord(words[0]!.low) && isListedGivenName(words[0]!.text) && words.slice(1).every((t, k) => isPersonNameToken(t, words[k + 2]));
+    // Not "Vienna Dmytro Zaharchyuk", "Washington Radoslaw Zelenarko": a place written before a full name.
+    const placeGiven = to - from >= 2 && to - from <= 3 && isPlaceWord(words[0]!.low) && isListedGivenName(words[0]!.text) && !isKnownGivenName(words[1]!.text) && words.slice(1).every((t, k) => isPersonNameToken(t, words[k + 2]));
     const orgLikeWords = placeGiven ? words.slice(1) : words;
     const orgLike = foreignArticle || orgLikeWords.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
     if (!orgLike && (placeGiven || words.every((t, k) => isPersonNameToken(t, words[k + 1])))) {

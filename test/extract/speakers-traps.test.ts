@@ -1007,3 +1007,15 @@ describe('descriptions that name what a person does, and offices named with a po
     expect(statementOf(text, 'currency moves')?.speaker).toBe('Ministry of Finance');
   });
 });
+
+describe('places and organisations written before a name', () => {
+  it('"Representative … in Vienna Kyrylo Zakharchov said" is Kyrylo Zakharchov, never "Vienna Kyrylo Zakharchov"', () => {
+    const text = body('Acting Permanent Representative of Ukraine to International Organisations in Vienna Kyrylo Zakharchov said the talks would resume.');
+    expect(statementOf(text, 'talks would resume')?.speaker).toBe('Kyrylo Zakharchov');
+  });
+
+  it('a person named after an organisation\'s name is not that organisation ("the Southern Defence Forces Oleksii Starmer")', () => {
+    const text = body('This was reported by spokesman for the Southern Defence Forces Oleksii Starmer in comments for the Washington Post.', '"The bridge is holding," said Oleksii Starmer.');
+    expect(statementOf(text, 'bridge is holding')?.speaker).toBe('Oleksii Starmer');
+  });
+});
