@@ -323,7 +323,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   const more = secondReport(p, u, from, content.end);
   if (more !== null) {
     content.end = Math.max(content.start, trimBack(p.text, content.start, tokens[more.joint]!.start));
-    hits.push({ ...base, type: 'frame', rule: 'participle', cue: { start: tokens[more.cue]!.start, end: tokens[more.cue]!.end }, cueInfo: CUES.get(tokens[more.cue]!.low)!, ...more.said });
+    hits.push({ ...base, type: 'frame', rule: 'second-report', cue: { start: tokens[more.cue]!.start, end: tokens[more.cue]!.end }, cueInfo: CUES.get(tokens[more.cue]!.low)!, ...more.said });
     // "acknowledged the sampling issue but said …", "replied the same afternoon, writing that …": before the second
     // report stands an object or an adverbial, not a clause, unless "that" opened it.
     const clause = tokens[from - 1]?.low === 'that' || isClauseLike(tokens, from, more.joint);
@@ -361,7 +361,7 @@ function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number):
     if (!participleJoint && !finiteJoint) continue;
     let r = k + 2;
     if (info.recipient) r = skipRecipient(p, u, r);
-    if (tokens[r]?.text === ':' ) r++;
+    if (tokens[r]?.text === ':') r++;
     if (r < u.to && p.markOf[r] === 1) return { joint: k, cue: k + 1, said: quoteContent(p, p.quoteOf[r]!) };
     const thatClause = tokens[r]?.low === 'that';
     if (thatClause) r++;
@@ -578,8 +578,11 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   const afterComma = phraseFrom > u.from && (tokens[phraseFrom - 1]!.text === ',' || p.markOf[phraseFrom - 1] === 2);
   // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject);
   // the question in an "asked whether …" aside is not the subject's.
-  const subjectEnd = passedAskedAside ? tokens.findIndex((t, k) => k >= phraseFrom && t.text === ',') : phraseTo;
-  const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: subjectEnd === -1 ? phraseTo : subjectEnd });
+  let subjectEnd = phraseTo;
+  for (let k = phraseFrom; passedAskedAside && k < phraseTo; k++) {
+    if (tokens[k]!.text === ',') subjectEnd = Math.min(subjectEnd, k);
+  }
+  const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: subjectEnd });
   return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
 }
 

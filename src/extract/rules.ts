@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-05.10';
+export const EXTRACTION_VERSION = '2026-12-05.11';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -30,6 +30,7 @@ export const ATTRIBUTION_RULES = rules({
   'tail-quote': { pattern: '"QUOTE," SUBJECT CUE [to hearer] [when].', reason: 'an attribution right after a closing mark names the quote\'s speaker' },
   'inverted': { pattern: '"QUOTE," CUE SUBJECT[, apposition].', reason: 'the inverted order of news writing: the subject follows the cue' },
   'participle': { pattern: '…, SUBJECT CUE, adding/noting that CONTENT', reason: 'an -ing reporting verb continues the same subject' },
+  'second-report': { pattern: 'SUBJECT CUE A, saying B / SUBJECT CUE A but said B', reason: 'one subject reports two things in one sentence: the second, after a participle or a joined reporting verb, is its own statement' },
   'interrupted-quote': { pattern: '"A," SUBJECT CUE, "B"', reason: 'both halves of an interrupted quote belong to the one attribution' },
   'parenthetical': { pattern: 'A, SUBJECT CUE, B', reason: 'an attribution set off by commas inside the sentence' },
   'call-for': { pattern: 'SUBJECT called for / called on …', reason: 'a demand reported with its speaker' },

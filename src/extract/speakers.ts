@@ -293,9 +293,9 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     // An object follows ("rebuilding Tayside Thistle", "leading the protest"): "housing" in "shadow housing secretary" is a portfolio.
     const objectNext = tokens[i + 1] !== undefined && (tokens[i + 1]!.cap || DEFINITE.has(tokens[i + 1]!.low) || INDEFINITE.has(tokens[i + 1]!.low));
     const participle = i > from && !tokens[i]!.cap && low.length > 5 && low.endsWith('ing') && objectNext && !isTitleWord(low) && !PORTFOLIO_NOUNS.has(low) && (PERSON_ROLE_NOUNS.has(tokens[i - 1]!.low) || isTitleWord(tokens[i - 1]!.low));
-    const relative = ((low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',') || participle;
-    if (PHRASE_CUTS.has(low) || relative || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
-      if (relative) relativeEnd = to;
+    const describesWhich = ((low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',') || participle;
+    if (PHRASE_CUTS.has(low) || describesWhich || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
+      if (describesWhich) relativeEnd = to;
       to = i;
       break;
     }
