@@ -185,13 +185,20 @@ export function dateInFileName(file: string): string | null {
  */
 export function dateLine(block: string): string | null {
   // "Nadia Karimi-Lowe · Georgian Bay Public Media · Posted: May 17, 2023 6:45 AM ET": a byline, an outlet and a date, each its own part.
-  if (block.length <= 240 && /\s[·•|]\s/.test(block)) {
-    for (const part of block.split(/\s[·•|]\s/)) {
-      const found = singleDateLine(part.trim());
+  if (block.length <= 240 && DATE_LINE_SEPARATOR.test(block)) {
+    for (const part of dateLineParts(block)) {
+      const found = singleDateLine(part);
       if (found !== null) return found;
     }
   }
   return singleDateLine(block);
+}
+
+/** " · ", " • ", " | " between a byline, an outlet and a date on one line. */
+const DATE_LINE_SEPARATOR = /\s[·•|]\s/;
+
+function dateLineParts(block: string): string[] {
+  return block.split(DATE_LINE_SEPARATOR).map((part) => part.trim());
 }
 
 function singleDateLine(block: string): string | null {
@@ -225,14 +232,14 @@ function numericDateLine(block: string): string | null {
 }
 
 /**
- * "04/06/2022 - 10:15 | Sunil Kotecha, Business Reporter": a date line in figures that both orders read, as
- * [day first, month first]; null when the line is no such date line or one order is excluded.
+ * "04/06/2022 - 10:15 | Sunil Kotecha, Business Reporter": a date line in figures that both orders read: the part
+ * that holds it, and its day-first and month-first readings; null when the line is no such date line or one order is excluded.
  */
-export function ambiguousDateLine(block: string): [string, string] | null {
-  for (const part of block.split(/\s[·•|]\s/)) {
-    const readings = numericDateReadings(part.trim());
+export function ambiguousDateLine(block: string): { part: string; dayFirst: string; monthFirst: string } | null {
+  for (const part of dateLineParts(block)) {
+    const readings = numericDateReadings(part);
     // numericDateReadings lists the first part as the month first ("04/06" → 6 April), then as the day.
-    if (readings !== null && readings.length === 2) return [readings[1]!, readings[0]!];
+    if (readings !== null && readings.length === 2) return { part, dayFirst: readings[1]!, monthFirst: readings[0]! };
   }
   return null;
 }

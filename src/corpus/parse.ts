@@ -190,10 +190,10 @@ function publicationDate(input: ParseInput, stated: string | null, statedBasis: 
   if (fromName !== null) return { iso: fromName, inferred: true, basis: 'the date in the file name; the text states none' };
   // "04/06/2022" reads either way: the article's spelling and currency tell which, marked ≈ with that reason.
   for (const block of blocks.slice(1, 5)) {
-    const readings = ambiguousDateLine(block);
-    const order = readings === null ? null : spellingOrder(input.text);
-    if (readings !== null && order !== null) {
-      return { iso: order === 'day-first' ? readings[0] : readings[1], inferred: true, basis: `the date line ${block.trim().split(/\s[·•|]\s/)[0]!.trim()}, read ${order === 'day-first' ? 'day first (British spelling)' : 'month first (American spelling)'}` };
+    const line = ambiguousDateLine(block);
+    const order = line === null ? null : spellingOrder(input.text);
+    if (line !== null && order !== null) {
+      return { iso: order === 'day-first' ? line.dayFirst : line.monthFirst, inferred: true, basis: `the date line ${line.part}, read ${order === 'day-first' ? 'day first (British spelling)' : 'month first (American spelling)'}` };
     }
   }
   return inferred();

@@ -24,7 +24,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceWord, isPortfolioList, isTitleWord, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -1387,13 +1387,11 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
     const t = tokens[b]!;
     if (SENTENCE_OPENERS.has(t.text)) break;
     if (t.cap) continue;
-    if (t.kind !== 'word' || !(isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low) || SENIORITY_WORDS.has(t.low) || t.low === 'the')) return false;
+    if (t.kind !== 'word' || !(isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low) || SENIORITY.has(t.low) || t.low === 'the')) return false;
     lower++;
   }
   return lower > 0 && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text));
 }
-
-const SENIORITY_WORDS: ReadonlySet<string> = new Set(['younger', 'elder', 'older']);
 
 /**
  * A reported clause cut where "and that" / "but that" opens a second one, outside quotes and brackets: each part
@@ -1688,8 +1686,6 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
   }
   return out;
 }
-
-const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 
 /** Lower-case particles inside an organisation's name in French, Spanish, Italian, Portuguese, Dutch and German. */

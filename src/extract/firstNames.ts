@@ -162,8 +162,7 @@ export function isListedGivenName(word: string): boolean {
 
 /** A word the lists or the census list know as a given name (either gender, shared ones included). */
 export function isKnownGivenName(word: string): boolean {
-  const low = foldAccents(word.toLowerCase().replace(/[.’']/g, ''));
-  return FEMALE_NAMES.has(low) || MALE_NAMES.has(low) || SHARED_NAMES.has(low) || censusGender(low) !== null;
+  return isListedGivenName(word) || censusGender(foldAccents(word.toLowerCase().replace(/[.’']/g, ''))) !== null;
 }
 
 /** "Inés" → "ines", "Émilie" → "emilie": the census list is written without accents. */

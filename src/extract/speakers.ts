@@ -97,7 +97,7 @@ const SPEAKING_FOR_GROUPS = new Set(['representatives', 'officials', 'spokespeop
 
 /** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
 const SEEN_BY = new Set(['reviewed', 'obtained', 'seen', 'viewed', 'leaked', 'cited', 'quoted']);
-const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
+export const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
 const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
@@ -234,7 +234,7 @@ export function isPortfolioList(tokens: Token[], start: number, comma: number, a
   return initials.length >= 3 && acronyms.has(initials);
 }
 
-const NO_ACRONYMS: ReadonlySet<string> = new Set();
+export const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 /**
  * The possessive at `k` is inside an office's name: a title before it and one organisation word ending the name after it
