@@ -11,6 +11,7 @@ import { ingestCorpus } from '../src/pipeline/ingest.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/pipeline/prepare.js';
 import { GUARDED_BYTES } from '../src/pipeline/preparePool.js';
+import { articleAttributionsAllowed } from '../src/extract/frames.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 import { GROWING_CASTS, growingCastText, REPEATED_UNITS as UNITS } from '../src/bench/adversarial.js';
@@ -67,6 +68,20 @@ describe('adversarial text is prepared in linear time', () => {
       expect(large / small, `${kind}: 256 KB took ${(large / small).toFixed(1)}× the CPU of 64 KB`).toBeLessThan(8);
     }
   }, 240_000);
+
+  it('an article denser in attributions than prose is read for them up to its allowance; a long transcript is read whole', () => {
+    // 4,000 one-line turns of 25 characters: one attribution per 25 characters, four times the densest news.
+    const dense = Array.from({ length: 4000 }, (_, k) => `Ann Lee${k % 10} said "yes."`).join('\n\n');
+    const attack = prepareArticle(parseArticle({ file: 'dense.txt', text: `Headline\n\n${dense}\n`, contextYear: 2024 }));
+    const chars = dense.length;
+    expect(attack.statements.length).toBeGreaterThan(articleAttributionsAllowed(0));
+    expect(attack.statements.length).toBeLessThanOrEqual(articleAttributionsAllowed(chars) + 4);
+    // A long debate story: 600 quoted turns of about 150 characters, every one a statement, none dropped.
+    const turns = Array.from({ length: 600 }, (_, k) => `“We will come back to the budget in a moment, because the figures you gave tonight are not the office’s figures ${k},” ${k % 2 === 0 ? 'Holt' : 'Ward'} said.`);
+    const story = `Debate night\n\nLester Holt and Anna Ward met on Tuesday.\n\n${turns.join('\n\n')}\n`;
+    const transcript = prepareArticle(parseArticle({ file: 'debate.txt', text: story, contextYear: 2024 }));
+    expect(transcript.statements.length).toBe(600);
+  });
 
   it('an over-long paragraph is read in pieces that cover it exactly, each within the bound', () => {
     const text = `Title\n\n${'Abc said that troops moved on 23 October and '.repeat(400)}\n`;

@@ -42,6 +42,8 @@ export const GROWING_CASTS: Readonly<Record<string, (rng: Rng) => string>> = {
   },
   'a new organisation per sentence': (rng) => `The ${nameWord(rng)} Ministry said "no". `,
   'new people, quotes and pronouns in one paragraph': (rng) => `${nameWord(rng)} ${nameWord(rng)} said so. "${pick(rng, ['Mary', 'Anna', 'Ruth'])} came," he said. She said no. `,
+  // As dense in attributions as the article allowance lets through (one per 100 characters: extract/frames.ts), each a new person.
+  'new people at the densest rate read': (rng) => `${nameWord(rng)} ${nameWord(rng)} said "yes." The ${pick(rng, ROLES)} met ${nameWord(rng)} ${nameWord(rng)} there on Monday.\n\n`,
   'a new role holder per sentence': (rng) => `${nameWord(rng)} ${nameWord(rng)}, the ${pick(rng, ROLES)}, spoke. The ${pick(rng, ROLES)} said "yes". `,
 };
 

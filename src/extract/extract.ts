@@ -18,7 +18,7 @@ import { abbreviationsOf, EntityRegistry, isRelatedOrg, nameTails, LOOKUP_WINDOW
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
-import { findFrames, quoteContent, type Hit } from './frames.js';
+import { articleAttributionsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
 import { CUES, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
@@ -114,6 +114,8 @@ class ArticleExtractor {
   private processParagraph(pi: number): void {
     const p = this.paras[pi]!;
     const before = this.drafts.length;
+    // An article denser in attributions than any prose (a list, an attack) is read for them only up to its allowance.
+    if (before >= articleAttributionsAllowed(p.cpStart + p.text.length)) return;
     if (p.kind === 'body' && this.labelledTurn(pi)) return;
     const hits = findFrames(p);
     const headline = p.kind !== 'body';

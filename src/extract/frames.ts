@@ -86,6 +86,18 @@ export function attributionsAllowed(length: number): number {
   return 4 + Math.floor(length / 40);
 }
 
+/**
+ * Attributions read in a whole article, by the point `charsRead` characters into its text. The densest news in
+ * the fixtures (Q&As, reaction round-ups, trap-packed features) yields one per 100 characters over a few
+ * thousand; a long debate transcript about one per 200. Past that rate, after a first allowance no article
+ * reaches, the text is a list or an attack, and every attribution read in it costs what one in news costs:
+ * such an article's later paragraphs are indexed as text without statements, so that the worst text costs a
+ * bounded time per MB (issue 16) instead of news's cost times its density.
+ */
+export function articleAttributionsAllowed(charsRead: number): number {
+  return 300 + Math.floor(charsRead / 100);
+}
+
 export function findFrames(p: PreparedParagraph): Hit[] {
   const hits: Hit[] = [];
   const allowed = attributionsAllowed(p.text.length);
