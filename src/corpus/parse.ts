@@ -182,14 +182,14 @@ export function parseArticle(input: ParseInput): ParsedArticle {
  */
 function publicationDate(input: ParseInput, stated: string | null, statedBasis: string, blocks: string[], inferred: () => ArticleDate): ArticleDate {
   if (stated !== null) return { iso: stated, inferred: false, basis: statedBasis };
-  for (const block of blocks.slice(1, 5)) {
+  for (const block of headerBlocks(blocks)) {
     const line = dateLine(block);
     if (line !== null) return { iso: line, inferred: false, basis: 'stated in the date line' };
   }
   const fromName = dateInFileName(input.file);
   if (fromName !== null) return { iso: fromName, inferred: true, basis: 'the date in the file name; the text states none' };
   // "04/06/2022" reads either way: the article's spelling and currency tell which, marked ≈ with that reason.
-  for (const block of blocks.slice(1, 5)) {
+  for (const block of headerBlocks(blocks)) {
     const line = ambiguousDateLine(block);
     const order = line === null ? null : spellingOrder(input.text);
     if (line !== null && order !== null) {
@@ -197,6 +197,19 @@ function publicationDate(input: ParseInput, stated: string | null, statedBasis: 
     }
   }
   return inferred();
+}
+
+/**
+ * The blocks under the headline where a date line may stand: the first four, and after them the short lines of a
+ * longer header (a fact-check's "SPEAKER:", "RULING:", the byline, then the date) up to the first paragraph of prose.
+ */
+function headerBlocks(blocks: string[]): string[] {
+  const out = blocks.slice(1, 5);
+  for (const block of blocks.slice(5, 10)) {
+    if (block.length >= 200) break;
+    out.push(block);
+  }
+  return out;
 }
 
 /** Years stated outright in a file (a date marker, front matter, a date line or the file name): the corpus's year context. */

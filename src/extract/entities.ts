@@ -274,7 +274,11 @@ export class EntityRegistry {
         if (entity === null) return this.add(fuller, 'person', roles, gender, [surface, fuller]);
       }
     }
-    if (entity === null) return this.add(name, 'person', roles, gender, [surface]);
+    if (entity === null) {
+      // "Glenn Fairweather", after "His father, Glenn R. Fairweather, 61, chaired …": the name as first written, initials kept.
+      const initialled = tokens.length >= 2 ? this.lookups.fullNamesFor(tokens.at(-1)!).find((f) => withoutInitials(f) === name && f !== name) : undefined;
+      return initialled === undefined ? this.add(name, 'person', roles, gender, [surface]) : this.add(initialled, 'person', roles, gender, [surface, initialled]);
+    }
     // A fuller name replaces a surname-only entry ("Stano" from the headline, then "Peter Stano").
     if (tokens.length > entity.name.split(/\s+/).length) this.rename(entity, name);
     this.enrich(entity, roles, gender, surface);
@@ -342,6 +346,11 @@ export class EntityRegistry {
       case 'media':
         return { entity: null, text: null, type: null, rule: 'none' };
       case 'non-agent':
+        // "A report released last month by the center": a common noun refers back to the organisation it fits, or names nobody.
+        if (phrase.source && /^[\p{Ll}\s-]+$/u.test(phrase.source)) {
+          const fitting = this.fittingOrganisation(phrase.source.split(/\s+/).at(-1)!, surface);
+          return fitting?.entity ? { ...fitting, rule: 'document', via: `${phrase.text} → ${fitting.entity.name}` } : { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
+        }
         if (phrase.source) return this.organisationByName(phrase.source, phrase.source, [], 'document');
         // "the statement said": a statement is issued by whoever spoke just before, not by an organisation nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null && ISSUED_BY_SPEAKER.has(phrase.head)) {
@@ -725,7 +734,7 @@ export class EntityRegistry {
       // "A spokeswoman for Voltrek", "a spokesperson for the federal Department of Finance": the organisation named,
       // never a person of the article ("a spokesman for Johnson" speaks for Johnson, and is not Johnson).
       const named = spokesperson ? /\b(?:for|of|at)\s+(?:the\s+)?(?:federal\s+|state\s+|provincial\s+)?(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}.&'’-]*))*)$/u.exec(phrase.text) : null;
-      if (named !== null && !this.isPersonOfArticle(named[1]!)) {
+      if (named !== null && phrase.forPerson !== true && !this.isPersonOfArticle(named[1]!)) {
         const byName = this.organisationByName(named[1]!, surface, [], 'spokesperson-organisation');
         return { ...byName, via: `${surface} → ${byName.text}` };
       }
@@ -795,7 +804,9 @@ export class EntityRegistry {
       const owner = this.pronoun({ ...phrase, kind: 'pronoun', type: 'person', text: phrase.gender === 'f' ? 'her' : phrase.gender === 'm' ? 'his' : 'their' });
       if (owner?.entity?.type === 'person') {
         const surname = nameParts(owner.entity.name.split(/\s+/)).surname;
-        return this.named(this.organisation(`${surname} ${phrase.head}`, surface, [phrase.head]), 'org-role', `${surface} → ${owner.entity.name}'s ${phrase.head}`);
+        // "the Bramlett campaign", but "Okonjo-Lefebvre’s office" (as "Dhaliwal’s office" is written).
+        const name = phrase.head === 'office' ? `${surname}’s office` : `${surname} ${phrase.head}`;
+        return this.named(this.organisation(name, surface, [phrase.head]), 'org-role', `${surface} → ${owner.entity.name}'s ${phrase.head}`);
       }
       return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
     }
@@ -890,4 +901,10 @@ export function isRelatedOrg(name: string, roles: string[], head: string): boole
   if (roles.includes(head)) return true;
   const pattern = RELATED[head];
   return pattern !== undefined ? pattern.test(name) : new RegExp(`\\b${head}`, 'i').test(name);
+}
+
+/** A name without its middle initials: "Glenn R. Fairweather" → "Glenn Fairweather" (first and last words kept). */
+function withoutInitials(name: string): string {
+  const words = name.split(' ');
+  return words.filter((w, k) => k === 0 || k === words.length - 1 || !/^\p{Lu}\.$/u.test(w)).join(' ');
 }

@@ -118,13 +118,16 @@ export function locate(source: string, content: string, occurrence = 0): Span | 
 }
 
 const HONORIFICS = /^(?:dr|mr|mrs|ms|mx|prof|cllr|sgt|sir|dame|lord|lady|gen|col|capt|lt|president|prince|nana)\.?\s+/;
-const SUFFIXES = /\s+(?:inc|ltd|plc|corp|llc|co|kc|qc|jr|sr|mp)\.?$/;
+/** A company's or a barrister's letters, not a generational suffix: "Jr." tells a son from his father and must match. */
+const SUFFIXES = /\s+(?:inc|ltd|plc|corp|llc|co|kc|qc|mp)\.?$/;
 
 /** Lower-case, accents and leading articles/honorifics/corporate suffixes removed. */
 export function normaliseSpeaker(name: string): string {
   let s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/’/g, "'").trim();
   s = s.replace(/^(?:the|a|an)\s+/, '');
   s = s.replace(HONORIFICS, '');
+  // A nickname in quotes inside a name ("Terrance “Tuck” Hiscock") and a possessive ("Fairweather's campaign") are the same speaker without them.
+  s = s.replace(/\s["“'‘][^"”'’\s]+["”'’](?=\s)/gu, '').replace(/'s\b/g, '');
   s = s.replace(/[^\p{L}\p{N}'\s.-]/gu, ' ').replace(/\s+/g, ' ').trim();
   s = s.replace(/\.$/, '');
   s = s.replace(SUFFIXES, '');

@@ -24,7 +24,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -188,7 +188,8 @@ class ArticleExtractor {
     // was not named after the speaker, and does not make a later "he said" unclear.
     const place = this.cursor.para * 1e6 + Math.max(this.cursor.pos, phrase.end);
     if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution, place);
-    else if (resolution?.rule === 'surname-ambiguous' || resolution?.rule === 'first-name-ambiguous') this.registry.spokeUnnamed(place, phrase.gender);
+    // A pronoun left unclear is someone too: a later "he said" must not skip back past them to an earlier speaker.
+    else if (resolution?.rule === 'surname-ambiguous' || resolution?.rule === 'first-name-ambiguous' || (resolution?.rule === 'pronoun-unclear' && phrase.type === 'person')) this.registry.spokeUnnamed(place, phrase.gender);
     return { resolution, deferred: null };
   }
 
@@ -527,6 +528,9 @@ class ArticleExtractor {
    * speaker of the whole paragraph. Questions (Q:, or a turn ending in "?") are not statements.
    * Returns true when the paragraph was a labelled turn (and so has no other frames).
    */
+  /** Speaker labels already resolved to someone, by label. */
+  private readonly labelResolutions = new Map<string, Resolution>();
+
   private labelledTurn(pi: number): boolean {
     const p = this.paras[pi]!;
     const m = LABEL.exec(p.text);
@@ -556,11 +560,18 @@ class ArticleExtractor {
       if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLES.has(t.text) && !isArabicArticleName(t.text))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
+      // The cursor first: the names written before this turn are what a one-word label may stand for.
+      this.cursor = { para: pi, pos: 0, skip: [] };
       const single = !phrase.name!.includes(' ');
       if (single && this.fullNamesFor(phrase.name!).length === 0) return false;
-      this.cursor = { para: pi, pos: 0, skip: [] };
-      resolution = this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
-      if (resolution?.entity) this.registry.spoke(resolution, pi * 1e6);
+      // A transcript's label names the same person at every turn: "NAKAMURA:" stays Ellen S. Nakamura after her
+      // answer names her father Hiroshi Nakamura.
+      const key = nameText.toLowerCase();
+      resolution = this.labelResolutions.get(key) ?? this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
+      if (resolution?.entity) {
+        this.labelResolutions.set(key, resolution);
+        this.registry.spoke(resolution, pi * 1e6);
+      }
     }
     let start = restStart;
     let end = trimEnd(p.text, start, p.text.length);
@@ -857,8 +868,10 @@ class ArticleExtractor {
     const first = (name: string) => name.split(' ')[0]!;
     for (const name of this.namesByFirstName.newest(spellingKey(given))) if (first(name) === given) names.add(name);
     for (const c of this.peopleJustBefore()) if (!c.single && first(c.name) === given) names.add(c.name);
-    // One person written with and without a middle initial is one person.
-    return [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
+    // One person written with and without a middle initial is one person; so is "Morag" of "Her mother, Morag,"
+    // beside "Morag Buchan" (a first name given alone by a kin apposition, then in full).
+    const full = [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
+    return full.length > 1 ? full.filter((n) => n.includes(' ')) : full;
   }
 
   /** Full names of three words or more by the spelling key of each inner word ("Ferrer" of "Lucía Ferrer Quintana"). */
@@ -1294,7 +1307,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     let j = i;
     const nickname = new Set<number>();
     for (;;) {
-      if (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text))))) j++;
+      if (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text) || isSaintParticle(tokens, j - 1))))) j++;
       else {
         const length = j > i && tokens[j - 1]!.cap ? nicknameLength(tokens, j) : 0;
         if (length === 0) break;
@@ -1310,10 +1323,11 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     while (nameEnd > i + 1 && (isGenerationalToken(tokens[nameEnd - 1]!.text) || (tokens[nameEnd - 1]!.text === '.' && isGenerationalToken(tokens[nameEnd - 2]!.text)))) nameEnd--;
     let k = nameEnd;
     // "Theodore R. Banks": after a middle initial, the last word is a surname even when it is also an organisation or place word.
-    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '')) && (tokens[k - 1]!.text === '.' || nickname.has(k - 1) || isSurnameAfterInitial(tokens, k - 1, nameEnd) || isGivenNameSpelledLikePlace(tokens, k - 1, i, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
+    while (k > i && (tokens[k - 1]!.text !== '.' || isInitial(tokens[k - 2]?.text ?? '') || isSaintParticle(tokens, k - 2)) && (tokens[k - 1]!.text === '.' || (JOINED_INITIALS.test(tokens[k - 1]!.text) && tokens[k]?.text === '.') || nickname.has(k - 1) || isSurnameAfterInitial(tokens, k - 1, nameEnd) || isGivenNameSpelledLikePlace(tokens, k - 1, i, nameEnd) || (isPersonNameToken(tokens[k - 1]!, tokens[k]) && !isNotNameWord(tokens[k - 1]!.text)))) k--;
     if (k === nameEnd) k = j;
     while (k < j && tokens[k]!.text === '.') k++;
     if (k + 1 < nameEnd && isLeadingDescriptor(tokens, k)) k++; // "Witness Tremaine Oduya" → "Tremaine Oduya"
+    if (k + 1 < nameEnd && isPlaceModifier(tokens[k]!.text)) k++; // "Toronto-based Northwave" → "Northwave"
     const words: Token[] = [];
     const written: string[] = [];
     for (let w = k; w < j; w++) {
@@ -1322,7 +1336,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       words.push(t);
       // An initial takes its dot; "Ó" of "Pádraig Ó Conghaile" is a particle, not an initial: initials carry no accents.
       const dotted = tokens[w + 1]?.text === '.' && tokens[w + 1]!.start === t.end;
-      written.push(/^[A-Z]$/.test(t.text) || ((GIVEN_NAME_ABBREVIATIONS.has(t.text) || t.text === 'Jr' || t.text === 'Sr') && dotted) ? `${t.text}.` : t.text);
+      written.push(/^[A-Z]$/.test(t.text) || ((GIVEN_NAME_ABBREVIATIONS.has(t.text) || JOINED_INITIALS.test(t.text) || t.text === 'Jr' || t.text === 'Sr' || isSaintParticle(tokens, w)) && dotted) ? `${t.text}.` : t.text);
     }
     const nameText = written.join(' ');
     const prep = before !== undefined && PLACE_PREPOSITIONS.has(before.low) && k === i;
@@ -1437,7 +1451,7 @@ function censusPersonAfterPreposition(name: string): boolean {
 const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('north south east west new old lake mount mt fort port san santa saint st ste sainte la las los el upper lower great little grand cape point bay glen palm long royal grove park'.split(' '));
 
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
-  return w === nameEnd - 1 && (followsInitial(tokens, w) || (isTitleWord(tokens[w]!.low) && followsGivenName(tokens, w)));
+  return w === nameEnd - 1 && (followsInitial(tokens, w) || ((isTitleWord(tokens[w]!.low) || isPlaceWord(tokens[w]!.low)) && followsGivenName(tokens, w)));
 }
 
 /** Post-nominal letters written after a name in British, Irish and Commonwealth copy. */
@@ -1555,12 +1569,17 @@ function titlesBefore(tokens: Token[], runFrom: number, k: number, end: number):
   return [...new Set(words)];
 }
 
-/** The surname ending "Cyril Pardy" at `k` in "Bernice and Cyril Pardy": a known given name, then one or two name words. */
+/**
+ * The surname ending "Cyril Pardy" at `k` in "Bernice and Cyril Pardy": a known given name, then one or two name
+ * words; or a given name no list holds ("Gerard and Bride Hynes") when exactly one name word follows it and the run ends there.
+ */
 function coupleSurname(tokens: Token[], k: number): string | null {
   const given = tokens[k];
-  if (given === undefined || !given.cap || !isKnownGivenName(given.text)) return null;
+  if (given === undefined || !given.cap || !isPersonNameToken(given, tokens[k + 1])) return null;
+  const known = isKnownGivenName(given.text);
   let end = k + 1;
-  while (end < tokens.length && end <= k + 2 && isPersonNameToken(tokens[end]!, tokens[end + 1])) end++;
+  while (end < tokens.length && end <= k + (known ? 2 : 1) && isPersonNameToken(tokens[end]!, tokens[end + 1])) end++;
+  if (!known && tokens[end]?.cap === true) return null;
   return end > k + 1 ? tokens[end - 1]!.text : null;
 }
 
@@ -1576,8 +1595,11 @@ function isGenerationalToken(word: string): boolean {
 
 /** An initial, or a given name written short with a dot ("Ma." for Maria in Filipino copy, "Wm.", "Jas."). */
 function isInitial(word: string): boolean {
-  return /^\p{Lu}$/u.test(word) || GIVEN_NAME_ABBREVIATIONS.has(word);
+  return JOINED_INITIALS.test(word) || GIVEN_NAME_ABBREVIATIONS.has(word);
 }
+
+/** "J", and initials written together: "J.P" of "J.P. Thibault" (the last dot is a token of its own). */
+const JOINED_INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 
 const GIVEN_NAME_ABBREVIATIONS = new Set(['Ma', 'Wm', 'Jas', 'Chas', 'Geo', 'Thos', 'Jos', 'Robt', 'Benj']);
 
@@ -1586,6 +1608,11 @@ const lastNameToken = memoized((name: string): string => {
   return tokens.at(-1) ?? name;
 });
 
+
+/** "St." of "Ryan St. Amand", "Ste." of "Marie Ste. Croix": a saint's name made a surname, its dot inside the name. */
+function isSaintParticle(tokens: Token[], k: number): boolean {
+  return /^(?:St|Ste)$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === tokens[k]!.end && tokens[k + 2]?.cap === true && k > 0 && tokens[k - 1]!.cap;
+}
 
 /** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
 function isNameWordAt(tokens: Token[], j: number): boolean {
@@ -1693,10 +1720,6 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
 /** Lower-case particles inside an organisation's name in French, Spanish, Italian, Portuguese, Dutch and German. */
 const NAME_PARTICLE_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e']);
 
-/** "Calgary-based", "Texas-owned", "London-listed": a place made a modifier, written before a name but no part of it ("Rolls-Royce" is). */
-function isPlaceModifier(word: string): boolean {
-  return /^\p{Lu}[\p{L}.'’]*-\p{Ll}+$/u.test(word);
-}
 
 /** Short forms news writing uses for an organisation whatever the article: "the Fed". */
 const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);
@@ -1710,6 +1733,9 @@ function fullNameKeys(name: string): string[] {
   if (name.includes(', ')) keys.push(`lead:${name.slice(0, name.indexOf(', ')).replace(/^the\s+/i, '')}`);
   // "Cardinal Valley" for "Cardinal Valley Railroad", "Lakeshore City" for "Lakeshore City FC": the name without the organisation words that end it.
   for (let k = words.length - 1; k >= 2 && ORG_NAME_WORDS.has(words[k]!.toLowerCase().replace(/\.$/, '')); k--) keys.push(`lead:${words.slice(0, k).join(' ')}`);
+  // "Ridgeway Institute" for "Ridgeway Institute for Public Finance": the name up to what it is for, when an organisation word ends that part.
+  const purpose = words.findIndex((w, k) => k >= 2 && /^(?:for|of|on)$/.test(w));
+  if (purpose !== -1 && ORG_NAME_WORDS.has(words[purpose - 1]!.toLowerCase())) keys.push(`lead:${words.slice(0, purpose).join(' ')}`);
   for (const [short, full] of ORGANISATION_SHORT_FORMS) if (full.test(name)) keys.push(`short:${short}`);
   return keys;
 }

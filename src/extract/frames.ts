@@ -111,7 +111,12 @@ export function findFrames(p: PreparedParagraph): Hit[] {
       const t = p.tokens[c]!;
       if (t.kind !== 'word' || p.quoteOf[c] !== -1 || !CUES.has(t.low)) continue;
       const covering = unitHits.findIndex((h) => covers(h, t.start));
-      if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
+      const second = covering !== -1 && unitHits[covering]!.rule === 'participle' ? secondWithSubject(p, unit, c) : null;
+      if (second !== null) {
+        // "…, with Okafor calling for tariffs and Holloway warning that …": the first report ends before the second subject.
+        const first = unitHits[covering]!;
+        if (first.content) unitHits[covering] = { ...first, content: { start: first.content.start, end: p.tokens[second - 2]!.end } };
+      } else if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
       if (isExcluded(p, t.start)) continue;
       for (const hit of cueFrames(p, unit, c)) unitHits.push(hit);
     }
@@ -779,6 +784,13 @@ const PAST_MAIN_VERBS = new Set(['issued', 'released', 'posted', 'published', 's
  */
 function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): Hit[] {
   const { tokens } = p;
+  const second = secondWithSubject(p, u, c);
+  if (second !== null) {
+    const own = phraseAt(p, second, c);
+    const content = own === null || own.kind !== 'name' ? null : participleContent(p, u, c);
+    if (own === null || content === null) return [];
+    return [{ type: 'frame', rule: 'participle', unit: u.index, phrase: own, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: own.start, end: content.start }, intro: null }];
+  }
   let k = c - 1;
   // Back over "on Tuesday", "in Ottawa", "late on Monday" to an occasion noun or a comma.
   while (k > u.from && k > c - 6 && !OCCASION_WORDS.has(tokens[k]!.low) && tokens[k]!.text !== ',' && p.quoteOf[k] === -1) k--;
@@ -835,6 +847,19 @@ function participleSaid(p: PreparedParagraph, u: Unit, c: number): Pick<Hit, 'co
 }
 
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */
+/**
+ * "…, with Okafor calling for tariffs and Holloway warning that …": the start of a second subject of a "with"
+ * clause ("Holloway"), a name joined by "and" right before the participle at `c`; null otherwise.
+ */
+function secondWithSubject(p: PreparedParagraph, u: Unit, c: number): number | null {
+  const { tokens } = p;
+  let j = c - 1;
+  while (j > u.from && j >= c - 4 && tokens[j]!.cap && p.quoteOf[j] === -1) j--;
+  if (j === c - 1 || tokens[j]!.low !== 'and') return null;
+  for (let w = j - 1; w > u.from; w--) if (tokens[w]!.low === 'with' && tokens[w - 1]!.text === ',') return j + 1;
+  return null;
+}
+
 function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | null {
   let from = c + 1;
   // ", telling supporters that …", ", assuring reporters that …": the hearer is not what was said.
@@ -1001,7 +1026,8 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
     const next = tokens[npTo + 1];
     const asideAfter = !leading && a - u.from > 4 && next !== undefined && !next.cap && (/ing$/.test(next.low) || /^(?:a|an)$/.test(next.low));
     if (!endsUnit && !asideAfter && (leading || tokens[npTo]?.text === ',')) {
-      const from = npTo + 1;
+      // "According to J.P. Thibault, a telecom analyst at Harbourfront Securities, regulators …": the source's apposition is not the claim.
+      const from = (leading ? appositionEnd(p, npTo + 1, u.to) : null) ?? npTo + 1;
       if (from >= u.to) return null;
       if (p.markOf[from] === 1) return { ...base, ...quoteContent(p, p.quoteOf[from]!), frame: { start: cue.start, end: phrase.end } };
       const content = clampContent(p, u, tokens[from]!.start);
@@ -1013,6 +1039,24 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
       return { ...base, ...before, frame: { start: cue.start, end: unitEnd(p, u) } };
     }
     return null;
+  }
+  return null;
+}
+
+/** Words that make a clause of what follows a source's name: no apposition ("a telecom analyst at X,") holds one. */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do']);
+
+/**
+ * After "According to NAME,": the token after an apposition describing the source ("a telecom analyst at
+ * Harbourfront Securities,", "the city's chief economist,"), or null when what follows is not one.
+ */
+function appositionEnd(p: PreparedParagraph, from: number, to: number): number | null {
+  const { tokens } = p;
+  if (!/^(?:a|an|the)$/.test(tokens[from]?.text ?? '')) return null;
+  for (let k = from + 1; k < to && k <= from + 14; k++) {
+    const t = tokens[k]!;
+    if (p.quoteOf[k] !== -1 || FINAL_PUNCT.has(t.text) || (!t.cap && (CLAUSE_VERBS.has(t.low) || CUES.has(t.low)))) return null;
+    if (t.text === ',') return k + 1 < to ? k + 1 : null;
   }
   return null;
 }

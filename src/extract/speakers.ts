@@ -69,6 +69,8 @@ export interface SpeakerPhrase {
   possessive?: boolean;
   /** "the elder Sawchuk", "the younger Trudeau": which of a father and son sharing the surname. */
   seniority?: 'elder' | 'younger';
+  /** "a spokeswoman for Inspector General Brigitte Oyelaran-Dufresne": the speaker speaks for a person the phrase names. */
+  forPerson?: boolean;
 }
 
 /** What a person has that speaks for them in their name: "the Bramlett campaign", "the Trudeau government". */
@@ -86,7 +88,14 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
   let k = nameFrom - 1;
   // Back over the title, "of" inside it too: "for Secretary of State Margaret Osei".
   const titleWordAt = (j: number) => j >= from && isTitleWord(tokens[j]!.low) && tokens[j]!.cap;
-  while (k >= from && (tokens[k]!.text === '.' || titleWordAt(k) || (tokens[k]!.low === 'of' && titleWordAt(k - 1) && titleWordAt(k + 1)))) k--;
+  let titles = 0;
+  for (; k >= from && (tokens[k]!.text === '.' || titleWordAt(k) || (tokens[k]!.low === 'of' && titleWordAt(k - 1) && titleWordAt(k + 1))); k--) if (titleWordAt(k)) titles++;
+  // "for Nova Scotia Premier Angus MacQuarrie", "for Ontario's Premier …": the place of the title before it.
+  if (titles > 0 && !/^(?:for|to|of)$/.test(tokens[k]?.low ?? '')) {
+    let j = k;
+    while (j >= from && k - j < 4 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.')) j--;
+    if (j >= from + 1 && /^(?:for|to|of)$/.test(tokens[j]!.low) && AGENT_NOUNS.has(tokens[j - 1]!.low)) k = j;
+  }
   if (k < from + 1 || !/^(?:for|to|of)$/.test(tokens[k]!.low) || !AGENT_NOUNS.has(tokens[k - 1]!.low)) return -1;
   // A person's name for sure: a title before it or a given name opening it ("a spokesman for Ashford Rovers" is a club's).
   const titled = k < nameFrom - 1;
@@ -117,6 +126,8 @@ const STRONG_TITLES = new Set([
   // Police ranks and councillors as British, Irish and Australian copy abbreviates them; clergy.
   'supt', 'insp', 'det', 'const', 'cpl', 'dci', 'dsi', 'cr', 'venerable', 'ven', 'rev', 'reverend', 'rabbi', 'imam', 'pastor', 'bishop', 'archbishop',
   'nana', 'togbe',
+  // US legislators' titles: "Congressman Lindgren", "Assemblywoman Ortiz".
+  'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'assemblymember', 'alderman', 'alderwoman', 'councilmember',
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
@@ -282,7 +293,17 @@ export function hasFiniteVerb(tokens: Token[], part: Part): boolean {
  * cannot name a speaker. Comma-separated appositions are combined: a name
  * part gives the name, role parts give roles.
  */
+/** "Calgary-based", "Texas-owned", "London-listed": a place made a modifier, written before a name but no part of it ("Rolls-Royce" is). */
+export function isPlaceModifier(word: string): boolean {
+  return PLACE_MODIFIER.test(word);
+}
+
+// Only these endings: "Hye-jin" and "Mei-ling" are given names, not places made modifiers.
+const PLACE_MODIFIER = /^\p{Lu}[\p{L}.'’]*-(?:based|owned|listed|headquartered|born|bred|raised|registered|run|backed|funded|led|made|area)$/u;
+
 export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, to: number): SpeakerPhrase | null {
+  // "Toronto-based Northwave said": the place the speaker is based in is not part of its name.
+  if (to - from >= 2 && isPlaceModifier(tokens[from]!.text) && tokens[from + 1]!.cap) from++;
   // "Several viewers who watched the debate at a pub": a restrictive relative clause says which, not who else; the
   // phrase still spans it (a name inside it is part of the description, not someone else named).
   let relativeEnd = -1;
@@ -361,6 +382,7 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
     source: main.source,
     ...(main.seniority ? { seniority: main.seniority } : {}),
     ...(main.possessive ? { possessive: true } : {}),
+    ...(main.forPerson ? { forPerson: true } : {}),
   };
 }
 
@@ -477,7 +499,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // speaks for or belongs to; the speaker is someone the phrase does not name.
   const agentOf = person !== null && !institution ? speaksForNamed(tokens, from, person.from) : -1;
   if (agentOf !== -1) {
-    return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head: tokens[agentOf]!.low, determiner, bare: false, text: bodyText, ...spanOf(tokens, from, to) };
+    return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head: tokens[agentOf]!.low, determiner, bare: false, text: bodyText, forPerson: true, ...spanOf(tokens, from, to) };
   }
   if (person !== null && !institution) {
     const roleText = slice(text, tokens, from, person.from).replace(/\s*['’]s$/, '').trim();
@@ -573,9 +595,16 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         while (g < to && g < f + 3 && describes(tokens[g]!)) g++;
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
         if (run !== null && run.from === g) fromText = slice(text, tokens, g, run.to);
-        else if (f < to) fromText = slice(text, tokens, f, to);
+        // "a report from administration presented at the start of the meeting": the issuer's words, not what was done with the report.
+        else if (f < to && tokens[f]!.cap) fromText = slice(text, tokens, f, to);
+        else if (f < to) {
+          let e = f;
+          while (e < to && e < f + 4 && tokens[e]!.kind === 'word' && !PREPOSITIONS.has(tokens[e]!.low) && !/^(?:that|which|who|presented|released|published|issued|prepared|tabled|filed)$/.test(tokens[e]!.low)) e++;
+          fromText = e > f ? slice(text, tokens, f, e) : null;
+        }
         // "an Office of Management and Budget memo reviewed by Capitol Dispatch": who saw a document did not issue it.
-        if (SEEN_BY.has(tokens[k - 1]!.low) && orgBefore !== null && orgBefore.to === headAt) fromText = null;
+        // "county procurement records reviewed by the Rundown": nor did it, when the document names no issuer.
+        if (SEEN_BY.has(tokens[k - 1]!.low)) fromText = null;
         break;
       }
     }
@@ -629,12 +658,16 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     // Ahlberg campaign, whose spokespeople are not the candidate.
     if (orgBefore !== null && tokens[orgBefore.to]?.low === "'s" && orgBefore.to < headAt) {
       const possessor = slice(text, tokens, orgBefore.from, orgBefore.to);
-      const name = PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
-      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, orgBefore.to) };
+      // "Dhaliwal's office said": a person's office speaks for them, and is not them; it is named as written.
+      // Not an office holder's ("the Nevada Secretary of State's office" is that office's, named by its title).
+      const office = head === 'office' && headAt === to - 1 && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t) || isTitleWord(t.low));
+      const name = office ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, office ? headAt + 1 : orgBefore.to) };
     }
     // "the Toronto company", "the Bundesliga club", "the Ottawa-based firm": after "the", words with no organisation
     // word in them describe the one meant ("the company", of Toronto); they do not name it.
-    const describing = determiner === 'definite' && orgBefore !== null && orgBefore.to === headAt && orgBefore.from === from && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t));
+    // "a St. Louis firm", "a Toronto company": with "a" too, only where the organisation is.
+    const describing = determiner !== null && orgBefore !== null && orgBefore.to === headAt && orgBefore.from === from && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t));
     if (orgBefore !== null && orgBefore.to === headAt && !describing) {
       const name = SAME_AS_NAME.has(head) ? slice(text, tokens, orgBefore.from, orgBefore.to) : slice(text, tokens, orgBefore.from, headAt + 1);
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, SAME_AS_NAME.has(head) ? orgBefore.to : headAt + 1) };
@@ -645,7 +678,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     }
     // Only "the company", "the agency" refer back; "the health ministry" names one. "his campaign": whose, for later.
     const possessive = POSSESSIVE_PRONOUNS.get(tokens[part.from]!.low);
-    if (possessive !== undefined && PERSONAL_ORGANISATIONS.has(head)) return { ...base, gender: possessive, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span, possessive: true };
+    // "his campaign", "her office": what the person the pronoun refers to has speaks for them.
+    if (possessive !== undefined && (PERSONAL_ORGANISATIONS.has(head) || head === 'office')) return { ...base, gender: possessive, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: headAt === from && headAt === to - 1, text: bodyText, ...span, possessive: true };
     return { ...base, kind: 'org-role', type: 'organisation', name: null, head, determiner, bare: (headAt === from || describing) && headAt === to - 1, text: bodyText, ...span };
   }
   return null;
@@ -674,6 +708,10 @@ function locatedAt(tokens: Token[], from: number, to: number): number {
 function unknownNoun(text: string, tokens: Token[], part: Part, from: number, to: number, determiner: PartReading['determiner'], base: Omit<PartReading, 'kind' | 'type' | 'name' | 'determiner' | 'text' | 'nameStart' | 'nameEnd'>): PartReading | null {
   const last = tokens[to - 1];
   if (last === undefined || last.cap || last.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*$/u.test(last.text)) return null;
+  // "the thing he said was …": a relative clause without "that"; the pronoun speaks, not "the thing".
+  if (PERSON_PRONOUNS.has(last.low) && to - from >= 2) {
+    return { ...base, kind: 'pronoun', type: 'person', name: null, determiner: null, head: last.low, text: last.text, ...spanOf(tokens, to - 1, to) };
+  }
   const bodyText = slice(text, tokens, from, to);
   const span = spanOf(tokens, part.from, to);
   // "historians say", "Several Republican appropriators said": people in the plural speak as a group.
@@ -755,8 +793,14 @@ function isInsideOrgName(tokens: Token[], i: number, to: number): boolean {
 function capitalisedRun(tokens: Token[], from: number, to: number): Part | null {
   let best: Part | null = null;
   let i = from;
+  // "de la Garza", "van der Berg": lower-case particles before a capitalised word are part of the name.
+  const afterParticles = (k: number) => {
+    let m = k;
+    while (m < to && m < k + 3 && NAME_PARTICLES.has(tokens[m]!.text)) m++;
+    return m > k && m < to && tokens[m]!.cap ? m : -1;
+  };
   while (i < to) {
-    if (!(tokens[i]!.cap || (tokens[i]!.kind === 'num' && best !== null))) {
+    if (!(tokens[i]!.cap || (tokens[i]!.kind === 'num' && best !== null) || (i === from && afterParticles(i) !== -1))) {
       i++;
       continue;
     }
@@ -764,6 +808,7 @@ function capitalisedRun(tokens: Token[], from: number, to: number): Part | null 
     while (j < to) {
       const t = tokens[j]!;
       if (t.cap || (t.kind === 'num' && tokens[j - 1]!.cap)) j++;
+      else if (tokens[j - 1]!.cap && afterParticles(j) !== -1) j = afterParticles(j);
       else if (t.kind === 'punct' && (t.text === '.' || t.text === '+') && tokens[j - 1]!.end === t.start) j++;
       else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap))) j++;
       else if (t.text === ',' && isPortfolioList(tokens, i, j)) j++;
@@ -872,8 +917,11 @@ const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop cha
 export function followsGivenName(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
-  return prev !== undefined && prev.cap && prev.kind === 'word' && genderOfGivenName(prev.text) !== null && tokens[k]!.cap && (next?.cap !== true || GENERATIONAL_SUFFIXES.has(stripDot(next.low)));
+  return prev !== undefined && prev.cap && prev.kind === 'word' && (genderOfGivenName(prev.text) !== null || HYPHENATED_GIVEN_NAME.test(prev.text)) && tokens[k]!.cap && (next?.cap !== true || GENERATIONAL_SUFFIXES.has(stripDot(next.low)));
 }
+
+/** "Hye-jin", "Mei-ling", "Jae-won": a Korean or Chinese given name romanised in two syllables, whatever lists know. */
+const HYPHENATED_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u;
 
 export function followsInitial(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -925,7 +973,8 @@ function nameStartBefore(tokens: Token[], from: number, end: number): number {
   for (;;) {
     const t = tokens[start - 1];
     if (start <= from || t === undefined) break;
-    if (t.text === '.' && start - 2 >= from && /^\p{Lu}$/u.test(tokens[start - 2]!.text) && tokens[start - 2]!.end === t.start) start -= 2;
+    // "R." of "Theodore R. Banks", "J.P." of "J.P. Thibault", "St." of "Ryan St. Amand".
+    if (t.text === '.' && start - 2 >= from && /^(?:\p{Lu}(?:\.\p{Lu})*|St|Ste)$/u.test(tokens[start - 2]!.text) && tokens[start - 2]!.end === t.start && start < end) start -= 2;
     else if (NAME_PARTICLES.has(t.low) && start < end) start--;
     else if (start - 1 === from && start < end && isLeadingDescriptor(tokens, start - 1)) break; // "Resident Gloria Mendes"
     else if (isPersonNameToken(t, tokens[start])) start--;

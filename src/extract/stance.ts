@@ -17,6 +17,9 @@ const SIGNALS = new RegExp(
       // "has not yet confirmed", "did not confirm", "have not confirmed" (also the glued typo "confirmedthat")
       String.raw`|\b(?:has|have|had|did|does|do|is|was|were|are)(?:n't|n’t| not)\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+|officially\s+)?(?:confirm|verif)\w*` +
       String.raw`|\bnot\s+(?:yet\s+)?(?:been\s+)?confirmed\w*` +
+      // "declined to comment", "refused to say whether", "would not say": a refusal to speak
+      String.raw`|\b(?:declin|refus)(?:e|es|ed|ing)\s+to\s+(?:comment|say|discuss|elaborate|specify|disclose|release|share|answer|respond|provide|identify|name|reveal|speculate|confirm|detail|explain|address)\b` +
+      String.raw`|\bwould(?:n't|n’t| not)\s+(?:say|comment|discuss|elaborate|speculate)\b` +
       // "no information", "no clear information", "does not yet have clear information"
       String.raw`|\bno\s+(?:\w+\s+)?(?:information|confirmation|evidence)\b` +
       String.raw`|\b(?:does|do|did|has|have)(?:n't|n’t| not)\s+(?:yet\s+)?(?:have\s+)?(?:any\s+)?(?:\w+\s+)?(?:information|confirmation|evidence)\b)`,
@@ -49,7 +52,7 @@ function sentenceBefore(text: string, index: number): string {
 }
 
 export function detectStance(text: string): Stance {
-  if (!/confirm|verif|corroborat|informat|evidence|true|false|den[yi]|refut|nothing to do|fake/i.test(text)) return 'asserts';
+  if (!/confirm|verif|corroborat|informat|evidence|true|false|den[yi]|refut|nothing to do|fake|declin|refus|would/i.test(text)) return 'asserts';
   SIGNALS.lastIndex = 0;
   for (let m = SIGNALS.exec(text); m !== null; m = SIGNALS.exec(text)) {
     const groups = m.groups!;

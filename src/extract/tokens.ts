@@ -116,10 +116,13 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const ELIDED_PARTICLE_NAME = /^(?:d|l|dell|dall|degli|dei)['’]\p{Lu}\p{Ll}/u;
+
 function make(text: string, start: number, kind: TokenKind): Token {
   const lower = text.toLowerCase();
   const first = text.charCodeAt(0);
   // ASCII fast paths; the Unicode test only for other letters.
-  const cap = kind === 'word' && ((first >= 65 && first <= 90) || (first > 127 && UPPER_START.test(text)));
+  // "d’Entremont", "l'Heureux", "dell'Orto": a surname behind an elided particle is capitalised as a name is.
+  const cap = kind === 'word' && ((first >= 65 && first <= 90) || (first > 127 && UPPER_START.test(text)) || ((first === 100 || first === 108) && ELIDED_PARTICLE_NAME.test(text)));
   return { start, end: start + text.length, text, low: lower.includes('’') ? lower.replace(/’/g, "'") : lower, kind, cap };
 }

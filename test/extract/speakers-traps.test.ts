@@ -1019,3 +1019,110 @@ describe('places and organisations written before a name', () => {
     expect(statementOf(text, 'bridge is holding')?.speaker).toBe('Oleksii Starmer');
   });
 });
+
+describe('names written with joined initials, saints, elided particles and places before them', () => {
+  it('"A.J. Okwu" is one name, and "Okwu" later is that person', () => {
+    const text = body('According to A.J. Okwu, a freight analyst at Tidewater Capital, rail rates will rise by spring.', '"Shippers have no choice," Okwu said.');
+    expect(speakerOf(text, 'rail rates will rise')).toBe('A.J. Okwu');
+    expect(speakerOf(text, 'Shippers have no choice')).toBe('A.J. Okwu');
+  });
+
+  it('"According to NAME, an apposition, CLAIM": the apposition is not the claim', () => {
+    const text = body('According to Dana Whitlow, a hydrologist at Prairie State University, the aquifer has dropped six feet.');
+    expect(statementOf(text, 'the aquifer')?.content).toBe('the aquifer has dropped six feet');
+  });
+
+  it('"Marc St. Pierre" keeps the saint in his surname, and "St. Pierre said" is him', () => {
+    const text = body('Liberal MP Marc St. Pierre tabled the motion on Tuesday.', '"This is about fairness," St. Pierre told reporters.');
+    expect(speakerOf(text, 'about fairness')).toBe('Marc St. Pierre');
+  });
+
+  it('"Yvette d’Amours" is a name with an elided particle, and the pronoun after her son is the son', () => {
+    const text = body('Yvette d’Amours, who chairs the harbour authority, said the wharf would reopen.', 'Her son, Luc d’Amours, said he had watched the fire from his boat.', '“I saw the smoke,” he said.');
+    expect(speakerOf(text, 'the wharf would reopen')).toBe('Yvette d’Amours');
+    expect(speakerOf(text, 'I saw the smoke')).toBe('Luc d’Amours');
+  });
+
+  it('"Winnipeg-based Kestrel said" is Kestrel Aerospace, not a person called "Winnipeg-based Kestrel"', () => {
+    const text = body('Kestrel Aerospace Ltd. will buy the hangar for $40 million.', 'Winnipeg-based Kestrel said it would keep all 300 jobs.');
+    expect(speakerOf(text, 'keep all 300 jobs')).toBe('Kestrel Aerospace Ltd');
+  });
+
+  it('"Mi-rae Shin" is a full name although "Shin" alone is no given name any list holds', () => {
+    const text = body('Mi-rae Park, who teaches tax law at Coastal University, said the ad stretched the record.', '"It is a stretch," Park said.');
+    expect(speakerOf(text, 'the ad stretched')).toBe('Mi-rae Park');
+    expect(speakerOf(text, 'It is a stretch')).toBe('Mi-rae Park');
+  });
+
+  it('"For Aidan and Brid Furlong": a couple of one surname, each named in full, the first name alone later', () => {
+    const text = body('For Aidan and Brid Furlong, who farm near the clinic, the closure is personal.', '"I would not be here without it," Aidan said.');
+    expect(speakerOf(text, 'I would not be here')).toBe('Aidan Furlong');
+  });
+
+  it('a name written later without the middle initial keeps it: "Glenn R. Fairlie", then "Glenn Fairlie"', () => {
+    const text = body('Her father, Glenn R. Fairlie, 61, chaired the commission until 2015.', 'Glenn Fairlie spoke at a lunch on Tuesday. He said he was proud of his daughter.');
+    expect(speakerOf(text, 'proud of his daughter')).toBe('Glenn R. Fairlie');
+  });
+
+  it('"Congressman Lindahl" is the congressman named before, not an organisation', () => {
+    const text = body('Rep. Curtis Lindahl (R-Wis.) has held the seat for six years.', 'Congressman Lindahl says the farm bill will pass.');
+    expect(speakerOf(text, 'the farm bill will pass')).toBe('Curtis Lindahl');
+  });
+});
+
+describe('who speaks for someone else', () => {
+  it('"a spokesman for Nova Scotia Premier Angus Rennie" is not the premier', () => {
+    const text = body('Nova Scotia Premier Angus Rennie met the board on Monday.', 'A spokesman for Nova Scotia Premier Angus Rennie said the province would be watching closely.');
+    expect(speakerOf(text, 'watching closely')).not.toBe('Angus Rennie');
+  });
+
+  it('"a spokeswoman for Auditor General Brigitte Lemaire" is neither the auditor general nor an organisation called after her', () => {
+    const text = body('A spokeswoman for Auditor General Brigitte Lemaire said the office does not comment on audits under way.');
+    // Described as written, naming nobody: neither "Brigitte Lemaire" nor an organisation of that name.
+    expect(statementOf(text, 'does not comment')?.speakerRule).toBe('role-unnamed');
+  });
+
+  it('"Dhillon\'s office said" is his office, not Dhillon; "His office said" is the office of the one "his" refers to', () => {
+    const text = body('Health Minister Arjun Dhillon was not available on Friday.', 'Dhillon’s office said talks were continuing.', 'Commissioner Bernard Okafor-Leclerc declined an interview. His office said he would not comment.');
+    expect(speakerOf(text, 'talks were continuing')).toBe('Dhillon’s office');
+    expect(speakerOf(text, 'he would not comment')).toBe('Okafor-Leclerc’s office');
+  });
+
+  it('"records reviewed by the Courier" were not issued by the Courier', () => {
+    const text = body('The firm won 13 more contracts, according to county records reviewed by the Courier.');
+    expect(speakerOf(text, 'The firm won 13 more')).not.toBe('Courier');
+  });
+
+  it('"a report released by the center" is the policy center named before, never a speaker called "center"', () => {
+    const text = body('The Granite Policy Center tracks overdose deaths.', 'A report released last month by the center found that overdoses had tripled since 2011.');
+    expect(speakerOf(text, 'overdoses had tripled')).toBe('Granite Policy Center');
+  });
+
+  it('"a snap poll by Show-Me Research, a St. Louis firm, found …" is the pollster, not St. Louis', () => {
+    const text = body('A snap poll of 600 viewers by Show-Me Research, a St. Louis firm, found that 48 percent thought Hale had won.');
+    expect(speakerOf(text, '48 percent thought')).toBe('Show-Me Research');
+  });
+});
+
+describe('turns, clauses and pronouns that hand the speaker on', () => {
+  it('"…, with Okafor calling for tariffs and Holloway warning that …": two speakers, two statements', () => {
+    const text = body('Darnell Okafor and Margaret Holloway met in Dayton.', 'They sparred over trade, with Okafor calling for tariffs on steel and Holloway warning that a trade war would hurt farmers.');
+    expect(speakerOf(text, 'a trade war would hurt farmers')).toBe('Margaret Holloway');
+    expect(statementOf(text, 'tariffs on steel')?.content).not.toContain('Holloway');
+  });
+
+  it('a transcript label keeps its person when the answer names a relative of the same surname', () => {
+    const text = body('Ellen Kessler is running for Congress.', 'THE REVIEW: Why now?', 'KESSLER: I kept waiting for somebody in Washington to notice.', 'THE REVIEW: Tell us about your father.', 'KESSLER: My father, Hiroshi Kessler, was eight when his family lost the farm.', 'THE REVIEW: Is he alive?', 'KESSLER: He died seven years ago.');
+    expect(speakerOf(text, 'He died seven years ago')).toBe('Ellen Kessler');
+  });
+
+  it('"the thing he said was …": the pronoun speaks, never an organisation named nearby', () => {
+    const text = body('Ellen Kessler grew up near the Heart Lake Cannery.', 'THE REVIEW: Tell us about your father.', 'KESSLER: When my father did talk about it, the thing he said was, "Nobody stood up." That stayed with me.');
+    expect(speakerOf(text, 'That stayed with me')).toBe('Ellen Kessler');
+  });
+
+  it('after a "he" left unclear, the next "he said" does not skip back to an earlier speaker', () => {
+    const text = body('Chief Noel Paul said the boats would go out.', 'Gordie Maillet, president of the fishermen’s association, said his members were angry.', 'His son, who fishes out of the harbour, said he had watched from his boat. He said he did not know who set the fire.', '“I saw the smoke,” he said.');
+    expect(speakerOf(text, 'I saw the smoke')).not.toBe('Noel Paul');
+  });
+});
