@@ -194,6 +194,7 @@ export const PERSON_TITLE_WORDS = set(`
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
   td collector shri smt shrimati datuk dato datin seri alhaji alhaja mk hon nana togbe cr venerable ven dci dsi
   councilmember councilperson alderperson alderwoman selectwoman assemblymember freeholder legislator
+  sheikh sheikha emir
 `);
 
 /**

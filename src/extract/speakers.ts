@@ -128,6 +128,7 @@ const STRONG_TITLES = new Set([
   'nana', 'togbe',
   // US legislators' titles: "Congressman Lindgren", "Assemblywoman Ortiz".
   'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'assemblymember', 'alderman', 'alderwoman', 'councilmember',
+  'sheikh', 'sheikha', 'emir',
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
@@ -359,7 +360,9 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
   // "Ukraine's state grid operator, Ukrenergo": a description by its owner, then the name of the one described.
   const apposed = kept.length > 1 && describedByOwner(tokens, kept[0]!) ? kept.slice(1).find((r) => r.kind === 'name') : undefined;
   const named = apposed ?? (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
-  const main = named ?? kept[0]!;
+  // "Whitlock's husband, Tom,": a first name given by a kin apposition carries the family's surname ("Tom Whitlock").
+  const family = named !== undefined && named !== kept[0] && named.type === 'person' && named.name !== null && !named.name.includes(' ') ? familySurname(tokens, kept[0]!) : null;
+  const main = family !== null ? { ...named!, name: `${named!.name} ${family}`, text: `${named!.name} ${family}` } : named ?? kept[0]!;
   const roles = kept.flatMap((r) => r.roles);
   const first = tokens[from]!;
   const lastReading = kept.at(-1)!;
@@ -384,6 +387,18 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
     ...(main.possessive ? { possessive: true } : {}),
     ...(main.forPerson ? { forPerson: true } : {}),
   };
+}
+
+/** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
+const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
+
+/** The surname of the possessor in "Whitlock's husband" / "Karen Whitlock’s son", when the part is exactly that. */
+function familySurname(tokens: Token[], r: PartReading): string | null {
+  const { from, to } = r.part;
+  const s = tokens.slice(from, to).findIndex((t) => t.low === "'s");
+  if (s < 1 || from + s + 2 !== to || !SAME_SURNAME_KIN.has(tokens[to - 1]!.low)) return null;
+  const owner = tokens[from + s - 1]!;
+  return owner.cap && isPersonNameToken(owner, undefined) && !isTitleWord(owner.low) ? owner.text : null;
 }
 
 /** The reading's name follows "for"/"of" (a saint's "St" passed over): the object of a title, "Member for St James Central". */
@@ -460,6 +475,10 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "Even the Reserve Bank", "Only the minister": a focus adverb is not part of who spoke.
   if (FOCUS_ADVERBS.has(firstLow) && from + 1 < to) return readPart(text, tokens, { ...part, from: from + 1 });
 
+  // "al-Baghdadi said", "Al-Rashidi added": a surname with its article, alone, is a person's.
+  if (to - from === 1 && isArabicArticleName(tokens[from]!.text.replace(/^A/, 'a').replace(/^E/, 'e'))) {
+    return { ...base, kind: 'name', type: 'person', name: tokens[from]!.text, determiner: null, text: tokens[from]!.text, ...spanOf(tokens, from, to) };
+  }
   // Determiner.
   let determiner: PartReading['determiner'] = null;
   if (DEFINITE.has(firstLow) && from + 1 < to) {
@@ -917,7 +936,7 @@ const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop cha
 export function followsGivenName(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
-  return prev !== undefined && prev.cap && prev.kind === 'word' && (genderOfGivenName(prev.text) !== null || HYPHENATED_GIVEN_NAME.test(prev.text)) && tokens[k]!.cap && (next?.cap !== true || GENERATIONAL_SUFFIXES.has(stripDot(next.low)));
+  return prev !== undefined && prev.cap && prev.kind === 'word' && (isKnownGivenName(prev.text) || HYPHENATED_GIVEN_NAME.test(prev.text)) && tokens[k]!.cap && (next?.cap !== true || GENERATIONAL_SUFFIXES.has(stripDot(next.low)));
 }
 
 /** "Hye-jin", "Mei-ling", "Jae-won": a Korean or Chinese given name romanised in two syllables, whatever lists know. */
@@ -941,6 +960,8 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   if (started && followsInitial(tokens, k) && !isTitleWord(t.low) && tokens[k + 1]?.cap !== true) return 1;
   // After a given name, a surname spelled like a title: "Raymond Cardinal Jr.", "Mary Bishop".
   if (started && isTitleWord(t.low) && !PORTFOLIO_WORDS.has(t.low) && followsGivenName(tokens, k)) return 1;
+  // ... or like a place: "Rep. Jim Jordan", "Mary Lake".
+  if (started && isPlaceWord(t.low) && followsGivenName(tokens, k)) return 1;
   // "spokesman Jordan Abiodun": a place word opening a name right after a title, followed by a name word.
   if (!started && t.cap && isPlaceWord(t.low) && tokens[k + 1]?.cap && isPersonNameToken(tokens[k + 1]!, tokens[k + 2]) && !isPlaceWord(tokens[k + 1]!.low)) return 1;
   if (NAME_PARTICLES.has(t.low) && (started || t.text === t.low)) {

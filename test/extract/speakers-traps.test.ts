@@ -1126,3 +1126,37 @@ describe('turns, clauses and pronouns that hand the speaker on', () => {
     expect(speakerOf(text, 'I saw the smoke')).not.toBe('Noel Paul');
   });
 });
+
+describe('kin named by a first name carry the family surname', () => {
+  it('"Whitlock’s husband, Tom, said" is Tom Whitlock, and "Tom" later is him', () => {
+    const text = body('Gov. Karen Whitlock spoke on Monday.', 'Whitlock’s husband, Tom, said the family was tired.', '“We are,” Tom said.');
+    expect(speakerOf(text, 'the family was tired')).toBe('Tom Whitlock');
+    expect(speakerOf(text, 'We are')).toBe('Tom Whitlock');
+  });
+});
+
+describe('names of many shapes: the full name speaks, and a later surname is the same person', () => {
+  // [the sentence that names the speaker, the name the engine must give, how the article refers to them later]
+  const SHAPES: [string, string, string][] = [
+    ['U.S. Rep. Jim Jordan said the plan would work.', 'Jim Jordan', 'Jordan'],
+    ['Lt. Gov. Dan Patrick said the plan would work.', 'Dan Patrick', 'Patrick'],
+    ['Martin Luther King Jr. said the plan would work.', 'Martin Luther King Jr.', 'King'],
+    ['Sheikh Tamim bin Hamad Al Thani said the plan would work.', 'Tamim bin Hamad Al Thani', 'Al Thani'],
+    ['Abu Bakr al-Rashidi said the plan would work.', 'Abu Bakr al-Rashidi', 'al-Rashidi'],
+    ['Chief Marcia Brown Martel of the Beaverhouse First Nation said the plan would work.', 'Marcia Brown Martel', 'Brown Martel'],
+    ['Conservative MP Michelle Rempel Garner said the plan would work.', 'Michelle Rempel Garner', 'Rempel Garner'],
+    ['Park Ji-yeon, a nurse in Seoul, said the plan would work.', 'Park Ji-yeon', 'Park'],
+    ['Ursula von der Leyen said the plan would work.', 'Ursula von der Leyen', 'von der Leyen'],
+    ['Seán Ó Fearghaíl said the plan would work.', 'Seán Ó Fearghaíl', 'Ó Fearghaíl'],
+    ['Andrés Manuel López Obrador said the plan would work.', 'Andrés Manuel López Obrador', 'López Obrador'],
+    ['White House press secretary Karine Jean-Pierre said the plan would work.', 'Karine Jean-Pierre', 'Jean-Pierre'],
+    ['Mr. Donald J. Trump Jr. said the plan would work.', 'Donald J. Trump Jr.', 'Trump'],
+    ['M.K. Stalin said the plan would work.', 'M.K. Stalin', 'Stalin'],
+    ['Pascale St-Onge said the plan would work.', 'Pascale St-Onge', 'St-Onge'],
+  ];
+  it.each(SHAPES)('%s', (intro, name, later) => {
+    const text = body('The debate ran late on Tuesday.', intro, `“It will,” ${later} said.`);
+    expect(speakerOf(text, 'plan would work')).toBe(name);
+    expect(speakerOf(text, 'It will')).toBe(name);
+  });
+});
