@@ -921,7 +921,8 @@ class ArticleExtractor {
         this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
         const titled = { name: c.name, titles: c.titles };
         // "German Sofia Grünewald", later "the German": a nationality describes its person as a title does.
-        for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title) || NATIONALITY_WORDS.has(title)) this.namesByTitle.add(title, titled);
+        // "Tom Barrett, 54,", later "the 54-year-old": an age describes its person too.
+        for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title) || NATIONALITY_WORDS.has(title) || title.startsWith('age:')) this.namesByTitle.add(title, titled);
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
         for (const inner of innerNameWords(c.name)) this.namesByInnerWord.add(spellingKey(inner), c.name);
       }
@@ -1248,6 +1249,7 @@ const KIN_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'to', 'near', 'of', 'into', 'across']);
 const NAME_CONTINUING = new Set(['for', 'of', 'de', 'du', 'des']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';']);
+const PHRASAL_PARTICLES = new Set(['back', 'down', 'up', 'out', 'off', 'away', 'against']);
 const BYLINE = /^\s*(?:by|written by|reporting by|interview by)\s+\p{Lu}/iu;
 /** A question's addressee: "…, Dr. Whitfield?", "Senator Ortega, would you …?" (titles dropped, the name kept). */
 const VOCATIVE_END = /,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\?$/u;
@@ -1352,7 +1354,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     // "Harbour Lane co-star Danny Quist", "The Maratha Kranti Paksh general secretary": a name written before a
     // noun for a person is what that person belongs to (a show, a party, a firm), not a person of its own.
     // A given name still makes a person: "a Marco van der Berg double".
-    if (after !== undefined && describesAPerson(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
+    // Not a verb spelled like such a noun: "McCormick shot back", "Lee guards against …" (a phrasal verb's particle follows).
+    if (after !== undefined && describesAPerson(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && !PHRASAL_PARTICLES.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
       i = Math.max(j, i + 1);
       continue;
     }
@@ -1366,7 +1369,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
-    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: titlesBefore(tokens, i, k, j) };
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: [...titlesBefore(tokens, i, k, j), ...ageOf(tokens, k, j)] };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
     else if (words.length === 1 && tokens[j]?.low === 'and' && isKnownGivenName(words[0]!.text)) {
       // "Bernice and Cyril Pardy": two people of one surname, each named in full.
@@ -1586,6 +1589,18 @@ function coupleSurname(tokens: Token[], k: number): string | null {
 /** Nouns for a person described, not named: kin, newcomers, roles. */
 function isPersonNoun(low: string): boolean {
   return KIN_GENDER.has(low) || NEW_PERSON_NOUNS.has(low) || PERSON_ROLE_NOUNS.has(low);
+}
+
+/**
+ * The age a name is written with, as a title word "age:54": "Tom Barrett, 54,", "Tom Barrett (54)", "54-year-old
+ * Tom Barrett"; none otherwise. A later "the 54-year-old" looks it up (speakers.ts reads it so).
+ */
+function ageOf(tokens: Token[], nameFrom: number, nameTo: number): string[] {
+  const after = tokens[nameTo + 1];
+  if (after?.kind === 'num' && /^(?:,|\()$/.test(tokens[nameTo]?.text ?? '') && /^(?:,|\))$/.test(tokens[nameTo + 2]?.text ?? '') && Number(after.text) > 0 && Number(after.text) < 120) return [`age:${Number(after.text)}`];
+  const before = tokens[nameFrom - 3];
+  if (before?.kind === 'num' && tokens[nameFrom - 2]?.text === '-' && tokens[nameFrom - 1]?.low === 'year-old') return [`age:${Number(before.text)}`];
+  return [];
 }
 
 /** "Jr", "III" as written in a capitalised run (the dot is a token of its own). */

@@ -210,6 +210,10 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (next?.low !== 'out') return [];
     r++;
   }
+  if (info.lemma === 'shoot' || info.lemma === 'fire') {
+    if (next?.low !== 'back') return [];
+    r++;
+  }
   if (info.recipient) {
     r = skipRecipient(p, u, r);
     // "told CKWP radio host Gail Sorensen that …": a longer recipient, words only, up to a near "that".

@@ -91,6 +91,9 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('tweet', 'tweets', 'tweeted', 'tweeting', { nounLike: true }),
   ...forms('remember', 'remembers', 'remembered', 'remembering', { needsClause: true }),
   ...forms('point', 'points', 'pointed', 'pointing', { needsClause: true, nounLike: true }),
+  // "shot back that …", "fired back:": only with "back" (frames.ts), and a clause after it.
+  ...forms('shoot', 'shoots', 'shot', 'shooting', { needsClause: true }),
+  ...forms('fire', 'fires', 'fired', 'firing', { needsClause: true }),
   ...forms('stress', 'stresses', 'stressed', 'stressing'),
   ...forms('dispute', 'disputes', 'disputed', 'disputing', { stance: 'denies', needsClause: true }),
   ...forms('reject', 'rejects', 'rejected', 'rejecting', { stance: 'denies', needsClause: true }),

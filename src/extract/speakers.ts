@@ -490,6 +490,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   }
   const bodyText = slice(text, tokens, from, to);
 
+  // "the 54-year-old", "the 23-year-old man": someone the article gave that age ("Tom Barrett, 54,"), looked up by it.
+  if (determiner === 'definite' && tokens[from]!.kind === 'num' && tokens[from + 1]?.text === '-' && tokens[from + 2]?.low === 'year-old' && (to === from + 3 || (to === from + 4 && isPersonNoun(tokens[from + 3]!.low)))) {
+    return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head: `age:${Number(tokens[from]!.text)}`, determiner, bare: false, text: bodyText, ...spanOf(tokens, part.from, to) };
+  }
+
   // "Ontario's Ministry of Northern Development and Mines": the owner's name before an institution's is not part of it.
   if (tokens[from]!.cap && tokens[from + 1]?.low === "'s" && tokens[from + 2]?.cap && from + 3 < to && capitalisedRun(tokens, from + 2, to)?.from === from + 2 && tokens.slice(from + 2, to).some((t) => isOrgWord(t.low))) {
     return readPart(text, tokens, { ...part, from: from + 2 });

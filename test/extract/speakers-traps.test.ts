@@ -1160,3 +1160,16 @@ describe('names of many shapes: the full name speaks, and a later surname is the
     expect(speakerOf(text, 'It will')).toBe(name);
   });
 });
+
+describe('people called by their age', () => {
+  it('"Tom Barrett, 54, and Ann Lee, 31": "the 31-year-old" and "the 54-year-old" are each the one of that age', () => {
+    const text = body('Tom Barrett, 54, and Ann Lee, 31, watched the vote.', '“It was close,” the 31-year-old said.', '“Too close,” the 54-year-old added.');
+    expect(speakerOf(text, 'It was close')).toBe('Ann Lee');
+    expect(speakerOf(text, 'Too close')).toBe('Tom Barrett');
+  });
+
+  it('an age no one was given names nobody', () => {
+    const text = body('Tom Barrett, 54, watched the vote.', '“It was close,” the 40-year-old said.');
+    expect(speakerOf(text, 'It was close')).not.toBe('Tom Barrett');
+  });
+});
