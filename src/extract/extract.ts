@@ -916,6 +916,9 @@ class ArticleExtractor {
 
   private indexNamesBeforeCursor(): void {
     for (; this.namesIndexedTo < this.cursor.para && this.namesIndexedTo < this.paras.length; this.namesIndexedTo++) {
+      // A headline with every word capitalised ("Petroluz Nears Sale of Pipeline Unit") names nobody by its capitals.
+      const para = this.paras[this.namesIndexedTo]!;
+      if (para.kind === 'title' && isTitleCase(para.text)) continue;
       for (const c of this.peopleOf(this.namesIndexedTo)) {
         if (c.single) continue;
         this.fullNamesByKey.add(spellingKey(lastNameToken(c.name)), c.name);
@@ -931,7 +934,13 @@ class ArticleExtractor {
 
   private indexOrganisationsBeforeCursor(): void {
     for (; this.organisationsIndexedTo < this.cursor.para && this.organisationsIndexedTo < this.paras.length; this.organisationsIndexedTo++) {
-      for (const o of this.organisationsOf(this.organisationsIndexedTo)) for (const key of fullNameKeys(o.name)) this.organisationsByShortName.set(key, o.name);
+      const text = this.paras[this.organisationsIndexedTo]!.text;
+      for (const o of this.organisationsOf(this.organisationsIndexedTo)) {
+        for (const key of fullNameKeys(o.name)) this.organisationsByShortName.set(key, o.name);
+        // "Petróleo Luz SA, Brazil’s state-controlled oil producer known as Petroluz,": the name it goes by.
+        const alias = KNOWN_AS.exec(text.slice(o.index + o.name.length, o.index + o.name.length + 140));
+        if (alias !== null) this.organisationsByShortName.set(`first:${alias[1]!}`, o.name);
+      }
     }
   }
 
@@ -1764,6 +1773,9 @@ interface OrganisationByKey {
 }
 
 /** The keys a short name looks up: a word by its first-word, initials and short-form keys, several words by their tail key. */
+/** What follows an organisation's name to give the name it goes by: ", …, known as Petroluz", " (known as Petroluz)". */
+const KNOWN_AS = /^[^.;]{0,100}?\b(?:known|referred to) as\s+[“"]?(\p{Lu}[\p{L}\p{N}-]+)[”"]?(?=[,.;)\s])/u;
+
 function shortNameKeys(name: string): string[] {
   const bare = name.replace(/^the\s+/i, '');
   if (bare.includes(' ')) return [`tail:${bare}`, `lead:${bare}`];

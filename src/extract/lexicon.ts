@@ -197,7 +197,7 @@ export const PERSON_TITLE_WORDS = set(`
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
   td collector shri smt shrimati datuk dato datin seri alhaji alhaja mk hon nana togbe cr venerable ven dci dsi
   councilmember councilperson alderperson alderwoman selectwoman assemblymember freeholder legislator
-  sheikh sheikha emir
+  sheikh sheikha emir aunty auntie uncle ds dc pc pcso garda
 `);
 
 /**
@@ -279,6 +279,7 @@ export const NON_AGENT_NOUNS = set(`
 
 /** Capitalised words that end (or are) an organisation's name. */
 export const ORG_NAME_WORDS = set(`
+  sa ag nv spa gmbh bv asa oyj sab kk bhd pte pty srl sarl sas
   county health post times journal guardian telegraph independent herald tribune gazette echo chronicle news press agency service
   services ministry department council commission committee office administration association federation alliance
   union organisation organization institute university college school hospital bank fund group party court police

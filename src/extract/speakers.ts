@@ -128,7 +128,9 @@ const STRONG_TITLES = new Set([
   'nana', 'togbe',
   // US legislators' titles: "Congressman Lindgren", "Assemblywoman Ortiz".
   'congressman', 'congresswoman', 'assemblyman', 'assemblywoman', 'assemblymember', 'alderman', 'alderwoman', 'councilmember',
-  'sheikh', 'sheikha', 'emir',
+  'sheikh', 'sheikha', 'emir', 'aunty', 'auntie',
+  // British police ranks as copy abbreviates them: "DS Fenwick", "PC Keane".
+  'ds', 'dc', 'pc', 'pcso',
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
 const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
@@ -389,6 +391,13 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
   };
 }
 
+/** "Democrats", "officials": a plural noun after a title is not a name ("Mr. Harris", "Dr. Williams" are). */
+function isPluralNoun(low: string): boolean {
+  return low.endsWith('s') && (GROUP_NOUNS.has(low) || isPersonNoun(low) || isPersonNoun(low.slice(0, -1)));
+}
+
+const CALENDAR_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
 
@@ -455,6 +464,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       return { ...base, kind: 'pronoun', type, name: null, determiner: null, text: tokens[from]!.text, ...spanOf(tokens, from, to), head: firstLow };
     }
   }
+  // "I've said that to Gail": the one speaking, never a name.
+  if (to - from === 1 && /^I['’](?:ve|m|d|ll)$/.test(tokens[from]!.text)) return null;
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
@@ -639,12 +650,15 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   }
   let orgEnd = orgBefore?.to ?? -1;
   while (orgBefore !== null && orgEnd < headAt && ORG_ROLE_NOUNS.has(tokens[orgEnd]!.low)) orgEnd++;
-  if (SPOKES.has(head) && orgBefore !== null && orgEnd >= headAt - 1 && tokens[orgBefore.to]?.low !== "'s") {
+  // An unnamed official or source is someone of that organisation, shown as written: "a senior State Department
+  // official", "an official at the Department of Telecommunications" speak as themselves, not as the organisation.
+  const speaksAsOrganisation = SPOKES.has(head) && !(determiner === 'indefinite' && (head === 'official' || head === 'source'));
+  if (speaksAsOrganisation && orgBefore !== null && orgEnd >= headAt - 1 && tokens[orgBefore.to]?.low !== "'s") {
     // "A Department for Environment spokesman", "a Kremlin spokesman", "a Trump campaign spokeswoman": the organisation speaks.
     const orgName = slice(text, tokens, orgBefore.from, orgEnd);
     return { ...base, kind: 'name', type: 'organisation', name: orgName, roles: [head], head, determiner, text: orgName, ...spanOf(tokens, orgBefore.from, orgEnd) };
   }
-  if (SPOKES.has(head) && determiner === 'indefinite' && /^(?:for|at|of)$/.test(tokens[headAt + 1]?.low ?? '')) {
+  if (speaksAsOrganisation && determiner === 'indefinite' && /^(?:for|at|of)$/.test(tokens[headAt + 1]?.low ?? '')) {
     // "a spokesperson for Japan's Ministry of Finance": an organisation speaks (a person's spokesperson stays a role).
     let f = headAt + 2;
     if (tokens[f]?.low === 'the') f++;
@@ -685,8 +699,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       // "Dhaliwal's office said": a person's office speaks for them, and is not them; it is named as written.
       // Not an office holder's ("the Nevada Secretary of State's office" is that office's, named by its title).
       const office = head === 'office' && headAt === to - 1 && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t) || isTitleWord(t.low));
-      const name = office ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
-      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, office ? headAt + 1 : orgBefore.to) };
+      // "Italy's foreign ministry", "Russia's economy ministry": a country's institution speaks, named as written, not the country.
+      const placeOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isPlaceWord(t.low) || t.text === '.');
+      const asWritten = office || placeOwned;
+      const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
+      return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, asWritten ? headAt + 1 : orgBefore.to) };
     }
     // "the Toronto company", "the Bundesliga club", "the Ottawa-based firm": after "the", words with no organisation
     // word in them describe the one meant ("the company", of Toronto); they do not name it.
@@ -834,7 +851,10 @@ function capitalisedRun(tokens: Token[], from: number, to: number): Part | null 
       if (t.cap || (t.kind === 'num' && tokens[j - 1]!.cap)) j++;
       else if (tokens[j - 1]!.cap && afterParticles(j) !== -1) j = afterParticles(j);
       else if (t.kind === 'punct' && (t.text === '.' || t.text === '+') && tokens[j - 1]!.end === t.start) j++;
-      else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap))) j++;
+      // Not "on Wednesday", "in October": a connector before a day or a month ends the name.
+      else if (NAME_CONNECTORS.has(t.low) && j + 1 < to && (tokens[j + 1]!.cap || (tokens[j + 1]!.low === 'the' && tokens[j + 2]?.cap)) && !CALENDAR_WORDS.has(tokens[j + 1]!.low)) j++;
+      // "Kasumi Motor Workers' Union", "Ballincurra Patients’ Forum": a plural possessive inside the name.
+      else if (/^['’]$/.test(t.text) && t.start === tokens[j - 1]!.end && /s$/.test(tokens[j - 1]!.text) && tokens[j - 1]!.cap && tokens[j + 1]?.cap === true && j + 1 < to) j++;
       else if (t.text === ',' && isPortfolioList(tokens, i, j)) j++;
       // "Bergen County Prosecutor's Office": a possessive before the organisation word that ends the name.
       else if (/^['’]s$/.test(t.low) && j + 1 < to && isOwnedOffice(tokens, j)) j++;
@@ -871,7 +891,7 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     // Only a title for a person ("Chief", "Coach", "Sheriff"), never a portfolio ("Health Policy") or an organisation's name running on.
     const low = stripDot(tokens[anchor]!.low);
     const capitalTitle = tokens[anchor]!.cap && anchor === start - 1 && (PERSON_ROLE_NOUNS.has(low) || STRONG_TITLES.has(low)) && !PORTFOLIO_WORDS.has(low) && !isOrgWord(tokens[start]!.low) && !(/^(?:of|for|and)$/.test(tokens[start + 1]?.low ?? '') && tokens[start + 2]?.cap === true);
-    if (length >= 2 || (length === 1 && ((strong && !/s$/.test(tokens[start]!.low)) || capitalTitle))) {
+    if (length >= 2 || (length === 1 && ((strong && !isPluralNoun(tokens[start]!.low)) || capitalTitle))) {
       if (tokens[start]?.text === "'s") continue;
       return { name: nameText(tokens, start, nameEnd), from: start, to: end, nameEnd };
     }
@@ -935,7 +955,7 @@ export function isLeadingDescriptor(tokens: Token[], k: number): boolean {
 }
 
 /** Nouns for people that are also given names in English-language news ("Dean Phillips", "Hunter Biden"). */
-const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop chase page tanner sage deacon carter cooper hunter mason parker porter walker fisher baker taylor turner ward marshal prince king bill will mark grant noble rich butler shepherd knight chance angel baron'.split(' '));
+const GIVEN_NAME_NOUNS = new Set('dean guy hope earl duke major judge bishop chase page tanner sage deacon carter cooper hunter mason parker porter walker fisher baker taylor turner ward marshal prince king bill will mark grant noble rich butler shepherd knight chance angel baron amir'.split(' '));
 
 /** The word at `k` is capitalised and comes right after a middle initial ("T." in "Gerald T. Church"): a surname, whatever else it spells. */
 export function followsGivenName(tokens: Token[], k: number): boolean {

@@ -1173,3 +1173,44 @@ describe('people called by their age', () => {
     expect(speakerOf(text, 'It was close')).not.toBe('Tom Barrett');
   });
 });
+
+describe('world, business and local copy: officials, ranks, aliases and possessed institutions', () => {
+  it('"a senior State Department official" speaks as themselves, and "the official" later is the same unnamed person, not the last named speaker', () => {
+    const text = body('Kang Tae-jun, the South Korean envoy, spoke first.', 'A senior State Department official said the main obstacle remained China.', 'The official said Beijing had engaged seriously.');
+    expect(statementOf(text, 'main obstacle')?.speakerRule).toBe('role-unnamed');
+    expect(speakerOf(text, 'engaged seriously')).not.toBe('Kang Tae-jun');
+  });
+
+  it('"Mr. Harris", "Dr. Williams": a surname ending in s after a title is a name, not an organisation with the title in it', () => {
+    const text = body('John Harris spoke on Monday.', '“Yes,” Mr. Harris said.');
+    expect(speakerOf(text, 'Yes')).toBe('John Harris');
+  });
+
+  it('police ranks and honorifics are not part of a name: "DS Fenwick", "PC Stuart Keane", "Garda Sinéad Brophy", "Aunty Lorraine Kelly"', () => {
+    const text = body('PC Stuart Keane told the inquest that the lorry was slowing.', 'Garda Sinéad Brophy said the men had been refused drink.', 'Aunty Lorraine Kelly, a Bundjalung elder, said the flats should never have been built.');
+    expect(speakerOf(text, 'the lorry was slowing')).toBe('Stuart Keane');
+    expect(speakerOf(text, 'refused drink')).toBe('Sinéad Brophy');
+    expect(speakerOf(text, 'never have been built')).toBe('Lorraine Kelly');
+  });
+
+  it('"I\'ve said that to Gail" is no speaker called "I\'ve": the transcript turn stays the labelled speaker\'s', () => {
+    const text = body('Mayor Tony Abdallah joined Kate Drummond on the radio.', 'DRUMMOND: She says residents were not told.', 'ABDALLAH: I would dispute that, and I\'ve said that to Gail directly.');
+    expect(speakerOf(text, 'I would dispute that')).toBe('Tony Abdallah');
+  });
+
+  it('a headline with every word capitalised names nobody: "Marivel Nears Sale" does not make "Marivel" a person', () => {
+    const text = 'Marivel Nears Sale of Pipeline Unit\n\nMarivel Energia SA, the state-controlled producer known as Marivel, is in talks to sell the unit.\n\nMarivel said in a statement that it does not comment on market rumours.\n';
+    expect(speakerOf(text, 'does not comment')).toBe('Marivel Energia SA');
+  });
+
+  it('"the Kasumi Motor Workers\' Union" keeps its plural possessive; "the Treasury Department on Wednesday" stops before the day', () => {
+    const text = body('The Kasumi Motor Workers\' Union said it had no objection.', 'The U.S. Treasury Department on Wednesday said the firms had helped evade sanctions.');
+    expect(speakerOf(text, 'no objection')).toBe("Kasumi Motor Workers' Union");
+    expect(speakerOf(text, 'helped evade')).toBe('U.S. Treasury Department');
+  });
+
+  it('"Italy\'s foreign ministry said" is the ministry, not Italy', () => {
+    const text = body("Italy's foreign ministry said the claim was false.");
+    expect(speakerOf(text, 'the claim was false')).toBe("Italy's foreign ministry");
+  });
+});
