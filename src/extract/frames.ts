@@ -396,6 +396,12 @@ function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number):
   return null;
 }
 
+/** "a former pipeline executive whose father": the index of a relative pronoun after the part's first words; -1 when none. */
+function relativeInside(tokens: Token[], part: { from: number; to: number }): number {
+  for (let k = part.from + 2; k < part.to; k++) if (/^(?:who|whose)$/.test(tokens[k]!.low)) return k;
+  return -1;
+}
+
 /** Index of ", but"/", while"/"; " opening a second clause whose own subject and reporting verb follow; -1 when none. */
 function coordinatedAttribution(p: PreparedParagraph, u: Unit, from: number): number {
   const { tokens } = p;
@@ -592,6 +598,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (relative > 0 && head !== undefined && phraseFrom >= parts[relative]!.from && head.to > head.from && !hasFiniteVerb(tokens, head) && head.to - head.from <= 8) {
       const first = phraseAt(p, head.from, head.to);
       if (first !== null && first.kind !== 'non-agent') return { phrase: first, phraseFrom: head.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
+    }
+    // "Haldane, a former pipeline executive whose father, Richard Haldane Sr., served …, said": the relative clause opens
+    // inside the apposition; the subject is the name and the apposition up to it, never a name inside the clause.
+    const inner = parts.length >= 3 && parts[0]!.to - parts[0]!.from <= 5 ? relativeInside(tokens, parts[1]!) : -1;
+    if (inner !== -1 && phraseFrom > parts[1]!.from) {
+      const first = phraseAt(p, parts[0]!.from, inner);
+      if (first !== null && first.kind === 'name') return { phrase: first, phraseFrom: parts[0]!.from, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
     }
   }
   const phrase = phraseAt(p, phraseFrom, phraseTo);

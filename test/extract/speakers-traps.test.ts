@@ -1214,3 +1214,10 @@ describe('world, business and local copy: officials, ranks, aliases and possesse
     expect(speakerOf(text, 'the claim was false')).toBe("Italy's foreign ministry");
   });
 });
+
+describe('a relative clause inside an apposition', () => {
+  it('"Haldane, a former executive whose father, Richard Haldane Sr., served …, said" is the son named before, never the father', () => {
+    const text = body('Sen. Margaret Okafor and her challenger, Richard Haldane Jr., clashed on Tuesday night.', 'Haldane, a former pipeline executive whose father, Richard Haldane Sr., served two terms as governor, said that Okafor had voted against new permits.');
+    expect(speakerOf(text, 'Okafor had voted')).toBe('Richard Haldane Jr.');
+  });
+});
