@@ -801,13 +801,9 @@ const PAST_MAIN_VERBS = new Set(['issued', 'released', 'posted', 'published', 's
  */
 function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): Hit[] {
   const { tokens } = p;
+  // "…, with Okafor calling for tariffs and Holloway warning that …": the second subject, a name.
   const second = secondWithSubject(p, u, c);
-  if (second !== null) {
-    const own = phraseAt(p, second, c);
-    const content = own === null || own.kind !== 'name' ? null : participleContent(p, u, c);
-    if (own === null || content === null) return [];
-    return [{ type: 'frame', rule: 'participle', unit: u.index, phrase: own, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: own.start, end: content.start }, intro: null }];
-  }
+  if (second !== null) return ownSubjectFrame(p, u, c, info, second, (own) => own.kind === 'name');
   let k = c - 1;
   // Back over "on Tuesday", "in Ottawa", "late on Monday" to an occasion noun or a comma.
   while (k > u.from && k > c - 6 && !OCCASION_WORDS.has(tokens[k]!.low) && tokens[k]!.text !== ',' && p.quoteOf[k] === -1) k--;
@@ -815,12 +811,7 @@ function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo
   // ", each insisting …", ", some saying …": the participle has a subject of its own, not the clause's.
   if (OWN_SUBJECT_WORDS.has(tokens[c - 1]!.low)) return [];
   // ", with several member states arguing that …": the subject is the one "with" introduces.
-  if (tokens[k]!.text === ',' && tokens[k + 1]?.low === 'with' && c - (k + 2) >= 1) {
-    const own = phraseAt(p, k + 2, c);
-    const content = own === null || own.kind === 'non-agent' || own.kind === 'media' ? null : participleContent(p, u, c);
-    if (own === null || content === null) return [];
-    return [{ type: 'frame', rule: 'participle', unit: u.index, phrase: own, cue: { start: tokens[c]!.start, end: tokens[c]!.end }, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: own.start, end: content.start }, intro: null }];
-  }
+  if (tokens[k]!.text === ',' && tokens[k + 1]?.low === 'with' && c - (k + 2) >= 1) return ownSubjectFrame(p, u, c, info, k + 2, (own) => own.kind !== 'non-agent' && own.kind !== 'media');
   // The clause's subject: from the unit start (after a dateline and an opening adverbial) to its main verb.
   let b = u.from;
   while (b < k && tokens[b]!.start < p.datelineEnd) b++;
@@ -864,6 +855,15 @@ function participleSaid(p: PreparedParagraph, u: Unit, c: number): Pick<Hit, 'co
 }
 
 /** ", adding that …" / ", noting that …": the second content, with the same speaker. */
+/** A participle at `c` whose own subject runs from `from` up to it (a "with" clause's), when `speaks` accepts that subject. */
+function ownSubjectFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo, from: number, speaks: (own: SpeakerPhrase) => boolean): Hit[] {
+  const own = phraseAt(p, from, c);
+  const content = own === null || !speaks(own) ? null : participleContent(p, u, c);
+  if (own === null || content === null) return [];
+  const cue = { start: p.tokens[c]!.start, end: p.tokens[c]!.end };
+  return [{ type: 'frame', rule: 'participle', unit: u.index, phrase: own, cue, cueInfo: info, negated: false, content, quoted: false, quoteIndex: -1, frame: { start: own.start, end: content.start }, intro: null }];
+}
+
 /**
  * "…, with Okafor calling for tariffs and Holloway warning that …": the start of a second subject of a "with"
  * clause ("Holloway"), a name joined by "and" right before the participle at `c`; null otherwise.
