@@ -10,6 +10,7 @@
  * own attribution given the speaker of the paragraph or the one before,
  * headline attributions ("…, - Stano", "…: Ukraine's OSCE representative").
  */
+import { MONTHS, WEEKDAYS } from '../text/calendar.js';
 import { codePointToUtf16Mapper, utf16ToCodePointMapper } from '../text/offsets.js';
 import { partitionPoint } from '../text/search.js';
 import { memoized } from '../text/memo.js';
@@ -1804,4 +1805,4 @@ function isNotNameWord(word: string): boolean {
   return NOT_NAME.has(word) || isTitleWord(low) || PORTFOLIO_NOUNS.has(low) || ORG_NAME_WORDS.has(low) || PLACE_WORDS.has(low) || NATIONALITY_WORDS.has(low) || CALENDAR_AND_PLACE_NOUNS.has(low);
 }
 
-const CALENDAR_AND_PLACE_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'point', 'street', 'road', 'avenue', 'river', 'lake', 'mount', 'elementary']);
+const CALENDAR_AND_PLACE_NOUNS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS, 'point', 'street', 'road', 'avenue', 'river', 'lake', 'mount', 'elementary']);

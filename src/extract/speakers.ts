@@ -5,6 +5,7 @@
  * "he", "officials", "A Department for Environment spokesman", "available
  * information"). No resolution here: that needs the article (entities.ts).
  */
+import { MONTHS, WEEKDAYS } from '../text/calendar.js';
 import {
   isArabicArticleName,
   GENERATIONAL_SUFFIXES,
@@ -396,7 +397,7 @@ function isPluralNoun(low: string): boolean {
   return low.endsWith('s') && (GROUP_NOUNS.has(low) || isPersonNoun(low) || isPersonNoun(low.slice(0, -1)));
 }
 
-const CALENDAR_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
