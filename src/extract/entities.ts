@@ -7,6 +7,7 @@
  */
 import { genderOfFullName, genderOfGivenName, isListedGivenName } from './firstNames.js';
 import { isGenerational, NAME_PARTICLES } from './lexicon.js';
+import { NATIONALITY_WORDS } from './places.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
@@ -706,6 +707,9 @@ export class EntityRegistry {
       if (head !== null && !own.has(head)) continue;
       // "the coach added" is a person, never the club that a coach's description named ("head coach of Tayside Thistle").
       if (phrase.type === 'person' && e.type !== 'person' && head !== 'spokes') continue;
+      // "the Republican nominee" is never the one the article called "the Democratic nominee": a side word of the
+      // phrase (a party, a nationality) that the entity's description answers with another side word.
+      if (words.some((w) => isSideWord(w) && !own.has(w)) && [...own].some((w) => isSideWord(w) && !words.includes(w))) continue;
       const shared = words.filter((w) => own.has(w)).length;
       const score = shared / Math.max(1, words.length) + (e.spokeAt > 0 ? e.spokeAt * 1e-6 : 0);
       if (score > bestScore) {
@@ -907,4 +911,11 @@ export function isRelatedOrg(name: string, roles: string[], head: string): boole
 function withoutInitials(name: string): string {
   const words = name.split(' ');
   return words.filter((w, k) => k === 0 || k === words.length - 1 || !/^\p{Lu}\.$/u.test(w)).join(' ');
+}
+
+/** Parties and nationalities: words that set apart two holders of one role ("the Republican nominee", "the Russian envoy"). */
+const PARTY_WORDS: ReadonlySet<string> = new Set(['republican', 'democratic', 'democrat', 'gop', 'conservative', 'liberal', 'labour', 'labor', 'tory', 'ndp', 'green', 'libertarian', 'independent', 'socialist', 'progressive']);
+
+function isSideWord(word: string): boolean {
+  return PARTY_WORDS.has(word) || NATIONALITY_WORDS.has(word);
 }

@@ -295,7 +295,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     from = r + 2;
     if (tokens[from]?.text === ',') from++;
   } else if (s?.low === 'that') {
-    from = r + 1;
+    // "said that was not true", "said that would be a mistake": "that" is the clause's subject, not its opener.
+    from = DEMONSTRATIVE_THAT_VERBS.has(tokens[r + 1]?.low ?? '') ? r : r + 1;
     if (tokens[from]?.text === ',') from++;
   } else if (s?.text === ':') {
     from = r + 1;
@@ -669,11 +670,18 @@ function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
   }
   if (t.low === 'the' || t.low === 'a' || t.low === 'an') {
     let j = r + 1;
-    while (j < u.to && j <= r + 3 && tokens[j]!.kind === 'word' && tokens[j]!.low !== 'that' && !ADVERBIAL_PREPOSITIONS.has(tokens[j]!.low)) j++;
+    // "told the court he had …", "told the inquest the lorry …": the hearer ends where the clause's subject begins.
+    while (j < u.to && j <= r + 3 && tokens[j]!.kind === 'word' && tokens[j]!.low !== 'that' && !ADVERBIAL_PREPOSITIONS.has(tokens[j]!.low) && !(j > r + 1 && CLAUSE_SUBJECT_OPENERS.has(tokens[j]!.low))) j++;
     return j;
   }
   return RECIPIENT_WORDS.has(t.low) ? r + 1 : r;
 }
+
+/** A verb right after "that": no clause opens with its verb, so "that" is the subject ("said that was not true"). */
+const DEMONSTRATIVE_THAT_VERBS = new Set(['was', 'is', 'were', 'are', "'s", 'has', 'had', 'have', 'would', 'will', 'could', 'should', 'might', 'may', 'can', 'must', 'did', 'does', 'seemed', 'sounded', 'made', 'meant']);
+
+/** Words that open the reported clause's subject right after a hearer: "told the court he …", "told the jury the …". */
+const CLAUSE_SUBJECT_OPENERS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'there']);
 
 /** Skips "on Monday", "in a statement", "at a briefing in Brussels", "Tuesday", ", however,". */
 function skipAdverbials(p: PreparedParagraph, u: Unit, r: number): number {

@@ -311,6 +311,7 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   // "Several viewers who watched the debate at a pub": a restrictive relative clause says which, not who else; the
   // phrase still spans it (a name inside it is part of the description, not someone else named).
   let relativeEnd = -1;
+  let qualified = false;
   // Cut "Reuters agency with reference to an American official", "X citing Y".
   for (let i = from; i < to; i++) {
     const low = tokens[i]!.low;
@@ -318,9 +319,13 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
     // An object follows ("rebuilding Tayside Thistle", "leading the protest"): "housing" in "shadow housing secretary" is a portfolio.
     const objectNext = tokens[i + 1] !== undefined && (tokens[i + 1]!.cap || DEFINITE.has(tokens[i + 1]!.low) || INDEFINITE.has(tokens[i + 1]!.low));
     const participle = i > from && !tokens[i]!.cap && low.length > 5 && low.endsWith('ing') && objectNext && !isTitleWord(low) && !PORTFOLIO_NOUNS.has(low) && (PERSON_ROLE_NOUNS.has(tokens[i - 1]!.low) || isTitleWord(tokens[i - 1]!.low));
-    const describesWhich = ((low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',') || participle;
+    // "a source familiar with the matter", "a person close to the talks", "an official briefed on the plan": which source.
+    const next = tokens[i + 1]?.low;
+    const sourceQualifier = i > from + 1 && ((low === 'familiar' && next === 'with') || (low === 'close' && next === 'to') || (low === 'briefed' && next === 'on') || (low === 'with' && (next === 'knowledge' || next === 'direct')));
+    const describesWhich = ((low === 'who' || low === 'whose') && i > from && tokens[i - 1]!.text !== ',') || participle || sourceQualifier;
     if (PHRASE_CUTS.has(low) || describesWhich || (low === 'with' && tokens[i + 1]?.low === 'reference' && tokens[i + 2]?.low === 'to')) {
       if (describesWhich) relativeEnd = to;
+      qualified = sourceQualifier;
       to = i;
       break;
     }
@@ -329,6 +334,11 @@ export function parseSpeakerPhrase(text: string, tokens: Token[], from: number, 
   if (phrase === null || relativeEnd === -1) return phrase;
   let end = relativeEnd;
   while (end > to && /^[,.;:]$/.test(tokens[end - 1]!.text)) end--;
+  // An unnamed source keeps what says which it is: "source familiar with the matter", not "source".
+  if (qualified && phrase.name === null) {
+    const described = text.slice(phrase.nameStart, tokens[end - 1]!.end).replace(/^(?:an?|the|one|some)\s+/i, '');
+    return { ...phrase, end: tokens[end - 1]!.end, nameEnd: tokens[end - 1]!.end, text: described, roles: phrase.roles.length > 0 ? [described] : [] };
+  }
   return { ...phrase, end: tokens[end - 1]!.end };
 }
 
@@ -630,7 +640,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         const describes = (t: Token) => t.kind === 'word' && (!t.cap || /-based$/i.test(t.text)) && !PREPOSITIONS.has(t.low);
         while (g < to && g < f + 3 && describes(tokens[g]!)) g++;
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
-        if (run !== null && run.from === g) fromText = slice(text, tokens, g, run.to);
+        if (run !== null && run.from === g) {
+          // "a statement from Smith's office": the office issued it, named as "Smith's office" is when it speaks.
+          const owned = /^['’]s$/.test(tokens[run.to]?.low ?? '') && tokens[run.to + 1]?.low === 'office' && run.to + 2 === to;
+          fromText = slice(text, tokens, g, owned ? run.to + 2 : run.to);
+        }
         // "a report from administration presented at the start of the meeting": the issuer's words, not what was done with the report.
         else if (f < to && tokens[f]!.cap) fromText = slice(text, tokens, f, to);
         else if (f < to) {

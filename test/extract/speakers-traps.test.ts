@@ -1221,3 +1221,38 @@ describe('a relative clause inside an apposition', () => {
     expect(speakerOf(text, 'Okafor had voted')).toBe('Richard Haldane Jr.');
   });
 });
+
+describe('what was said, after a hearer or a demonstrative', () => {
+  it('"told the court he had …", "told the inquest the lorry …": the hearer ends where the clause begins', () => {
+    const text = body('Tom Lee told the court he had been at home.', 'PC Stuart Keane told the inquest the lorry was slowing.');
+    expect(statementOf(text, 'at home')?.content).toBe('he had been at home');
+    expect(statementOf(text, 'lorry')?.content).toBe('the lorry was slowing');
+  });
+
+  it('"said that was not true": "that" is the subject of what was said', () => {
+    const text = body("The ministry said that was not true.");
+    expect(statementOf(text, 'not true')?.content).toBe('that was not true');
+  });
+});
+
+describe('anonymous sources and offices in wire copy', () => {
+  it('"A source familiar with the matter told CNN …" is a statement by that source, described, naming nobody', () => {
+    const text = body('A source familiar with the matter told CNN the vote was delayed.');
+    const s = statementOf(text, 'the vote was delayed');
+    expect(s?.speaker).toBe('source familiar with the matter');
+    expect(s?.speakerRule).toBe('new-person');
+  });
+
+  it('"According to a statement from Smith’s office" is the office, not a bare "Smith"', () => {
+    const text = body('Sen. Ann Smith spoke on Monday.', 'According to a statement from Smith’s office, the senator will vote no.');
+    expect(speakerOf(text, 'will vote no')).toBe('Smith’s office');
+  });
+});
+
+describe('two holders of one role, told apart by party or nationality', () => {
+  it('"the Republican nominee" is never the one the article called "the Democratic nominee"', () => {
+    const text = body('Former president Donald Trump and Vice President Kamala Harris campaigned in Pennsylvania on Saturday.', 'Harris, the Democratic nominee, said the race was close.', 'The Republican nominee later said he had never met the man.', 'The Democratic nominee said she would debate again.');
+    expect(speakerOf(text, 'never met the man')).not.toBe('Kamala Harris');
+    expect(speakerOf(text, 'debate again')).toBe('Kamala Harris');
+  });
+});
