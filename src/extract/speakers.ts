@@ -380,7 +380,8 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
   const first = tokens[from]!;
   const lastReading = kept.at(-1)!;
   const last = tokens[(lastReading.usedTo ?? lastReading.part.to) - 1]!;
-  const gender = kept.map((r) => r.gender).find((g) => g !== null) ?? null;
+  // The speaker's own title tells the gender first: "Mr Keogh's solicitor, Ms Garvey" is a woman.
+  const gender = main.gender ?? kept.map((r) => r.gender).find((g) => g !== null) ?? null;
   return {
     kind: main.kind,
     type: main.type,
@@ -418,7 +419,11 @@ function familySurname(tokens: Token[], r: PartReading): string | null {
   const s = tokens.slice(from, to).findIndex((t) => t.low === "'s");
   if (s < 1 || from + s + 2 !== to || !SAME_SURNAME_KIN.has(tokens[to - 1]!.low)) return null;
   const owner = tokens[from + s - 1]!;
-  return owner.cap && isPersonNameToken(owner, undefined) && !isTitleWord(owner.low) ? owner.text : null;
+  if (!owner.cap || !isPersonNameToken(owner, undefined) || isTitleWord(owner.low)) return null;
+  // "van der Berg's mother, Anneke": the surname with its particles.
+  let k = from + s - 1;
+  while (k > from && NAME_PARTICLES.has(tokens[k - 1]!.text)) k--;
+  return tokens.slice(k, from + s).map((t) => t.text).join(' ');
 }
 
 /** The reading's name follows "for"/"of" (a saint's "St" passed over): the object of a title, "Member for St James Central". */
@@ -586,7 +591,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       const head = titleLead !== -1 ? words[titleLead]!.low : last;
       return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...spanOf(tokens, from, to) };
     }
-    if (to - from === 1 && GROUP_NOUNS.has(last)) {
+    // "Officials said", "Colleagues said": a plural noun for people opening the sentence is a group, never a name.
+    if (to - from === 1 && (GROUP_NOUNS.has(last) || (isPluralNoun(last) && !isKnownGivenName(words[0]!.text)))) {
       return { ...base, kind: 'group', type: 'organisation', name: null, head: last, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
     // "Der Spiegel", "Le Monde", "El País": an article of another language opens a title, not a person's name.
@@ -908,6 +914,8 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
     const capitalTitle = tokens[anchor]!.cap && anchor === start - 1 && (PERSON_ROLE_NOUNS.has(low) || STRONG_TITLES.has(low)) && !PORTFOLIO_WORDS.has(low) && !isOrgWord(tokens[start]!.low) && !(/^(?:of|for|and)$/.test(tokens[start + 1]?.low ?? '') && tokens[start + 2]?.cap === true);
     if (length >= 2 || (length === 1 && ((strong && !isPluralNoun(tokens[start]!.low)) || capitalTitle))) {
       if (tokens[start]?.text === "'s") continue;
+      // "Mr Keogh's solicitor": the name owns the one described; it is not the reading of this part.
+      if (tokens[nameEnd]?.low === "'s" && nameEnd + 1 < to) continue;
       return { name: nameText(tokens, start, nameEnd), from: start, to: end, nameEnd };
     }
   }

@@ -1256,3 +1256,21 @@ describe('two holders of one role, told apart by party or nationality', () => {
     expect(speakerOf(text, 'debate again')).toBe('Kamala Harris');
   });
 });
+
+describe('possessed speakers and plural openers', () => {
+  it('"Mr Keogh\'s solicitor, Ms Garvey, said" is the solicitor, never Keogh', () => {
+    const text = body('Jordan Keogh, 24, appeared in court on Monday.', "Mr Keogh's solicitor, Ms Garvey, said her client absolutely denies the charge.");
+    expect(speakerOf(text, 'absolutely denies')).not.toBe('Jordan Keogh');
+  });
+
+  it('"van der Berg\'s mother, Anneke," carries the whole surname', () => {
+    const text = body('Joost van der Berg was jailed for six years.', "In a letter to the court, van der Berg's mother, Anneke, wrote that her son was never violent.");
+    expect(speakerOf(text, 'never violent')).toBe('Anneke van der Berg');
+  });
+
+  it('"Colleagues said" is a group: never an organisation a later "it said" goes back to', () => {
+    const text = body('Banco Atlântico Popular agreed to the sale on Monday.', 'Colleagues said her father had been sceptical of the deal.', 'The bank said in a statement that all its figures were audited.', 'It said the deal would close in March.');
+    expect(statementOf(text, 'had been sceptical')?.speakerRule).toBe('group');
+    expect(speakerOf(text, 'close in March')).not.toBe('Colleagues');
+  });
+});
