@@ -72,6 +72,8 @@ export interface TextLookups {
   mentionsBefore(): Iterable<PersonMention>;
   /** A sentence of the phrase's paragraph, after the last named subject, opens with a person described but not named ("Her husband shook his head."). */
   describedSubjectSince(order: number): boolean;
+  /** "A Western diplomat in Kyiv …" written within the last paragraphs: someone unnamed the text introduced with `head`. */
+  introducedUnnamed(head: string): boolean;
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
   recentlySpoke(place: number): boolean;
   /**
@@ -775,8 +777,9 @@ export class EntityRegistry {
     if (phrase.determiner === 'definite' && phrase.bare && phrase.head !== null && DESCRIPTIVE_HEADS.has(phrase.head)) {
       const last = this.lastSpeaker('person', phrase.gender);
       const unnamedSince = this.unresolvedPerson !== null && last !== null && this.unresolvedPerson.place > last.spokePlace;
-      // As for "he said": nobody else named since the last speaker ("… Meera Joshi, another leader, … the leader said").
-      if (last && !unnamedSince && !this.someoneElseNamedSince(last)) {
+      // As for "he said": nobody else named since the last speaker ("… Meera Joshi, another leader, … the leader said");
+      // and no one unnamed brought in with that noun ("A Western diplomat in Kyiv …": "the diplomat" is that one).
+      if (last && !unnamedSince && !this.someoneElseNamedSince(last) && !this.lookups.introducedUnnamed(phrase.head)) {
         this.enrich(last, [phrase.text], phrase.gender, '');
         return this.named(last, 'role-last-speaker');
       }
@@ -851,7 +854,8 @@ const INSTITUTIONAL_GROUPS = new Set(['police']);
 const FIRST_NAME_TITLES = /^(?:sir|dame|lord|lady)$/i;
 
 /** Heads that describe rather than name an office: "the European diplomat" may be the spokesman who spoke last; "the minister" is not the critic. */
-const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'candidate', 'nominee', 'incumbent', 'challenger', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);
+// Not "the candidate", "the nominee", "the challenger": a race has several, and the last to speak may be a pundit.
+const DESCRIPTIVE_HEADS = new Set(['diplomat', 'official', 'politician', 'lawmaker', 'legislator', 'leader', 'expert', 'figure', 'veteran', 'statesman', 'stateswoman']);
 
 /** A statement and a news release are one kind of document: "said in a statement … the release said". */
 function documentKind(document: string): string {

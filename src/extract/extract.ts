@@ -1036,6 +1036,10 @@ class ArticleExtractor {
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
       describedSubjectSince: (order) => this.describedSubjectSince(order),
+      introducedUnnamed: (head) => {
+        const introduced = new RegExp(`\\b(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b`, 'iu');
+        return this.textsBefore(false).some(({ text }) => introduced.test(text));
+      },
       recentlySpoke: (place) => Math.floor(place / 1e6) >= this.cursor.para - 1,
       mentionsBefore: () => this.mentionsBefore(),
       organisationBefore: (head) => {

@@ -1274,3 +1274,10 @@ describe('possessed speakers and plural openers', () => {
     expect(speakerOf(text, 'close in March')).not.toBe('Colleagues');
   });
 });
+
+describe('a description no one was given', () => {
+  it('"“…,” the candidate told cheering supporters" after a pundit\'s round-up line is not the pundit', () => {
+    const text = body('Senator Jane Holt and Governor Ray Dunn debated on Tuesday.', 'Mark Ellis, The Courier: “Holt won the night.”', '“We are going to win,” the candidate told cheering supporters.');
+    expect(speakerOf(text, 'going to win')).not.toBe('Mark Ellis');
+  });
+});
