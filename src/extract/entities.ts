@@ -11,7 +11,7 @@ import { NATIONALITY_WORDS } from './places.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
-import type { SpeakerPhrase } from './speakers.js';
+import { personalOrganisationName, type SpeakerPhrase } from './speakers.js';
 
 export interface Entity {
   id: number;
@@ -811,9 +811,7 @@ export class EntityRegistry {
       const owner = this.pronoun({ ...phrase, kind: 'pronoun', type: 'person', text: phrase.gender === 'f' ? 'her' : phrase.gender === 'm' ? 'his' : 'their' });
       if (owner?.entity?.type === 'person') {
         const surname = nameParts(owner.entity.name.split(/\s+/)).surname;
-        // "the Bramlett campaign", but "Okonjo-Lefebvre’s office" (as "Dhaliwal’s office" is written).
-        const name = phrase.head === 'office' ? `${surname}’s office` : `${surname} ${phrase.head}`;
-        return this.named(this.organisation(name, surface, [phrase.head]), 'org-role', `${surface} → ${owner.entity.name}'s ${phrase.head}`);
+        return this.named(this.organisation(personalOrganisationName(surname, phrase.head), surface, [phrase.head]), 'org-role', `${surface} → ${owner.entity.name}'s ${phrase.head}`);
       }
       return { entity: null, text: phrase.text, type: 'organisation', rule: 'group' };
     }

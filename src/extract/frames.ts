@@ -18,6 +18,7 @@ import {
   PERSON_TITLE_WORDS,
   CLAUSE_CONJUNCTIONS,
   CUES,
+  FINITE_VERBS,
   IMPERSONAL_REPORT,
   NAME_PARTICLES,
   OCCASION_WORDS,
@@ -678,7 +679,7 @@ function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
 }
 
 /** A verb right after "that": no clause opens with its verb, so "that" is the subject ("said that was not true"). */
-const DEMONSTRATIVE_THAT_VERBS = new Set(['was', 'is', 'were', 'are', "'s", 'has', 'had', 'have', 'would', 'will', 'could', 'should', 'might', 'may', 'can', 'must', 'did', 'does', 'seemed', 'sounded', 'made', 'meant']);
+const DEMONSTRATIVE_THAT_VERBS: ReadonlySet<string> = new Set([...FINITE_VERBS, "'s", 'seemed', 'sounded', 'made', 'meant']);
 
 /** Words that open the reported clause's subject right after a hearer: "told the court he …", "told the jury the …". */
 const CLAUSE_SUBJECT_OPENERS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'there']);
@@ -1068,9 +1069,6 @@ function findAccordingTo(p: PreparedParagraph, u: Unit): Hit | null {
   return null;
 }
 
-/** Words that make a clause of what follows a source's name: no apposition ("a telecom analyst at X,") holds one. */
-const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do']);
-
 /**
  * After "According to NAME,": the token after an apposition describing the source ("a telecom analyst at
  * Harbourfront Securities,", "the city's chief economist,"), or null when what follows is not one.
@@ -1080,7 +1078,8 @@ function appositionEnd(p: PreparedParagraph, from: number, to: number): number |
   if (!/^(?:a|an|the)$/.test(tokens[from]?.text ?? '')) return null;
   for (let k = from + 1; k < to && k <= from + 14; k++) {
     const t = tokens[k]!;
-    if (p.quoteOf[k] !== -1 || FINAL_PUNCT.has(t.text) || (!t.cap && (CLAUSE_VERBS.has(t.low) || CUES.has(t.low)))) return null;
+    // An auxiliary or a reporting verb makes a clause of it: no apposition ("a telecom analyst at X,") holds one.
+    if (p.quoteOf[k] !== -1 || FINAL_PUNCT.has(t.text) || (!t.cap && (FINITE_VERBS.has(t.low) || CUES.has(t.low)))) return null;
     if (t.text === ',') return k + 1 < to ? k + 1 : null;
   }
   return null;

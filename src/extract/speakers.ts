@@ -76,6 +76,11 @@ export interface SpeakerPhrase {
 
 /** What a person has that speaks for them in their name: "the Bramlett campaign", "the Trudeau government". */
 export const PERSONAL_ORGANISATIONS: ReadonlySet<string> = new Set(['campaign', 'administration', 'government']);
+
+/** The name news writing gives what a person has: "the Bramlett campaign", but "Okonjo-Lefebvre’s office". */
+export function personalOrganisationName(owner: string, head: string): string {
+  return head === 'office' ? `${owner}’s office` : `${owner} ${head}`;
+}
 /** Possessive pronouns before such a noun, with the owner's gender: "his campaign". */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['his', 'm'], ['her', 'f'], ['their', null]]);
 /** Nouns for someone who speaks for, works for or belongs to the person named after "for"/"to"/"of". */
@@ -643,7 +648,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         // "by the polling firm Sondages Boréal": a description before the name is not part of it.
         let g = f;
         // "the Phoenix-based firm Copper State Insights": "X-based" describes too.
-        const describes = (t: Token) => t.kind === 'word' && (!t.cap || /-based$/i.test(t.text)) && !PREPOSITIONS.has(t.low);
+        const describes = (t: Token) => t.kind === 'word' && (!t.cap || isPlaceModifier(t.text)) && !PREPOSITIONS.has(t.low);
         while (g < to && g < f + 3 && describes(tokens[g]!)) g++;
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
         if (run !== null && run.from === g) {
@@ -723,7 +728,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       // "Italy's foreign ministry", "Russia's economy ministry": a country's institution speaks, named as written, not the country.
       const placeOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isPlaceWord(t.low) || t.text === '.');
       const asWritten = office || placeOwned;
-      const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? `${possessor} ${head}` : possessor;
+      const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? personalOrganisationName(possessor, head) : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, asWritten ? headAt + 1 : orgBefore.to) };
     }
     // "the Toronto company", "the Bundesliga club", "the Ottawa-based firm": after "the", words with no organisation

@@ -52,7 +52,7 @@ function sentenceBefore(text: string, index: number): string {
 }
 
 export function detectStance(text: string): Stance {
-  if (!/confirm|verif|corroborat|informat|evidence|true|false|den[yi]|refut|nothing to do|fake|declin|refus|would/i.test(text)) return 'asserts';
+  if (!/confirm|verif|corroborat|informat|evidence|true|false|den[yi]|refut|nothing to do|fake|declin|refus|would(?:n['’]t| not)/i.test(text)) return 'asserts';
   SIGNALS.lastIndex = 0;
   for (let m = SIGNALS.exec(text); m !== null; m = SIGNALS.exec(text)) {
     const groups = m.groups!;
