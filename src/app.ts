@@ -68,6 +68,7 @@ export async function updateIndex(db: Db, corpusDir: string, maxBytes: number, l
     maxBytes,
     afterWrites: (db) => updateDerived(db),
     onSkip: (file, reason) => log.warn(`skipped ${quoteFileName(file)}: ${reason}`),
+    onPartlyRead: (file, reason) => log.warn(`${quoteFileName(file)}: ${reason}`),
     onChanged: (file) => log.warn(`${quoteFileName(file)} changed while being ingested: indexed the version read last`),
     onProgress: (line) => log.info(line),
   });

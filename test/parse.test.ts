@@ -110,6 +110,10 @@ describe('parseArticle on other shapes', () => {
     expect(date('October 23, 2017 / 3:14 PM / Updated 2 hours ago')).toMatchObject({ iso: '2017-10-23', inferred: false });
     expect(date('Posted on June 3, 2015 by Harbour Weekly staff')).toMatchObject({ iso: '2015-06-03', inferred: false });
     expect(date('31/02/2025').iso).toBeNull();
+    // A two-digit year, read as POSIX reads one.
+    expect(date('Posted 10/28/16 7:45 AM')).toMatchObject({ iso: '2016-10-28', inferred: false });
+    expect(date('28.10.98').iso).toBe('1998-10-28');
+    expect(date('03/05/16').iso).toBeNull();
   });
 
   it('reads date lines with the month in capitals, the date written twice, or a byline and an outlet on the same line', () => {

@@ -7,11 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestCorpus } from '../src/pipeline/ingest.js';
+import { formatSummary, ingestCorpus } from '../src/pipeline/ingest.js';
 import { parseArticle } from '../src/corpus/parse.js';
 import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/pipeline/prepare.js';
 import { GUARDED_BYTES } from '../src/pipeline/preparePool.js';
-import { articleAttributionsAllowed } from '../src/extract/frames.js';
+import { articleAttributionsAllowed, articleParagraphsAllowed, cuesAllowed } from '../src/extract/frames.js';
+import { CUES } from '../src/extract/lexicon.js';
+import { tokenize } from '../src/extract/tokens.js';
+import { loadNewsSet, newsSets } from '../src/cli/fixtureSets.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 import { GROWING_CASTS, growingCastText, REPEATED_UNITS as UNITS } from '../src/bench/adversarial.js';
@@ -83,6 +86,35 @@ describe('adversarial text is prepared in linear time', () => {
     expect(transcript.statements.length).toBe(600);
   });
 
+  it('a text of thousands of tiny paragraphs is read for attributions up to its paragraph allowance', () => {
+    // 100,000 one-letter paragraphs with a real attribution in every 500th: ten times as many paragraphs per MB as any news.
+    const paragraphs = Array.from({ length: 100_000 }, (_, k) => (k % 500 === 0 ? `Ann Lee${k} said "yes."` : 'a'));
+    const body = paragraphs.join('\n\n');
+    const text = `Headline\n\n${body}\n`;
+    const parsed = parseArticle({ file: 'tiny.txt', text, contextYear: 2024 });
+    const prepared = prepareArticle(parsed);
+    const allowed = articleParagraphsAllowed([...text].length);
+    expect(prepared.statements.length).toBeGreaterThanOrEqual(articleParagraphsAllowed(0) / 500);
+    expect(prepared.statements.length).toBeLessThan(100_000 / 500 / 2);
+    expect(Math.max(...prepared.statements.map((s) => s.paragraphIndex))).toBeLessThanOrEqual(allowed);
+    // The article is still parsed whole: the paragraphs past the allowance are indexed as text without statements.
+    expect(parsed.paragraphs.length).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('no news article or paragraph in the fixtures comes near the paragraph and reporting-word allowances', () => {
+    // The allowances bound the cost of text that is not prose; on news they must never bind.
+    for (const set of newsSets()) {
+      for (const { gold, article } of loadNewsSet(set)) {
+        const chars = article.paragraphs.at(-1)?.span.end ?? 0;
+        expect(article.paragraphs.length, `${set}/${gold.file}`).toBeLessThan(articleParagraphsAllowed(chars) / 2);
+        for (const p of article.paragraphs) {
+          const cues = tokenize(p.text).filter((t) => t.kind === 'word' && CUES.has(t.low)).length;
+          expect(cues, `${set}/${gold.file} ¶${p.index}`).toBeLessThanOrEqual(cuesAllowed(p.text.length) - 4);
+        }
+      }
+    }
+  });
+
   it('an over-long paragraph is read in pieces that cover it exactly, each within the bound', () => {
     const text = `Title\n\n${'Abc said that troops moved on 23 October and '.repeat(400)}\n`;
     const article = parseArticle({ file: 'long.txt', text });
@@ -131,6 +163,21 @@ describe('per-file preparation time limit', () => {
     expect(summary.skipped.map((s) => s.file)).toEqual(['000_huge.txt', 'zzz_huge.txt']);
     expect(summary.skipped.every((s) => /not prepared within the 0\.05 s limit/.test(s.reason))).toBe(true);
     expect(summary.added).toBe(5);
+  }, 60_000);
+
+  it('an article read for statements only in part is indexed whole and named, with where reading stopped', async () => {
+    index = await tempIndex({ ingest: false });
+    const lines = Array.from({ length: 30_000 }, (_, k) => (k % 500 === 0 ? `Ann Lee${k} said "yes."` : 'a')).join('\n\n');
+    writeFileSync(join(index.corpusDir, 'lines.txt'), `Lines\n\n${lines}\n`);
+    const partly: string[] = [];
+    const summary = await ingestCorpus(index.db, { corpusDir: index.corpusDir, maxBytes: 5 * 1024 * 1024, threads: 0, onPartlyRead: (file, reason) => partly.push(`${file}: ${reason}`) });
+    expect(summary.added).toBe(6);
+    expect(partly).toEqual([expect.stringMatching(/^lines\.txt: read for statements up to character \d+ of \d+ \(\d+ %\): denser in paragraphs or attributions than news; the rest is indexed as text$/)]);
+    expect(summary.partlyRead.map((p) => p.file)).toEqual(['lines.txt']);
+    expect(formatSummary(summary)).toMatch(/, 1 read for statements in part in /);
+    // Indexed whole: the last line is found as text.
+    const last = index.db.prepare("SELECT count(*) AS n FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.key = 'lines.txt'").get() as { n: number };
+    expect(last.n).toBeGreaterThanOrEqual(30_000);
   }, 60_000);
 
   it('a large file prepared in time is indexed as on the writing thread', async () => {

@@ -8,6 +8,8 @@ import type { ArticleDate } from './types.js';
 
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+${MONTH_NAME}(?:,?\s+(\d{4}))?`, 'g');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2})?(?:,?\s+(\d{4}))?`, 'g');
+const HAS_DIGIT = /\d/;
+const HAS_DAY = /day/i;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const WEEKDAY = /\b(?:on|last|this|since)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
@@ -120,9 +122,13 @@ export function inferPublicationDate(sentences: string[], contextYear: number | 
   const weekdays: WeekdayMention[] = [];
   const statedYears: number[] = [];
   for (const sentence of sentences) {
-    statedYears.push(...findYears(sentence));
-    pastDates.push(...findDateMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
-    weekdays.push(...findWeekdayMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
+    // Quick filters first: every date and year holds a digit, every weekday "day"; most sentences hold neither,
+    // and each pattern run costs a fixed setup however short the sentence (issue 16: a text of one-character lines).
+    if (HAS_DIGIT.test(sentence)) {
+      statedYears.push(...findYears(sentence));
+      pastDates.push(...findDateMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
+    }
+    if (HAS_DAY.test(sentence)) weekdays.push(...findWeekdayMentions(sentence).filter((m) => !isNotYet(sentence, m.index)));
   }
   if (pastDates.length === 0 && weekdays.length === 0) {
     return { iso: null, inferred: true, basis: 'no date in the text' };
@@ -217,8 +223,8 @@ function singleDateLine(block: string): string | null {
   return toIso(m.year!, m.month, m.day);
 }
 
-/** "28/05/2025", "Published 05.28.2025 09:14", "Posted: Mon, 10/02/2023 - 8:15am": a date line written in figures. */
-const NUMERIC_DATE_LINE = /^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:[\s,]*(?:[-–—|]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
+/** "28/05/2025", "Published 05.28.2025 09:14", "Posted: Mon, 10/02/2023 - 8:15am", "Posted 10/28/16 7:45 AM": a date line written in figures. */
+const NUMERIC_DATE_LINE = /^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2}|\d{2})(?:[\s,]*(?:[-–—|]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
 
 const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -261,7 +267,9 @@ function numericDateReadings(block: string): string[] | null {
   const m = NUMERIC_DATE_LINE.exec(block.trim());
   if (m === null) return null;
   const weekday = m[1] === undefined ? null : WEEKDAY_PREFIXES.indexOf(m[1].toLowerCase());
-  const [a, b, year] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  const [a, b] = [Number(m[2]), Number(m[3])];
+  // A two-digit year ("10/28/16") as POSIX reads one: 69–99 the 1900s, 00–68 the 2000s.
+  const year = m[4]!.length === 2 ? Number(m[4]) + (Number(m[4]) >= 69 ? 1900 : 2000) : Number(m[4]);
   const valid = (month: number, day: number): string | null => {
     if (!isValidDay(month, day)) return null;
     const iso = toIso(year, month, day);

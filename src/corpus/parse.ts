@@ -101,6 +101,11 @@ function looksLikeHeading(text: string): boolean {
 }
 
 /** "EU and the world" above a headline: a few words, then a headline-sized line. */
+/** "News › Politics", "Local News / Election 2016", "Home | World": a path of sections. */
+function isBreadcrumb(line: string): boolean {
+  return /\S\s+[/›>|»]\s+\S/u.test(line);
+}
+
 function looksLikeSectionLabel(first: string, second: string | undefined): boolean {
   if (second === undefined) return false;
   return wordCount(first) <= 5 && first.length <= 40 && !/[.!?:]$/.test(first) && second.length <= 250 && !/\.$/.test(second);
@@ -129,8 +134,10 @@ export function parseArticle(input: ParseInput): ParsedArticle {
   let section: string | null = front.values.section ?? null;
   // A reader that states the title put it on the first line: there is no section label above it.
   if (blocks[0] && !stated?.title && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) {
-    section ??= blocks[0].text;
-    blocks.shift();
+    const label = blocks.shift()!.text;
+    // "THE TRI-COUNTY SENTINEL" then "Local News / Election 2016": a masthead and a breadcrumb, both above the headline.
+    if (blocks[0] && isBreadcrumb(blocks[0].text) && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) section ??= blocks.shift()!.text;
+    section ??= label;
   }
 
   const paragraphs: ArticleParagraph[] = blocks.map((block, i) => ({

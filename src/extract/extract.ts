@@ -19,7 +19,7 @@ import { abbreviationsOf, EntityRegistry, isRelatedOrg, nameTails, LOOKUP_WINDOW
 import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNames.js';
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
-import { articleAttributionsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
+import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
 import { CUES, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
@@ -84,6 +84,8 @@ class ArticleExtractor {
   private readonly registry: EntityRegistry;
   private colonIntro: Pending | null = null;
   private chain: { resolution: Resolution | null; drafts: Draft[] } | null = null;
+  /** Where the allowances stopped the reading (code points), or null when the article was read whole. */
+  private readUpTo: number | null = null;
 
   constructor(private readonly input: ExtractionInput) {
     this.registry = new EntityRegistry(this.lookups());
@@ -98,6 +100,10 @@ class ArticleExtractor {
       sentencesBy.set(s.paragraphIndex, list);
     }
     for (const paragraph of paragraphs) {
+      if (this.paras.length >= articleParagraphsAllowed(paragraph.span.end)) {
+        this.readUpTo = paragraph.span.start;
+        break;
+      }
       if (paragraph.text.trim() === '') continue;
       const toUtf16 = codePointToUtf16Mapper(paragraph.text);
       const cpStarts = sentencesBy.get(paragraph.index);
@@ -116,7 +122,10 @@ class ArticleExtractor {
     const p = this.paras[pi]!;
     const before = this.drafts.length;
     // An article denser in attributions than any prose (a list, an attack) is read for them only up to its allowance.
-    if (before >= articleAttributionsAllowed(p.cpStart + p.text.length)) return;
+    if (before >= articleAttributionsAllowed(p.cpStart + p.text.length)) {
+      this.readUpTo ??= p.cpStart;
+      return;
+    }
     if (p.kind === 'body' && this.labelledTurn(pi)) return;
     const hits = findFrames(p);
     const headline = p.kind !== 'body';
@@ -183,7 +192,10 @@ class ArticleExtractor {
 
   private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
     // Headlines name people before the body introduces them: resolve roles and pronouns at the end.
-    if (headline && (phrase.kind === 'role' || phrase.kind === 'pronoun')) return { resolution: null, deferred: phrase };
+    // "Lindqvist tells Springfield crowd: …": a surname alone in a headline is the body's person of that name, named in full
+    // only below it.
+    const surnameAlone = phrase.kind === 'name' && phrase.type !== 'organisation' && phrase.name !== null && !/\s/.test(phrase.name) && !/^\p{Lu}+$/u.test(phrase.name);
+    if (headline && (phrase.kind === 'role' || phrase.kind === 'pronoun' || surnameAlone)) return { resolution: null, deferred: phrase };
     const resolution = this.registry.resolve(phrase, surface);
     // Spoke where the phrase ends: a person named inside it ("Beaumont, … appointed by Gov. Richard Alden, said")
     // was not named after the speaker, and does not make a later "he said" unclear.
@@ -1077,6 +1089,12 @@ class ArticleExtractor {
   private finish(): Extraction {
     for (const d of this.drafts) {
       if (d.deferred === null || d.resolution !== null) continue;
+      if (d.deferred.kind === 'name') {
+        // The body's first person of that surname (the story's principal, introduced first), else the name as written.
+        const person = this.registry.resolveNameLate(d.deferred.name!);
+        d.resolution = person ? { entity: person, text: person.name, type: person.type, rule: 'headline-late', via: `${d.deferred.name} → ${person.name}` } : this.registry.resolve(d.deferred, d.deferred.name!);
+        continue;
+      }
       const entity = d.deferred.kind === 'pronoun' ? this.registry.earliestSpeaker('person') : this.registry.resolveRoleLate(d.deferred);
       d.resolution = entity ? { entity, text: entity.name, type: entity.type, rule: 'headline-late' } : { entity: null, text: d.deferred.text, type: d.deferred.type, rule: 'headline-late' };
       if (entity && d.deferred.kind === 'role') this.registry.addRoles(entity, [d.deferred.text]);
@@ -1084,7 +1102,7 @@ class ArticleExtractor {
     this.assignDates();
     const statements = this.drafts.map((d) => this.toStatement(d)).filter((s): s is Statement => s !== null);
     statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start || a.contentSpan.end - b.contentSpan.end);
-    return { statements, mentions: this.mentions() };
+    return { statements, mentions: this.mentions(), readUpTo: this.readUpTo };
   }
 
   private assignDates(): void {

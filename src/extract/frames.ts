@@ -28,7 +28,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, insidePortfolioList, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, insidePortfolioList, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, POSSESSIVE_WORDS, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 import { partitionPoint } from '../text/search.js';
@@ -90,27 +90,50 @@ export function attributionsAllowed(length: number): number {
 /**
  * Attributions read in a whole article, by the point `charsRead` characters into its text. The densest news in
  * the fixtures (Q&As, reaction round-ups, trap-packed features) yields one per 100 characters over a few
- * thousand; a long debate transcript about one per 200. Past that rate, after a first allowance no article
- * reaches, the text is a list or an attack, and every attribution read in it costs what one in news costs:
- * such an article's later paragraphs are indexed as text without statements, so that the worst text costs a
- * bounded time per MB (issue 16) instead of news's cost times its density.
+ * thousand; a long debate transcript about one per 200. The first 300 cover any article of ordinary length
+ * whole, the densest up to about 60,000 characters (10,000 words). Past that rate the text is a list or an
+ * attack, and every attribution read in it costs what one in news costs: such an article's later paragraphs are
+ * indexed as text without statements, and the ingest says so (readUpTo), so that the worst text costs a bounded
+ * time per MB (issue 16) instead of news's cost times its density.
  */
 export function articleAttributionsAllowed(charsRead: number): number {
-  return 300 + Math.floor(charsRead / 100);
+  return 300 + Math.floor(charsRead / 200);
+}
+
+/**
+ * Paragraphs read for attributions in a whole article, by the point `charsRead` characters into its text. News
+ * paragraphs run 60 characters and more on average (the fixtures' tersest article: 66; a transcript of short
+ * turns about 30); a text of thousands of three-character lines is not prose, and each paragraph costs the
+ * extractor a fixed ~10 µs whatever it holds. Past this rate the later paragraphs are indexed as text without
+ * statements, so that such a text costs a bounded time per MB (issue 16).
+ */
+export function articleParagraphsAllowed(charsRead: number): number {
+  return 1_000 + Math.floor(charsRead / 30);
+}
+
+/**
+ * Reporting words read in one paragraph. Each costs a walk back to its subject and a parse of it; the fixtures'
+ * densest paragraph holds 1.5 more than one per 25 characters ("He said. She said no."). A text of nothing but
+ * "said said said …" holds one per 5, and is read for the first of them only.
+ */
+export function cuesAllowed(length: number): number {
+  return 6 + Math.floor(length / 25);
 }
 
 export function findFrames(p: PreparedParagraph): Hit[] {
   const hits: Hit[] = [];
   const allowed = attributionsAllowed(p.text.length);
+  let cuesLeft = cuesAllowed(p.text.length);
   for (const [index, u] of p.units.entries()) {
-    if (hits.length >= allowed) break;
+    if (hits.length >= allowed || cuesLeft <= 0) break;
     const unit: Unit = { index, from: u.from, to: u.to };
     const unitHits: Hit[] = [];
     const impersonal = findImpersonal(p, unit);
     if (impersonal) unitHits.push(impersonal);
-    for (let c = unit.from; c < unit.to && hits.length + unitHits.length < allowed; c++) {
+    for (let c = unit.from; c < unit.to && hits.length + unitHits.length < allowed && cuesLeft > 0; c++) {
       const t = p.tokens[c]!;
       if (t.kind !== 'word' || p.quoteOf[c] !== -1 || !CUES.has(t.low)) continue;
+      cuesLeft--;
       const covering = unitHits.findIndex((h) => covers(h, t.start));
       const second = covering !== -1 && unitHits[covering]!.rule === 'participle' ? secondWithSubject(p, unit, c) : null;
       if (second !== null) {
@@ -119,7 +142,7 @@ export function findFrames(p: PreparedParagraph): Hit[] {
         if (first.content) unitHits[covering] = { ...first, content: { start: first.content.start, end: p.tokens[second - 2]!.end } };
       } else if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
       if (isExcluded(p, t.start)) continue;
-      for (const hit of cueFrames(p, unit, c)) unitHits.push(hit);
+      for (const hit of cueFrames(p, unit, c)) if (!isAnonymityRequest(p, hit)) unitHits.push(hit);
     }
     if (unitHits.length === 0) {
       const according = findAccordingTo(p, unit);
@@ -148,6 +171,16 @@ function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[
   if (!/,\s*$/.test(p.text.slice(Math.max(0, hit.phrase.start - 3), hit.phrase.start))) return false;
   unitHits.splice(covering, 1);
   return true;
+}
+
+/**
+ * "…, who asked that his name not be used because …, said": asking not to be named says nothing; its clause must not
+ * swallow the report that follows.
+ */
+const ANONYMITY_REQUEST = /^(?:that\s+)?(?:his|her|their|its)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+be|be\s+withheld|be\s+kept)|^(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)\b/i;
+
+function isAnonymityRequest(p: PreparedParagraph, hit: Hit): boolean {
+  return hit.content !== null && hit.cue !== null && /^ask/i.test(p.text.slice(hit.cue.start, hit.cue.end)) && ANONYMITY_REQUEST.test(p.text.slice(hit.content.start, hit.content.end));
 }
 
 function covers(hit: Hit, pos: number): boolean {
@@ -446,7 +479,9 @@ const SUBORDINATORS_OF_TIME = new Set(['after', 'before', 'when', 'since', 'unti
 function openedByAskedAside(tokens: Token[], from: number, k: number): boolean {
   let j = k - 1;
   while (j > from && tokens[j]!.text !== ',' && k - j <= 12) j--;
-  return tokens[j]?.text === ',' && ASKED_ASIDES.has(tokens[j + 1]?.low ?? '');
+  // ", asked whether …,", and ", who asked that his name not be used,".
+  const opener = tokens[j + 1]?.low === 'who' ? j + 2 : j + 1;
+  return tokens[j]?.text === ',' && ASKED_ASIDES.has(tokens[opener]?.low ?? '');
 }
 
 const ASKED_ASIDES = new Set(['asked', 'pressed', 'questioned', 'challenged', 'quizzed', 'interviewed', 'reached']);
@@ -534,6 +569,12 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     // "Liberal health critic Anand Ramkissoon, whose caucus …, praised X and said": title words inside the name phrase.
     const inSubject = (k: number) => tokens[k]!.cap || tokens[k]!.text === '.' || NAME_PARTICLES.has(tokens[k]!.text) || /^(?:the|a|an|he|she|they|it)$/.test(tokens[k]!.low) || (isTitleWord(tokens[k]!.low) && tokens.slice(k + 1, phraseTo - 1).some((t) => t.cap));
     while (v < phraseTo - 1 && inSubject(v)) v++;
+    // "His eldest son, Richard Bramwell Jr, warmed up the crowd and told …": a possessive description, then the name in
+    // apposition; a possessive alone ("His") is nobody's name.
+    if (POSSESSIVE_WORDS.has(tokens[b]!.low)) {
+      v = apposedNameEnd(tokens, b, phraseTo - 1);
+      if (v === -1) return null;
+    }
     if (v === b || v >= phraseTo - 1) return null;
     // Only a name or a pronoun opening the clause is its subject for sure ("The current forces … and added" is not).
     if (!tokens.slice(b, v).some((t) => (t.cap && !/^(?:the|a|an)$/i.test(t.text)) || /^(?:he|she|they)$/i.test(t.text))) return null;
@@ -553,6 +594,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     // The nearest part, or a name before the appositions that describe it: "Jane Doe, a lawyer for the family,
     // who said …", "said Tanya Whitfield, 52, a dental hygienist in Erie, Pa., who said …".
     let phrase = named(near);
+    if (phrase !== null) phrase = withDescribedFamilyName(p, phrase, before.at(-2), near);
     for (let k = before.length - 2; phrase === null && k >= 0 && k >= before.length - 5; k--) {
       const part = before[k]!;
       const name = { from: part.from, to: part.to };
@@ -599,7 +641,10 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const head = parts[relative - 1];
     if (relative > 0 && head !== undefined && phraseFrom >= parts[relative]!.from && head.to > head.from && !hasFiniteVerb(tokens, head) && head.to - head.from <= 8) {
       const first = phraseAt(p, head.from, head.to);
-      if (first !== null && first.kind !== 'non-agent') return { phrase: first, phraseFrom: head.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
+      if (first !== null && first.kind !== 'non-agent') {
+        const phrase = withDescribedFamilyName(p, first, parts[relative - 2], head);
+        return { phrase, phraseFrom: phrase === first ? head.from : parts[relative - 2]!.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
+      }
     }
     // "Haldane, a former pipeline executive whose father, Richard Haldane Sr., served …, said": the relative clause opens
     // inside the apposition; the subject is the name and the apposition up to it, never a name inside the clause.
@@ -609,8 +654,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       if (first !== null && first.kind === 'name') return { phrase: first, phraseFrom: parts[0]!.from, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
     }
   }
-  const phrase = phraseAt(p, phraseFrom, phraseTo);
+  let phrase = phraseAt(p, phraseFrom, phraseTo);
   if (phrase === null) return null;
+  const at = parts.findIndex((part) => part.from === phraseFrom);
+  if (at > 0 && !isIntroPart(tokens, parts[at - 1]!)) {
+    const fuller = withDescribedFamilyName(p, phrase, parts[at - 1], { from: phraseFrom, to: phraseTo });
+    if (fuller !== phrase) [phrase, phraseFrom] = [fuller, parts[at - 1]!.from];
+  }
   const afterComma = phraseFrom > u.from && (tokens[phraseFrom - 1]!.text === ',' || p.markOf[phraseFrom - 1] === 2);
   // A head-frame subject has no clause material before it in its own part ("A fire destroyed …" is content, not a subject);
   // the question in an "asked whether …" aside is not the subject's.
@@ -620,6 +670,27 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
   }
   const plausible = !hasFiniteVerb(tokens, { from: phraseFrom, to: subjectEnd });
   return { phrase, phraseFrom, regionFrom: b, negated, modal, empty: false, afterComma, plausible };
+}
+
+/** "His eldest son, Richard Bramwell Jr,": the end of the name set off by commas after a short description, or -1. */
+function apposedNameEnd(tokens: Token[], from: number, to: number): number {
+  let comma = from + 1;
+  while (comma < to && comma - from <= 4 && tokens[comma]!.kind === 'word' && !tokens[comma]!.cap) comma++;
+  if (tokens[comma]?.text !== ',') return -1;
+  let end = comma + 1;
+  while (end < to && (tokens[end]!.cap || tokens[end]!.text === '.' || NAME_PARTICLES.has(tokens[end]!.text))) end++;
+  return end > comma + 2 && tokens[end]?.text === ',' ? end : -1;
+}
+
+/**
+ * "Mrs Lindqvist’s daughter, Anna, who …": a first name alone after the description that gives its family name is the
+ * person the two parts name together (Anna Lindqvist); otherwise the first name's phrase as it was.
+ */
+function withDescribedFamilyName(p: PreparedParagraph, phrase: SpeakerPhrase, description: { from: number; to: number } | undefined, name: { from: number; to: number }): SpeakerPhrase {
+  if (phrase.kind !== 'name' || phrase.name === null || phrase.name.includes(' ') || description === undefined || description.to <= description.from) return phrase;
+  if (hasFiniteVerb(p.tokens, description)) return phrase;
+  const whole = phraseAt(p, description.from, name.to);
+  return whole !== null && whole.kind === 'name' && whole.type === 'person' && whole.name !== null && whole.name.startsWith(`${phrase.name} `) ? whole : phrase;
 }
 
 /** ", 67," or ", Mich.,": an age or a place between a name and its description. */

@@ -377,7 +377,15 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
   const people = persons.length > 1 ? persons.filter((r) => !afterTitlePreposition(tokens, r)) : persons;
   // "Ukraine's state grid operator, Ukrenergo": a description by its owner, then the name of the one described.
   const apposed = kept.length > 1 && describedByOwner(tokens, kept[0]!) ? kept.slice(1).find((r) => r.kind === 'name') : undefined;
-  const named = apposed ?? (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
+  const apposedName = apposed ?? (onBehalf ? people.find((r) => r !== kept[0]) : undefined) ?? people[0] ?? kept.find((r) => r.kind === 'name');
+  // "the wife of the Republican nominee, Richard T Bramwell,": a name of the other gender than the description names
+  // the one the description is of, not the one it describes.
+  const nameGender = apposedName === undefined ? null : (apposedName.gender ?? (apposedName.name === null ? null : genderOfGivenName(apposedName.name.split(' ')[0]!)));
+  // The description's own head tells its gender ("wife"), not a title inside it ("Mr Keogh's solicitor, Ms Garvey").
+  const head = kept[0]!.head === null ? undefined : stripDot(kept[0]!.head);
+  const describedGender = head === undefined ? null : FEMALE.has(head) ? 'f' : MALE.has(head) ? 'm' : null;
+  const otherGender = apposedName !== undefined && apposedName !== kept[0] && kept[0]!.kind !== 'name' && describedGender !== null && nameGender !== null && nameGender !== describedGender;
+  const named = otherGender ? undefined : apposedName;
   // "Whitlock's husband, Tom,": a first name given by a kin apposition carries the family's surname ("Tom Whitlock").
   const family = named !== undefined && named !== kept[0] && named.type === 'person' && named.name !== null && !named.name.includes(' ') ? familySurname(tokens, kept[0]!) : null;
   const main = family !== null ? { ...named!, name: `${named!.name} ${family}`, text: `${named!.name} ${family}` } : named ?? kept[0]!;
@@ -414,6 +422,10 @@ function isPluralNoun(low: string): boolean {
 }
 
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
+
+/** Possessive determiners: "His eldest son" opens a description, never a name. */
+export const POSSESSIVE_WORDS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const TIME_SPANS: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'moments', 'decades']);
 
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
@@ -487,6 +499,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   }
   // "I've said that to Gail": the one speaking, never a name.
   if (to - from === 1 && /^I['’](?:ve|m|d|ll)$/.test(tokens[from]!.text)) return null;
+  // "His eldest son …", "Minutes after the debate …": a possessive or a span of time opening a sentence, never a name.
+  if (to - from === 1 && (POSSESSIVE_WORDS.has(firstLow) || TIME_SPANS.has(firstLow))) return null;
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
@@ -529,6 +543,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
 
   // "Ontario's Ministry of Northern Development and Mines": the owner's name before an institution's is not part of it.
   if (tokens[from]!.cap && tokens[from + 1]?.low === "'s" && tokens[from + 2]?.cap && from + 3 < to && capitalisedRun(tokens, from + 2, to)?.from === from + 2 && tokens.slice(from + 2, to).some((t) => isOrgWord(t.low))) {
+    return readPart(text, tokens, { ...part, from: from + 2 });
+  }
+  // "The province's Department of Economic Development and Jobs", "the city's Department of Transportation": so too an
+  // owner described ("the province") before an institution's name.
+  if (determiner === 'definite' && tokens[from]!.kind === 'word' && !tokens[from]!.cap && tokens[from + 1]?.low === "'s" && tokens[from + 2]?.cap && from + 3 < to && capitalisedRun(tokens, from + 2, to)?.from === from + 2 && tokens.slice(from + 2, to).some((t) => isOrgWord(t.low))) {
     return readPart(text, tokens, { ...part, from: from + 2 });
   }
   // "The Celtic Music Interpretive Centre in Judique": where an organisation is does not name it.
@@ -653,8 +672,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
         if (run !== null && run.from === g) {
           // "a statement from Smith's office": the office issued it, named as "Smith's office" is when it speaks.
-          const owned = /^['’]s$/.test(tokens[run.to]?.low ?? '') && tokens[run.to + 1]?.low === 'office' && run.to + 2 === to;
-          fromText = slice(text, tokens, g, owned ? run.to + 2 : run.to);
+          const possessed = /^['’]s$/.test(tokens[run.to]?.low ?? '');
+          const owned = possessed && tokens[run.to + 1]?.low === 'office' && run.to + 2 === to;
+          // "a memo from Richard T. Bramwell's chief pollster": a person of the possessor's issued it, never the possessor.
+          const byTheirPerson = possessed && !owned && tokens.slice(run.to + 1, Math.min(to, run.to + 4)).some((t) => PERSON_ROLE_NOUNS.has(stripDot(t.low)));
+          fromText = byTheirPerson ? null : slice(text, tokens, g, owned ? run.to + 2 : run.to);
         }
         // "a report from administration presented at the start of the meeting": the issuer's words, not what was done with the report.
         else if (f < to && tokens[f]!.cap) fromText = slice(text, tokens, f, to);

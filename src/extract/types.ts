@@ -19,6 +19,11 @@ export interface ExtractionInput {
 export interface Extraction {
   statements: Statement[];
   mentions: SpeakerMention[];
+  /**
+   * Where reading for statements stopped, as a code-point offset into the article, when the text is denser in
+   * paragraphs or attributions than news (the allowances in frames.ts); null when it was read whole.
+   */
+  readUpTo: number | null;
 }
 
 export type StatementKind = 'direct' | 'indirect' | 'according-to' | 'unattributed';

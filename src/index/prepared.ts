@@ -18,4 +18,6 @@ export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
   sentenceFingerprints: string[];
   statements: PreparedStatement[];
   mentions: SpeakerMention[];
+  /** Where reading for statements stopped in a text denser than news (code points), or null: see Extraction. */
+  readUpTo: number | null;
 }

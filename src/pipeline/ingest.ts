@@ -18,7 +18,7 @@ import { documentsOf } from '../corpus/documents.js';
 import { readArticleFile, scanCorpusDir } from '../corpus/files.js';
 import { statedYear } from '../corpus/parse.js';
 import { IngestBusyError, RemovalRefusedError } from './errors.js';
-import type { PrepareJob, PreparedItem } from './prepare.js';
+import type { PrepareJob, PreparedArticle, PreparedItem } from './prepare.js';
 import { DEFAULT_PREPARE_TIMEOUT_MS, prepareInOrder, preparingThreads } from './preparePool.js';
 
 export interface IngestOptions {
@@ -28,6 +28,8 @@ export interface IngestOptions {
   onProgress?: (line: string) => void;
   /** Called once per skipped file, with the reason. */
   onSkip?: (file: string, reason: string) => void;
+  /** Called once per article indexed whole but read for statements only in part (a text denser than news), with where and why. */
+  onPartlyRead?: (file: string, reason: string) => void;
   /** What is rebuilt once from all articles after an ingest that changed something (people, vocabulary). */
   afterWrites?: (db: Db) => void;
   /** Threads preparing files (parse, extraction) while this one writes; default preparingThreads(). */
@@ -59,6 +61,8 @@ export interface IngestSummary {
   unchanged: number;
   removed: number;
   skipped: { file: string; reason: string }[];
+  /** Articles indexed whole but read for statements only up to the extractor's allowances (a text denser than news). */
+  partlyRead: { file: string; reason: string }[];
   /** Files whose content changed while the ingest ran: the version read last is indexed. */
   changedDuringIngest: string[];
   seconds: number;
@@ -165,7 +169,7 @@ function yieldToTimers(): Promise<void> {
 }
 
 async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, lease: KeptLease): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], changedDuringIngest: [], seconds: 0 };
+  const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], partlyRead: [], changedDuringIngest: [], seconds: 0 };
   const stored = storedArticles(db);
   // A file that is present but unreadable keeps its articles' last good versions in the index: the archive loses nothing.
   const keptDespiteSkip = new Set<string>();
@@ -314,6 +318,11 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       options.onChanged?.(file);
     }
     for (const item of result.items) {
+      const partly = partlyReadReason(item.article);
+      if (partly !== null) {
+        summary.partlyRead.push({ file: item.article.file, reason: partly });
+        options.onPartlyRead?.(item.article.file, partly);
+      }
       batch.push(item);
       batchBytes += item.bytes;
     }
@@ -335,8 +344,17 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   return summary;
 }
 
+/** Why an article was read for statements only in part, or null when it was read whole. */
+export function partlyReadReason(article: PreparedArticle): string | null {
+  if (article.readUpTo === null) return null;
+  const chars = article.paragraphs.at(-1)?.span.end ?? 0;
+  const share = chars === 0 ? 0 : Math.floor((100 * article.readUpTo) / chars);
+  return `read for statements up to character ${article.readUpTo} of ${chars} (${share} %): denser in paragraphs or attributions than news; the rest is indexed as text`;
+}
+
 export function formatSummary(s: IngestSummary): string {
   const skipped = s.skipped.length > 0 ? `, ${s.skipped.length} skipped` : '';
+  const partly = s.partlyRead.length > 0 ? `, ${s.partlyRead.length} read for statements in part` : '';
   const changed = s.changedDuringIngest.length > 0 ? `, ${s.changedDuringIngest.length} changed during the ingest (newest version indexed)` : '';
-  return `ingest: ${s.read} files read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed${skipped}${changed} in ${s.seconds.toFixed(2)} s`;
+  return `ingest: ${s.read} files read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed${skipped}${partly}${changed} in ${s.seconds.toFixed(2)} s`;
 }

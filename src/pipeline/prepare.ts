@@ -5,6 +5,7 @@
  * (preparePool.ts) while the main thread writes the ones already prepared.
  */
 import { extractStatements } from '../extract/extract.js';
+import { articleParagraphsAllowed } from '../extract/frames.js';
 import type { Extraction } from '../extract/types.js';
 import type { PreparedArticle } from '../index/prepared.js';
 import { fingerprint } from '../text/normalize.js';
@@ -51,7 +52,7 @@ export function extractFrom(article: ParsedArticle): Extraction {
   const pieces = extractionPieces(article.paragraphs, article.sentences);
   const extraction = extractStatements({ source: article.source, paragraphs: pieces.paragraphs, sentences: pieces.sentences, date: article.date.iso });
   const statements = extraction.statements.map((s) => ({ ...s, paragraphIndex: pieces.paragraphOf[s.paragraphIndex]! }));
-  return { ...extraction, statements };
+  return { ...extraction, statements, readUpTo: extraction.readUpTo ?? pieces.readUpTo };
 }
 
 /**
@@ -68,11 +69,13 @@ interface Pieces {
   sentences: ArticleSentence[];
   /** Piece index → the ¶ of the paragraph it was cut from. */
   paragraphOf: number[];
+  /** Where the paragraph allowance stopped the pieces (code points), or null. */
+  readUpTo: number | null;
 }
 
 /** The article's paragraphs as the extractor reads them: over-long ones cut at sentence ends (or words) into pieces. */
 export function extractionPieces(paragraphs: ArticleParagraph[], sentences: ArticleSentence[]): Pieces {
-  const out: Pieces = { paragraphs: [], sentences: [], paragraphOf: [] };
+  const out: Pieces = { paragraphs: [], sentences: [], paragraphOf: [], readUpTo: null };
   const sentencesOf = new Map<number, ArticleSentence[]>();
   for (const s of sentences) {
     const list = sentencesOf.get(s.paragraphIndex);
@@ -80,6 +83,11 @@ export function extractionPieces(paragraphs: ArticleParagraph[], sentences: Arti
     else sentencesOf.set(s.paragraphIndex, [s]);
   }
   for (const paragraph of paragraphs) {
+    // Paragraphs past the article's allowance are not read for attributions (extract/frames.ts): no pieces made.
+    if (out.paragraphs.length >= articleParagraphsAllowed(paragraph.span.end)) {
+      out.readUpTo = paragraph.span.start;
+      break;
+    }
     const own = sentencesOf.get(paragraph.index) ?? [];
     for (const piece of cutParagraph(paragraph, own)) {
       const index = out.paragraphs.length;
@@ -144,6 +152,7 @@ export function withFingerprints(article: ParsedArticle, extraction: Extraction)
     sentenceFingerprints: article.sentences.map((s) => fingerprint(s.text)),
     statements: extraction.statements.map((s) => ({ ...s, fingerprint: fingerprint(s.content) })),
     mentions: extraction.mentions,
+    readUpTo: extraction.readUpTo,
   };
 }
 
