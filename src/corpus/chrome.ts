@@ -17,6 +17,8 @@ const CHROME_LINES: RegExp[] = [
   /^(advertisement|sponsored content)$/i,
   /^comments?$/i,
   /^tags?:.{0,200}$/i,
+  // "Filed Under: Catherine Lindqvist, Daniel Lindqvist, Election 2016": a blog's category list.
+  /^(?:filed under|posted in|categories|topics):.{0,300}$/i,
 ];
 
 /** True when a trimmed line is web furniture rather than article text. */

@@ -13,6 +13,9 @@ import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
 import { personalOrganisationName, type SpeakerPhrase } from './speakers.js';
 
+/** A role that introduces someone by a family tie to another person of the article. */
+const KIN_ROLE = /\b(?:daughter|son|wife|husband|widow|widower|mother|father|brother|sister|stepson|stepdaughter|niece|nephew|grandson|granddaughter)\b/i;
+
 export interface Entity {
   id: number;
   /** Display name: the fullest form the article used. */
@@ -561,6 +564,12 @@ export class EntityRegistry {
     const own = fitting.length > 1 ? this.lookups.wordsOfOwnStatement() : null;
     const notNamedInIt = own === null ? fitting : fitting.filter((f) => !own.has(f.split(' ')[0]!));
     if (fitting.length > 1 && notNamedInIt.length === 1) return this.named(this.person(notNamedInIt[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${notNamedInIt[0]} (the statement names the other by first name)`);
+    // "Hatcher said", after "Sen. Lyle Hatcher" and "his daughter, Madison Hatcher": the relative introduced as kin is not the bare surname.
+    // Not when the relative spoke last: "Her husband, Mike DeLuca, said …. "…," DeLuca said" continues him.
+    const principals = fitting.length > 1 ? fitting.filter((f) => !this.introducedAsKin(f)) : fitting;
+    const lastSpeaker = this.speakers.any.recent().next().value;
+    const kinSpokeLast = principals.length === 1 && lastSpeaker !== undefined && fitting.some((f) => f !== principals[0] && this.isEntity(f, lastSpeaker));
+    if (fitting.length > 1 && principals.length === 1 && !kinSpokeLast && phrase.roles.length === 0) return this.named(this.person(principals[0]!, surface, phrase.roles, phrase.gender), 'surname-principal', `${surface} → ${principals[0]} (${fitting.filter((f) => f !== principals[0]).join(' / ')} introduced as kin)`);
     if (fitting.length > 1) return { entity: null, text: null, type: null, rule: 'surname-ambiguous', via: `${surface}: ${fitting.join(' / ')}` };
     if (fitting.length === 1) return this.named(this.person(fitting[0]!, surface, phrase.roles, phrase.gender), 'surname-earlier', `${surface} → ${fitting[0]}`);
     // "Mr Fenwick" when the article's only Fenwick is Gloria: someone of that surname the article has not named in full.
@@ -686,6 +695,12 @@ export class EntityRegistry {
       if (genders.size > 1) return null;
     }
     return this.entityFor(name)?.gender ?? null;
+  }
+
+  /** A person the article introduced by a family tie ("his daughter, Madison Hatcher"): called by first or full name after. */
+  private introducedAsKin(name: string): boolean {
+    const entity = this.entityFor(name);
+    return entity !== null && entity.roles.some((role) => KIN_ROLE.test(role));
   }
 
   private entityFor(name: string): Entity | null {

@@ -571,6 +571,8 @@ class ArticleExtractor {
       if (tokens.length === 0 || tokens.length > 6) return false;
       // A label is a name, nothing else: "Rutte noted:" is a colon introduction, not a label.
       if (tokens.some((t) => t.kind === 'word' && !t.cap && !NAME_PARTICLES.has(t.text) && !isArabicArticleName(t.text))) return false;
+      // "WHAT THEY SAID:", "Filed Under:": words no name is made of.
+      if (tokens.some((t) => t.kind === 'word' && isNotNameWord(t.text) && !isTitleWord(t.low))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
       // The cursor first: the names written before this turn are what a one-word label may stand for.

@@ -173,6 +173,8 @@ function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[
   return true;
 }
 
+const GENERIC_OPENERS: ReadonlySet<string> = new Set(['when', 'whenever', 'if', 'unless']);
+
 /**
  * "…, who asked that his name not be used because …, said": asking not to be named says nothing; its clause must not
  * swallow the report that follows.
@@ -233,6 +235,9 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   if (found === null || found.empty || (found.modal && !(found.negated && info.lemma === 'confirm'))) return [];
   const subject = found;
   if (subject.negated && info.lemma !== 'confirm') return [];
+  // "When a son tells you his father cannot lose, he is not reporting": a condition in the present tense is what anyone
+  // might say, not what someone said.
+  if (GENERIC_OPENERS.has(tokens[subject.phraseFrom]!.low) && /s$/.test(tokens[c]!.low) && !/ss$/.test(tokens[c]!.low)) return [];
   // "The prose, which de la Vega wrote first in English": the relative pronoun is the verb's object; nothing said follows.
   const objectRelative = /^(?:which|whom)$/.test(tokens[subject.regionFrom - 1]?.low ?? '') && subject.phraseFrom === subject.regionFrom;
   if (objectRelative && next?.low !== 'that' && next?.text !== ':' && p.markOf[c + 1] !== 1) return [];

@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-07.1';
+export const EXTRACTION_VERSION = '2026-12-07.2';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -58,6 +58,7 @@ export const SPEAKER_RULES = rules({
   'surname-earlier': { pattern: 'Surname, after "First Surname" earlier in the article', reason: 'a surname alone refers to the full name the article used before' },
   'first-name-earlier': { pattern: 'Bernice, after "Bernice Pardy" earlier (features, families)', reason: 'a first name alone refers to the one person of the article with that first name' },
   'first-name-ambiguous': { pattern: 'a first name two people of the article share', reason: 'left unclear: two people of the article carry that first name' },
+  'surname-principal': { pattern: 'Surname, after "Lyle Hatcher" and "his daughter, Madison Hatcher"', reason: 'of two people sharing a surname, news calls the relative introduced as kin by first or full name; the bare surname stays with the other' },
   'surname-ambiguous': { pattern: 'Surname shared by two people of the article', reason: 'left unclear: two people of the article carry that surname' },
   'pronoun-subject': { pattern: 'NAME did X. "…," he said.', reason: 'he/she refers to the agreeing subject of the sentence before it in the same paragraph' },
   'pronoun-speaker': { pattern: 'NAME said … ¶ He added …', reason: 'he/she continues the last agreeing speaker when no other agreeing person was introduced since' },

@@ -1281,3 +1281,65 @@ describe('a description no one was given', () => {
     expect(speakerOf(text, 'going to win')).not.toBe('Mark Ellis');
   });
 });
+
+describe('dev-x and dev-y (US campaign, Canadian news): what their first runs got wrong', () => {
+  it('a surname alone in the headline is the body\'s first person of that name, and "she said" after is her', () => {
+    const text = ['Lindqvist tells Springfield crowd: ‘I’ve been to his buildings’', 'SPRINGFIELD — Catherine A. Lindqvist brought her campaign to the fairgrounds on Thursday.', 'Lindqvist then took the stage.', '“We will win,” she said.', 'Her husband, Daniel Lindqvist, will campaign in Toledo, Tomás Echeverría said.'].join('\n');
+    expect(speakerOf(text, 'We will win')).toBe('Catherine A. Lindqvist');
+    expect(statementOf(text, 'been to his buildings')?.speaker).toBe('Catherine A. Lindqvist');
+  });
+
+  it('"Mrs Lindqvist’s daughter, Anna, who …, said" is Anna Lindqvist', () => {
+    const text = body('Catherine Lindqvist spoke on Monday.', 'Mrs Lindqvist’s daughter, Anna, who has campaigned for her mother since the spring, said the family would watch the results in Minneapolis.');
+    expect(speakerOf(text, 'watch the results')).toBe('Anna Lindqvist');
+  });
+
+  it('"the wife of the Republican nominee, Richard T Bramwell," is not Richard T Bramwell', () => {
+    const text = body('Diane Bramwell stood at the edge of the stage.', 'Minutes after the debate ended, the wife of the Republican nominee, Richard T Bramwell, walked to the cameras and told reporters she had heard enough about her family.');
+    const speaker = speakerOf(text, 'heard enough');
+    expect(speaker).not.toBe('Richard T Bramwell');
+    expect(speaker).not.toBe('Minutes');
+  });
+
+  it('"His eldest son, NAME, warmed up the crowd and told reporters" is the son; "His" names nobody', () => {
+    const text = body('Richard Bramwell spoke in Grand Rapids.', 'His eldest son, Richard Bramwell Jr, warmed up the crowd and told reporters afterwards that the internal numbers showed the race within a point.');
+    expect(speakerOf(text, 'internal numbers')).toBe('Richard Bramwell Jr');
+  });
+
+  it('"a memo from X\'s chief pollster" is not X\'s, and "it says" after it is never a person', () => {
+    const text = body('An internal memo from Richard T. Bramwell\'s chief pollster, circulated to donors on Monday, argues that public polls are "systematically undercounting rural voters."', 'The memo is signed by Dale Sorensen. It says that Bramwell trails by 2 points in Michigan.');
+    expect(speakerOf(text, 'systematically undercounting')).not.toBe('Richard T. Bramwell');
+    expect(speakerOf(text, 'trails by 2 points')).not.toBe('Richard T. Bramwell');
+  });
+
+  it('"the province\'s Department of …" speaks, and "It said" after it is the department', () => {
+    const text = body('Boreal Nickel Corp said it would close the smelter.', "The province's Department of Economic Development and Jobs said in a statement that a team would be in Thompson next week. It said it was not aware of any request from the company.");
+    expect(speakerOf(text, 'a team would be')).toBe('Department of Economic Development and Jobs');
+    expect(speakerOf(text, 'not aware of any request')).toBe('Department of Economic Development and Jobs');
+  });
+
+  it('", who asked that his name not be used," is an aside: the report after it is read', () => {
+    const text = body('A smelter worker with 17 years at the plant, who asked that his name not be used because he is still employed by the company, said morale on the night shift was low.');
+    expect(statementOf(text, 'morale on the night shift')?.speaker).toMatch(/smelter worker/);
+    expect(statementOf(text, 'name not be used')).toBeUndefined();
+  });
+
+  it('"When a son tells you his father cannot lose, he is not reporting": a condition, not a statement', () => {
+    const text = body('Surrogates are everywhere this season.', 'When a son tells you his father cannot lose, he is not reporting. When an adviser tells you her boss does not read polls, she is spinning.');
+    expect(extractStatements(inputFromText(text)).statements).toEqual([]);
+  });
+
+  it('of two people sharing a surname, the bare surname is the one not introduced as kin, unless the relative spoke last', () => {
+    const hatcher = body('Sen. Lyle Hatcher faced Marcus J. Oduya on Tuesday.', 'His daughter, Madison Hatcher, said the senator was ready.', 'Oduya said the debate was fair.', 'Hatcher said he was "entirely comfortable" with his record.');
+    expect(speakerOf(hatcher, 'entirely comfortable')).toBe('Lyle Hatcher');
+    const deluca = body('Trish DeLuca said her daughter had been left waiting in the dark.', 'Her husband, Mike DeLuca, said the family had lost faith in the central office.', '“It’s not personal,” DeLuca said.');
+    expect(speakerOf(deluca, 'not personal')).not.toBe('Trish DeLuca');
+  });
+
+  it('"WHAT THEY SAID:" and "Filed Under:" are no speaker labels', () => {
+    const text = body('Sen. Ann Lee spoke on Sunday.', 'WHAT THEY SAID: The panel weighed in on the debate.', 'Filed Under: Ann Lee, Election 2016');
+    const speakers = extractStatements(inputFromText(text)).statements.map((s) => s.speaker);
+    expect(speakers).not.toContain('What They');
+    expect(speakers).not.toContain('Filed Under');
+  });
+});
