@@ -20,7 +20,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -1462,7 +1462,8 @@ function splitAtAndThat(p: PreparedParagraph, content: Range): Range[] {
     else if (t.text === ')') depth = Math.max(0, depth - 1);
     if (depth > 0 || p.quoteOf[k] !== -1 || (t.low !== 'and' && t.low !== 'but') || tokens[k + 1]?.low !== 'that') continue;
     const next = tokens[k + 2];
-    if (next === undefined || next.end > content.end || !(next.cap || CLAUSE_OPENERS.has(next.low))) continue;
+    // "and that closures at many rural sites were going down": a noun opens the clause too when a verb follows it.
+    if (next === undefined || next.end > content.end || !(next.cap || CLAUSE_OPENERS.has(next.low) || finiteVerbSoonAfter(tokens, k + 2, content.end))) continue;
     const end = trimEnd(p.text, start, tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : t.start);
     if (countWords(p.text.slice(start, end), 3) < 3 || countWords(p.text.slice(next.start, content.end), 3) < 3) continue;
     parts.push({ start, end });
@@ -1470,6 +1471,12 @@ function splitAtAndThat(p: PreparedParagraph, content: Range): Range[] {
   }
   parts.push({ start, end: content.end });
   return parts;
+}
+
+/** A finite verb within a few words of `from` ("closures at many rural sites were"), before `end`: a clause, not "that road". */
+function finiteVerbSoonAfter(tokens: Token[], from: number, end: number): boolean {
+  for (let k = from + 1; k < tokens.length && k <= from + 6 && tokens[k]!.end <= end; k++) if (FINITE_VERBS.has(tokens[k]!.low)) return true;
+  return false;
 }
 
 /** Words that open a clause after "that": determiners, pronouns, quantifiers. */

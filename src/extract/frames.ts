@@ -142,7 +142,7 @@ export function findFrames(p: PreparedParagraph): Hit[] {
         if (first.content) unitHits[covering] = { ...first, content: { start: first.content.start, end: p.tokens[second - 2]!.end } };
       } else if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
       if (isExcluded(p, t.start)) continue;
-      for (const hit of cueFrames(p, unit, c)) if (!isAnonymityRequest(p, hit)) unitHits.push(hit);
+      for (const hit of cueFrames(p, unit, c)) if (!isAnonymityRequest(p, hit)) unitHits.push(...secondClauses(p, unit, hit));
     }
     if (unitHits.length === 0) {
       const according = findAccordingTo(p, unit);
@@ -171,6 +171,32 @@ function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[
   if (!/,\s*$/.test(p.text.slice(Math.max(0, hit.phrase.start - 3), hit.phrase.start))) return false;
   unitHits.splice(covering, 1);
   return true;
+}
+
+/**
+ * "said the health authority was recruiting, and denied that the government had let it drift": one speaker, two
+ * reports, the second with its own reporting verb (and its own stance). ("said A and that B" is cut in extract.ts.)
+ */
+function secondClauses(p: PreparedParagraph, unit: Unit, hit: Hit): Hit[] {
+  const { tokens } = p;
+  if (hit.content === null || hit.quoted || hit.type !== 'frame') return [hit];
+  const content = hit.content;
+  for (let k = unit.from + 1; k < unit.to; k++) {
+    const t = tokens[k]!;
+    if (t.start <= content.start || t.end > content.end || t.low !== 'and' || p.quoteOf[k] !== -1) continue;
+    const next = tokens[k + 1];
+    const cueAt = next !== undefined && next.low !== 'that' && CUES.get(next.low)?.participle !== true && CUES.has(next.low) && tokens[k + 2]?.low === 'that' ? k + 1 : -1;
+    if (cueAt === -1) continue;
+    const thatAt = k + 2;
+    const second = tokens[thatAt + 1];
+    if (second === undefined || second.start >= content.end) continue;
+    const firstEnd = tokens[k - 1]!.text === ',' ? tokens[k - 2]!.end : tokens[k - 1]!.end;
+    if (firstEnd <= content.start) continue;
+    const first: Hit = { ...hit, content: { start: content.start, end: firstEnd } };
+    const rest: Hit = { ...hit, content: { start: second.start, end: content.end }, cue: { start: tokens[cueAt]!.start, end: tokens[cueAt]!.end }, cueInfo: CUES.get(tokens[cueAt]!.low)! };
+    return [first, ...secondClauses(p, unit, rest)];
+  }
+  return [hit];
 }
 
 const GENERIC_OPENERS: ReadonlySet<string> = new Set(['when', 'whenever', 'if', 'unless']);
@@ -348,6 +374,9 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     from = r;
   } else if (info.objectFirst) {
     return []; // "Ukrenergo added the soldiers", "X noted the date": an object, not what was said
+  } else if ((info.lemma === 'find' || info.lemma === 'show') && s?.cap === true && sharesFollow(p, u, c)) {
+    // "found Villanueva-Hart at 46 percent": the finding is what follows the verb.
+    from = r;
   } else if (info.needsClause) {
     if (info.lemma !== 'call') return [];
     // "called it "a grown-up win"", "called for an inquiry"
@@ -981,6 +1010,8 @@ function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | nu
 /** A that-clause, colon, quote, comma or sentence end soon after the cue (or "called for/on"). */
 function clauseFollows(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): boolean {
   const { tokens } = p;
+  // "A poll … found Villanueva-Hart at 46 percent and Mayhew at 45": a finding given as shares, with no "that".
+  if ((info.lemma === 'find' || info.lemma === 'show') && c + 1 < u.to && tokens[c + 1]!.cap && sharesFollow(p, u, c)) return true;
   const limit = Math.min(u.to, c + 8);
   for (let k = c + 1; k < limit; k++) {
     const t = tokens[k]!;
@@ -990,6 +1021,16 @@ function clauseFollows(p: PreparedParagraph, u: Unit, c: number, info: CueInfo):
     if (FINAL_PUNCT.has(t.text)) return info.nounLike === true && !info.needsClause;
   }
   return c + 1 >= u.to && info.nounLike === true && !info.needsClause;
+}
+
+/** A share or a lead in the rest of the clause: "46 percent", "58% to 31%", "ahead by five points". */
+function sharesFollow(p: PreparedParagraph, u: Unit, c: number): boolean {
+  for (let k = c + 1; k < u.to && k <= c + 12; k++) {
+    const low = p.tokens[k]!.low;
+    if (low === '%' || low === 'percent' || low === 'cent' || low === 'points' || low === 'percentage') return true;
+    if (p.tokens[k]!.text.endsWith('%')) return true;
+  }
+  return false;
 }
 
 /** For ", without evidence, that …" at `r`: the token after "that"; -1 when the comma opens no such aside. */

@@ -676,7 +676,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
           const owned = possessed && tokens[run.to + 1]?.low === 'office' && run.to + 2 === to;
           // "a memo from Richard T. Bramwell's chief pollster": a person of the possessor's issued it, never the possessor.
           const byTheirPerson = possessed && !owned && tokens.slice(run.to + 1, Math.min(to, run.to + 4)).some((t) => PERSON_ROLE_NOUNS.has(stripDot(t.low)));
-          fromText = byTheirPerson ? null : slice(text, tokens, g, owned ? run.to + 2 : run.to);
+          // "commissioned by the Florida Senate Democratic campaign arm": a name run into a description is not cut to its capitals.
+          const runsOn = !possessed && tokens[run.to]?.kind === 'word' && !tokens[run.to]!.cap && ORG_ROLE_NOUNS.has(tokens[run.to]!.low);
+          fromText = byTheirPerson || runsOn ? null : slice(text, tokens, g, owned ? run.to + 2 : run.to);
         }
         // "a report from administration presented at the start of the meeting": the issuer's words, not what was done with the report.
         else if (f < to && tokens[f]!.cap) fromText = slice(text, tokens, f, to);

@@ -1343,3 +1343,26 @@ describe('dev-x and dev-y (US campaign, Canadian news): what their first runs go
     expect(speakers).not.toContain('Filed Under');
   });
 });
+
+describe('dev-x and dev-y: findings and second reports', () => {
+  it('"A poll by X … found Y at 46 percent" is the poll\'s finding, with no "that"', () => {
+    const text = body('A poll by Hawkeye Research Associates released last week found Villanueva-Hart at 46 percent and Mayhew at 45 percent among likely voters.');
+    expect(statementOf(text, 'Villanueva-Hart at 46 percent')?.speaker).toBe('Hawkeye Research Associates');
+    // No share, no finding: "found Lindqvist in Toledo" reports nothing.
+    expect(statementOf(body('The survey team found Lindqvist in Toledo on Monday.'), 'Lindqvist in Toledo')).toBeUndefined();
+  });
+
+  it('"said A, and denied that B" is two statements, the second a denial; "said A, more …, and that B" is two', () => {
+    const text = body('MacIsaac said the health authority was "actively recruiting" for the practice, and denied that the government had let the situation drift.', 'Health Minister Colin MacIsaac said the province had hired 87 new family doctors, more than in any year in the last decade, and that closures at many rural sites were going down.');
+    const drift = statementOf(text, 'let the situation drift');
+    expect(drift?.content).toBe('the government had let the situation drift');
+    expect(drift?.stance).toBe('denies');
+    expect(statementOf(text, 'actively recruiting')?.content).toBe('the health authority was "actively recruiting" for the practice');
+    expect(statementOf(text, 'closures at many rural sites')?.content).toBe('closures at many rural sites were going down');
+  });
+
+  it('"a poll commissioned by the Florida Senate Democratic campaign arm" is not an organisation cut to its capitals', () => {
+    const text = body('A poll commissioned by the Florida Senate Democratic campaign arm and released Tuesday showed Quiñones-Alvarado ahead by four points, 46 percent to 42 percent.');
+    expect(statementOf(text, 'ahead by four points')?.speaker).not.toBe('Florida Senate Democratic');
+  });
+});
