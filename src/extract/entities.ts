@@ -74,7 +74,7 @@ export interface TextLookups {
   /** People named before the phrase, nearest first, outside quotes and reported clauses (read lazily: a pronoun often needs only the nearest). */
   mentionsBefore(): Iterable<PersonMention>;
   /** A sentence of the phrase's paragraph, after the last named subject, opens with a person described but not named ("Her husband shook his head."). */
-  describedSubjectSince(order: number): boolean;
+  describedSubjectSince(order: number, gender?: 'm' | 'f' | null): boolean;
   /** "A Western diplomat in Kyiv …" written within the last paragraphs: someone unnamed the text introduced with `head`. */
   introducedUnnamed(head: string): boolean;
   /** `place` (paragraph × 1e6 + offset) is in the phrase's paragraph or the one before. */
@@ -647,7 +647,7 @@ export class EntityRegistry {
       if (asked?.entity?.type === 'person' && (gender === null || asked.entity.gender === null || asked.entity.gender === gender)) return this.named(asked.entity, 'pronoun-addressee', `${phrase.text} → the person the question before it asked: ${asked.entity.name}`);
       return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: answers a question that names nobody it fits` };
     }
-    const describedAfter = (order: number) => this.lookups.describedSubjectSince(order);
+    const describedAfter = (order: number) => this.lookups.describedSubjectSince(order, gender);
     if (here && describedAfter(here.order)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${here.name}` };
     if (here) return resolved(here.name, genderOf(here), 'pronoun-subject', `${phrase.text} → subject before it in the paragraph: ${here.name}`);
     const last = this.lastSpeaker('person', gender);

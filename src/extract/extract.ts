@@ -25,7 +25,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, genderOfWord, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -121,9 +121,11 @@ class ArticleExtractor {
   private processParagraph(pi: number): void {
     const p = this.paras[pi]!;
     const before = this.drafts.length;
-    // An article denser in attributions than any prose (a list, an attack) is read for them only up to its allowance.
+    // An article denser in attributions than any prose (a list, an attack) is read for them only until it first
+    // exceeds its allowance: past that point it has shown itself to be no news, and the rest is indexed as text.
+    if (this.readUpTo !== null) return;
     if (before >= articleAttributionsAllowed(p.cpStart + p.text.length)) {
-      this.readUpTo ??= p.cpStart;
+      this.readUpTo = p.cpStart;
       return;
     }
     if (p.kind === 'body' && this.labelledTurn(pi)) return;
@@ -1008,15 +1010,23 @@ class ArticleExtractor {
   }
 
   /** A sentence in the cursor's paragraph, after `order` and before the cursor, opens with "Her husband", "The owner", "A neighbour". */
-  private describedSubjectSince(order: number): boolean {
-    const p = this.paras[this.cursor.para]!;
-    for (const u of p.units) {
-      const t = p.tokens[u.from];
-      if (t === undefined || t.start >= this.cursor.pos || this.cursor.para * 1e6 + t.start <= order) continue;
-      let k = u.from;
-      if (/^(?:the|a|an|her|his|their|its|one)$/.test(p.tokens[k]!.low)) k++;
-      while (k < u.to && k - u.from < 4 && !p.tokens[k]!.cap && p.tokens[k]!.kind === 'word' && !isPersonNoun(p.tokens[k]!.low)) k++;
-      if (k < u.to && isPersonNoun(p.tokens[k]!.low) && k > u.from) return true;
+  private describedSubjectSince(order: number, gender: 'm' | 'f' | null = null): boolean {
+    // This paragraph and, for a speaker of an earlier one, the two before it: "Her mother was less certain …. ¶ "…," she said."
+    for (let i = Math.max(Math.floor(order / 1e6), this.cursor.para - 2); i <= this.cursor.para; i++) {
+      const p = this.paras[i]!;
+      if (p.kind !== 'body' && i !== this.cursor.para) continue;
+      for (const u of p.units) {
+        const t = p.tokens[u.from];
+        if (t === undefined || (i === this.cursor.para && t.start >= this.cursor.pos) || i * 1e6 + t.start <= order) continue;
+        let k = u.from;
+        if (/^(?:the|a|an|her|his|their|its|one)$/.test(p.tokens[k]!.low)) k++;
+        while (k < u.to && k - u.from < 4 && !p.tokens[k]!.cap && p.tokens[k]!.kind === 'word' && !isPersonNoun(p.tokens[k]!.low)) k++;
+        if (k < u.to && isPersonNoun(p.tokens[k]!.low) && k > u.from && p.quoteOf[k] === -1) {
+          // Earlier paragraphs count only for a noun of the pronoun's gender ("Her mother" for "she").
+          const nounGender = genderOfWord(p.tokens[k]!.low);
+          if (i === this.cursor.para || (gender !== null && nounGender === gender)) return true;
+        }
+      }
     }
     return false;
   }
@@ -1049,7 +1059,7 @@ class ArticleExtractor {
       wordsOfOwnStatement: () => this.wordsOfOwnStatement(),
       organisationNamed: (word) => this.organisationNamed(word),
       surnameInArticle: (surname) => this.namedInBody(surname),
-      describedSubjectSince: (order) => this.describedSubjectSince(order),
+      describedSubjectSince: (order, gender) => this.describedSubjectSince(order, gender),
       introducedUnnamed: (head) => {
         const introduced = new RegExp(`\\b(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,3}${head}\\b`, 'iu');
         return this.textsBefore(false).some(({ text }) => introduced.test(text));

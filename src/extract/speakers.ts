@@ -81,6 +81,8 @@ export const PERSONAL_ORGANISATIONS: ReadonlySet<string> = new Set(['campaign', 
 export function personalOrganisationName(owner: string, head: string): string {
   return head === 'office' ? `${owner}’s office` : `${owner} ${head}`;
 }
+/** Titles of courtesy, which name a person, not an office ("Mr. de Grandpré’s office" is his). */
+const PERSONAL_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lady', 'lord']);
 /** Possessive pronouns before such a noun, with the owner's gender: "his campaign". */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['his', 'm'], ['her', 'f'], ['their', null]]);
 /** Nouns for someone who speaks for, works for or belongs to the person named after "for"/"to"/"of". */
@@ -143,6 +145,10 @@ const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr'
 
 const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'spokespeople']);
 const FEMALE = new Set(['she', 'spokeswoman', 'chairwoman', 'councilwoman', 'businesswoman', 'mrs', 'ms', 'queen', 'princess', 'dame', 'lady', 'mother', 'daughter', 'wife', 'sister', 'woman', 'girl', 'grandmother', 'aunt', 'niece', 'actress', 'congresswoman']);
+/** The gender a person noun or title gives ("mother", "spokesman"), or null. */
+export function genderOfWord(low: string): 'm' | 'f' | null {
+  return FEMALE.has(low) ? 'f' : MALE.has(low) ? 'm' : null;
+}
 const MALE = new Set(['he', 'spokesman', 'chairman', 'councilman', 'businessman', 'mr', 'king', 'prince', 'sir', 'lord', 'father', 'son', 'husband', 'brother', 'man', 'boy', 'grandfather', 'uncle', 'nephew', 'congressman']);
 /** Where a speaker phrase stops in a longer stretch: "Reuters agency with reference to an American official". */
 const PHRASE_CUTS = new Set(['citing', 'quoting']);
@@ -498,7 +504,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     }
   }
   // "I've said that to Gail": the one speaking, never a name.
-  if (to - from === 1 && /^I['’](?:ve|m|d|ll)$/.test(tokens[from]!.text)) return null;
+  if (tokens.slice(from, to).some((t) => /^I['’](?:ve|m|d|ll)$/.test(t.text))) return null;
   // "His eldest son …", "Minutes after the debate …": a possessive or a span of time opening a sentence, never a name.
   if (to - from === 1 && (POSSESSIVE_WORDS.has(firstLow) || TIME_SPANS.has(firstLow))) return null;
   // "We will remind that …": the publisher's voice (but "US" is a country).
@@ -678,7 +684,10 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
           const byTheirPerson = possessed && !owned && tokens.slice(run.to + 1, Math.min(to, run.to + 4)).some((t) => PERSON_ROLE_NOUNS.has(stripDot(t.low)));
           // "commissioned by the Florida Senate Democratic campaign arm": a name run into a description is not cut to its capitals.
           const runsOn = !possessed && tokens[run.to]?.kind === 'word' && !tokens[run.to]!.cap && ORG_ROLE_NOUNS.has(tokens[run.to]!.low);
-          fromText = byTheirPerson || runsOn ? null : slice(text, tokens, g, owned ? run.to + 2 : run.to);
+          // "from the Premier’s Council on Hospital Capacity": a name that goes on past the possessive is one name.
+          const onward = possessed && !owned && tokens[run.to + 1]?.cap === true ? capitalisedRun(tokens, run.to + 1, to) : null;
+          const end = onward !== null && onward.from === run.to + 1 ? onward.to : owned ? run.to + 2 : run.to;
+          fromText = byTheirPerson || runsOn ? null : slice(text, tokens, g, end);
         }
         // "a report from administration presented at the start of the meeting": the issuer's words, not what was done with the report.
         else if (f < to && tokens[f]!.cap) fromText = slice(text, tokens, f, to);
@@ -748,10 +757,13 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       const possessor = slice(text, tokens, orgBefore.from, orgBefore.to);
       // "Dhaliwal's office said": a person's office speaks for them, and is not them; it is named as written.
       // Not an office holder's ("the Nevada Secretary of State's office" is that office's, named by its title).
-      const office = head === 'office' && headAt === to - 1 && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t) || isTitleWord(t.low));
+      // An honorific is no office: "Mr. de Grandpré’s office" is his.
+      const office = head === 'office' && headAt === to - 1 && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => isOrgWord(t.low) || isAcronym(t) || (isTitleWord(t.low) && !PERSONAL_HONORIFICS.has(stripDot(t.low))));
       // "Italy's foreign ministry", "Russia's economy ministry": a country's institution speaks, named as written, not the country.
       const placeOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isPlaceWord(t.low) || t.text === '.');
-      const asWritten = office || placeOwned;
+      // "Premier’s council calls for …": an office holder's body named by the title alone is that body, not the title.
+      const titleOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isTitleWord(t.low) && !PERSONAL_HONORIFICS.has(stripDot(t.low)));
+      const asWritten = office || placeOwned || titleOwned;
       const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? personalOrganisationName(possessor, head) : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, asWritten ? headAt + 1 : orgBefore.to) };
     }

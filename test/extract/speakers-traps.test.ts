@@ -1366,3 +1366,29 @@ describe('dev-x and dev-y: findings and second reports', () => {
     expect(statementOf(text, 'ahead by four points')?.speaker).not.toBe('Florida Senate Democratic');
   });
 });
+
+describe('dev-z (Canadian dailies): what its first run got wrong', () => {
+  it('"Doucette\'s wife, Claudette Doucette, answered the door and said" is the wife, never the possessor', () => {
+    const text = body('Leonard P. Doucette was charged on Monday.', "Doucette's wife, Claudette Doucette, answered the door at the couple's home on Wednesday and said her husband would not be speaking to reporters.");
+    expect(speakerOf(text, 'would not be speaking')).toBe('Claudette Doucette');
+  });
+
+  it('"Her mother was less certain …" in the paragraph before leaves "she said" unclear rather than the last speaker', () => {
+    const text = body('Evelyn van der Berg, the Crown attorney, said the case was a tragedy for two families.', 'Her mother was less certain that anything would change.', '“Four years. Ananya got 31,” she said quietly as she left the courthouse.');
+    expect(speakerOf(text, 'Four years')).not.toBe('Evelyn van der Berg');
+    // A described man does not block "she".
+    const other = body('Evelyn van der Berg, the Crown attorney, said the case was a tragedy for two families.', 'Her father was less certain that anything would change.', '“We will appeal,” she said.');
+    expect(speakerOf(other, 'We will appeal')).toBe('Evelyn van der Berg');
+  });
+
+  it('"Mr. de Grandpré’s office said" is his office; "Premier’s council calls for" is the council, not a person called Premier', () => {
+    const text = body('Jean-Philippe de Grandpré is the health minister.', 'Mr. de Grandpré’s office said it had “no record” of the requests.', 'Premier’s council calls for 5,000 new long-term care beds.');
+    expect(speakerOf(text, 'no record')).toBe('Mr. de Grandpré’s office');
+    expect(statementOf(text, '5,000 new')?.speaker ?? null).not.toBe('Premier');
+  });
+
+  it('"What I\'ll say is that …" names nobody', () => {
+    const text = body('RANALD MACISAAC: Terry, I hear you. What I\'ll say is that the closures are temporary.');
+    expect(extractStatements(inputFromText(text)).statements.map((s) => s.speaker)).not.toContain("What I'll");
+  });
+});
