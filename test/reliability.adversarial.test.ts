@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatSummary, ingestCorpus } from '../src/pipeline/ingest.js';
+import { formatSummary, ingestCorpus, partlyReadReason } from '../src/pipeline/ingest.js';
 import { parseArticle } from '../src/corpus/parse.js';
-import { extractionPieces, prepareArticle, EXTRACTION_PIECE } from '../src/pipeline/prepare.js';
+import { extractionPieces, guardedExtraction, prepareArticle, withFingerprints, EXTRACTION_PIECE } from '../src/pipeline/prepare.js';
 import { GUARDED_BYTES } from '../src/pipeline/preparePool.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, cuesAllowed } from '../src/extract/frames.js';
 import { CUES } from '../src/extract/lexicon.js';
@@ -179,6 +179,21 @@ describe('per-file preparation time limit', () => {
     const last = index.db.prepare("SELECT count(*) AS n FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.key = 'lines.txt'").get() as { n: number };
     expect(last.n).toBeGreaterThanOrEqual(30_000);
   }, 60_000);
+
+  it('an article the extractor fails on is indexed as text without statements, and named with the error', () => {
+    const article = parseArticle({ file: 'trips.txt', text: 'Title\n\nMark Rutte said that the troops had moved to the border on Monday.\n' });
+    const extraction = guardedExtraction(article, () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'cap')");
+    });
+    expect(extraction).toMatchObject({ statements: [], mentions: [], readUpTo: 0 });
+    const prepared = withFingerprints(article, extraction);
+    expect(prepared.sentences.length).toBe(article.sentences.length);
+    expect(partlyReadReason(prepared)).toBe("not read for statements: the extractor failed on it (TypeError: Cannot read properties of undefined (reading 'cap')), a bug to report; the text is indexed");
+    // Without a failure, the real extractor's statements, and no reason.
+    const fine = prepareArticle(article);
+    expect(fine.statements.length).toBeGreaterThan(0);
+    expect(partlyReadReason(fine)).toBeNull();
+  });
 
   it('a large file prepared in time is indexed as on the writing thread', async () => {
     index = await tempIndex({ ingest: false, seeds: false });

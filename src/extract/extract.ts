@@ -1682,7 +1682,9 @@ function isSaintParticle(tokens: Token[], k: number): boolean {
 
 /** A word that continues a capitalised name run: capitalised, "al-Rashidi", or a particle chain before one ("de la Vega"). */
 function isNameWordAt(tokens: Token[], j: number): boolean {
-  const t = tokens[j]!;
+  const t = tokens[j];
+  // A nickname's closing mark may end the paragraph: nothing follows it.
+  if (t === undefined) return false;
   if (t.cap || isArabicArticleName(t.text)) return true;
   let k = j;
   while (k < tokens.length && NAME_PARTICLES.has(tokens[k]!.text)) k++;

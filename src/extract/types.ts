@@ -24,6 +24,8 @@ export interface Extraction {
    * paragraphs or attributions than news (the allowances in frames.ts); null when it was read whole.
    */
   readUpTo: number | null;
+  /** Set only by the pipeline's guard when the extractor threw on the article: the error, in one line. */
+  failure?: string;
 }
 
 export type StatementKind = 'direct' | 'indirect' | 'according-to' | 'unattributed';

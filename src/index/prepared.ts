@@ -20,4 +20,6 @@ export interface PreparedArticle extends Omit<ParsedArticle, 'source'> {
   mentions: SpeakerMention[];
   /** Where reading for statements stopped in a text denser than news (code points), or null: see Extraction. */
   readUpTo: number | null;
+  /** The extractor's error when it failed on this article (indexed as text, without statements), else null. */
+  extractionFailure: string | null;
 }

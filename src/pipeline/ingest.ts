@@ -346,6 +346,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
 
 /** Why an article was read for statements only in part, or null when it was read whole. */
 export function partlyReadReason(article: PreparedArticle): string | null {
+  if (article.extractionFailure !== null) return `not read for statements: the extractor failed on it (${article.extractionFailure}), a bug to report; the text is indexed`;
   if (article.readUpTo === null) return null;
   const chars = article.paragraphs.at(-1)?.span.end ?? 0;
   const share = chars === 0 ? 0 : Math.floor((100 * article.readUpTo) / chars);

@@ -44,7 +44,20 @@ export type PrepareResult =
 
 /** Parsed article → the statements and fingerprints the index keeps with it. */
 export function prepareArticle(article: ParsedArticle): PreparedArticle {
-  return withFingerprints(article, extractFrom(article));
+  return withFingerprints(article, guardedExtraction(article));
+}
+
+/**
+ * The statements of an article, or none when the extractor fails on it: one article that trips a bug must not stop
+ * the ingest of the others, nor lose its text. The failure is kept (`extractionFailure`) for the ingest to name.
+ */
+export function guardedExtraction(article: ParsedArticle, extract: (article: ParsedArticle) => Extraction = extractFrom): Extraction {
+  try {
+    return extract(article);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { statements: [], mentions: [], readUpTo: 0, failure: message.slice(0, 300) };
+  }
 }
 
 /** The attribution step alone (the bench times the steps apart). */
@@ -153,6 +166,7 @@ export function withFingerprints(article: ParsedArticle, extraction: Extraction)
     statements: extraction.statements.map((s) => ({ ...s, fingerprint: fingerprint(s.content) })),
     mentions: extraction.mentions,
     readUpTo: extraction.readUpTo,
+    extractionFailure: extraction.failure ?? null,
   };
 }
 

@@ -1392,3 +1392,10 @@ describe('dev-z (Canadian dailies): what its first run got wrong', () => {
     expect(extractStatements(inputFromText(text)).statements.map((s) => s.speaker)).not.toContain("What I'll");
   });
 });
+
+describe('text that ends where a pattern looks ahead', () => {
+  it('a name with a quoted nickname closing a quote (“… Jose ‘Migz’”) is read without error', () => {
+    const text = body('“We all grew up with Jose ‘Migz’” said the coach.', 'Ocampo said the team was ready for the final.');
+    expect(() => extractStatements(inputFromText(text))).not.toThrow();
+  });
+});
