@@ -114,6 +114,20 @@ describe('parseArticle on other shapes', () => {
     expect(date('Posted 10/28/16 7:45 AM')).toMatchObject({ iso: '2016-10-28', inferred: false });
     expect(date('28.10.98').iso).toBe('1998-10-28');
     expect(date('03/05/16').iso).toBeNull();
+    // A time zone tells the order: EDT is American (month first), BST British (day first); marked ≈ with that reason.
+    expect(date('Posted: 10/03/2016 06:12 PM EDT')).toMatchObject({ iso: '2016-10-03', inferred: true, basis: expect.stringContaining('by its time zone') });
+    expect(date('Published 10/03/2016 18:12 BST').iso).toBe('2016-03-10');
+    // Year first with slashes.
+    expect(date('Date: 2016/10/03')).toMatchObject({ iso: '2016-10-03', inferred: false });
+  });
+
+  it('takes the publication, not the update, from a date line that gives both', () => {
+    const date = (line: string) => parseArticle({ file: 'u.txt', text: `Council passes the budget after a long night\n\n${line}\n\nThe mayor said the budget would pass.` }).date.iso;
+    expect(date('Updated: Oct. 4, 2016 9:10 a.m. | Published: Oct. 3, 2016')).toBe('2016-10-03');
+    expect(date('Updated 9:10 a.m. Oct. 4, 2016, published Oct. 3, 2016')).toBe('2016-10-03');
+    expect(date('Published October 3, 2016 Updated October 4, 2016')).toBe('2016-10-03');
+    // Only an update given: that is the date there is.
+    expect(date('Updated 11:45 a.m. ET, Tue October 4, 2016')).toBe('2016-10-04');
   });
 
   it('reads date lines with the month in capitals, the date written twice, or a byline and an outlet on the same line', () => {

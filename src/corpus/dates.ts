@@ -191,14 +191,20 @@ export function dateInFileName(file: string): string | null {
  */
 export function dateLine(block: string): string | null {
   // "Nadia Karimi-Lowe · Georgian Bay Public Media · Posted: May 17, 2023 6:45 AM ET": a byline, an outlet and a date, each its own part.
+  // "Updated: Oct. 4, 2016 9:10 a.m. | Published: Oct. 3, 2016": the publication, not the update.
   if (block.length <= 240 && DATE_LINE_SEPARATOR.test(block)) {
-    for (const part of dateLineParts(block)) {
-      const found = singleDateLine(part);
-      if (found !== null) return found;
-    }
+    const found = dateLineParts(block).map((part) => ({ part, iso: singleDateLine(part) })).filter((f) => f.iso !== null);
+    const published = found.find((f) => PUBLISHED_LEAD.test(f.part));
+    if (found.length > 0) return (published ?? found[0]!).iso;
   }
   return singleDateLine(block);
 }
+
+/** A date line's part that gives the publication ("Published:", "Posted", "First published on"). */
+const PUBLISHED_LEAD = /^(?:first\s+)?(?:published|posted)\b/i;
+
+/** "Date: 2016/10/03", "2016/10/03 14:05": a date line written year first with slashes or dots. */
+const YEAR_FIRST_LINE = /^(?:(?:date|published|posted|updated)\s*:?\s*)?((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?(?:\s+[A-Z]{2,4})?)?\s*$/i;
 
 /** " · ", " • ", " | " between a byline, an outlet and a date on one line. */
 const DATE_LINE_SEPARATOR = /\s[·•|]\s/;
@@ -210,8 +216,9 @@ function dateLineParts(block: string): string[] {
 function singleDateLine(block: string): string | null {
   if (block.length > 90) return null;
   const mentions = findDateMentions(block).filter((m) => m.year !== null);
-  if (mentions.length === 0) return numericDateLine(block);
-  const m = mentions[0]!;
+  if (mentions.length === 0) return yearFirstDateLine(block) ?? numericDateLine(block);
+  // "Updated 9:10 a.m. Oct. 4, 2016, published Oct. 3, 2016": the date the line says was the publication.
+  const m = mentions.find((mention) => /\b(?:published|posted)\W*(?:on\s+)?$/i.test(block.slice(Math.max(0, mention.index - 20), mention.index))) ?? mentions[0]!;
   // Mostly the date: little else than times, zones, weekdays and words like "Updated", "Published", a byline.
   // "Posted Sat 5 Nov 2022 at 4:12am, updated Sat 5 Nov 2022 at 9:30am": each mention of the date is taken out.
   let rest = block;
@@ -221,6 +228,23 @@ function singleDateLine(block: string): string | null {
   // Nothing but the date, a time, a byline and a few words of its own: not a sentence that mentions a date.
   if (words.length > 8 || words.some((w) => /^\p{Ll}/u.test(w) && !DATE_LINE_WORDS.has(w))) return null;
   return toIso(m.year!, m.month, m.day);
+}
+
+function yearFirstDateLine(block: string): string | null {
+  const m = YEAR_FIRST_LINE.exec(block.trim());
+  if (m === null || !isValidDay(Number(m[2]), Number(m[3]))) return null;
+  const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
+}
+
+/**
+ * Which order a date line in figures is written in, by the time zone beside it: "06:12 PM EDT" is American
+ * (month first), "18:12 BST" British or European (day first); null when it names no zone that tells.
+ */
+export function zoneOrder(line: string): 'day-first' | 'month-first' | null {
+  if (/\b(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|AKDT|AKST|HST)\b/.test(line)) return 'month-first';
+  if (/\b(?:BST|GMT|CET|CEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|IST)\b/.test(line)) return 'day-first';
+  return null;
 }
 
 /** "28/05/2025", "Published 05.28.2025 09:14", "Posted: Mon, 10/02/2023 - 8:15am", "Posted 10/28/16 7:45 AM": a date line written in figures. */

@@ -8,7 +8,7 @@ import { splitSentences } from '../extract/sentences.js';
 import { shorten } from '../text/cut.js';
 import { utf16ToCodePointMapper } from '../text/offsets.js';
 import { isChromeLine } from './chrome.js';
-import { ambiguousDateLine, dateInFileName, dateLine, inferPublicationDate, spellingOrder } from './dates.js';
+import { ambiguousDateLine, dateInFileName, dateLine, inferPublicationDate, spellingOrder, zoneOrder } from './dates.js';
 import { readFrontMatter } from './frontMatter.js';
 import { findSources } from './sources.js';
 import type { DocumentMetadata } from '../sources/types.js';
@@ -198,9 +198,12 @@ function publicationDate(input: ParseInput, stated: string | null, statedBasis: 
   // "04/06/2022" reads either way: the article's spelling and currency tell which, marked ≈ with that reason.
   for (const block of headerBlocks(blocks)) {
     const line = ambiguousDateLine(block);
-    const order = line === null ? null : spellingOrder(input.text);
+    // The time zone written with it tells first ("06:12 PM EDT"), else the spelling and currency.
+    const zone = line === null ? null : zoneOrder(line.part);
+    const order = line === null ? null : (zone ?? spellingOrder(input.text));
     if (line !== null && order !== null) {
-      return { iso: order === 'day-first' ? line.dayFirst : line.monthFirst, inferred: true, basis: `the date line ${line.part}, read ${order === 'day-first' ? 'day first (British spelling)' : 'month first (American spelling)'}` };
+      const why = zone !== null ? `${order === 'day-first' ? 'day first' : 'month first'} (by its time zone)` : order === 'day-first' ? 'day first (British spelling)' : 'month first (American spelling)';
+      return { iso: order === 'day-first' ? line.dayFirst : line.monthFirst, inferred: true, basis: `the date line ${line.part}, read ${why}` };
     }
   }
   return inferred();

@@ -145,7 +145,8 @@ class ArticleExtractor {
     const surface = hit.phrase ? p.text.slice(hit.phrase.nameStart, hit.phrase.nameEnd) : '';
     const dateIn = [placeIn(pi, hit.frame), ...(hit.intro ? [placeIn(pi, hit.intro)] : [])];
     this.cursor = { para: pi, pos: hit.phrase?.start ?? 0, skip: hit.content ? [hit.content] : [] };
-    const { resolution, deferred } = hit.phrase ? this.resolvePhrase(hit.phrase, surface, headline) : { resolution: null, deferred: null };
+    const phrase = hit.phrase === null ? null : withIntroGender(p.text, hit);
+    const { resolution, deferred } = phrase ? this.resolvePhrase(phrase, surface, headline) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
     // "… said in a statement": remember who issued it, for a later "the statement said".
     if (hit.cue && resolution) {
@@ -877,6 +878,8 @@ class ArticleExtractor {
 
   /** Full names by the spelling key of their first word. */
   private readonly namesByFirstName = new NewestByKey<string>();
+  /** Full names by the spelling key of the name they go by ("who goes by Remy", "known as Migz"). */
+  private readonly namesGoneBy = new NewestByKey<string>();
 
   /** Distinct full names written before the cursor whose first word is `given`. */
   private fullNamesFirstNamed(given: string): string[] {
@@ -884,6 +887,8 @@ class ArticleExtractor {
     const names = new Set<string>();
     const first = (name: string) => name.split(' ')[0]!;
     for (const name of this.namesByFirstName.newest(spellingKey(given))) if (first(name) === given) names.add(name);
+    // "Ramesh Balasubramanian, …, who goes by Remy": the name a person goes by.
+    for (const name of this.namesGoneBy.newest(spellingKey(given))) names.add(name);
     for (const c of this.peopleJustBefore()) if (!c.single && first(c.name) === given) names.add(c.name);
     // One person written with and without a middle initial is one person; so is "Morag" of "Her mother, Morag,"
     // beside "Morag Buchan" (a first name given alone by a kin apposition, then in full).
@@ -944,6 +949,8 @@ class ArticleExtractor {
         // "Tom Barrett, 54,", later "the 54-year-old": an age describes its person too.
         for (const title of c.titles) if (isTitleWord(title) || PERSON_ROLE_NOUNS.has(title) || NATIONALITY_WORDS.has(title) || title.startsWith('age:')) this.namesByTitle.add(title, titled);
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
+        const goesBy = GOES_BY.exec(para.text.slice(c.index + c.name.length, c.index + c.name.length + 160));
+        if (goesBy !== null && goesBy[1] !== c.name.split(' ')[0]) this.namesGoneBy.add(spellingKey(goesBy[1]!), c.name);
         for (const inner of innerNameWords(c.name)) this.namesByInnerWord.add(spellingKey(inner), c.name);
       }
     }
@@ -1488,6 +1495,25 @@ function finiteVerbSoonAfter(tokens: Token[], from: number, end: number): boolea
   for (let k = from + 1; k < tokens.length && k <= from + 6 && tokens[k]!.end <= end; k++) if (FINITE_VERBS.has(tokens[k]!.low)) return true;
   return false;
 }
+
+/**
+ * "In her catalogue essay, Park writes that …": a possessive in the words before the subject, with no one else named
+ * there, is the subject's own and tells the subject's gender.
+ */
+function withIntroGender(text: string, hit: Hit): SpeakerPhrase {
+  const phrase = hit.phrase!;
+  if (phrase.kind !== 'name' || phrase.type !== 'person' || phrase.gender !== null || hit.intro === null) return phrase;
+  const intro = text.slice(hit.intro.start, hit.intro.end);
+  // Only an adverbial opening ("In her essay,", "At his hearing,"): in "His daughter, Okada Mariko," the possessive is another's.
+  if (!/^\s*(?:In|At|On|During|Throughout|Through|Over|From|After|Before|Since)\s/.test(intro) || !/,\s*$/.test(intro)) return phrase;
+  const words = intro.match(/\b(?:his|her)\b/gi) ?? [];
+  const genders = new Set(words.map((w) => (w.toLowerCase() === 'his' ? 'm' : 'f')));
+  if (genders.size !== 1 || /\b(?:he|she|him)\b/i.test(intro) || /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(intro.slice(1))) return phrase;
+  return { ...phrase, gender: [...genders][0] as 'm' | 'f' };
+}
+
+/** After a name and its apposition: ", who goes by Remy,", ", known as “Migz”," — the one word the person is called. */
+const GOES_BY = /^(?:[^.;:!?“”"]|\.(?!\s+\p{Lu})){0,120}?,\s*(?:who\s+(?:goes|went)\s+by|(?:better\s+|widely\s+)?known\s+as|nicknamed)\s+["“‘']?(\p{Lu}[\p{Ll}'’-]+)["”’']?\s*[,.;]/u;
 
 /** Words that open a clause after "that": determiners, pronouns, quantifiers. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this', 'these', 'those', 'no', 'every', 'each', 'all', 'some', 'any', 'many', 'most', 'several', 'both', 'none', 'nobody', 'one', 'two', 'three', 'more', 'about', 'only']);

@@ -1399,3 +1399,18 @@ describe('text that ends where a pattern looks ahead', () => {
     expect(() => extractStatements(inputFromText(text))).not.toThrow();
   });
 });
+
+describe('dev-z: names people go by, and a gender told before the name', () => {
+  it('"Ramesh Balasubramanian, …, who goes by Remy, says" makes "Remy says" him', () => {
+    const text = body('Teammate Ramesh Balasubramanian, a 19-year-old winger from Brampton, Ont., who goes by Remy, says Delorme once replaced every roll of stick tape with pink tape.', '"Nobody noticed until warm-up. Coach was not impressed," Remy says.');
+    expect(speakerOf(text, 'Nobody noticed')).toBe('Ramesh Balasubramanian');
+  });
+
+  it('"In her catalogue essay, Park writes …" makes Park a woman, so a later "he says" is not her', () => {
+    const text = body('Elijah Kwinnum, 71, is the master carver. Hyun-Joo Park curated the show.', 'In her catalogue essay, Park writes that Kwinnum’s work “rewrote the grammar” of formline.', '“I didn’t want it to be a funeral,” he says.');
+    expect(speakerOf(text, 'a funeral')).toBe('Elijah Kwinnum');
+    // "His daughter, Okada Mariko, said": the possessive is her father's; she is not made a man.
+    const okada = body('Okada Shinzo, a potter, died on Feb. 12.', 'His daughter, Okada Mariko, said the cause was heart failure.', '“He would sit next to me and watch my hands,” Ms. Okada said.');
+    expect(speakerOf(okada, 'watch my hands')).not.toBe('Okada Shinzo');
+  });
+});
