@@ -11,7 +11,7 @@ import { NATIONALITY_WORDS } from './places.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
-import { personalOrganisationName, type SpeakerPhrase } from './speakers.js';
+import { isTitleWord, personalOrganisationName, type SpeakerPhrase } from './speakers.js';
 
 /** A role that introduces someone by a family tie to another person of the article. */
 const KIN_ROLE = /\b(?:daughter|son|wife|husband|widow|widower|mother|father|brother|sister|stepson|stepdaughter|niece|nephew|grandson|granddaughter)\b/i;
@@ -755,7 +755,8 @@ export class EntityRegistry {
       // "A spokeswoman for Voltrek", "a spokesperson for the federal Department of Finance": the organisation named,
       // never a person of the article ("a spokesman for Johnson" speaks for Johnson, and is not Johnson).
       const named = spokesperson ? /\b(?:for|of|at)\s+(?:the\s+)?(?:federal\s+|state\s+|provincial\s+)?(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}.&'’-]*))*)$/u.exec(phrase.text) : null;
-      if (named !== null && phrase.forPerson !== true && !this.isPersonOfArticle(named[1]!)) {
+      // "A spokeswoman for the Premier": an office holder's spokesperson, not an organisation called "Premier".
+      if (named !== null && phrase.forPerson !== true && !this.isPersonOfArticle(named[1]!) && !named[1]!.split(/\s+/).every((w) => isTitleWord(w.toLowerCase()))) {
         const byName = this.organisationByName(named[1]!, surface, [], 'spokesperson-organisation');
         return { ...byName, via: `${surface} → ${byName.text}` };
       }

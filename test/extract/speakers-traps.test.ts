@@ -1414,3 +1414,10 @@ describe('dev-z: names people go by, and a gender told before the name', () => {
     expect(speakerOf(okada, 'watch my hands')).not.toBe('Okada Shinzo');
   });
 });
+
+describe('a spokesperson for an office holder', () => {
+  it('"A spokeswoman for the Premier said" is never an organisation called "Premier"', () => {
+    const text = body('Premier Alison Redfern toured the flooded towns on Monday.', 'A spokeswoman for the Premier said disaster assistance had been activated for the region.');
+    expect(speakerOf(text, 'disaster assistance')).not.toBe('Premier');
+  });
+});
