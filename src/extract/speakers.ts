@@ -431,7 +431,8 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** Possessive determiners: "His eldest son" opens a description, never a name. */
 export const POSSESSIVE_WORDS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const TIME_SPANS: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'moments', 'decades']);
+// "Last week she called me and said": "Last" and "Next" open a time, not a name.
+const TIME_SPANS: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'moments', 'decades', 'last', 'next']);
 
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);

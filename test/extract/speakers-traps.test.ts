@@ -1421,3 +1421,10 @@ describe('a spokesperson for an office holder', () => {
     expect(speakerOf(text, 'disaster assistance')).not.toBe('Premier');
   });
 });
+
+describe('dev-za: a time opening a sentence', () => {
+  it('"Last week she called me and said …" names nobody called "Last"', () => {
+    const text = body('OCAMPO: A lot more than is riding on me, frankly. Last week she called me after an event in Yuma and said, "Rafa, they want you here."');
+    expect(extractStatements(inputFromText(text)).statements.map((s) => s.speaker)).not.toContain('Last');
+  });
+});
