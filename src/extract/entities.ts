@@ -530,6 +530,12 @@ export class EntityRegistry {
     // "Beaumont Jr." is never Harlan T. Beaumont Sr.: a suffix written with the surname keeps only the full names with it.
     const suffix = suffixOf(name);
     const fuller = this.lookups.fullNamesFor(surname, true).filter((f) => f !== name && withoutSuffixes(f).endsWith(ending) && (suffix === null || suffixOf(f) === suffix));
+    // "Doug Jr.", after "Douglas R. Pruett Jr.": a short first name with the suffix, of the one person of the article
+    // whose first name it shortens and who carries that suffix.
+    if (tokens.length === 2 && suffix !== null && fuller.length === 0 && surname.length >= 3) {
+      const shortened = this.persons.filter((e) => suffixOf(e.name) === suffix && e.name.split(' ').length > 2 && e.name.startsWith(surname) && e.name.split(' ')[0] !== surname);
+      if (shortened.length === 1) return this.named(this.person(shortened[0]!.name, surface, phrase.roles, phrase.gender), 'first-name-earlier', `${surface} → ${shortened[0]!.name}`);
+    }
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
     if (!surnameOnly) return this.orgByLeadingWords(name, surface, phrase) ?? this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.

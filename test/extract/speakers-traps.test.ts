@@ -1428,3 +1428,10 @@ describe('dev-za: a time opening a sentence', () => {
     expect(extractStatements(inputFromText(text)).statements.map((s) => s.speaker)).not.toContain('Last');
   });
 });
+
+describe('dev-za: a short first name with a suffix', () => {
+  it('"Doug Jr." after "Douglas R. Pruett Jr." is him, never a new person', () => {
+    const text = body('ATHENS, Ga. — Douglas R. Pruett Jr. said he loves his father.', 'Then Doug Jr. added a line that drew the loudest laugh of the night. “Kendra’s the one who actually reads the briefing books,” he said.');
+    expect(speakerOf(text, 'briefing books')).toBe('Douglas R. Pruett Jr.');
+  });
+});
