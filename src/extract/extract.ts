@@ -1016,7 +1016,10 @@ class ArticleExtractor {
     }
   }
 
-  /** A sentence in the cursor's paragraph, after `order` and before the cursor, opens with "Her husband", "The owner", "A neighbour". */
+  /**
+   * A sentence after `order` opens with a described person ("Her husband", "The owner", "A neighbour"): before the
+   * cursor in its paragraph, any; in the two paragraphs before it, one whose noun has the pronoun's gender.
+   */
   private describedSubjectSince(order: number, gender: 'm' | 'f' | null = null): boolean {
     // This paragraph and, for a speaker of an earlier one, the two before it: "Her mother was less certain …. ¶ "…," she said."
     for (let i = Math.max(Math.floor(order / 1e6), this.cursor.para - 2); i <= this.cursor.para; i++) {

@@ -92,9 +92,9 @@ export function attributionsAllowed(length: number): number {
  * the fixtures (Q&As, reaction round-ups, trap-packed features) yields one per 100 characters over a few
  * thousand; a long debate transcript about one per 200. The first 300 cover any article of ordinary length
  * whole, the densest up to about 60,000 characters (10,000 words). Past that rate the text is a list or an
- * attack, and every attribution read in it costs what one in news costs: such an article's later paragraphs are
- * indexed as text without statements, and the ingest says so (readUpTo), so that the worst text costs a bounded
- * time per MB (issue 16) instead of news's cost times its density.
+ * attack, and every attribution read in it costs what one in news costs: once an article first exceeds this, its
+ * later paragraphs are indexed as text without statements (extract.ts), and the ingest says so (readUpTo), so that
+ * the worst text costs a bounded time per MB (issue 16) instead of news's cost times its density.
  */
 export function articleAttributionsAllowed(charsRead: number): number {
   return 300 + Math.floor(charsRead / 200);
@@ -113,8 +113,8 @@ export function articleParagraphsAllowed(charsRead: number): number {
 
 /**
  * Reporting words read in one paragraph. Each costs a walk back to its subject and a parse of it; the fixtures'
- * densest paragraph holds 2.1 more than one per 40 characters (five in 117 characters; "He said. She said no."). A text of nothing but "said said said …" holds one per 5, and "the company said." one per 18: each is read
- * for the first of them only.
+ * densest paragraph holds 2.1 more than one per 40 characters (five in 117 characters). A text of nothing but
+ * "said said said …" holds one per 5, and "the company said." one per 18: each is read for the first of them only.
  */
 export function cuesAllowed(length: number): number {
   return 8 + Math.floor(length / 40);
@@ -142,7 +142,7 @@ export function findFrames(p: PreparedParagraph): Hit[] {
         if (first.content) unitHits[covering] = { ...first, content: { start: first.content.start, end: p.tokens[second - 2]!.end } };
       } else if (covering !== -1 && !isOuterTail(p, unit, c, unitHits, covering)) continue;
       if (isExcluded(p, t.start)) continue;
-      for (const hit of cueFrames(p, unit, c)) if (!isAnonymityRequest(p, hit)) unitHits.push(...secondClauses(p, unit, hit));
+      for (const hit of cueFrames(p, unit, c)) if (!isAnonymityRequest(p, hit)) unitHits.push(hit);
     }
     if (unitHits.length === 0) {
       const according = findAccordingTo(p, unit);
@@ -171,32 +171,6 @@ function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[
   if (!/,\s*$/.test(p.text.slice(Math.max(0, hit.phrase.start - 3), hit.phrase.start))) return false;
   unitHits.splice(covering, 1);
   return true;
-}
-
-/**
- * "said the health authority was recruiting, and denied that the government had let it drift": one speaker, two
- * reports, the second with its own reporting verb (and its own stance). ("said A and that B" is cut in extract.ts.)
- */
-function secondClauses(p: PreparedParagraph, unit: Unit, hit: Hit): Hit[] {
-  const { tokens } = p;
-  if (hit.content === null || hit.quoted || hit.type !== 'frame') return [hit];
-  const content = hit.content;
-  for (let k = unit.from + 1; k < unit.to; k++) {
-    const t = tokens[k]!;
-    if (t.start <= content.start || t.end > content.end || t.low !== 'and' || p.quoteOf[k] !== -1) continue;
-    const next = tokens[k + 1];
-    const cueAt = next !== undefined && next.low !== 'that' && CUES.get(next.low)?.participle !== true && CUES.has(next.low) && tokens[k + 2]?.low === 'that' ? k + 1 : -1;
-    if (cueAt === -1) continue;
-    const thatAt = k + 2;
-    const second = tokens[thatAt + 1];
-    if (second === undefined || second.start >= content.end) continue;
-    const firstEnd = tokens[k - 1]!.text === ',' ? tokens[k - 2]!.end : tokens[k - 1]!.end;
-    if (firstEnd <= content.start) continue;
-    const first: Hit = { ...hit, content: { start: content.start, end: firstEnd } };
-    const rest: Hit = { ...hit, content: { start: second.start, end: content.end }, cue: { start: tokens[cueAt]!.start, end: tokens[cueAt]!.end }, cueInfo: CUES.get(tokens[cueAt]!.low)! };
-    return [first, ...secondClauses(p, unit, rest)];
-  }
-  return [hit];
 }
 
 const GENERIC_OPENERS: ReadonlySet<string> = new Set(['when', 'whenever', 'if', 'unless']);
@@ -447,7 +421,8 @@ function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number):
     if (info === undefined || p.quoteOf[k + 1] !== -1) continue;
     const participleJoint = t.text === ',' && info.participle === true && !info.objectFirst;
     // "and said", "but added" (not "should … and tell someone where …": a base form is no report).
-    const finiteJoint = (t.low === 'but' || t.low === 'and') && !info.participle && !info.nounLike && !info.needsClause && tokens[k - 1]?.text !== ',' && tokens[k + 1]!.low !== info.lemma;
+    // After a comma only with its own "that" (", and denied that the government had let it drift").
+    const finiteJoint = (t.low === 'but' || t.low === 'and') && !info.participle && !info.nounLike && !info.needsClause && (tokens[k - 1]?.text !== ',' || tokens[k + 2]?.low === 'that') && tokens[k + 1]!.low !== info.lemma;
     if (!participleJoint && !finiteJoint) continue;
     let r = k + 2;
     if (info.recipient) r = skipRecipient(p, u, r);

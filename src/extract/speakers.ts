@@ -389,7 +389,7 @@ function parsePhraseParts(text: string, tokens: Token[], from: number, to: numbe
   const nameGender = apposedName === undefined ? null : (apposedName.gender ?? (apposedName.name === null ? null : genderOfGivenName(apposedName.name.split(' ')[0]!)));
   // The description's own head tells its gender ("wife"), not a title inside it ("Mr Keogh's solicitor, Ms Garvey").
   const head = kept[0]!.head === null ? undefined : stripDot(kept[0]!.head);
-  const describedGender = head === undefined ? null : FEMALE.has(head) ? 'f' : MALE.has(head) ? 'm' : null;
+  const describedGender = head === undefined ? null : genderOfWord(head);
   const otherGender = apposedName !== undefined && apposedName !== kept[0] && kept[0]!.kind !== 'name' && describedGender !== null && nameGender !== null && nameGender !== describedGender;
   const named = otherGender ? undefined : apposedName;
   // "Whitlock's husband, Tom,": a first name given by a kin apposition carries the family's surname ("Tom Whitlock").
