@@ -163,6 +163,11 @@ function isOuterTail(p: PreparedParagraph, unit: Unit, c: number, unitHits: Hit[
   if (inner.rule !== 'head-clause' || inner.quoted || inner.phrase === null || p.tokens[c - 1]?.text === ',') return false;
   // "warned that …": a that-clause is the head verb's own report, whatever follows it.
   if (inner.content === null || /\bthat\s*$/i.test(p.text.slice(Math.max(0, inner.content.start - 6), inner.content.start))) return false;
+  // The tail's speaker is set off by a comma within a subject's reach before the verb: without one, no frame is read
+  // (a text of "the company said." repeated would otherwise read every verb twice).
+  let comma = c - 1;
+  while (comma > unit.from && c - comma <= 46 && p.tokens[comma]!.text !== ',' && p.tokens[comma]!.start >= inner.content.start) comma--;
+  if (p.tokens[comma]?.text !== ',' || p.tokens[comma]!.start < inner.content.start) return false;
   const [hit] = cueFrames(p, unit, c);
   if (hit === undefined || (hit.rule !== 'tail' && hit.rule !== 'parenthetical') || hit.content === null || hit.phrase === null || hit.content.start > inner.phrase.start) return false;
   // The tail's speaker stands inside the head clause's content, right before its verb.

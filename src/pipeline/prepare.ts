@@ -89,19 +89,22 @@ interface Pieces {
 /** The article's paragraphs as the extractor reads them: over-long ones cut at sentence ends (or words) into pieces. */
 export function extractionPieces(paragraphs: ArticleParagraph[], sentences: ArticleSentence[]): Pieces {
   const out: Pieces = { paragraphs: [], sentences: [], paragraphOf: [], readUpTo: null };
-  const sentencesOf = new Map<number, ArticleSentence[]>();
-  for (const s of sentences) {
-    const list = sentencesOf.get(s.paragraphIndex);
-    if (list) list.push(s);
-    else sentencesOf.set(s.paragraphIndex, [s]);
-  }
+  // Sentences come in paragraph order (parse.ts): each paragraph's are the run the cursor is at, found without
+  // indexing the sentences of paragraphs past the allowance.
+  let cursor = 0;
+  const sentencesOfParagraph = (index: number): ArticleSentence[] => {
+    while (cursor < sentences.length && sentences[cursor]!.paragraphIndex < index) cursor++;
+    const from = cursor;
+    while (cursor < sentences.length && sentences[cursor]!.paragraphIndex === index) cursor++;
+    return sentences.slice(from, cursor);
+  };
   for (const paragraph of paragraphs) {
     // Paragraphs past the article's allowance are not read for attributions (extract/frames.ts): no pieces made.
     if (out.paragraphs.length >= articleParagraphsAllowed(paragraph.span.end)) {
       out.readUpTo = paragraph.span.start;
       break;
     }
-    const own = sentencesOf.get(paragraph.index) ?? [];
+    const own = sentencesOfParagraph(paragraph.index);
     for (const piece of cutParagraph(paragraph, own)) {
       const index = out.paragraphs.length;
       out.paragraphs.push({ ...paragraph, index, text: piece.text, span: piece.span });
