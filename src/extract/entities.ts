@@ -11,10 +11,8 @@ import { NATIONALITY_WORDS } from './places.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
-import { isTitleWord, personalOrganisationName, type SpeakerPhrase } from './speakers.js';
+import { isTitleWord, KIN_NOUNS, personalOrganisationName, type SpeakerPhrase } from './speakers.js';
 
-/** A role that introduces someone by a family tie to another person of the article. */
-const KIN_ROLE = /\b(?:daughter|son|wife|husband|widow|widower|mother|father|brother|sister|stepson|stepdaughter|niece|nephew|grandson|granddaughter)\b/i;
 
 export interface Entity {
   id: number;
@@ -706,7 +704,7 @@ export class EntityRegistry {
   /** A person the article introduced by a family tie ("his daughter, Madison Hatcher"): called by first or full name after. */
   private introducedAsKin(name: string): boolean {
     const entity = this.entityFor(name);
-    return entity !== null && entity.roles.some((role) => KIN_ROLE.test(role));
+    return entity !== null && entity.roles.some((role) => role.toLowerCase().split(/[^\p{L}]+/u).some((word) => KIN_NOUNS.has(word)));
   }
 
   private entityFor(name: string): Entity | null {

@@ -437,6 +437,9 @@ const TIME_SPANS: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
 
+/** Every noun that introduces someone by a family tie to another person ("his daughter, Madison Hatcher"). */
+export const KIN_NOUNS: ReadonlySet<string> = new Set([...SAME_SURNAME_KIN, 'widow', 'widower', 'stepson', 'stepdaughter', 'niece', 'nephew', 'grandson', 'granddaughter']);
+
 /** The surname of the possessor in "Whitlock's husband" / "Karen Whitlock’s son", when the part is exactly that. */
 function familySurname(tokens: Token[], r: PartReading): string | null {
   const { from, to } = r.part;
