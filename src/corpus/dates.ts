@@ -180,8 +180,13 @@ const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?
 /** The date a file's name carries, as ISO, or null. */
 export function dateInFileName(file: string): string | null {
   const m = FILE_NAME_DATE.exec(file);
-  if (m === null) return null;
-  const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  return m === null ? null : calendarIso(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The ISO date of a year, month and day that name a real day ("31 February" names none), or null. */
+function calendarIso(year: number, month: number, day: number): string | null {
+  if (!isValidDay(month, day)) return null;
+  const iso = toIso(year, month, day);
   return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
 }
 
@@ -232,9 +237,7 @@ function singleDateLine(block: string): string | null {
 
 function yearFirstDateLine(block: string): string | null {
   const m = YEAR_FIRST_LINE.exec(block.trim());
-  if (m === null || !isValidDay(Number(m[2]), Number(m[3]))) return null;
-  const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
-  return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
+  return m === null ? null : calendarIso(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /**
@@ -294,11 +297,7 @@ function numericDateReadings(block: string): string[] | null {
   const [a, b] = [Number(m[2]), Number(m[3])];
   // A two-digit year ("10/28/16") as POSIX reads one: 69–99 the 1900s, 00–68 the 2000s.
   const year = m[4]!.length === 2 ? Number(m[4]) + (Number(m[4]) >= 69 ? 1900 : 2000) : Number(m[4]);
-  const valid = (month: number, day: number): string | null => {
-    if (!isValidDay(month, day)) return null;
-    const iso = toIso(year, month, day);
-    return dayNumberToIso(isoToDayNumber(iso)) === iso ? iso : null;
-  };
+  const valid = (month: number, day: number): string | null => calendarIso(year, month, day);
   const readings = [valid(a, b), valid(b, a)].filter((iso, k, all): iso is string => iso !== null && all.indexOf(iso) === k);
   const fitting = weekday === null ? readings : readings.filter((iso) => new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday);
   return fitting;

@@ -25,7 +25,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, genderOfWord, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, SENIORITY, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, genderOfWord, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -1510,9 +1510,9 @@ function withIntroGender(text: string, hit: Hit): SpeakerPhrase {
   // Only an adverbial opening ("In her essay,", "At his hearing,"): in "His daughter, Okada Mariko," the possessive is another's.
   if (!/^\s*(?:In|At|On|During|Throughout|Through|Over|From|After|Before|Since)\s/.test(intro) || !/,\s*$/.test(intro)) return phrase;
   const words = intro.match(/\b(?:his|her)\b/gi) ?? [];
-  const genders = new Set(words.map((w) => (w.toLowerCase() === 'his' ? 'm' : 'f')));
+  const genders = new Set(words.map((w) => POSSESSIVE_PRONOUNS.get(w.toLowerCase())!));
   if (genders.size !== 1 || /\b(?:he|she|him)\b/i.test(intro) || /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(intro.slice(1))) return phrase;
-  return { ...phrase, gender: [...genders][0] as 'm' | 'f' };
+  return { ...phrase, gender: [...genders][0]! };
 }
 
 /** After a name and its apposition: ", who goes by Remy,", ", known as “Migz”," — the one word the person is called. */

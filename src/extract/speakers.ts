@@ -84,7 +84,7 @@ export function personalOrganisationName(owner: string, head: string): string {
 /** Titles of courtesy, which name a person, not an office ("Mr. de Grandpré’s office" is his). */
 const PERSONAL_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lady', 'lord']);
 /** Possessive pronouns before such a noun, with the owner's gender: "his campaign". */
-const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['his', 'm'], ['her', 'f'], ['their', null]]);
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['his', 'm'], ['her', 'f'], ['their', null]]);
 /** Nouns for someone who speaks for, works for or belongs to the person named after "for"/"to"/"of". */
 const AGENT_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'aide', 'adviser', 'advisor', 'lawyer', 'attorney', 'counsel', 'representative', 'assistant', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'friend', 'widow', 'widower', 'partner']);
 
@@ -431,8 +431,8 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** Possessive determiners: "His eldest son" opens a description, never a name. */
 export const POSSESSIVE_WORDS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-// "Last week she called me and said": "Last" and "Next" open a time, not a name.
-const TIME_SPANS: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'moments', 'decades', 'last', 'next']);
+// Words that open a time, not a name: "Minutes after the debate …", "Last week she called me and said".
+const OPENS_A_TIME: ReadonlySet<string> = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'moments', 'decades', 'last', 'next']);
 
 /** Kin who share a surname, as news writing assumes: "Whitlock's husband, Tom" is Tom Whitlock. */
 const SAME_SURNAME_KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'father', 'mother']);
@@ -510,7 +510,7 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "I've said that to Gail": the one speaking, never a name.
   if (tokens.slice(from, to).some((t) => /^I['’](?:ve|m|d|ll)$/.test(t.text))) return null;
   // "His eldest son …", "Minutes after the debate …": a possessive or a span of time opening a sentence, never a name.
-  if (to - from === 1 && (POSSESSIVE_WORDS.has(firstLow) || TIME_SPANS.has(firstLow))) return null;
+  if (to - from === 1 && (POSSESSIVE_WORDS.has(firstLow) || OPENS_A_TIME.has(firstLow))) return null;
   // "We will remind that …": the publisher's voice (but "US" is a country).
   if (PUBLISHER_PRONOUNS.has(firstLow) && firstLow !== 'one' && (tokens[from]!.text !== tokens[from]!.text.toUpperCase() || tokens[from]!.text === 'I')) return null;
 
