@@ -1,14 +1,16 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askLine } from '../src/app.js';
 import { answer } from '../src/answers/index.js';
 import { parseQuery, toFtsMatch } from '../src/index/ftsQuery.js';
 import { loadSynonyms } from '../src/index/synonyms.js';
-import { openDatabase, IndexOpenError, quickCheck } from '../src/index/database.js';
+import { openDatabase, IndexOpenError, quickCheck, loadMigrations, migrate } from '../src/index/database.js';
 import { rankingWindowCurrent } from '../src/index/queries.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
+import { NEWS_FIXTURES_DIR } from '../src/cli/fixtureSets.js';
 
 let index: TempIndex | undefined;
 afterEach(() => {
@@ -93,7 +95,7 @@ describe('ingest', () => {
   it('rebuilds people and the vocabulary when a migration emptied them and marked them out of date, even with no article changed', async () => {
     index = await tempIndex();
     // A migration that changes what is derived says so as 012 does: the derived tables were built from no version.
-    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statements SET person_id = NULL; UPDATE ranking_window SET built_at = -1;');
+    index.db.exec('DELETE FROM person_aliases; DELETE FROM people; DELETE FROM vocabulary; UPDATE statement_rows SET person_id = NULL; UPDATE ranking_window SET built_at = -1;');
     const summary = await index.ingest();
     expect(summary).toMatchObject({ unchanged: 5, added: 0 });
     expect(answer(index.ctx, { command: 'who', query: 'Rutte' }).title).toBe('Mark Rutte');
@@ -173,6 +175,54 @@ describe('search and citations', () => {
         expect(sliceByCodePoints(source, own.span)).toBe(item.excerpt);
       }
     }
+  });
+
+  it('reads every sentence and statement back verbatim from its paragraph, where the text is stored once (schema 013)', async () => {
+    index = await tempIndex({ seeds: true, ingest: false });
+    for (const set of ['dev-a', 'dev-za']) {
+      const dir = join(NEWS_FIXTURES_DIR, set);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) writeFileSync(join(index.corpusDir, `${set}-${file}`), readFileSync(join(dir, file)));
+    }
+    await index.ingest();
+    const rows = (table: string, text: string, start: string, end: string) =>
+      index!.db.prepare(`SELECT a.key AS file, t.${text} AS text, t.${start} AS start, t.${end} AS end FROM ${table} t JOIN articles a ON a.id = t.article_id`).all() as { file: string; text: string; start: number; end: number }[];
+    const sources = new Map<string, string>();
+    const source = (file: string) => sources.get(file) ?? sources.set(file, readFileSync(join(index!.corpusDir, file), 'utf8')).get(file)!;
+    const sentences = rows('sentences', 'text', 'start', 'end');
+    const statements = rows('statements', 'content', 'content_start', 'content_end');
+    expect(sentences.length).toBeGreaterThan(1000);
+    expect(statements.length).toBeGreaterThan(300);
+    for (const r of [...sentences, ...statements]) expect(r.text).toBe(sliceByCodePoints(source(r.file), { start: r.start, end: r.end }));
+    const stored = index.db.prepare("SELECT name FROM pragma_table_info('sentence_rows') UNION ALL SELECT name FROM pragma_table_info('statement_rows')").pluck().all();
+    expect(stored).not.toContain('text');
+    expect(stored).not.toContain('content');
+  });
+
+  it('upgrades an index of schema 12 in place (migration 013): the same rows, the same full-text matches, the same answers', async () => {
+    index = await tempIndex();
+    const oldFile = join(index.dir, 'schema12.db');
+    const old = new Database(oldFile);
+    migrate(old, loadMigrations().filter((m) => m.version <= 12));
+    old.exec(`ATTACH '${index.dbFile}' AS cur`);
+    const tables = old.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%vocab%'").pluck().all() as string[];
+    for (const table of tables) {
+      const columns = (old.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).join(', ');
+      old.exec(`DELETE FROM main.${table}; INSERT INTO main.${table}(${columns}) SELECT ${columns} FROM cur.${table}`);
+    }
+    old.exec('INSERT INTO main.sentences_fts(rowid, text) SELECT id, text FROM main.sentences ORDER BY id; DETACH cur');
+    expect(migrate(old)).toEqual([13]);
+    const dump = (db: typeof old) => ({
+      sentences: db.prepare('SELECT * FROM sentences ORDER BY id').all(),
+      statements: db.prepare('SELECT * FROM statements ORDER BY id').all(),
+      matches: ['troops', 'Kuvshynnykova', '"North Korea"'].map((q) => db.prepare('SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank').pluck().all(q)),
+    });
+    const upgraded = dump(old);
+    expect(upgraded.sentences.length).toBeGreaterThan(100);
+    expect(upgraded).toEqual(dump(index.db));
+    expect(quickCheck(old)).toBe('ok');
+    old.prepare('DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)').run();
+    expect(old.prepare('SELECT count(*) FROM sentences_fts').pluck().get()).toBe(old.prepare('SELECT count(*) FROM sentences').pluck().get());
+    old.close();
   });
 
   it('a synonym finds its everyday variants: troops ~ soldiers ~ military personnel; DPRK ~ North Korea ~ Pyongyang', async () => {

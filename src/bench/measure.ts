@@ -92,9 +92,9 @@ export interface SizeResult {
 
 function partOf(name: string): string {
   if (name.startsWith('sentences_fts')) return 'fts';
-  if (name.startsWith('sentences')) return 'sentences';
+  if (name.startsWith('sentence')) return 'sentences';
   if (name.startsWith('paragraphs')) return 'paragraphs';
-  if (name.startsWith('statements') || name.startsWith('speaker_mentions') || name.startsWith('people') || name.startsWith('person_')) return 'statements';
+  if (name.startsWith('statement') || name.startsWith('speaker_mentions') || name.startsWith('people') || name.startsWith('person_')) return 'statements';
   if (name.startsWith('articles')) return 'articles';
   return 'other';
 }

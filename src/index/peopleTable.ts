@@ -149,7 +149,7 @@ const TALLY_COLUMNS = 'type, name, mentions, roles, variants';
 /** Points every statement of each speaker at the person `resolve` gives (or none); the people whose counts changed go into `recount`. */
 function pointStatements(db: Db, speakers: Iterable<string>, resolve: (speaker: string) => number | null, out: PeopleWrite): void {
   const moved = cached(db, 'SELECT DISTINCT person_id FROM statements WHERE speaker = ? AND person_id IS NOT ?').pluck();
-  const update = cached(db, 'UPDATE statements SET person_id = ? WHERE speaker = ? AND person_id IS NOT ?');
+  const update = cached(db, 'UPDATE statement_rows SET person_id = ? WHERE speaker = ? AND person_id IS NOT ?');
   for (const speaker of speakers) {
     const id = resolve(speaker);
     const from = moved.all(speaker, id) as (number | null)[];

@@ -13,16 +13,16 @@ import { cached, type Db } from './database.js';
 export function writeStatements(db: Db, articleId: number, day: number, article: PreparedArticle, firstSentenceId: number): void {
   const insert = cached(
     db,
-    `INSERT INTO statements(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
-       cue, cue_start, cue_end, content, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO statement_rows(article_id, sentence_id, paragraph_idx, kind, speaker, speaker_type, speaker_mention, speaker_start, speaker_end,
+       cue, cue_start, cue_end, content_start, content_end, stance, figures, event_date, quoted, fingerprint, day, rule, speaker_rule)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const s of article.statements) {
     const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
     insert.run(
       articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
       s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
-      s.content, s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
+      s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
       s.rule, s.speakerRule,
     );
   }

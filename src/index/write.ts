@@ -150,13 +150,13 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     for (const p of article.paragraphs) insertParagraph.run(articleId, p.index, p.kind, p.span.start, p.span.end, p.text);
     const insertSentence = cached(
       db,
-      'INSERT INTO sentences(id, article_id, paragraph_idx, idx, start, end, text, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sentence_rows(id, article_id, paragraph_idx, idx, start, end, fingerprint, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const first = firstFreeSentenceId(db, day);
     let id = first;
     for (const [i, s] of article.sentences.entries()) {
       const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, s.text, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
