@@ -542,7 +542,8 @@ export class EntityRegistry {
       if (org !== null) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
       // "Bernice said", after "Bernice and Cyril Pardy": the one person of the article with that first name; two of them, unclear.
       // "Sir Geoffrey", "Dame Judi": these titles go with the first name.
-      if (phrase.roles.length === 0 || phrase.roles.every((r) => FIRST_NAME_TITLES.test(r))) {
+      // "Her husband, Ray,": a kin noun goes with the first name too.
+      if (phrase.roles.length === 0 || phrase.roles.every((r) => FIRST_NAME_TITLES.test(r) || KIN_NOUNS.has(r.toLowerCase()))) {
         const firstNamed = this.lookups.fullNamesFirstNamed(name);
         if (firstNamed.length > 1) return { entity: null, text: null, type: null, rule: 'first-name-ambiguous', via: `${surface}: ${firstNamed.join(' / ')}` };
         if (firstNamed.length === 1) return this.named(this.person(firstNamed[0]!, surface, [], phrase.gender), 'first-name-earlier', `${surface} → ${firstNamed[0]}`);

@@ -674,8 +674,26 @@ class ArticleExtractor {
     if (found === undefined) {
       found = personCandidatesIn(tokensOutsideQuotes(this.paras[i]!));
       this.namesIn.set(i, found);
+      for (const c of found) if (c.kinOf !== undefined) this.withKinSurname(i, c, c.kinOf);
     }
     return found;
+  }
+
+  /**
+   * "Sharon Dietz … Her husband, Ray, said": a given name introduced as a family member of "his"/"her" takes the
+   * surname of the nearest full name before it of that gender (this paragraph, then up to three before).
+   */
+  private withKinSurname(i: number, kin: PersonCandidate, gender: 'm' | 'f'): void {
+    if (kin.name.includes(' ') || !isKnownGivenName(kin.name)) return;
+    for (let j = i; j >= 0 && j >= i - 3; j--) {
+      const people = (this.namesIn.get(j) ?? this.namesOf(j)).filter((c) => !c.single && c.name.includes(' ') && c.kinOf === undefined && (j < i || c.index < kin.index));
+      for (let k = people.length - 1; k >= 0; k--) {
+        const c = people[k]!;
+        if ((c.gender ?? genderOfFullName(c.name)) !== gender) continue;
+        kin.name = `${kin.name} ${lastNameToken(c.name)}`;
+        return;
+      }
+    }
   }
 
   private peopleOf(i: number): PersonCandidate[] {
@@ -890,6 +908,8 @@ class ArticleExtractor {
     // "Ramesh Balasubramanian, …, who goes by Remy": the name a person goes by.
     for (const name of this.namesGoneBy.newest(spellingKey(given))) names.add(name);
     for (const c of this.peopleJustBefore()) if (!c.single && first(c.name) === given) names.add(c.name);
+    // "Her husband, Ray, a retired pipefitter, said": the speaker's own name, given the family's surname where it stands.
+    if (this.paras[this.cursor.para] !== undefined) for (const c of this.peopleOf(this.cursor.para)) if (c.kinOf !== undefined && c.index === this.cursor.pos && first(c.name) === given) names.add(c.name);
     // One person written with and without a middle initial is one person; so is "Morag" of "Her mother, Morag,"
     // beside "Morag Buchan" (a first name given alone by a kin apposition, then in full).
     const full = [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
@@ -1333,6 +1353,19 @@ interface PersonCandidate {
   titles: string[];
   /** After "to", "at", "in" …: often a place; a full name there counts only with a known given name. */
   afterPreposition: boolean;
+  /** "Her husband, Ray,": a given name alone, introduced as kin of someone of this gender (whose surname it takes). */
+  kinOf?: 'm' | 'f';
+}
+
+/** The gender of "his"/"her" before the kin noun at `k`, over up to three lower-case words ("his younger brother"). */
+function possessorGender(tokens: Token[], k: number): 'm' | 'f' | undefined {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    const low = tokens[j]!.low;
+    if (low === 'his') return 'm';
+    if (low === 'her') return 'f';
+    if (tokens[j]!.kind !== 'word' || tokens[j]!.cap) return undefined;
+  }
+  return undefined;
 }
 
 const ASKING = /^(?:asked|asks|pressed|presses|questioned|questions|quizzed|interviewed|interrupted|challenged|moderated|wrote|emailed|e-mailed|texted|messaged)$/;
@@ -1355,7 +1388,10 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     if (!tokens[i]!.cap && !isArabicArticleName(tokens[i]!.text)) {
       const kin = KIN_GENDER.get(tokens[i]!.low);
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
-        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [] });
+        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: possessorGender(tokens, i) });
+      } else if (kin && tokens[i + 1]?.cap && isKnownGivenName(tokens[i + 1]!.text) && !tokens[i + 2]?.cap && possessorGender(tokens, i) !== undefined) {
+        // "his younger brother Armando": a given name right after a kin noun of someone's.
+        out.push({ name: tokens[i + 1]!.text, gender: kin, index: tokens[i + 1]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: possessorGender(tokens, i) });
       }
       i++;
       continue;
@@ -1365,7 +1401,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     for (;;) {
       if (j < tokens.length && (isNameWordAt(tokens, j) || (tokens[j]!.text === '.' && j > i && (isTitleWord(tokens[j - 1]!.low) || isInitial(tokens[j - 1]!.text) || isSaintParticle(tokens, j - 1))))) j++;
       else {
-        const length = j > i && tokens[j - 1]!.cap ? nicknameLength(tokens, j) : 0;
+        // 'Joseph "Joe" Biden', 'William T. "Buck" Rademacher': a nickname in quotes after a given name or an initial.
+        const length = j > i && (tokens[j - 1]!.cap || (tokens[j - 1]!.text === '.' && isInitial(tokens[j - 2]?.text ?? ''))) ? nicknameLength(tokens, j) : 0;
         if (length === 0) break;
         for (const end = j + length; j < end; j++) nickname.add(j);
       }

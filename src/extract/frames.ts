@@ -498,6 +498,14 @@ function openedByAskedAside(tokens: Token[], from: number, k: number): boolean {
   return tokens[j]?.text === ',' && ASKED_ASIDES.has(tokens[opener]?.low ?? '');
 }
 
+/** The comma part holding token `k` opens with ", who" or ", whose" within 20 tokens. */
+function openedByRelativeAside(tokens: Token[], from: number, k: number): boolean {
+  let j = k - 1;
+  while (j > from && tokens[j]!.text !== ',' && k - j <= 20) j--;
+  const opener = tokens[j + 1]?.low === 'and' ? j + 2 : j + 1;
+  return tokens[j]?.text === ',' && /^(?:who|whose)$/.test(tokens[opener]?.low ?? '');
+}
+
 const ASKED_ASIDES = new Set(['asked', 'pressed', 'questioned', 'challenged', 'quizzed', 'interviewed', 'reached']);
 
 function hasCommaBetween(tokens: Token[], from: number, to: number): boolean {
@@ -564,13 +572,16 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const demonstrative = tok.low === 'that' && b - 2 >= u.from && (ADVERBIAL_PREPOSITIONS.has(tokens[b - 2]!.low) || tokens[b - 2]!.low === 'of');
     const relativeAside = tok.low === 'which' && b - 2 >= u.from && tokens[b - 2]!.text === ',' && tokens[phraseTo - 1]!.text === ',';
     // "Holloway, asked at an event whether he would release the records, said": a question put to the subject, set off by commas.
-    const askedAside = CLAUSE_BOUNDARY_WORDS.has(tok.low) && tokens[phraseTo - 1]!.text === ',' && openedByAskedAside(tokens, u.from, b - 1);
+    // "A former property manager, who spoke on condition of anonymity because she signed …, said": so too a relative aside's own clauses.
+    const askedAside = CLAUSE_BOUNDARY_WORDS.has(tok.low) && tokens[phraseTo - 1]!.text === ',' && (openedByAskedAside(tokens, u.from, b - 1) || openedByRelativeAside(tokens, u.from, b - 1));
     if (CLAUSE_BOUNDARY_WORDS.has(tok.low) && !demonstrative && !relativeAside && !askedAside) break;
     if (askedAside) passedAskedAside = true;
     // "its shares fell sharply after the lender warned that …": a subordinate clause's own subject, when no comma sets
     // the clause off and the verb reports a that-clause (not "before the commission announces the schedule").
     if (SUBORDINATORS_OF_TIME.has(tok.low) && b - 1 > u.from && tokens[c + 1]?.low === 'that' && !hasCommaBetween(tokens, b, phraseTo)) break;
-    if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',')) break;
+    // ", and who asked not to be named, said": a second relative clause about the subject opens no clause of its own.
+    const relativeAfterAnd = tok.low === 'and' && /^(?:who|whose)$/.test(tokens[b]?.low ?? '') && b < phraseTo;
+    if (CLAUSE_CONJUNCTIONS.has(tok.low) && (b - 1 === u.from || tokens[b - 2]!.text === ',') && !relativeAfterAnd) break;
     if (tok.start < p.datelineEnd) break;
     if (phraseTo - b > 45) break;
     b--;
@@ -651,6 +662,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     } else if (before && isAgeOrPlace(tokens, before) && parts.length >= 4 && isBareName(tokens, parts.at(-4)!)) {
       // "Imran Qureshi, 67, a retired bus driver, said": the name before an age.
       phraseFrom = parts.at(-4)!.from;
+    } else if (before && tokens[a.from]!.low === 'and' && /^(?:who|whose)$/.test(tokens[a.from + 1]?.low ?? '') && relativeInside(tokens, before) !== -1) {
+      // "A firefighter who has been on the fire since it started, and who asked not to be named, said": two relative
+      // clauses about the subject; it is the words before the first.
+      const who = relativeInside(tokens, before);
+      const first = hasFiniteVerb(tokens, { from: before.from, to: who }) ? null : phraseAt(p, before.from, who);
+      if (first === null || first.kind === 'non-agent') return null;
+      return { phrase: first, phraseFrom: before.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
     } else if (aAside) {
       return null;
     }

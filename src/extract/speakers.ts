@@ -813,6 +813,8 @@ function locatedAt(tokens: Token[], from: number, to: number): number {
  * the article named ("Festival Scènes du Plateau") and otherwise stays as the text words it.
  */
 function unknownNoun(text: string, tokens: Token[], part: Part, from: number, to: number, determiner: PartReading['determiner'], base: Omit<PartReading, 'kind' | 'type' | 'name' | 'determiner' | 'text' | 'nameStart' | 'nameEnd'>): PartReading | null {
+  const described = personDescribedBy(text, tokens, part, from, to, determiner, base);
+  if (described !== null) return described;
   const last = tokens[to - 1];
   if (last === undefined || last.cap || last.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*$/u.test(last.text)) return null;
   // "the thing he said was …": a relative clause without "that"; the pronoun speaks, not "the thing".
@@ -834,6 +836,28 @@ function unknownNoun(text: string, tokens: Token[], part: Part, from: number, to
   }
   return { ...base, kind: 'org-role', type: 'organisation', name: null, head: last.low, determiner, bare: to - from === 1, text: bodyText, ...span };
 }
+
+/**
+ * "A registered nurse in the emergency department", "a firefighter who has been on the fire since it started",
+ * "the teacher at Lakeview": a noun for a person (WordNet's), then where they work or who they are. Someone
+ * unnamed (or, after "the", someone the article described so), shown as the text words it up to the relative clause.
+ */
+function personDescribedBy(text: string, tokens: Token[], part: Part, from: number, to: number, determiner: PartReading['determiner'], base: Omit<PartReading, 'kind' | 'type' | 'name' | 'determiner' | 'text' | 'nameStart' | 'nameEnd'>): PartReading | null {
+  if (determiner === null) return null;
+  let cut = from + 1;
+  while (cut < to && cut - from <= 3 && !PREPOSITIONS.has(tokens[cut]!.low) && !RELATIVE_PERSON.has(tokens[cut]!.low)) cut++;
+  if (cut >= to || cut - from > 3) return null;
+  const head = tokens[cut - 1]!;
+  if (head.cap || head.kind !== 'word' || !isPersonNoun(head.low) || INSTITUTION_NOUNS.has(head.low) || !isPlainDescription(tokens, from, cut - 1)) return null;
+  // Where or who, within the part: "in the emergency department", "who spoke on condition of anonymity".
+  if (!tokens.slice(cut, to).every((t) => t.kind !== 'punct' || t.text === '-' || t.text === '.')) return null;
+  const bodyText = slice(text, tokens, from, to).replace(/\s+(?:who|whose)\b.*$/u, '');
+  const span = spanOf(tokens, part.from, to);
+  const kind = determiner === 'definite' ? 'role' : 'new-person';
+  return { ...base, kind, type: 'person', name: null, roles: [bodyText], head: head.low, determiner, bare: false, text: bodyText, ...span };
+}
+
+const RELATIVE_PERSON = new Set(['who', 'whose']);
 
 /** Only lower-case adjectives or nationality words before the head: "the European diplomat", "the company". */
 function isPlainDescription(tokens: Token[], from: number, headAt: number): boolean {

