@@ -31,8 +31,8 @@ export function logRemoval(db: Db, articleId: number): void {
   cached(
     db,
     `INSERT OR IGNORE INTO pending_keys(kind, key)
-       SELECT 'person', person_id FROM statements WHERE article_id = @id AND person_id IS NOT NULL
-       UNION SELECT 'speaker', speaker FROM statements WHERE article_id = @id AND speaker IS NOT NULL`,
+       SELECT 'person', person_id FROM statement_rows WHERE article_id = @id AND person_id IS NOT NULL
+       UNION SELECT 'speaker', speaker FROM statement_rows WHERE article_id = @id AND speaker IS NOT NULL`,
   ).run({ id: articleId });
 }
 
@@ -60,7 +60,7 @@ export function pendingKeys(db: Db, kind: 'person' | 'speaker'): string[] {
 export function pendingSentenceCount(db: Db): number {
   return cached(
     db,
-    'SELECT (SELECT count(*) FROM sentences WHERE article_id IN (SELECT article_id FROM pending_articles)) + (SELECT count(*) FROM pending_removed_sentences)',
+    'SELECT (SELECT count(*) FROM sentence_rows WHERE article_id IN (SELECT article_id FROM pending_articles)) + (SELECT count(*) FROM pending_removed_sentences)',
   ).pluck().get() as number;
 }
 

@@ -40,7 +40,7 @@ export function updateDerived(db: Db, options: DerivedOptions = {}): DerivedUpda
     const logComplete = state.base !== null && state.base === state.builtAt;
     const small = () => {
       const pending = pendingSentenceCount(db);
-      return pending <= ALWAYS_UPDATE_SENTENCES || pending <= REBUILD_SHARE * (cached(db, 'SELECT count(*) FROM sentences').pluck().get() as number);
+      return pending <= ALWAYS_UPDATE_SENTENCES || pending <= REBUILD_SHARE * (cached(db, 'SELECT count(*) FROM sentence_rows').pluck().get() as number);
     };
     if (mode !== 'rebuild' && logComplete && (mode === 'update' || small())) {
       applyChanges(db);
@@ -150,11 +150,11 @@ function movedFloor(db: Db, before: number, size: number, added: SentenceText[],
   const surplus = added.filter((s) => s.id >= before).length - removed.filter((s) => s.id >= before).length;
   const floor =
     surplus >= 0
-      ? (cached(db, 'SELECT id FROM sentences WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(before, surplus) as number | undefined)
-      : (cached(db, 'SELECT id FROM sentences WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(before, -surplus - 1) as number | undefined);
+      ? (cached(db, 'SELECT id FROM sentence_rows WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(before, surplus) as number | undefined)
+      : (cached(db, 'SELECT id FROM sentence_rows WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(before, -surplus - 1) as number | undefined);
   if (floor === undefined) return null;
   if (removed.length === 0) return floor;
-  const older = cached(db, 'SELECT id FROM sentences WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(floor, size - 1);
+  const older = cached(db, 'SELECT id FROM sentence_rows WHERE id < ? ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(floor, size - 1);
   return older === undefined ? null : floor;
 }
 

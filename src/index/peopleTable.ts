@@ -148,7 +148,7 @@ const TALLY_COLUMNS = 'type, name, mentions, roles, variants';
 
 /** Points every statement of each speaker at the person `resolve` gives (or none); the people whose counts changed go into `recount`. */
 function pointStatements(db: Db, speakers: Iterable<string>, resolve: (speaker: string) => number | null, out: PeopleWrite): void {
-  const moved = cached(db, 'SELECT DISTINCT person_id FROM statements WHERE speaker = ? AND person_id IS NOT ?').pluck();
+  const moved = cached(db, 'SELECT DISTINCT person_id FROM statement_rows WHERE speaker = ? AND person_id IS NOT ?').pluck();
   const update = cached(db, 'UPDATE statement_rows SET person_id = ? WHERE speaker = ? AND person_id IS NOT ?');
   for (const speaker of speakers) {
     const id = resolve(speaker);
@@ -174,7 +174,7 @@ export function rebuildPeople(db: Db): void {
     const records = mergeNames([...tallies.values()]);
     const stored = db.prepare('SELECT id, canonical, type, roles, block FROM people').all() as StoredPerson[];
     const out = replaceRecords(db, records, stored);
-    const speakers = db.prepare('SELECT DISTINCT speaker FROM statements WHERE speaker IS NOT NULL').pluck().all() as string[];
+    const speakers = db.prepare('SELECT DISTINCT speaker FROM statement_rows WHERE speaker IS NOT NULL').pluck().all() as string[];
     db.exec('DELETE FROM speaker_keys');
     const insertKey = db.prepare('INSERT INTO speaker_keys(key, speaker) VALUES (?, ?)');
     for (const speaker of speakers) for (const key of nameLookupKeys(speaker)) insertKey.run(key, speaker);
@@ -185,7 +185,7 @@ export function rebuildPeople(db: Db): void {
       const person = canonicalOf(speaker, records);
       return person === null ? null : idOf.get(`${person.type}|${person.canonical}`)!;
     }, out);
-    db.prepare('UPDATE people SET statements = (SELECT count(*) FROM statements s WHERE s.person_id = people.id)').run();
+    db.prepare('UPDATE people SET statements = (SELECT count(*) FROM statement_rows s WHERE s.person_id = people.id)').run();
     bumpPeopleVersion(db);
   }).immediate();
 }
@@ -272,10 +272,10 @@ export function updatePeople(db: Db): void {
   const out = replaceRecords(db, mergeNames(names), stored);
 
   // Speakers: new ones are looked up under their keys from now on; those gone are not.
-  const newSpeakers = cached(db, 'SELECT DISTINCT speaker FROM statements WHERE article_id IN (SELECT article_id FROM pending_articles) AND speaker IS NOT NULL').pluck().all() as string[];
+  const newSpeakers = cached(db, 'SELECT DISTINCT speaker FROM statement_rows WHERE article_id IN (SELECT article_id FROM pending_articles) AND speaker IS NOT NULL').pluck().all() as string[];
   const insertKey = cached(db, 'INSERT OR IGNORE INTO speaker_keys(key, speaker) VALUES (?, ?)');
   for (const speaker of newSpeakers) for (const key of nameLookupKeys(speaker)) insertKey.run(key, speaker);
-  const stillSpeaks = cached(db, 'SELECT 1 FROM statements WHERE speaker = ? LIMIT 1');
+  const stillSpeaks = cached(db, 'SELECT 1 FROM statement_rows WHERE speaker = ? LIMIT 1');
   const removeKey = cached(db, 'DELETE FROM speaker_keys WHERE key = ? AND speaker = ?');
   for (const speaker of pendingKeys(db, 'speaker')) {
     if (stillSpeaks.get(speaker) !== undefined) continue;
@@ -294,7 +294,7 @@ export function updatePeople(db: Db): void {
   }, out);
 
   for (const id of pendingKeys(db, 'person')) out.recount.add(Number(id));
-  const recount = cached(db, 'UPDATE people SET statements = (SELECT count(*) FROM statements s WHERE s.person_id = @id) WHERE id = @id AND statements IS NOT (SELECT count(*) FROM statements s WHERE s.person_id = @id)');
+  const recount = cached(db, 'UPDATE people SET statements = (SELECT count(*) FROM statement_rows s WHERE s.person_id = @id) WHERE id = @id AND statements IS NOT (SELECT count(*) FROM statement_rows s WHERE s.person_id = @id)');
   for (const id of out.recount) if (recount.run({ id }).changes > 0) out.changed = true;
   if (out.changed) bumpPeopleVersion(db);
 }

@@ -176,7 +176,7 @@ function rankCandidates(db: Db, table: 'sentences_fts' | 'recent_fts', match: st
        SELECT rowid AS id, bm25(${table}) AS bm25 FROM ${table}
        WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?
      )
-     SELECT c.id, c.bm25 * s.weight AS score FROM candidates c JOIN sentences s ON s.id = c.id`,
+     SELECT c.id, c.bm25 * s.weight AS score FROM candidates c JOIN sentence_rows s ON s.id = c.id`,
   )
     .raw(true)
     .all(match, CANDIDATE_LIMIT) as [number, number][];

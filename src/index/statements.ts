@@ -181,8 +181,8 @@ export function statementsInSentences(db: Db, sentenceIds: number[]): StatementV
   // Only the statements that overlap a hit, found through statements_article: not every statement of every hit's article.
   const ids = db
     .prepare(
-      `SELECT DISTINCT st.id FROM sentences se
-       JOIN statements st ON st.article_id = se.article_id AND st.content_start < se.end AND st.content_end > se.start
+      `SELECT DISTINCT st.id FROM sentence_rows se
+       JOIN statement_rows st ON st.article_id = se.article_id AND st.content_start < se.end AND st.content_end > se.start
        WHERE se.id IN (SELECT value FROM json_each(?))`,
     )
     .pluck()

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
 import { recordFileSignatures, removeArticle, storedArticles, writeArticle, type StoredArticle } from '../index/write.js';
@@ -155,9 +155,10 @@ const RACY_MS = 2000;
 
 /** A corpus file's size and modification time, or null if it cannot be stat'ed (it is then read, and the read reports why). */
 function fileSignature(dir: string, file: string): { size: number; mtimeMs: number } | null {
+  // The folder and a bare name joined by hand: path.join's normalising cost as much as the stat (100,000 files a scan).
   try {
-    const stat = statSync(join(dir, file));
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
+    const stat = statSync(`${dir}${dir.endsWith(sep) ? '' : sep}${file}`, { throwIfNoEntry: false });
+    return stat === undefined ? null : { size: stat.size, mtimeMs: stat.mtimeMs };
   } catch {
     return null;
   }
