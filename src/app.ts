@@ -53,7 +53,7 @@ export async function openForAnswering(file: string, config: Config): Promise<Db
 export { updateDerived };
 
 /** The ingest's safety settings from the configuration (time limit per large file, removals allowed); the bench times the scan with afterScan. */
-export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals' | 'afterScan'>;
+export type IngestSettings = Pick<IngestOptions, 'prepareTimeoutMs' | 'maxRemovalShare' | 'allowRemovals' | 'afterScan' | 'changed'>;
 
 export function ingestSettings(config: Pick<Config, 'PREPARE_TIMEOUT_SECONDS' | 'MAX_REMOVAL_SHARE'>, allowRemovals = false): IngestSettings {
   return { prepareTimeoutMs: config.PREPARE_TIMEOUT_SECONDS * 1000, maxRemovalShare: config.MAX_REMOVAL_SHARE, allowRemovals };

@@ -126,7 +126,7 @@ describe('npm run bench', () => {
     expect(result.articles).toBe(50);
     // Start-up of npm run -s ask (compiled), with node alone and the tsx run alongside.
     expect(result).toMatchObject({ ask_process_runs: 1, ask_process_ms: expect.any(Number), ask_process_node_ms: expect.any(Number), ask_process_direct_ms: expect.any(Number), ask_process_tsx_ms: expect.any(Number) });
-    expect(result).toMatchObject({ increment_articles: 20, add20_s: expect.any(Number), remove20_s: expect.any(Number), add20_scan_s: expect.any(Number), add20_s_at_10k: null });
+    expect(result).toMatchObject({ increment_articles: 20, add20_s: expect.any(Number), remove20_s: expect.any(Number), add20_scan_s: expect.any(Number), add20_named_s: expect.any(Number), remove20_named_s: expect.any(Number), add20_s_at_10k: null, add20_named_vs_10k: null });
     expect(result.increment_scaling).toEqual([expect.objectContaining({ articles: 50, add20_s: result.add20_s, remove20_s: result.remove20_s })]);
     // The slowest adversarial text, against the corpus's own preparing cost in the same run.
     expect(result.worst_text).toMatchObject({ bytes: 8192, s_per_mb: expect.any(Number), name: expect.any(String), vs_corpus: expect.any(Number) });

@@ -210,7 +210,7 @@ describe('search and citations', () => {
       old.exec(`DELETE FROM main.${table}; INSERT INTO main.${table}(${columns}) SELECT ${columns} FROM cur.${table}`);
     }
     old.exec('INSERT INTO main.sentences_fts(rowid, text) SELECT id, text FROM main.sentences ORDER BY id; DETACH cur');
-    expect(migrate(old)).toEqual([13]);
+    expect(migrate(old)).toEqual([13, 14]);
     const dump = (db: typeof old) => ({
       sentences: db.prepare('SELECT * FROM sentences ORDER BY id').all(),
       statements: db.prepare('SELECT * FROM statements ORDER BY id').all(),

@@ -155,10 +155,15 @@ export interface BenchResult {
   /** Of which the scan of the corpus folder (a stat per file; files as last read are not read): the part that grows with the corpus. */
   add20_scan_s: number;
   remove20_scan_s: number;
+  /** The same day's news ingested by name (`ingest --changed`): the files added, then removed, named; the folder not scanned. */
+  add20_named_s: number;
+  remove20_named_s: number;
   /** The same on an index of the first 10,000 articles (null for a smaller run), and the ratio of this run's add20_s to it. */
   add20_s_at_10k: number | null;
   remove20_s_at_10k: number | null;
   add20_vs_10k: number | null;
+  /** add20_named_s at this size ÷ at 10,000 (the ratio issue 15 bounds at 1.5). */
+  add20_named_vs_10k: number | null;
   /** add20/remove20 at each size measured. */
   increment_scaling: IncrementRow[];
   lookups: number;
@@ -460,9 +465,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         remove20_s: increment.remove20_s,
         add20_scan_s: increment.add20_scan_s,
         remove20_scan_s: increment.remove20_scan_s,
+        add20_named_s: increment.add20_named_s,
+        remove20_named_s: increment.remove20_named_s,
         add20_s_at_10k: at10k?.add20_s ?? null,
         remove20_s_at_10k: at10k?.remove20_s ?? null,
         add20_vs_10k: at10k ? round(increment.add20_s / at10k.add20_s) : null,
+        add20_named_vs_10k: at10k ? round(increment.add20_named_s / at10k.add20_named_s) : null,
         increment_scaling: scaling,
         lookups: claimsStats.n + whoStats.n + checkStats.n,
         terms,
@@ -494,6 +502,8 @@ export interface IncrementRow {
   remove20_s: number;
   add20_scan_s: number;
   remove20_scan_s: number;
+  add20_named_s: number;
+  remove20_named_s: number;
 }
 
 /**
@@ -505,20 +515,34 @@ export interface IncrementRow {
 async function measureIncrement(dbFile: string, corpusDir: string, seed: number, articles: number, logger: Logger, indexed = articles): Promise<IncrementRow> {
   const added = Array.from({ length: INCREMENT_ARTICLES }, (_, k) => generateArticle(seed, articles + k));
   const db = openIndex(dbFile);
-  const timed = async () => {
+  const timed = async (changed?: string[]) => {
     let scanned = 0;
     const started = nowMs();
-    await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger, { afterScan: () => (scanned = nowMs()) });
+    await measureIngest(db, corpusDir, 5 * 1024 * 1024, logger, { afterScan: () => (scanned = nowMs()), ...(changed ? { changed } : {}) });
     return { seconds: (nowMs() - started) / 1000, scan: (scanned - started) / 1000 };
   };
+  const names = added.map((a) => a.file);
   try {
     await timed();
     for (const a of added) writeFileSync(join(corpusDir, a.file), a.text);
     const add = await timed();
     for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
     const remove = await timed();
+    // The same day of news, named by whoever wrote it: no scan of the folder.
+    for (const a of added) writeFileSync(join(corpusDir, a.file), a.text);
+    const addNamed = await timed(names);
+    for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
+    const removeNamed = await timed(names);
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return { articles: indexed, add20_s: round(add.seconds, 3), remove20_s: round(remove.seconds, 3), add20_scan_s: round(add.scan, 3), remove20_scan_s: round(remove.scan, 3) };
+    return {
+      articles: indexed,
+      add20_s: round(add.seconds, 3),
+      remove20_s: round(remove.seconds, 3),
+      add20_scan_s: round(add.scan, 3),
+      remove20_scan_s: round(remove.scan, 3),
+      add20_named_s: round(addNamed.seconds, 3),
+      remove20_named_s: round(removeNamed.seconds, 3),
+    };
   } finally {
     for (const a of added) rmSync(join(corpusDir, a.file), { force: true });
     db.close();

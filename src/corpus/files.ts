@@ -3,7 +3,7 @@
  * one clear reason (empty, binary, not UTF-8, too large) instead of a crash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBody } from '../sources/decode.js';
 import { CORPUS_EXTENSIONS } from '../sources/readers.js';
@@ -97,7 +97,7 @@ export function listCorpusFiles(dir: string): string[] {
   return scanCorpusDir(dir).files;
 }
 
-function notARegularFile(entry: Dirent): string {
+function notARegularFile(entry: Dirent | Stats): string {
   if (entry.isSymbolicLink()) return 'a symbolic link, not a regular file (links are not followed: they may point outside the corpus)';
   if (entry.isDirectory()) return 'a folder, not a file';
   if (entry.isFIFO()) return 'a named pipe (FIFO), not a file';
@@ -120,6 +120,30 @@ export function scanCorpusDir(dir: string): CorpusListing {
     files: named.filter((e) => e.isFile()).map((e) => e.name),
     unusable: named.filter((e) => !e.isFile()).map((e) => ({ file: e.name, reason: notARegularFile(e) })),
   };
+}
+
+/**
+ * The files a producer named as changed, as a scan would list them: those present, and those that cannot be
+ * articles of the folder (a path, another extension, a folder) with why. A name that is gone is in neither list:
+ * its articles are removed. Nothing else of the folder is looked at.
+ */
+export function listNamedCorpusFiles(dir: string, names: readonly string[]): CorpusListing & { missing: string[] } {
+  const listing: CorpusListing & { missing: string[] } = { files: [], unusable: [], missing: [] };
+  for (const name of [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (name === '' || name === '.' || name === '..' || /[\\/]/.test(name)) {
+      listing.unusable.push({ file: name, reason: 'not a file name of the corpus folder (a bare name, no folder part)' });
+      continue;
+    }
+    if (!CORPUS_EXTENSIONS.test(name)) {
+      listing.unusable.push({ file: name, reason: 'not an article file (not one of the corpus folder\'s extensions)' });
+      continue;
+    }
+    const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (stat === undefined) listing.missing.push(name);
+    else if (stat.isFile()) listing.files.push(name);
+    else listing.unusable.push({ file: name, reason: notARegularFile(stat) });
+  }
+  return listing;
 }
 
 /** Reads one file, refusing oversized ones before loading them into memory. */

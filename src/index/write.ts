@@ -57,6 +57,36 @@ export function storedArticles(db: Db): Map<string, StoredArticle> {
   return stored;
 }
 
+/** The stored corpus articles read from these files only: what an ingest of named files compares them with. */
+export function storedArticlesOf(db: Db, origins: readonly string[]): Map<string, StoredArticle> {
+  const rows = cached(db, `SELECT id, key, hash, context_year, extraction, origin, origin_size, origin_mtime, stated_year FROM articles WHERE origin_kind = 'corpus' AND origin IN (SELECT value FROM json_each(?))`)
+    .raw(true)
+    .all(JSON.stringify(origins)) as [number, string, string, number | null, string | null, string, number | null, number | null, number | null][];
+  return new Map(rows.map(([id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear]) => [file, { id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear }]));
+}
+
+/** How many articles the corpus folder gave the index. */
+export function corpusArticleCount(db: Db): number {
+  return cached(db, "SELECT count(*) FROM articles WHERE origin_kind = 'corpus'").pluck().get() as number;
+}
+
+/** How many corpus articles state each year (their corpus-year votes), read from the covering index of migration 014. */
+export function statedYearCounts(db: Db): Map<number, number> {
+  // Named: without statistics the planner takes articles_origin and sorts 100,000 rows (60 ms instead of 5).
+  const rows = cached(db, "SELECT stated_year, count(*) FROM articles INDEXED BY articles_stated_year WHERE origin_kind = 'corpus' AND stated_year IS NOT NULL GROUP BY stated_year").raw(true).all() as [number, number][];
+  return new Map(rows);
+}
+
+/** A corpus article of another file than these with this content hash, or this key: the one a new article would repeat. */
+export function corpusArticleElsewhere(db: Db, by: 'hash' | 'key', value: string, origins: readonly string[]): { key: string; origin: string } | null {
+  // Looked up by the one column alone, and filtered here: a filter in SQL let the planner, without statistics, walk
+  // another index (1.4 s for 20 articles at 100,000).
+  const sql = by === 'hash' ? 'SELECT key, origin, origin_kind AS kind FROM articles WHERE hash = ?' : 'SELECT key, origin, origin_kind AS kind FROM articles WHERE key = ?';
+  const rows = cached(db, sql).all(value) as { key: string; origin: string; kind: string }[];
+  const found = rows.find((r) => r.kind === 'corpus' && !origins.includes(r.origin));
+  return found === undefined ? null : { key: found.key, origin: found.origin };
+}
+
 /**
  * Records, for articles just read from their corpus file, the file's size and modification time
  * and the year each states, so that the next ingest takes the file as unchanged without reading

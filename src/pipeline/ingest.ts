@@ -11,11 +11,11 @@ import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
-import { recordFileSignatures, removeArticle, storedArticles, writeArticle, type StoredArticle } from '../index/write.js';
+import { corpusArticleCount, corpusArticleElsewhere, recordFileSignatures, removeArticle, statedYearCounts, storedArticles, storedArticlesOf, writeArticle, type StoredArticle } from '../index/write.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { quoteFileName } from '../text/controls.js';
 import { documentsOf } from '../corpus/documents.js';
-import { readArticleFile, scanCorpusDir } from '../corpus/files.js';
+import { listNamedCorpusFiles, readArticleFile, scanCorpusDir } from '../corpus/files.js';
 import { statedYear } from '../corpus/parse.js';
 import { IngestBusyError, RemovalRefusedError } from './errors.js';
 import type { PrepareJob, PreparedArticle, PreparedItem } from './prepare.js';
@@ -52,6 +52,12 @@ export interface IngestOptions {
   allowRemovals?: boolean;
   /** The ingest lease's time to live; renewed every quarter of it. */
   leaseTtlMs?: number;
+  /**
+   * The corpus files that changed (added, edited or deleted), as whoever changed them names them: only these are
+   * looked at and the folder is not scanned, so a day's news costs the day, not the archive. A named file that is
+   * gone removes its articles. The rest of the corpus is not re-dated when the corpus year moves (a full ingest is).
+   */
+  changed?: readonly string[];
 }
 
 export interface IngestSummary {
@@ -82,10 +88,16 @@ function sleep(ms: number): Promise<void> {
 
 /** The year most dated files in the corpus state: the context for dates written without one. */
 /** The year most articles state: the year of dates written without one. */
-export function corpusYear(years: (number | null)[]): number | null {
-  const counts = new Map<number, number>();
+export function corpusYear(years: (number | null)[], counts = new Map<number, number>()): number | null {
   for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  return [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+}
+
+/** The index's count of each stated year, less the votes of the named files' stored articles (their files vote anew). */
+function votesOfOtherFiles(db: Db, stored: Map<string, StoredArticle>): Map<number, number> {
+  const counts = statedYearCounts(db);
+  for (const a of stored.values()) if (a.statedYear !== null) counts.set(a.statedYear, (counts.get(a.statedYear) ?? 0) - 1);
+  return counts;
 }
 
 /**
@@ -171,7 +183,8 @@ function yieldToTimers(): Promise<void> {
 
 async function ingestHoldingLease(db: Db, options: IngestOptions, started: number, clock: () => number, lease: KeptLease): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], partlyRead: [], changedDuringIngest: [], seconds: 0 };
-  const stored = storedArticles(db);
+  const named = options.changed === undefined ? null : [...new Set(options.changed)];
+  const stored = named === null ? storedArticles(db) : storedArticlesOf(db, named);
   // A file that is present but unreadable keeps its articles' last good versions in the index: the archive loses nothing.
   const keptDespiteSkip = new Set<string>();
   const skip = (file: string, reason: string, keys: string[] = []) => {
@@ -181,7 +194,12 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     summary.skipped.push({ file, reason: fullReason });
     options.onSkip?.(file, fullReason);
   };
-  const { files, unusable } = scanCorpusDir(options.corpusDir);
+  const { files, unusable } = named === null ? scanCorpusDir(options.corpusDir) : listNamedCorpusFiles(options.corpusDir, named);
+  // An ingest of named files asks the index for the folder's other articles; a scan holds them all in `stored`.
+  const heldElsewhere = (by: 'hash' | 'key', value: string): string | undefined => {
+    const other = named === null ? null : corpusArticleElsewhere(db, by, value, named);
+    return other === null ? undefined : other.key === other.origin ? other.origin : `${other.origin}: ${other.key}`;
+  };
   for (const { file, reason } of unusable) {
     summary.read++;
     skip(file, reason);
@@ -229,9 +247,10 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     let whole = true;
     for (const { key, hash, document } of found.documents) {
       const where = key === file ? file : `${file}: ${key}`;
-      const original = firstWithHash.get(hash);
-      if (original !== undefined || articles.has(key)) {
-        skip(where, original !== undefined ? `same content as ${quoteFileName(original)}` : `same article as ${quoteFileName(articles.get(key)!.file)} (${key})`);
+      const original = firstWithHash.get(hash) ?? heldElsewhere('hash', hash);
+      const sameKey = articles.get(key)?.file ?? heldElsewhere('key', key);
+      if (original !== undefined || sameKey !== undefined) {
+        skip(where, original !== undefined ? `same content as ${quoteFileName(original)}` : `same article as ${quoteFileName(sameKey!)} (${key})`);
         whole = false;
         continue;
       }
@@ -244,10 +263,10 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     // A file changed within the clock's resolution of this scan could change again unnoticed with the same signature.
     if (whole && signature && signature.mtimeMs < scanStarted - RACY_MS) readWhole.set(file, { ...signature, articles: read });
   }
-  const contextYear = corpusYear(years);
+  const contextYear = corpusYear(years, named === null ? undefined : votesOfOtherFiles(db, stored));
   const kept = new Set([...articles.keys(), ...keptDespiteSkip]);
   const removing = [...stored.keys()].filter((file) => !kept.has(file));
-  checkRemovals(stored.size, removing.length, options);
+  checkRemovals(named === null ? stored.size : corpusArticleCount(db), removing.length, options);
   options.afterScan?.();
 
   // Pass 2: prepare what changed (parse, extraction; on other threads when there is much of it)
