@@ -366,7 +366,7 @@ export class EntityRegistry {
         // "The survey found …": the organisation that the article named with it, nearby.
         if (phrase.determiner === 'definite' && !phrase.text.includes(' ') && phrase.head !== null) {
           const issuer = this.lookups.organisationBefore(phrase.head);
-          if (issuer !== null && this.lookups.recentlySpoke(issuer.place)) return this.named(this.organisation(issuer.name, issuer.name, []), 'document', `${phrase.text} → ${issuer.name}, named with it`);
+          if (issuer !== null && (issuer.related || !NOT_ISSUED_BY_PLACES.has(phrase.head) || !PLACE_LIKE_ORGANISATION.test(issuer.name)) && this.lookups.recentlySpoke(issuer.place)) return this.named(this.organisation(issuer.name, issuer.name, []), 'document', `${phrase.text} → ${issuer.name}, named with it`);
         }
         return { entity: null, text: null, type: null, rule: 'none' };
     }
@@ -922,7 +922,15 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   group: /\b(?:group|pac|coalition|alliance|committee|association|network|foundation|institute|society|league|campaign|movement|trust|fund|project|council|caucus|collective)\b/i,
   newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,
+  // Who runs polls and studies: pollsters, research centres, universities.
+  poll: /\b(?:polls?|polling|pollsters?|research|opinion|surveys?|insights|analytics|institute|centre|center|university|college|associates|strategies)\b/i,
+  survey: /\b(?:polls?|polling|pollsters?|research|opinion|surveys?|insights|analytics|institute|centre|center|university|college|associates|strategies|statistics|bureau|federation|association|chamber)\b/i,
+  study: /\b(?:university|college|institute|centre|center|school|laboratory|lab|hospital|research|foundation)\b/i,
 };
+
+/** Polls, surveys and studies are never issued by a place: "the poll" is not the electoral district the sentence names. */
+const NOT_ISSUED_BY_PLACES: ReadonlySet<string> = new Set(['poll', 'survey', 'study']);
+const PLACE_LIKE_ORGANISATION = /\b(?:district|county|riding|ward|township|province|state|city|borough|parish|constituency|region)$/i;
 
 export function isRelatedOrg(name: string, roles: string[], head: string): boolean {
   if (roles.includes(head)) return true;

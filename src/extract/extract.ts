@@ -690,6 +690,8 @@ class ArticleExtractor {
       for (let k = people.length - 1; k >= 0; k--) {
         const c = people[k]!;
         if ((c.gender ?? genderOfFullName(c.name)) !== gender) continue;
+        // "skipper of the Bonnie Morven": a name after "the" is a boat's, a building's, a team's; never the possessor.
+        if (/\b(?:the|a|an)\s+$/i.test(this.paras[j]!.text.slice(Math.max(0, c.index - 5), c.index))) continue;
         kin.name = `${kin.name} ${lastNameToken(c.name)}`;
         return;
       }

@@ -1482,3 +1482,19 @@ describe('dev-zc: names with a nickname or given by kinship', () => {
     expect(speakerOf(alone, 'would close')).not.toBe('Tom Ellison');
   });
 });
+
+describe('3 December: who issued a poll, and whose kin', () => {
+  it('"according to the poll" is never an electoral district the sentence names: a pollster or nobody', () => {
+    const text = body(
+      'Tadeusz Wroblewski directs the Center for Public Opinion at Buckeye Valley University.',
+      'Voters in Zanesville said the race was close.',
+      'The survey also measured the race for the open seat in the 12th Congressional District, where Curtis Abernathy-Vogel leads Janelle Ruiz-McCann 48 percent to 39 percent, according to the poll.',
+    );
+    expect(speakerOf(text, 'leads Janelle')).not.toBe('Congressional District');
+  });
+
+  it('"Her mother, Morag," takes the surname of the woman named before, not of a boat after "the"', () => {
+    const text = body('Kirsty Buchan has been on the quay since four.', 'At 39, she is skipper of the Bonnie Morven, a prawn trawler. Her mother, Morag, watches from a flat on Shore Street.', '‘I was thirty-eight. Kirsty was ten,’ Morag says.');
+    expect(speakerOf(text, 'Kirsty was ten')).toBe('Morag Buchan');
+  });
+});
