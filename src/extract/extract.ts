@@ -1497,12 +1497,25 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
   let lower = 0;
   for (; b >= 0 && i - b <= 6; b--) {
     const t = tokens[b]!;
-    if (SENTENCE_OPENERS.has(t.text)) break;
+    if (SENTENCE_OPENERS.has(t.text) || (t.text === ',' && afterIntroductoryPhrase(tokens, b))) break;
     if (t.cap) continue;
     if (t.kind !== 'word' || !(isTitleWord(t.low) || PERSON_ROLE_NOUNS.has(t.low) || SENIORITY.has(t.low) || t.low === 'the')) return false;
     lower++;
   }
-  return lower > 0 && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text));
+  // "Back in Athens, the younger Pruett lingered": after a sentence's opening place or time, the clause's subject.
+  return (lower > 0 || tokens[b]?.text === ',') && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text) || tokens[b]!.text === ',');
+}
+
+/** Words that open a sentence's introductory place or time ("Back in Athens,", "On Monday,", "Later that day,"). */
+const INTRODUCTORY_OPENERS = new Set(['in', 'on', 'at', 'back', 'after', 'before', 'later', 'earlier', 'outside', 'inside', 'during', 'since', 'across', 'near', 'meanwhile', 'afterward', 'afterwards', 'there', 'here', 'last', 'this', 'that', 'by', 'from', 'over', 'until']);
+
+/** The comma at `comma` closes a short opening phrase of place or time: the sentence's first word opens one, and no comma or verb-like word lies between. */
+function afterIntroductoryPhrase(tokens: Token[], comma: number): boolean {
+  let b = comma - 1;
+  while (b >= 0 && comma - b <= 8 && !SENTENCE_OPENERS.has(tokens[b]!.text) && tokens[b]!.text !== ',' && !/["“”]/u.test(tokens[b]!.text)) b--;
+  if (comma - b > 8 || (b >= 0 && !SENTENCE_OPENERS.has(tokens[b]!.text))) return false;
+  const first = tokens[b + 1];
+  return first !== undefined && first.cap && INTRODUCTORY_OPENERS.has(first.low) && b + 1 < comma - 1;
 }
 
 /**

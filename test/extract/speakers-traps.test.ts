@@ -1498,3 +1498,14 @@ describe('3 December: who issued a poll, and whose kin', () => {
     expect(speakerOf(text, 'Kirsty was ten')).toBe('Morag Buchan');
   });
 });
+
+describe('3 December: a subject after an opening place or time', () => {
+  it('"Back in Athens, the younger Pruett lingered" is named since the last speaker: the "he said" after it is never that speaker', () => {
+    const text = body(
+      'Douglas R. Pruett toured Georgia with his son, Douglas R. Pruett Jr. “The son can open a door,” said Femi Adebayo-Lang.',
+      'Back in Athens, the younger Pruett lingered for nearly an hour. Asked whether he would run, he laughed.',
+      '“Ask me in four years,” he said.',
+    );
+    expect(speakerOf(text, 'four years')).not.toBe('Femi Adebayo-Lang');
+  });
+});
