@@ -20,7 +20,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FINITE_VERBS, FOCUS_ADVERBS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -546,6 +546,12 @@ class ArticleExtractor {
    */
   /** Speaker labels already resolved to someone, by label. */
   private readonly labelResolutions = new Map<string, Resolution>();
+  /** Labels of turns that asked something, or that the label calls a host: their turns may report others. */
+  private readonly questioners = new Set<string>();
+  /** A question turn has been seen under a name label: the article is a transcript of named turns. */
+  private get transcriptLabels(): boolean {
+    return this.questioners.size > 0;
+  }
 
   private labelledTurn(pi: number): boolean {
     const p = this.paras[pi]!;
@@ -555,7 +561,13 @@ class ArticleExtractor {
     // A host's turn that reports someone else ("A spokesperson said the council …") is read by the frames;
     // an answer (A:) is the interviewee's own words, whoever it mentions.
     const answerTurn = /^A\.?$/i.test(label);
-    if (!answerTurn && !/^Q\.?$/i.test(label) && findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
+    // Only a host's or questioner's turn is read that way: an interviewee who relates what someone told them ("my
+    // mother, Graciela, told me …") is still the one speaking.
+    const labelKey = label.replace(/,.*$/, '').trim().toLowerCase();
+    const questioner = HOST_LABEL.test(label) || this.questioners.has(labelKey) || /\?["”’]?\s*$/u.test(p.text);
+    if (/\?["”’]?\s*$/u.test(p.text) || HOST_LABEL.test(label)) this.questioners.add(labelKey);
+    const interviewee = this.transcriptLabels && !questioner;
+    if (!answerTurn && !/^Q\.?$/i.test(label) && !interviewee && findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
     const restStart = m[0].length;
     if (/^Q\.?$/i.test(label)) {
       this.transcript = true;
@@ -1231,6 +1243,8 @@ class ArticleExtractor {
 
 /** "NAME:", "A:", "Jane Doe, The Ledger:" opening a paragraph; no quote mark or sentence before the colon. */
 const LABEL = /^([^:"“”‘’«».!?]{1,60}?)\s*:\s+(?=\S)/u;
+/** A label that names the host: "DALE HUTCHINS, HOST:", "MODERATOR:", "ANCHOR:". */
+const HOST_LABEL = /\b(?:host|moderator|anchor|interviewer|presenter|reporter|co-host)\b/i;
 
 /** "BILL HARTIGAN" → "Bill Hartigan" (same length); other text unchanged. */
 function titleCaseCaps(text: string): string {
@@ -1359,6 +1373,15 @@ interface PersonCandidate {
   kinOf?: 'm' | 'f';
 }
 
+/** The surname of a named possessor right before the kin noun at `k` ("Mr Pettigrew’s wife", "Sharon Dietz's husband"), or null. */
+function possessorSurname(tokens: Token[], k: number): string | null {
+  let j = k - 1;
+  while (j >= 0 && k - j <= 3 && tokens[j]!.kind === 'word' && !tokens[j]!.cap && !/^['’]s$/.test(tokens[j]!.low)) j--;
+  if (!/^['’]s$/.test(tokens[j]?.low ?? '')) return null;
+  const owner = tokens[j - 1];
+  return owner !== undefined && owner.cap && owner.kind === 'word' && !isTitleWord(owner.low) && !isNotNameWord(owner.text) && (tokens[j - 2]?.cap === true || isTitleWord(tokens[j - 2]?.low ?? '') || tokens[j - 2]?.text === '.') ? owner.text : null;
+}
+
 /** The gender of "his"/"her" before the kin noun at `k`, over up to three lower-case words ("his younger brother"). */
 function possessorGender(tokens: Token[], k: number): 'm' | 'f' | undefined {
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
@@ -1390,7 +1413,10 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     if (!tokens[i]!.cap && !isArabicArticleName(tokens[i]!.text)) {
       const kin = KIN_GENDER.get(tokens[i]!.low);
       if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
-        out.push({ name: tokens[i + 2]!.text, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: possessorGender(tokens, i) });
+        // "Mr Pettigrew’s wife, Deborah,": the possessor's surname is hers.
+        const owner = possessorSurname(tokens, i);
+        const name = owner !== null && isKnownGivenName(tokens[i + 2]!.text) ? `${tokens[i + 2]!.text} ${owner}` : tokens[i + 2]!.text;
+        out.push({ name, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: owner === null ? possessorGender(tokens, i) : undefined });
       } else if (kin && tokens[i + 1]?.cap && isKnownGivenName(tokens[i + 1]!.text) && !tokens[i + 2]?.cap && possessorGender(tokens, i) !== undefined) {
         // "his younger brother Armando": a given name right after a kin noun of someone's.
         out.push({ name: tokens[i + 1]!.text, gender: kin, index: tokens[i + 1]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: possessorGender(tokens, i) });
@@ -1586,7 +1612,8 @@ function censusPersonAfterPreposition(name: string): boolean {
 const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('north south east west new old lake mount mt fort port san santa saint st ste sainte la las los el upper lower great little grand cape point bay glen palm long royal grove park'.split(' '));
 
 function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boolean {
-  return w === nameEnd - 1 && (followsInitial(tokens, w) || ((isTitleWord(tokens[w]!.low) || isPlaceWord(tokens[w]!.low)) && followsGivenName(tokens, w)));
+  // "Mary Bishop", "Odell Banks", "Tyra Banks": after a given name, a title, place or plural group word ends the name as its surname.
+  return w === nameEnd - 1 && (followsInitial(tokens, w) || ((isTitleWord(tokens[w]!.low) || isPlaceWord(tokens[w]!.low) || GROUP_NOUNS.has(tokens[w]!.low)) && followsGivenName(tokens, w)));
 }
 
 /** Post-nominal letters written after a name in British, Irish and Commonwealth copy. */

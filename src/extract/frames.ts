@@ -649,6 +649,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     const aAside = /^(?:who|which|whose)$/.test(tokens[a.from]!.low) || (!tokens[a.from]!.cap && /(?:ing|ed)$/.test(tokens[a.from]!.low));
     if (before && before.to > before.from && !isIntroPart(tokens, before) && !hasFiniteVerb(tokens, before) && before.to - before.from <= 15) {
       phraseFrom = before.from;
+      // "Rep. Tom Van Dyke, R-Joplin, who handled the bill, said": a party-and-place tag after the name is passed over.
+      const named = parts.at(-4);
+      if (isPartyTag(tokens, before) && named !== undefined && isBareNameOrTitled(tokens, named)) phraseFrom = named.from;
       // "Rick Santangelo, president of the teachers' association, the largest union, said": two appositions; the name opens the first part.
       // "Russell Odom, 67, a retired machinist in Saginaw, Mich., said": ages and places between are passed over.
       for (let k = parts.length - 4; k >= 0 && k >= parts.length - 6 && !tokens[before.from]!.cap; k--) {
@@ -675,12 +678,13 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     // "Ahenakew, whose father, Harold Ahenakew, led the opposition, said …": a relative clause is an aside;
     // the subject is the part before it.
     const relative = parts.findIndex((part) => part.to > part.from && /^(?:who|whose|which)$/.test(tokens[part.from]!.low));
-    const head = parts[relative - 1];
+    const headAt = relative - 1;
+    const head = parts[headAt];
     if (relative > 0 && head !== undefined && phraseFrom >= parts[relative]!.from && head.to > head.from && !hasFiniteVerb(tokens, head) && head.to - head.from <= 8) {
       const first = phraseAt(p, head.from, head.to);
       if (first !== null && first.kind !== 'non-agent') {
-        const phrase = withDescribedFamilyName(p, first, parts[relative - 2], head);
-        return { phrase, phraseFrom: phrase === first ? head.from : parts[relative - 2]!.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
+        const phrase = withDescribedFamilyName(p, first, parts[headAt - 1], head);
+        return { phrase, phraseFrom: phrase === first ? head.from : parts[headAt - 1]!.from, regionFrom: b, negated, modal, empty: false, afterComma: true, plausible: true };
       }
     }
     // "Haldane, a former pipeline executive whose father, Richard Haldane Sr., served …, said": the relative clause opens
@@ -735,6 +739,21 @@ function isAgeOrPlace(tokens: Token[], part: { from: number; to: number }): bool
   const first = tokens[part.from];
   if (first === undefined || part.to - part.from > 3) return false;
   return (first.kind === 'num' && part.to - part.from <= 2) || (first.cap && tokens.slice(part.from, part.to).every((t) => t.cap || t.text === '.'));
+}
+
+/** "R-Joplin", "D-North Las Vegas", "R-Ohio": a US party letter and a place, written after a legislator's name. */
+function isPartyTag(tokens: Token[], part: { from: number; to: number }): boolean {
+  const first = tokens[part.from];
+  return first !== undefined && part.to - part.from <= 4 && /^[RDI]-\p{Lu}/u.test(first.text) && tokens.slice(part.from + 1, part.to).every((t) => t.cap || t.text === '.');
+}
+
+/** A part that ends in a person's name, with or without titles before it: "Rep. Tom Van Dyke", "State Sen. Arturo Q. Balderas". */
+function isBareNameOrTitled(tokens: Token[], part: { from: number; to: number }): boolean {
+  let from = part.from;
+  // A list's bullet, titles and "State" before the name: "• State Sen. Arturo Q. Balderas".
+  while (from < part.to && (tokens[from]!.kind === 'punct' || isTitleWord(tokens[from]!.low) || tokens[from]!.low === 'state')) from++;
+  const words = tokens.slice(from, part.to).filter((t) => t.text !== '.');
+  return words.length >= 2 && words.length <= 5 && words.every((t, k) => t.cap || (NAME_PARTICLES.has(t.text) && k < words.length - 1));
 }
 
 /** A part that is only a person's name (two to four name words): "Rick Santangelo". */

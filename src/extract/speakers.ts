@@ -566,7 +566,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
 
   // "the elder Sawchuk", "the younger Trudeau": a surname, and which generation of it.
   const seniority = determiner === 'definite' ? SENIORITY.get(tokens[from]!.low) : undefined;
-  if (seniority !== undefined && from + 1 < to && tokens.slice(from + 1, to).every((t, k, all) => isPersonNameToken(t, all[k + 1]))) {
+  // A surname spelled like a plural noun is still one after "the younger": "the younger Banks".
+  if (seniority !== undefined && from + 1 < to && tokens.slice(from + 1, to).every((t, k, all) => isPersonNameToken(t, all[k + 1]) || (t.cap && GROUP_NOUNS.has(t.low) && to - from === 2))) {
     const name = slice(text, tokens, from + 1, to);
     return { ...base, kind: 'name', type: 'person', name, determiner, text: name, seniority, nameStart: tokens[from + 1]!.start, nameEnd: tokens[to - 1]!.end };
   }
@@ -636,7 +637,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const placeGiven = to - from >= 2 && to - from <= 3 && isPlaceWord(words[0]!.low) && isListedGivenName(words[0]!.text) && !isKnownGivenName(words[1]!.text) && words.slice(1).every((t, k) => isPersonNameToken(t, words[k + 2]));
     const orgLikeWords = placeGiven ? words.slice(1) : words;
     const orgLike = foreignArticle || orgLikeWords.some((t) => isOrgWord(t.low) || isAcronym(t) || isPlaceWord(t.low)) || (determiner === 'definite' && to - from > 0) || to - from > 4;
-    if (!orgLike && (placeGiven || words.every((t, k) => isPersonNameToken(t, words[k + 1])))) {
+    // "Tyra Banks": a plural noun after a given name is a surname.
+    const groupSurname = to - from >= 2 && GROUP_NOUNS.has(last) && followsGivenName(tokens, to - 1);
+    if (!orgLike && (placeGiven || words.every((t, k) => isPersonNameToken(t, words[k + 1]) || (groupSurname && k === words.length - 1)))) {
       return { ...base, kind: 'name', type: 'person', name: bodyText, determiner, text: bodyText, ...spanOf(tokens, from, to) };
     }
     return { ...base, kind: 'name', type: 'organisation', name: stripDot(bodyText), determiner, text: bodyText, ...spanOf(tokens, from, to) };

@@ -1509,3 +1509,40 @@ describe('3 December: a subject after an opening place or time', () => {
     expect(speakerOf(text, 'four years')).not.toBe('Femi Adebayo-Lang');
   });
 });
+
+describe('dev-zd: US statehouse copy', () => {
+  it('"Rep. Tom Van Dyke, R-Joplin, who handled the bill, said": the party-and-place tag is not the speaker', () => {
+    const text = body('Gov. Eric Hale vetoed the bill on Monday.', 'Rep. Tom Van Dyke, R-Joplin, who handled the bill in the House, said he was not surprised by the governor’s reaction.', '• State Sen. Arturo Q. Balderas, D-North Las Vegas, who chairs the elections committee, said he would introduce a disclosure bill.');
+    expect(speakerOf(text, 'not surprised')).toBe('Tom Van Dyke');
+    expect(speakerOf(text, 'disclosure bill')).toBe('Arturo Q. Balderas');
+  });
+
+  it('a surname spelled like a plural noun ("Banks") is a surname after a given name and after "the younger"', () => {
+    const text = body(
+      'The complaint was filed by the Rev. Odell Banks Jr., a pastor. Banks said Wednesday that he was disappointed.',
+      'Banks’ father, Odell Banks Sr., ran against Pruitt in 2008. The younger Banks denied that the complaint was politically motivated.',
+      '“My father lost that race fair and square,” he said.',
+    );
+    expect(speakerOf(text, 'he was disappointed')).toBe('Odell Banks Jr.');
+    expect(speakerOf(text, 'politically motivated')).toBe('Odell Banks Jr.');
+    expect(speakerOf(text, 'fair and square')).toBe('Odell Banks Jr.');
+  });
+
+  it('"Mr Pettigrew’s wife, Deborah," is Deborah Pettigrew', () => {
+    const text = body('Graham Pettigrew, 71, listened to the call.', 'Mr Pettigrew’s wife, Deborah, is less patient. ‘Graham is too polite. I’m not,’ she said.');
+    expect(speakerOf(text, 'too polite')).toBe('Deborah Pettigrew');
+  });
+
+  it('in a transcript, an interviewee who relates what someone told them is still the one speaking; the host may report others', () => {
+    const text = body(
+      'TRANSCRIPT: Rep. Joaquin Villasenor on his race',
+      'DALE HUTCHINS, HOST: Let’s start with the mailers. Are they fair?',
+      'VILLASENOR: Well, what’s going on is dark money.',
+      'HUTCHINS: What can you actually get done?',
+      'VILLASENOR: I don’t know yet. But I’ll tell you what my mother, Graciela, told me when I first ran: they can out-vote you, but they can’t out-work you.',
+      'HUTCHINS: The governor’s office said the bill was fiscally responsible.',
+    );
+    expect(speakerOf(text, 'I don’t know yet')).toBe('Joaquin Villasenor');
+    expect(speakerOf(text, 'fiscally responsible')).not.toBe('Dale Hutchins');
+  });
+});
