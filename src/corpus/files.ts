@@ -124,11 +124,11 @@ export function scanCorpusDir(dir: string): CorpusListing {
 
 /**
  * The files a producer named as changed, as a scan would list them: those present, and those that cannot be
- * articles of the folder (a path, another extension, a folder) with why. A name that is gone is in neither list:
- * its articles are removed. Nothing else of the folder is looked at.
+ * articles of the folder (a path, another extension, a folder) with why. A name that is gone is in neither list
+ * (the ingest then removes its articles). Nothing else of the folder is looked at.
  */
-export function listNamedCorpusFiles(dir: string, names: readonly string[]): CorpusListing & { missing: string[] } {
-  const listing: CorpusListing & { missing: string[] } = { files: [], unusable: [], missing: [] };
+export function listNamedCorpusFiles(dir: string, names: readonly string[]): CorpusListing {
+  const listing: CorpusListing = { files: [], unusable: [] };
   for (const name of [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (name === '' || name === '.' || name === '..' || /[\\/]/.test(name)) {
       listing.unusable.push({ file: name, reason: 'not a file name of the corpus folder (a bare name, no folder part)' });
@@ -139,8 +139,8 @@ export function listNamedCorpusFiles(dir: string, names: readonly string[]): Cor
       continue;
     }
     const stat = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (stat === undefined) listing.missing.push(name);
-    else if (stat.isFile()) listing.files.push(name);
+    if (stat === undefined) continue;
+    if (stat.isFile()) listing.files.push(name);
     else listing.unusable.push({ file: name, reason: notARegularFile(stat) });
   }
   return listing;

@@ -47,9 +47,13 @@ export interface StoredArticle {
 /** Articles read from the corpus folder (not those fetched from the web), by key. */
 export function storedArticles(db: Db): Map<string, StoredArticle> {
   // Raw rows, made into objects here: better-sqlite3's named rows cost twice as much at 100,000 articles.
-  const rows = cached(db, `SELECT id, key, hash, context_year, extraction, origin, origin_size, origin_mtime, stated_year FROM articles WHERE origin_kind = 'corpus'`)
-    .raw(true)
-    .all() as [number, string, string, number | null, string | null, string, number | null, number | null, number | null][];
+  return storedByKey(cached(db, `SELECT ${STORED_COLUMNS} FROM articles WHERE origin_kind = 'corpus'`).raw(true).all() as StoredRow[]);
+}
+
+const STORED_COLUMNS = 'id, key, hash, context_year, extraction, origin, origin_size, origin_mtime, stated_year';
+type StoredRow = [number, string, string, number | null, string | null, string, number | null, number | null, number | null];
+
+function storedByKey(rows: StoredRow[]): Map<string, StoredArticle> {
   const stored = new Map<string, StoredArticle>();
   for (const [id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear] of rows) {
     stored.set(file, { id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear });
@@ -59,10 +63,7 @@ export function storedArticles(db: Db): Map<string, StoredArticle> {
 
 /** The stored corpus articles read from these files only: what an ingest of named files compares them with. */
 export function storedArticlesOf(db: Db, origins: readonly string[]): Map<string, StoredArticle> {
-  const rows = cached(db, `SELECT id, key, hash, context_year, extraction, origin, origin_size, origin_mtime, stated_year FROM articles WHERE origin_kind = 'corpus' AND origin IN (SELECT value FROM json_each(?))`)
-    .raw(true)
-    .all(JSON.stringify(origins)) as [number, string, string, number | null, string | null, string, number | null, number | null, number | null][];
-  return new Map(rows.map(([id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear]) => [file, { id, file, hash, contextYear, extraction, origin, originSize, originMtime, statedYear }]));
+  return storedByKey(cached(db, `SELECT ${STORED_COLUMNS} FROM articles WHERE origin_kind = 'corpus' AND origin IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(origins)) as StoredRow[]);
 }
 
 /** How many articles the corpus folder gave the index. */

@@ -86,8 +86,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The year most dated files in the corpus state: the context for dates written without one. */
-/** The year most articles state: the year of dates written without one. */
+/** The year most articles state (with `counts`, votes already counted elsewhere): the year of dates written without one. */
 export function corpusYear(years: (number | null)[], counts = new Map<number, number>()): number | null {
   for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
   return [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
