@@ -25,7 +25,7 @@ import { prepareParagraph, type PreparedParagraph, type Range } from './paragrap
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, genderOfWord, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, genderOfWord, introductoryPhraseEnd, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -1532,16 +1532,12 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
   return (lower > 0 || tokens[b]?.text === ',') && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text) || tokens[b]!.text === ',');
 }
 
-/** Words that open a sentence's introductory place or time ("Back in Athens,", "On Monday,", "Later that day,"). */
-const INTRODUCTORY_OPENERS = new Set(['in', 'on', 'at', 'back', 'after', 'before', 'later', 'earlier', 'outside', 'inside', 'during', 'since', 'across', 'near', 'meanwhile', 'afterward', 'afterwards', 'there', 'here', 'last', 'this', 'that', 'by', 'from', 'over', 'until']);
-
 /** The comma at `comma` closes a short opening phrase of place or time: the sentence's first word opens one, and no comma or verb-like word lies between. */
 function afterIntroductoryPhrase(tokens: Token[], comma: number): boolean {
   let b = comma - 1;
   while (b >= 0 && comma - b <= 8 && !SENTENCE_OPENERS.has(tokens[b]!.text) && tokens[b]!.text !== ',' && !/["“”]/u.test(tokens[b]!.text)) b--;
   if (comma - b > 8 || (b >= 0 && !SENTENCE_OPENERS.has(tokens[b]!.text))) return false;
-  const first = tokens[b + 1];
-  return first !== undefined && first.cap && INTRODUCTORY_OPENERS.has(first.low) && b + 1 < comma - 1;
+  return introductoryPhraseEnd(tokens, b + 1, comma + 1) === comma + 1;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 } from './lexicon.js';
 import type { PreparedParagraph, Range } from './paragraph.js';
 import { isExcluded } from './paragraph.js';
-import { hasFiniteVerb, insidePortfolioList, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, POSSESSIVE_WORDS, type SpeakerPhrase } from './speakers.js';
+import { hasFiniteVerb, insidePortfolioList, introductoryPhraseEnd, isIntroPart, isPersonNameToken, isTitleWord, parseSpeakerPhrase as parsePhrase, POSSESSIVE_WORDS, type SpeakerPhrase } from './speakers.js';
 import type { AttributionRule } from './rules.js';
 import type { Token } from './tokens.js';
 import { partitionPoint } from '../text/search.js';
@@ -590,6 +590,11 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
 
   // "He praised Stumpf and said …": the subject of joined verbs is the clause's first noun phrase, not the object before "and".
   if ((tokens[phraseTo - 1]!.low === 'and' || tokens[phraseTo - 1]!.low === 'but') && phraseTo - 1 > b) {
+    // "Inside, state Rep. Marisela Quintanilla-Ortega … introduced X and told", "In one exchange from February, a deputy
+    // campaign manager, Simone Achterberg, describes … and writes": an opening place or time is not the subject.
+    const intro = introductoryPhraseEnd(tokens, b, phraseTo - 1);
+    const b0 = b;
+    if (intro !== -1) b = intro;
     let v = b;
     // "Liberal health critic Anand Ramkissoon, whose caucus …, praised X and said": title words inside the name phrase.
     const inSubject = (k: number) => tokens[k]!.cap || tokens[k]!.text === '.' || NAME_PARTICLES.has(tokens[k]!.text) || /^(?:the|a|an|he|she|they|it)$/.test(tokens[k]!.low) || (isTitleWord(tokens[k]!.low) && tokens.slice(k + 1, phraseTo - 1).some((t) => t.cap));
@@ -599,6 +604,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (POSSESSIVE_WORDS.has(tokens[b]!.low)) {
       v = apposedNameEnd(tokens, b, phraseTo - 1);
       if (v === -1) return null;
+    } else if (/^(?:a|an|the)$/.test(tokens[b]!.low) && tokens[b]!.text === tokens[b]!.low && apposedNameEnd(tokens, b, phraseTo - 1) !== -1) {
+      // "a deputy campaign manager, Simone Achterberg, describes … and writes": a description, then the name.
+      v = apposedNameEnd(tokens, b, phraseTo - 1);
     } else if (v > b && tokens[v]?.low === "'s") {
       // "Doucette's wife, Claudette Doucette, answered the door and said": the possessor is not the subject.
       const apposed = apposedNameEnd(tokens, v, phraseTo - 1);
@@ -610,7 +618,7 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     if (!tokens.slice(b, v).some((t) => (t.cap && !/^(?:the|a|an)$/i.test(t.text)) || /^(?:he|she|they)$/i.test(t.text))) return null;
     const first = phraseAt(p, b, v);
     if (first === null || first.kind === 'non-agent') return null;
-    return { phrase: first, phraseFrom: b, regionFrom: b, negated, modal, empty: false, afterComma: false, plausible: true };
+    return { phrase: first, phraseFrom: b, regionFrom: b0, negated, modal, empty: false, afterComma: false, plausible: true };
   }
   // "… his adviser, Khalid al-Rashidi, who told the paper that …": the relative pronoun's antecedent is the subject.
   if (tokens[phraseTo - 1]!.low === 'who' && tokens[phraseTo - 2]?.text === ',' && phraseTo - 2 > b) {

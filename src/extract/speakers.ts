@@ -862,6 +862,25 @@ function personDescribedBy(text: string, tokens: Token[], part: Part, from: numb
 
 const RELATIVE_PERSON = new Set(['who', 'whose']);
 
+/** Words that open a sentence's introductory place or time ("Back in Athens,", "On Monday,", "Inside,", "Later that day,"). */
+const INTRODUCTORY_OPENERS = new Set(['in', 'on', 'at', 'back', 'after', 'before', 'later', 'earlier', 'outside', 'inside', 'during', 'since', 'across', 'near', 'meanwhile', 'afterward', 'afterwards', 'there', 'here', 'last', 'this', 'that', 'by', 'from', 'over', 'until']);
+
+/**
+ * Where the clause after an opening place or time begins ("In one exchange from February, a deputy …": after the
+ * comma), when the clause at `from` opens with one: a capitalised opener word, then no quote mark before a comma
+ * within eight tokens (before `to`); -1 otherwise.
+ */
+export function introductoryPhraseEnd(tokens: Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (first === undefined || !first.cap || !INTRODUCTORY_OPENERS.has(first.low)) return -1;
+  for (let k = from + 1; k < to && k - from <= 8; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k > from ? k + 1 : -1;
+    if (/["“”‘’«»]/u.test(t.text)) return -1;
+  }
+  return -1;
+}
+
 /** Only lower-case adjectives or nationality words before the head: "the European diplomat", "the company". */
 function isPlainDescription(tokens: Token[], from: number, headAt: number): boolean {
   for (let i = from; i < headAt; i++) {
@@ -1073,7 +1092,8 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   const dot = tokens[k + 1]?.text === '.' && tokens[k + 1]!.start === t.end && k + 1 < to;
   if (started && GENERATIONAL_SUFFIXES.has(stripDot(t.low))) return dot ? 2 : 1;
   // An initial before more of the name: "P. R. Subramanian" (the second initial is not a surname after the first).
-  if (/^\p{Lu}$/u.test(t.text) && dot && tokens[k + 2]?.cap) return 2;
+  // ... or before a particle: "Cornelius J. de Vries III".
+  if (/^\p{Lu}$/u.test(t.text) && dot && (tokens[k + 2]?.cap || NAME_PARTICLES.has(tokens[k + 2]?.text ?? ''))) return 2;
   // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III";
   // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;

@@ -1546,3 +1546,20 @@ describe('dev-zd: US statehouse copy', () => {
     expect(speakerOf(text, 'fiscally responsible')).not.toBe('Dale Hutchins');
   });
 });
+
+describe('dev-ze: names and subjects in campaign copy', () => {
+  it('"Cornelius J. de Vries III" keeps the particle after the initial: never "Cornelius J"', () => {
+    const text = body('Writing in The National Standard, the former Reagan administration official Cornelius J. de Vries III argued that the endorsements were "a betrayal of readers."');
+    expect(speakerOf(text, 'betrayal of readers')).toBe('Cornelius J. de Vries III');
+  });
+
+  it('an opening place or time before joined verbs is not their subject ("Inside, …", "In one exchange from February, …")', () => {
+    const text = body(
+      'Paul Moreland rallied in Sarasota.',
+      'Inside, state Rep. Marisela Quintanilla-Ortega, D-Sarasota, introduced Moreland and told the audience that Florida would decide the election.',
+      'In one exchange from February, a deputy campaign manager, Simone Achterberg, describes a meeting in Pittsburgh and writes that the officials ‘want the moon’.',
+    );
+    expect(speakerOf(text, 'Florida would decide')).toBe('Marisela Quintanilla-Ortega');
+    expect(speakerOf(text, 'want the moon')).toBe('Simone Achterberg');
+  });
+});
