@@ -1532,7 +1532,7 @@ function afterOpeningTitles(tokens: Token[], i: number): boolean {
   return (lower > 0 || tokens[b]?.text === ',') && (b < 0 || SENTENCE_OPENERS.has(tokens[b]!.text) || tokens[b]!.text === ',');
 }
 
-/** The comma at `comma` closes a short opening phrase of place or time: the sentence's first word opens one, and no comma or verb-like word lies between. */
+/** The comma at `comma` closes a short opening phrase of place or time: the sentence's first word opens one, and no other comma or quote mark lies between. */
 function afterIntroductoryPhrase(tokens: Token[], comma: number): boolean {
   let b = comma - 1;
   while (b >= 0 && comma - b <= 8 && !SENTENCE_OPENERS.has(tokens[b]!.text) && tokens[b]!.text !== ',' && !/["“”]/u.test(tokens[b]!.text)) b--;
