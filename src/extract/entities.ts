@@ -897,6 +897,9 @@ function nameParts(tokens: string[]): { first: string | null; surname: string; s
 }
 
 /** Words in an organisation's name that fit a generic noun: "Skyward Airlines" is an airline, "Northwind Energy Inc." a company. */
+const POLLSTER_WORDS = 'polls?|polling|pollsters?|research|opinion|surveys?|insights|analytics|institute|centre|center|university|college|associates|strategies';
+const wordsPattern = (words: string) => new RegExp(`\\b(?:${words})\\b`, 'i');
+
 const RELATED: Readonly<Record<string, RegExp>> = {
   airline: /\b(?:air|airlines?|airways|sky\w*|\w*jet)\b/i,
   carrier: /\b(?:air|airlines?|airways|sky\w*|\w*jet)\b/i,
@@ -922,9 +925,9 @@ const RELATED: Readonly<Record<string, RegExp>> = {
   group: /\b(?:group|pac|coalition|alliance|committee|association|network|foundation|institute|society|league|campaign|movement|trust|fund|project|council|caucus|collective)\b/i,
   newspaper: /\b(?:post|times|journal|guardian|telegraph|herald|tribune|gazette|echo|chronicle|news|courier|observer|mirror|mail|globe|dispatch|ledger|sentinel|examiner|inquirer|courant|bulletin|spectator|monitor|review|standard|star|express|record|abendblatt|zeitung|monde|figaro|pravda)\b/i,
   automaker: /\b(?:motors|auto|automaker|cars?)\b/i,
-  // Who runs polls and studies: pollsters, research centres, universities.
-  poll: /\b(?:polls?|polling|pollsters?|research|opinion|surveys?|insights|analytics|institute|centre|center|university|college|associates|strategies)\b/i,
-  survey: /\b(?:polls?|polling|pollsters?|research|opinion|surveys?|insights|analytics|institute|centre|center|university|college|associates|strategies|statistics|bureau|federation|association|chamber)\b/i,
+  // Who runs polls and studies: pollsters, research centres, universities; surveys also statistics offices and associations.
+  poll: wordsPattern(POLLSTER_WORDS),
+  survey: wordsPattern(`${POLLSTER_WORDS}|statistics|bureau|federation|association|chamber`),
   study: /\b(?:university|college|institute|centre|center|school|laboratory|lab|hospital|research|foundation)\b/i,
 };
 

@@ -548,7 +548,7 @@ class ArticleExtractor {
   private readonly labelResolutions = new Map<string, Resolution>();
   /** Labels of turns that asked something, or that the label calls a host: their turns may report others. */
   private readonly questioners = new Set<string>();
-  /** A question turn has been seen under a name label: the article is a transcript of named turns. */
+  /** A host's or a questioner's turn has been seen under a name label: the article is a transcript of named turns. */
   private get transcriptLabels(): boolean {
     return this.questioners.size > 0;
   }
@@ -922,8 +922,11 @@ class ArticleExtractor {
     // "Ramesh Balasubramanian, …, who goes by Remy": the name a person goes by.
     for (const name of this.namesGoneBy.newest(spellingKey(given))) names.add(name);
     for (const c of this.peopleJustBefore()) if (!c.single && first(c.name) === given) names.add(c.name);
-    // "Her husband, Ray, a retired pipefitter, said": the speaker's own name, given the family's surname where it stands.
-    if (this.paras[this.cursor.para] !== undefined) for (const c of this.peopleOf(this.cursor.para)) if (c.kinOf !== undefined && c.index === this.cursor.pos && first(c.name) === given) names.add(c.name);
+    // "Her husband, Ray, a retired pipefitter, said": the speaker's own name, given the family's surname where it stands
+    // (found by bisection, as peopleJustBefore finds its names).
+    const here = this.paras[this.cursor.para] === undefined ? undefined : this.peopleOf(this.cursor.para);
+    const atCursor = here?.[countBefore(here, this.cursor.pos)];
+    if (atCursor?.kinOf !== undefined && atCursor.index === this.cursor.pos && first(atCursor.name) === given) names.add(atCursor.name);
     // One person written with and without a middle initial is one person; so is "Morag" of "Her mother, Morag,"
     // beside "Morag Buchan" (a first name given alone by a kin apposition, then in full).
     const full = [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
@@ -1417,9 +1420,10 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
         const owner = possessorSurname(tokens, i);
         const name = owner !== null && isKnownGivenName(tokens[i + 2]!.text) ? `${tokens[i + 2]!.text} ${owner}` : tokens[i + 2]!.text;
         out.push({ name, gender: kin, index: tokens[i + 2]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: owner === null ? possessorGender(tokens, i) : undefined });
-      } else if (kin && tokens[i + 1]?.cap && isKnownGivenName(tokens[i + 1]!.text) && !tokens[i + 2]?.cap && possessorGender(tokens, i) !== undefined) {
+      } else if (kin && tokens[i + 1]?.cap && isKnownGivenName(tokens[i + 1]!.text) && !tokens[i + 2]?.cap) {
         // "his younger brother Armando": a given name right after a kin noun of someone's.
-        out.push({ name: tokens[i + 1]!.text, gender: kin, index: tokens[i + 1]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf: possessorGender(tokens, i) });
+        const kinOf = possessorGender(tokens, i);
+        if (kinOf !== undefined) out.push({ name: tokens[i + 1]!.text, gender: kin, index: tokens[i + 1]!.start, subject: false, possessive: false, asker: false, single: false, afterPreposition: false, titles: [], kinOf });
       }
       i++;
       continue;

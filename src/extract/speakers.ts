@@ -875,7 +875,7 @@ export function introductoryPhraseEnd(tokens: Token[], from: number, to: number)
   if (first === undefined || !first.cap || !INTRODUCTORY_OPENERS.has(first.low)) return -1;
   for (let k = from + 1; k < to && k - from <= 8; k++) {
     const t = tokens[k]!;
-    if (t.text === ',') return k > from ? k + 1 : -1;
+    if (t.text === ',') return k + 1;
     if (/["“”‘’«»]/u.test(t.text)) return -1;
   }
   return -1;
