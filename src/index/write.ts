@@ -66,6 +66,17 @@ export function storedArticlesOf(db: Db, origins: readonly string[]): Map<string
   return storedByKey(cached(db, `SELECT ${STORED_COLUMNS} FROM articles WHERE origin_kind = 'corpus' AND origin IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(origins)) as StoredRow[]);
 }
 
+/**
+ * Corpus articles of files other than `origins` whose date was inferred with a corpus year other than `year`: what a
+ * moved corpus year re-dates. Two ranges of the partial index of migration 014, empty while the year stays.
+ */
+export function storedDatedByOtherYear(db: Db, year: number | null, origins: readonly string[]): StoredArticle[] {
+  const rows = (year === null
+    ? cached(db, `SELECT ${STORED_COLUMNS} FROM articles INDEXED BY articles_context_year WHERE origin_kind = 'corpus' AND context_year IS NOT NULL`).raw(true).all()
+    : cached(db, `SELECT ${STORED_COLUMNS} FROM articles INDEXED BY articles_context_year WHERE origin_kind = 'corpus' AND (context_year < ? OR context_year > ?)`).raw(true).all(year, year)) as StoredRow[];
+  return [...storedByKey(rows).values()].filter((a) => !origins.includes(a.origin));
+}
+
 /** How many articles the corpus folder gave the index. */
 export function corpusArticleCount(db: Db): number {
   return cached(db, "SELECT count(*) FROM articles WHERE origin_kind = 'corpus'").pluck().get() as number;
@@ -89,11 +100,11 @@ export function corpusArticleElsewhere(db: Db, by: 'hash' | 'key', value: string
 }
 
 /**
- * Records, for articles just read from their corpus file, the file's size and modification time
- * and the year each states, so that the next ingest takes the file as unchanged without reading
- * it while both stay the same.
+ * Records, for articles just read from their corpus file, the year each states and the file's size and
+ * modification time (null for a file not read whole or changed just before the scan), so that the next
+ * ingest takes the file as unchanged without reading it while both stay the same.
  */
-export function recordFileSignatures(db: Db, articles: { key: string; size: number; mtimeMs: number; statedYear: number | null }[]): void {
+export function recordFileSignatures(db: Db, articles: { key: string; size: number | null; mtimeMs: number | null; statedYear: number | null }[]): void {
   const update = cached(db, 'UPDATE articles SET origin_size = ?, origin_mtime = ?, stated_year = ? WHERE key = ?');
   db.transaction(() => {
     for (const a of articles) update.run(a.size, a.mtimeMs, a.statedYear, a.key);

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Db } from '../index/database.js';
 import { acquireLease, keepLease, leaseHolder, releaseLease, type KeptLease } from '../index/leases.js';
-import { corpusArticleCount, corpusArticleElsewhere, recordFileSignatures, removeArticle, statedYearCounts, storedArticles, storedArticlesOf, writeArticle, type StoredArticle } from '../index/write.js';
+import { corpusArticleCount, corpusArticleElsewhere, recordFileSignatures, removeArticle, statedYearCounts, storedArticles, storedArticlesOf, storedDatedByOtherYear, writeArticle, type StoredArticle } from '../index/write.js';
 import { EXTRACTION_VERSION } from '../extract/rules.js';
 import { quoteFileName } from '../text/controls.js';
 import { documentsOf } from '../corpus/documents.js';
@@ -216,8 +216,9 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
   const articles = new Map<string, { hash: string; file: string }>();
   const years: (number | null)[] = [];
   const firstWithHash = new Map<string, string>();
-  /** Files read whole with every article taken: their signatures are recorded once the writes are done. */
-  const readWhole = new Map<string, { size: number; mtimeMs: number; articles: { key: string; statedYear: number | null }[] }>();
+  // Every file read records its articles' stated years (the corpus-year votes an ingest of named files counts from the
+  // index); only one read whole, and not changed within the clock's resolution, records its signature too.
+  const readFiles = new Map<string, { signature: { size: number; mtimeMs: number } | null; articles: { key: string; statedYear: number | null }[] }>();
   for (const file of files) {
     summary.read++;
     const signature = fileSignature(options.corpusDir, file);
@@ -260,9 +261,17 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       read.push({ key, statedYear: year });
     }
     // A file changed within the clock's resolution of this scan could change again unnoticed with the same signature.
-    if (whole && signature && signature.mtimeMs < scanStarted - RACY_MS) readWhole.set(file, { ...signature, articles: read });
+    readFiles.set(file, { signature: whole && signature && signature.mtimeMs < scanStarted - RACY_MS ? signature : null, articles: read });
   }
   const contextYear = corpusYear(years, named === null ? undefined : votesOfOtherFiles(db, stored));
+  // A moved corpus year re-dates the articles dated with the old one, as a scan would; an ingest of named files adds
+  // those of other files to what it compares (their files are then read again, like any article to re-prepare).
+  if (named !== null) {
+    for (const a of storedDatedByOtherYear(db, contextYear, named)) {
+      stored.set(a.file, a);
+      articles.set(a.file, { hash: a.hash, file: a.origin });
+    }
+  }
   const kept = new Set([...articles.keys(), ...keptDespiteSkip]);
   const removing = [...stored.keys()].filter((file) => !kept.has(file));
   checkRemovals(named === null ? stored.size : corpusArticleCount(db), removing.length, options);
@@ -325,7 +334,8 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
       lastProgress = clock();
       options.onProgress?.(`ingest: ${done}/${jobs.length} files prepared, ${summary.added + batch.length} added, ${summary.updated} updated (${summary.unchanged} unchanged)`);
     }
-    if (!result.ok || result.skipped.length > 0 || result.changedSinceScan) readWhole.delete(file);
+    if (!result.ok || result.changedSinceScan) readFiles.delete(file);
+    else if (result.skipped.length > 0) readFiles.get(file)!.signature = null; // not read whole: read again next time
     if (!result.ok) {
       skip(file, result.reason, keys);
       continue;
@@ -354,7 +364,7 @@ async function ingestHoldingLease(db: Db, options: IngestOptions, started: numbe
     for (const file of removing) removeArticle(db, file);
   }).immediate();
   summary.removed = removing.length;
-  recordFileSignatures(db, [...readWhole.values()].flatMap((f) => f.articles.map((a) => ({ key: a.key, size: f.size, mtimeMs: f.mtimeMs, statedYear: a.statedYear }))));
+  recordFileSignatures(db, [...readFiles.values()].flatMap((f) => f.articles.map((a) => ({ key: a.key, size: f.signature?.size ?? null, mtimeMs: f.signature?.mtimeMs ?? null, statedYear: a.statedYear }))));
   if (summary.added + summary.updated + summary.removed > 0) {
     lease.assertHeld();
     options.afterWrites?.(db);
