@@ -55,7 +55,7 @@ export interface IngestOptions {
   /**
    * The corpus files that changed (added, edited or deleted), as whoever changed them names them: only these are
    * looked at and the folder is not scanned, so a day's news costs the day, not the archive. A named file that is
-   * gone removes its articles. The rest of the corpus is not re-dated when the corpus year moves (a full ingest is).
+   * gone removes its articles; a corpus year moved by them re-dates the other files' articles, as a scan would.
    */
   changed?: readonly string[];
 }
