@@ -6,12 +6,12 @@
  * pronouns by recency and gender, "the company" by the organisation nearby.
  */
 import { genderOfFullName, genderOfGivenName, isListedGivenName } from './firstNames.js';
-import { isGenerational, NAME_PARTICLES } from './lexicon.js';
+import { isGenerational, NAME_PARTICLES, PARTY_WORDS } from './lexicon.js';
 import { NATIONALITY_WORDS } from './places.js';
 import { foldName, sameNameToken, spellingKey } from './translit.js';
 import type { SpeakerRule } from './rules.js';
 import { memoized } from '../text/memo.js';
-import { isTitleWord, KIN_NOUNS, personalOrganisationName, type SpeakerPhrase } from './speakers.js';
+import { isPersonalOrganisationName, isTitleWord, KIN_NOUNS, personalOrganisationName, type SpeakerPhrase } from './speakers.js';
 
 
 export interface Entity {
@@ -250,6 +250,12 @@ export class EntityRegistry {
   /** A person spoke whom the phrase did not let the engine name: a later "he said" may be them, so it must not skip back past them. */
   spokeUnnamed(place: number, gender: 'm' | 'f' | null): void {
     this.unresolvedPerson = { place, gender };
+  }
+
+  /** The text tells a person's gender where the given-name lists did not know the name (a census guess, or none). */
+  genderFromText(entity: Entity, gender: 'm' | 'f'): void {
+    if (entity.gender === gender || genderOfGivenName(entity.name.split(' ')[0]!) !== null) return;
+    entity.gender = gender;
   }
 
   spoke(resolution: Resolution, place: number): void {
@@ -539,7 +545,8 @@ export class EntityRegistry {
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
     if (tokens.length === 1 && fuller.length === 0) {
       const org = this.lookups.organisationNamed(name);
-      if (org !== null) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
+      // Not "the Whitcomb campaign": "Whitcomb said" is the candidate, even before her full name is read.
+      if (org !== null && !isPersonalOrganisationName(org)) return this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
       // "Bernice said", after "Bernice and Cyril Pardy": the one person of the article with that first name; two of them, unclear.
       // "Sir Geoffrey", "Dame Judi": these titles go with the first name.
       // "Her husband, Ray,": a kin noun goes with the first name too.
@@ -596,7 +603,7 @@ export class EntityRegistry {
     if (phrase.roles.length > 0 || phrase.gender !== null || genderOfGivenName(name.split(/\s+/)[0]!) !== null || this.findPerson(name.split(/\s+/)) !== null) return null;
     const org = this.lookups.organisationNamed(name);
     // Only a name the organisation's opens with ("Southern Defence Forces Oleksii Starmer" is no organisation "Oleksii Starmer" stands for).
-    return org === null || !org.startsWith(`${name} `) ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
+    return org === null || !org.startsWith(`${name} `) || isPersonalOrganisationName(org) ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
   }
 
   /**
@@ -937,9 +944,24 @@ const PLACE_LIKE_ORGANISATION = /\b(?:district|county|riding|ward|township|provi
 
 export function isRelatedOrg(name: string, roles: string[], head: string): boolean {
   if (roles.includes(head)) return true;
-  const pattern = RELATED[head];
-  return pattern !== undefined ? pattern.test(name) : new RegExp(`\\b${head}`, 'i').test(name);
+  const pattern = RELATED[head] ?? new RegExp(`\\b${head}`, 'i');
+  return pattern.test(name) && !ofAnotherKind(name, pattern);
 }
+
+/**
+ * A name whose last word says it is another kind of organisation: the "University and College Union" is a union,
+ * not "the university"; the "Oxford University Press" is not one either. Not when a portfolio follows "of"/"for"
+ * ("Department of Health" is a department).
+ */
+function ofAnotherKind(name: string, pattern: RegExp): boolean {
+  const words = name.split(/\s+/);
+  const kind = words.at(-1)!.replace(/['’]s$/u, '');
+  if (words.length < 2 || !KIND_WORDS.has(kind.toLowerCase()) || words.some((w) => /^(?:of|for|on)$/i.test(w))) return false;
+  return !pattern.test(kind);
+}
+
+/** Last words that make a name one kind of body whatever comes before ("… Police Service" stays the police's). */
+const KIND_WORDS: ReadonlySet<string> = new Set(['union', 'federation', 'association', 'press', 'hospital', 'network', 'council', 'committee', 'party', 'foundation', 'institute', 'society', 'fund', 'league', 'alliance', 'coalition', 'club', 'college', 'school', 'court', 'caucus']);
 
 /** A name without its middle initials: "Glenn R. Fairweather" → "Glenn Fairweather" (first and last words kept). */
 function withoutInitials(name: string): string {
@@ -948,8 +970,6 @@ function withoutInitials(name: string): string {
 }
 
 /** Parties and nationalities: words that set apart two holders of one role ("the Republican nominee", "the Russian envoy"). */
-const PARTY_WORDS: ReadonlySet<string> = new Set(['republican', 'democratic', 'democrat', 'gop', 'conservative', 'liberal', 'labour', 'labor', 'tory', 'ndp', 'green', 'libertarian', 'independent', 'socialist', 'progressive']);
-
 function isSideWord(word: string): boolean {
   return PARTY_WORDS.has(word) || NATIONALITY_WORDS.has(word);
 }

@@ -164,6 +164,13 @@ class ArticleExtractor {
     }
     let kind: StatementKind = hit.type === 'according' ? 'according-to' : hit.quoted ? 'direct' : 'indirect';
     if (hit.type === 'impersonal' || hit.phrase?.kind === 'media') kind = 'unattributed';
+    // "Oluwaseun Adebayo … said she had registered": what the speaker says of themself tells their gender where the name
+    // lists cannot (the census list reads many given names for the one sex most often given them in the US).
+    // Only where the name is introduced in full, and no one else is named before it in the paragraph ("Thorvaldsen says he
+    // owes …" is about another man).
+    const introduced = hit.phrase?.kind === 'name' && hit.phrase.name?.includes(' ') === true && !this.namesOf(pi).some((c) => c.index < hit.phrase!.nameStart && !c.single);
+    const selfPronoun = kind === 'indirect' && hit.content !== null && introduced ? /^(she|he)\s/u.exec(p.text.slice(hit.content.start, hit.content.start + 4)) : null;
+    if (selfPronoun && resolution?.entity?.type === 'person') this.registry.genderFromText(resolution.entity, selfPronoun[1] === 'she' ? 'f' : 'm');
     // "said the layoffs were temporary and that every worker had been rehired": two things said, each its own statement.
     const parts = kind === 'indirect' ? splitAtAndThat(p, hit.content!) : [hit.content!];
     for (const content of parts) this.addHitDraft(pi, hit, content, kind, resolution, deferred, cueStance, dateIn);
@@ -548,6 +555,8 @@ class ArticleExtractor {
   private readonly labelResolutions = new Map<string, Resolution>();
   /** Labels of turns that asked something, or that the label calls a host: their turns may report others. */
   private readonly questioners = new Set<string>();
+  /** Labels (full and surname) of the outlet's reporter in a two-way: their turns are narration. */
+  private readonly narrators = new Set<string>();
   /** A host's or a questioner's turn has been seen under a name label: the article is a transcript of named turns. */
   private get transcriptLabels(): boolean {
     return this.questioners.size > 0;
@@ -564,6 +573,13 @@ class ArticleExtractor {
     // Only a host's or questioner's turn is read that way: an interviewee who relates what someone told them ("my
     // mother, Graciela, told me …") is still the one speaking.
     const labelKey = label.replace(/,.*$/, '').trim().toLowerCase();
+    // The reporter's own turns ("THORSGAARD:" after "SARAH THORSGAARD, BYLINE:") tell the story: read like any
+    // paragraph of narration, for the speech they report.
+    if (NARRATOR_LABEL.test(label)) this.narrators.add(labelKey).add(labelKey.split(/\s+/).at(-1)!);
+    if (this.narrators.has(labelKey)) {
+      this.questioners.add(labelKey);
+      return false;
+    }
     const questioner = HOST_LABEL.test(label) || this.questioners.has(labelKey) || /\?["”’]?\s*$/u.test(p.text);
     if (/\?["”’]?\s*$/u.test(p.text) || HOST_LABEL.test(label)) this.questioners.add(labelKey);
     const interviewee = this.transcriptLabels && !questioner;
@@ -597,10 +613,13 @@ class ArticleExtractor {
       // A transcript's label names the same person at every turn: "NAKAMURA:" stays Ellen S. Nakamura after her
       // answer names her father Hiroshi Nakamura.
       const key = nameText.toLowerCase();
-      resolution = this.labelResolutions.get(key) ?? this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
+      // "PRENTICE:" after "DOUGLAS J. PRENTICE:": the person an earlier full label named (the text's capitals are no name to look up).
+      const byEarlierLabel = single ? [...this.labelResolutions.values()].filter((r) => r.entity?.type === 'person' && r.entity.name.toLowerCase().endsWith(` ${key}`)) : [];
+      resolution = this.labelResolutions.get(key) ?? (byEarlierLabel.length === 1 ? byEarlierLabel[0]! : null) ?? this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
       if (resolution?.entity) {
         this.labelResolutions.set(key, resolution);
-        this.registry.spoke(resolution, pi * 1e6);
+        // A host's turn is addressed to the guest: the "he" of the next turns is never the host.
+        if (!questioner) this.registry.spoke(resolution, pi * 1e6);
       }
     }
     let start = restStart;
@@ -698,10 +717,13 @@ class ArticleExtractor {
   private withKinSurname(i: number, kin: PersonCandidate, gender: 'm' | 'f'): void {
     if (kin.name.includes(' ') || !isKnownGivenName(kin.name)) return;
     for (let j = i; j >= 0 && j >= i - 3; j--) {
-      const people = (this.namesIn.get(j) ?? this.namesOf(j)).filter((c) => !c.single && c.name.includes(' ') && c.kinOf === undefined && (j < i || c.index < kin.index));
+      // Not a name after a preposition unless its first word is a known given name: "a rig hand from Drayton Valley" names a town.
+      const people = (this.namesIn.get(j) ?? this.namesOf(j)).filter((c) => !c.single && (!c.afterPreposition || genderOfGivenName(c.name.split(' ')[0]!) !== null) && c.name.includes(' ') && c.kinOf === undefined && (j < i || c.index < kin.index));
       for (let k = people.length - 1; k >= 0; k--) {
         const c = people[k]!;
-        if ((c.gender ?? genderOfFullName(c.name)) !== gender) continue;
+        // A name whose gender no list knows agrees, as it does with a pronoun.
+        const known = c.gender ?? genderOfFullName(c.name);
+        if (known !== null && known !== gender) continue;
         // "skipper of the Bonnie Morven": a name after "the" is a boat's, a building's, a team's; never the possessor.
         if (/\b(?:the|a|an)\s+$/i.test(this.paras[j]!.text.slice(Math.max(0, c.index - 5), c.index))) continue;
         kin.name = `${kin.name} ${lastNameToken(c.name)}`;
@@ -925,8 +947,11 @@ class ArticleExtractor {
     // "Her husband, Ray, a retired pipefitter, said": the speaker's own name, given the family's surname where it stands
     // (found by bisection, as peopleJustBefore finds its names).
     const here = this.paras[this.cursor.para] === undefined ? undefined : this.peopleOf(this.cursor.para);
-    const atCursor = here?.[countBefore(here, this.cursor.pos)];
-    if (atCursor?.kinOf !== undefined && atCursor.index === this.cursor.pos && first(atCursor.name) === given) names.add(atCursor.name);
+    // The cursor is at the name ("Ray, a retired pipefitter,") or at the phrase's start ("Her husband, Gene, said").
+    for (let k = here === undefined ? 0 : countBefore(here, this.cursor.pos); here !== undefined && k < here.length && here[k]!.index <= this.cursor.pos + KIN_PHRASE_REACH; k++) {
+      const kin = here[k]!;
+      if (kin.kinOf !== undefined && first(kin.name) === given) names.add(kin.name);
+    }
     // One person written with and without a middle initial is one person; so is "Morag" of "Her mother, Morag,"
     // beside "Morag Buchan" (a first name given alone by a kin apposition, then in full).
     const full = [...new Map([...names].map((n) => [`${first(n)} ${lastNameToken(n)}`, n])).values()];
@@ -1245,9 +1270,12 @@ class ArticleExtractor {
 }
 
 /** "NAME:", "A:", "Jane Doe, The Ledger:" opening a paragraph; no quote mark or sentence before the colon. */
-const LABEL = /^([^:"“”‘’«».!?]{1,60}?)\s*:\s+(?=\S)/u;
+// A period only after an initial: "DOUGLAS J. PRENTICE:".
+const LABEL = /^((?:[^:"“”‘’«».!?]|(?<=(?:^|\s)\p{Lu})\.){1,60}?)\s*:\s+(?=\S)/u;
 /** A label that names the host: "DALE HUTCHINS, HOST:", "MODERATOR:", "ANCHOR:". */
-const HOST_LABEL = /\b(?:host|moderator|anchor|interviewer|presenter|reporter|co-host)\b/i;
+const HOST_LABEL = /\b(?:host|moderator|anchor|interviewer|presenter|reporter|co-host|byline|correspondent)\b/i;
+/** A label for the outlet's own reporter in a two-way ("SARAH THORSGAARD, BYLINE:"): the turn is narration, not a statement. */
+const NARRATOR_LABEL = /\b(?:byline|reporter|correspondent)\b/i;
 
 /** "BILL HARTIGAN" → "Bill Hartigan" (same length); other text unchanged. */
 function titleCaseCaps(text: string): string {
@@ -1816,7 +1844,8 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
       i = j;
       continue;
     }
-    if (!t.cap) {
+    // Not a name's first word: a lower-case word, or a sentence's opening article ("The Holloway campaign said …").
+    if (!t.cap || (/^(?:the|a|an)$/i.test(t.text) && tokens[i + 1]?.cap === true && PERSONAL_ORGANISATIONS.has(tokens[i + 2]?.low ?? ''))) {
       i++;
       continue;
     }
@@ -1945,6 +1974,9 @@ function isTitleCase(text: string): boolean {
   const long = words.filter((w) => w.length > 3);
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
 }
+
+/** How far after the cursor a kin's given name may stand in its own speaker phrase: "Her husband, Gene". */
+const KIN_PHRASE_REACH = 24;
 
 const NOT_NAME = new Set(['I', 'So', 'Yes', 'No', 'Of', 'Well', 'Then', 'Now', 'Q', 'The', 'A', 'An', 'In', 'On', 'At', 'When', 'For', 'As', 'By', 'And', 'But', 'If', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Asked', 'After', 'Before', 'Her', 'His', 'Their', 'Its',
   // Words that open a sentence before a name ("Without Teresa, he said, …"), never part of it.

@@ -303,6 +303,8 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // A parenthetical attribution: "The catch is down by half, she says, and fuel costs have doubled."
   // 'Asked whether …, Dumervil said, "We'd want …"': a quote right after the comma is what the subject said.
   const parenthetical = s?.text === ',' && asideThat === -1 && subject.afterComma && !interrupted && tokens[r + 1]?.low !== 'that' && p.markOf[r + 1] !== 1;
+  // "What do the polls say?", "What did he tell you?": a question asks what was said, and says nothing.
+  if (atEnd && tokens.slice(Math.max(u.from, Math.min(subject.regionFrom, subject.phraseFrom) - 1), c).some((k) => /^(?:do|does|did)$/.test(k.low))) return [];
   if (atEnd || participle || manner || interrupted || tailAfterQuote || parenthetical) {
     let before = contentBefore(p, u, subject.phraseFrom);
     // "In a pilot with 40 clinics, the company said, clinicians reported …": the claim is after the attribution.
@@ -798,10 +800,20 @@ function isSpaced(p: PreparedParagraph, i: number): boolean {
 function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
   const { tokens } = p;
   const t = tokens[r];
+  if (t !== undefined && r < u.to && p.markOf[r] === 1) {
+    // "told "Meet the Press"": a programme heard it.
+    const end = programmeTitleEnd(p, r);
+    return end === -1 ? r : end;
+  }
   if (!t || r >= u.to || p.quoteOf[r] !== -1 || t.low === 'that' || t.kind === 'punct') return r;
   if (t.cap) {
     let j = r;
     while (j < u.to && (tokens[j]!.cap || (tokens[j]!.kind === 'num' && j > r))) j++;
+    // "told CNN's "State of the Union"": the outlet's programme is the hearer.
+    if (/^['’]s$/u.test(tokens[j]?.low ?? '') && p.markOf[j + 1] === 1) {
+      const end = programmeTitleEnd(p, j + 1);
+      if (end !== -1) return end;
+    }
     return j;
   }
   if (t.low === 'the' || t.low === 'a' || t.low === 'an') {
@@ -852,14 +864,28 @@ function adverbialPhraseEnd(p: PreparedParagraph, u: Unit, r: number): number {
   let informative = false;
   while (j < u.to && j - r <= 8) {
     const t = tokens[j]!;
+    // "on ABC's "This Week"", "on "Fox News Sunday"": a programme's title in quote marks is where, not what was said.
+    if (p.quoteOf[j] !== -1 && p.markOf[j] === 1) {
+      const end = programmeTitleEnd(p, j);
+      if (end === -1) break;
+      j = end;
+      informative = true;
+      break;
+    }
     if (p.quoteOf[j] !== -1 || t.low === 'that') break;
+    // "ABC's", "CNN's": an outlet's possessive before its programme.
+    if (/^['’]s$/u.test(t.low) && tokens[j - 1]!.cap && tokens[j + 1] !== undefined && p.markOf[j + 1] === 1) {
+      j++;
+      continue;
+    }
     if (t.kind === 'punct' && t.text !== '.' && t.text !== "'s") break;
     if (t.kind === 'word' && (OCCASION_WORDS.has(t.low) || TIME_WORDS.has(t.low) || t.cap)) informative = true;
     if (t.kind === 'num') informative = true;
     j++;
     // A phrase ends at its occasion/time/place word unless a short tail follows ("in a video posted online").
     if (informative && (TIME_WORDS.has(t.low) || t.kind === 'num' || t.cap)) {
-      if (!(tokens[j]?.cap || tokens[j]?.kind === 'num' || TIME_WORDS.has(tokens[j]?.low ?? ''))) break;
+      const programmeNext = /^['’]s$/u.test(tokens[j]?.low ?? '') && p.markOf[j + 1] === 1;
+      if (!(tokens[j]?.cap || tokens[j]?.kind === 'num' || TIME_WORDS.has(tokens[j]?.low ?? '') || programmeNext)) break;
     }
     if (informative && OCCASION_WORDS.has(t.low) && !OCCASION_WORDS.has(tokens[j]?.low ?? '')) {
       // "in a video posted online", "at a briefing in Brussels": allow a short tail up to the clause end.
@@ -873,6 +899,24 @@ function adverbialPhraseEnd(p: PreparedParagraph, u: Unit, r: number): number {
   if (!informative) return r;
   return j;
 }
+
+/**
+ * End (after the closing mark) of a programme's title in quote marks opening at `open` ("This Week", "State of the
+ * Union", "Meet the Press"): at most six words, every one capitalised but the small words of a title; -1 otherwise.
+ */
+function programmeTitleEnd(p: PreparedParagraph, open: number): number {
+  const { tokens } = p;
+  const region = p.quoteOf[open];
+  let close = open + 1;
+  while (close < tokens.length && p.quoteOf[close] === region && p.markOf[close] !== 2) close++;
+  if (close >= tokens.length || p.markOf[close] !== 2) return -1;
+  const words = tokens.slice(open + 1, close);
+  const titleCase = words.length >= 1 && words.length <= 6 && words[0]!.cap && words.every((w) => w.cap || TITLE_SMALL_WORDS.has(w.low));
+  return titleCase ? close + 1 : -1;
+}
+
+/** Small words left in lower case inside a title ("State of the Union", "Meet the Press"). */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'at', 'for', 'to', 'with']);
 
 /** Content ending the unit from `start`: sentence-final punctuation outside quotes and publisher tails are left out. */
 function clampContent(p: PreparedParagraph, u: Unit, start: number): Range | null {

@@ -208,7 +208,7 @@ export const PORTFOLIO_NOUNS = set(`
   trade industry operations assessment manpower development infrastructure transport education labour labor
   agriculture environment tourism culture housing immigration employment commerce planning science technology
   innovation fisheries forestry mines revenue customs welfare youth sports communications information digital economy
-  budget relations resources works lands veterans consumer justice
+  budget relations resources works lands veterans consumer justice elections corrections
 `);
 
 /** Title words that name a portfolio or a service, never a person on their own ("Health Minister", "Air Force"). */
@@ -333,3 +333,6 @@ export const NAME_PARTICLES = set('bin bint ibn al el de del della der den di da
 
 /** Verbs of proposition that make "It is/was X that" an unattributed report. */
 export const IMPERSONAL_REPORT = set('reported said stated claimed announced understood believed known alleged rumoured rumored thought learned learnt');
+
+/** Political parties by the word news writing uses for them ("the Republican nominee", "the Liberal government"). */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(['republican', 'democratic', 'democrat', 'gop', 'conservative', 'liberal', 'labour', 'labor', 'tory', 'ndp', 'green', 'libertarian', 'independent', 'socialist', 'progressive']);

@@ -26,6 +26,7 @@ import {
   INTRO_WORDS,
   PORTFOLIO_NOUNS,
   PORTFOLIO_WORDS,
+  PARTY_WORDS,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName, isKnownGivenName, isListedGivenName } from './firstNames.js';
@@ -80,6 +81,11 @@ export const PERSONAL_ORGANISATIONS: ReadonlySet<string> = new Set(['campaign', 
 /** The name news writing gives what a person has: "the Bramlett campaign", but "Okonjo-Lefebvre’s office". */
 export function personalOrganisationName(owner: string, head: string): string {
   return head === 'office' ? `${owner}’s office` : `${owner} ${head}`;
+}
+/** A name made by personalOrganisationName ("Holloway campaign", "Dhaliwal’s office"): its owner's surname alone is the person, never it. */
+export function isPersonalOrganisationName(name: string): boolean {
+  const last = name.split(' ').at(-1)!;
+  return (PERSONAL_ORGANISATIONS.has(last) && /^\p{Lu}/u.test(name)) || /['’]s office$/u.test(name);
 }
 /** Titles of courtesy, which name a person, not an office ("Mr. de Grandpré’s office" is his). */
 const PERSONAL_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lady', 'lord']);
@@ -773,6 +779,15 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       const asWritten = office || placeOwned || titleOwned;
       const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? personalOrganisationName(possessor, head) : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, asWritten ? headAt + 1 : orgBefore.to) };
+    }
+    // "the Holloway campaign", "the Trudeau government": a person's name before what a person has names that
+    // organisation (two campaigns in one race are two speakers), unlike a place or a party ("the Ontario government").
+    if (PERSONAL_ORGANISATIONS.has(head) && determiner === 'definite' && headAt === to - 1 && orgBefore !== null && orgBefore.from === from && orgBefore.to === headAt) {
+      const words = tokens.slice(from, headAt);
+      if (words.every((t, k) => isPersonNameToken(t, words[k + 1] ?? tokens[headAt]) && !PARTY_WORDS.has(t.low) && !NATIONALITY_WORDS.has(t.low))) {
+        const name = personalOrganisationName(slice(text, tokens, from, headAt), head);
+        return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, from, to) };
+      }
     }
     // "the Toronto company", "the Bundesliga club", "the Ottawa-based firm": after "the", words with no organisation
     // word in them describe the one meant ("the company", of Toronto); they do not name it.

@@ -358,6 +358,24 @@ describe('organisations by their short names, and groups that speak for a named 
     expect(statementOf(text, 'spoke for himself')?.speaker).toBe('Federal Reserve');
   });
 
+  it('"the Holloway campaign said" is that campaign, and "the campaign" after it too, though the rival campaign spoke first', () => {
+    const text = body(
+      'Marian Holloway is running against Curtis Bramlett. The Bramlett campaign said the ad was false.',
+      'The Holloway campaign, for its part, has overstated her record. In a new ad, the campaign says Holloway "brought thousands of new jobs" to the state.',
+    );
+    expect(statementOf(text, 'the ad was false')?.speaker).toBe('Bramlett campaign');
+    expect(statementOf(text, 'brought thousands')?.speaker).toBe('Holloway campaign');
+  });
+
+  it('"the university" is not the "University and College Union" named since: a union is not a university', () => {
+    const text = body(
+      'Lecturers at Eastmoor University began a strike on Monday.',
+      'The University and College Union branch at Eastmoor said 71 per cent of members had backed the action.',
+      'The university said in a statement that it could not afford more without cutting jobs.',
+    );
+    expect(statementOf(text, 'could not afford more')?.speaker).toBe('Eastmoor University');
+  });
+
   it('"police said" is the police service the article named; with none named it stays police', () => {
     const named = body('Officers of the Dunmore Regional Police Service were called to the store at 2 a.m.', 'Police said the suspect fled on foot.');
     expect(statementOf(named, 'fled on foot')?.speaker).toBe('Dunmore Regional Police Service');
@@ -547,6 +565,21 @@ describe('US political copy', () => {
     );
     expect(statementOf(text, 'she had doubts')?.speaker).toBe('Paula Lindgren');
     expect(statementOf(text, 'sticking with the governor')?.speaker).toBe('Russell Oakes');
+  });
+
+  it('a programme in quote marks after "said on" or "told" is where it was said, not what', () => {
+    const text = body(
+      'Campaign manager Robbie Mercado said on ABC\'s "This Week" that the polls were tightening.',
+      'Mercado told CNN\'s "State of the Union" on Sunday that Whitcomb would win. Lyle Kendall told "Meet the Press" that he was "not worried."',
+    );
+    expect(statementOf(text, 'polls were tightening')?.content).toBe('the polls were tightening');
+    expect(statementOf(text, 'Whitcomb would win')?.content).toBe('Whitcomb would win');
+    expect(statementOf(text, 'not worried')?.content).toBe('he was "not worried."');
+  });
+
+  it('a surname alone is the candidate, not the candidate\'s campaign named before it', () => {
+    const text = body('The Whitcomb campaign said the debate went well. "I\'m not going to dignify that," Whitcomb said when asked about the emails.');
+    expect(statementOf(text, 'dignify that')?.speaker).toBe('Whitcomb');
   });
 
   it('"answered that", and plural people as a group ("historians say")', () => {
@@ -1561,5 +1594,48 @@ describe('dev-ze: names and subjects in campaign copy', () => {
     );
     expect(speakerOf(text, 'Florida would decide')).toBe('Marisela Quintanilla-Ortega');
     expect(speakerOf(text, 'want the moon')).toBe('Simone Achterberg');
+  });
+});
+
+describe('two-way transcripts, kin given names and genders the name lists guess (December, fourth round)', () => {
+  it('a reporter\'s own turns are narration: the speech they report is each speaker\'s, never the reporter\'s', () => {
+    const text = body(
+      'MARK ANTTILA, HOST: Sarah, what stood out?',
+      'SARAH THORSGAARD, BYLINE: Mining, Mark. Karin Lindahl-Moore says the state should pause the permit until the tribes have a say.',
+      'DOUGLAS J. PRENTICE: Because I\'ve never claimed to be neutral.',
+      'ANTTILA: What do the polls say?',
+      'THORSGAARD: After the forum, Lindahl-Moore\'s spokeswoman, Rachel Kim, told me the ad was accurate.',
+      'PRENTICE: That ad is false, and she knows it.',
+    );
+    expect(statementOf(text, 'should pause the permit')?.speaker).toBe('Karin Lindahl-Moore');
+    expect(statementOf(text, 'the ad was accurate')?.speaker).toBe('Rachel Kim');
+    expect(statementOf(text, 'That ad is false')?.speaker).toBe('Douglas J. Prentice');
+    expect(statementOf(text, 'ANTTILA')).toBeUndefined();
+    expect(statementOf(text, 'Mining, Mark')).toBeUndefined();
+  });
+
+  it('"Her husband, Gene, said" is Gene of the family named before, also when nothing stands between the name and "said"', () => {
+    const text = body('At the market, Ruth Ann Kleinschmidt said she had assumed the two were married.', 'Her husband, Gene, said he knew exactly which one he was voting for.');
+    expect(statementOf(text, 'he knew exactly')?.speaker).toBe('Gene Kleinschmidt');
+  });
+
+  it('a town after "from" gives no kin a surname', () => {
+    const text = body('For Bart Nguyen, a rig hand from Drayton Valley, the news was a repeat. Nguyen said he had been laid off twice.', 'His wife, Linh, said the family would likely move to Edmonton.');
+    expect(statementOf(text, 'move to Edmonton')?.speaker).toBe('Linh Nguyen');
+  });
+
+  it('"… said she had registered" tells the gender of a name the lists read the other way, so "she said" next is hers', () => {
+    const text = body(
+      'Jocelyn Marchand-Ruiz, the county chair, insisted the party would hold the county.',
+      'At a watch party, Oluwaseun Adebayo, 20, a nursing student, said she had registered to vote for the first time.',
+      '"My mum keeps telling me not to waste it," she said.',
+    );
+    expect(statementOf(text, 'not to waste it')?.speaker).toBe('Oluwaseun Adebayo');
+  });
+
+  it('a US county office holder\'s title is not part of her name', () => {
+    const text = body('Osceola County Supervisor of Elections Maritza Colón-Vélez said turnout was the highest on record.', '"We planned for a big day," Colón-Vélez said.');
+    expect(statementOf(text, 'highest on record')?.speaker).toBe('Maritza Colón-Vélez');
+    expect(statementOf(text, 'planned for a big day')?.speaker).toBe('Maritza Colón-Vélez');
   });
 });
