@@ -99,6 +99,18 @@ const ROLE_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'for', 'at',
 const LEADING_THE = /^(?:the|The)\s+/;
 const CORPORATE_SUFFIX = /\s+(?:inc|ltd|llc|plc|corp|co|group|ag|sa|gmbh)\.?$/i;
 
+/**
+ * A role without the person it serves: "a spokesperson for Health Minister Deborah Whitcombe" is a spokesperson,
+ * not a minister ("the minister said" is Whitcombe). Only where a person's name ends the role.
+ */
+function withoutPrincipal(role: string): string {
+  const m = /\s+(?:for|to)\s+((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}'’-]+)$/u.exec(role);
+  if (m === null) return role;
+  const words = m[1]!.split(/\s+/);
+  const named = words.some((w, k) => k < words.length - 1 && genderOfGivenName(w) !== null);
+  return named ? role.slice(0, m.index) : role;
+}
+
 /** Content words of a role phrase, spokes- words folded: "the NATO Secretary General" → nato, secretary, general. */
 export function roleWords(text: string): string[] {
   // A possessor is not the role: "the mayor's budget chief" is a chief, not a mayor.
@@ -459,7 +471,7 @@ export class EntityRegistry {
       entity.roles.push(role);
       const own = this.roleWordsOf.get(entity) ?? new Set<string>();
       this.roleWordsOf.set(entity, own);
-      for (const word of roleWords(role)) {
+      for (const word of roleWords(withoutPrincipal(role))) {
         if (own.has(word)) continue;
         own.add(word);
         const list = this.byRoleWord.get(word) ?? [];

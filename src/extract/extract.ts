@@ -26,7 +26,7 @@ import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
 import { followsGivenName, followsInitial, genderOfWord, introductoryPhraseEnd, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
-import { isSingularPersonNoun } from './personNouns.js';
+import { isPersonNoun as isAnyPersonNoun, isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
 import { sameNameToken as sameNameTokenLoose, spellingKey } from './translit.js';
@@ -1091,12 +1091,17 @@ class ArticleExtractor {
         const t = p.tokens[u.from];
         if (t === undefined || (i === this.cursor.para && t.start >= this.cursor.pos) || i * 1e6 + t.start <= order) continue;
         let k = u.from;
-        if (/^(?:the|a|an|her|his|their|its|one)$/.test(p.tokens[k]!.low)) k++;
-        while (k < u.to && k - u.from < 4 && !p.tokens[k]!.cap && p.tokens[k]!.kind === 'word' && !isPersonNoun(p.tokens[k]!.low)) k++;
-        if (k < u.to && isPersonNoun(p.tokens[k]!.low) && k > u.from && p.quoteOf[k] === -1) {
-          // Earlier paragraphs count only for a noun of the pronoun's gender ("Her mother" for "she").
+        const indefinite = /^(?:a|an|one|another)$/.test(p.tokens[k]!.low);
+        if (/^(?:the|a|an|her|his|their|its|one|another)$/.test(p.tokens[k]!.low)) k++;
+        // After "a", any noun for a person ("A nurse", "a retired machinist"); after "the", the nouns that refer back.
+        const personNoun = (low: string) => isPersonNoun(low) || (indefinite && isAnyPersonNoun(low));
+        while (k < u.to && k - u.from < 4 && !p.tokens[k]!.cap && p.tokens[k]!.kind === 'word' && !personNoun(p.tokens[k]!.low)) k++;
+        if (k < u.to && personNoun(p.tokens[k]!.low) && k > u.from && p.quoteOf[k] === -1) {
+          // Earlier paragraphs count only for a noun of the pronoun's gender ("Her mother" for "she"), or for someone
+          // new brought in just before ("A nurse who has worked there for two decades … describes how it goes").
           const nounGender = genderOfWord(p.tokens[k]!.low);
-          if (i === this.cursor.para || (gender !== null && nounGender === gender)) return true;
+          const broughtInJustBefore = indefinite && i === this.cursor.para - 1 && (nounGender === null || gender === null || nounGender === gender);
+          if (i === this.cursor.para || (gender !== null && nounGender === gender) || broughtInJustBefore) return true;
         }
       }
     }
@@ -1746,7 +1751,8 @@ function titlesBefore(tokens: Token[], runFrom: number, k: number, end: number):
   }
   if (tokens[end]?.text === ',' && /^(?:the|a|an|its|his|her)$/i.test(tokens[end + 1]?.text ?? '')) {
     let w = end + 1;
-    while (w < tokens.length && w < end + 9 && tokens[w]!.kind === 'word') w++;
+    // "a spokesperson for Health Minister Deborah Whitcombe": the titles after "for" are the principal's, not this person's.
+    while (w < tokens.length && w < end + 9 && tokens[w]!.kind === 'word' && !(/^(?:for|to)$/.test(tokens[w]!.low) && tokens[w + 1]?.cap === true)) w++;
     // "… for striker Marko Horvat, the Croatian club's president said": a description with its own reporting verb
     // is the subject of another clause, not an apposition to the name.
     if (!tokens.slice(end + 1, w).some((t) => CUES.has(t.low))) words.push(...roleWordsIn(tokens, end + 1, w));

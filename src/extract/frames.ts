@@ -664,9 +664,11 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       if (isPartyTag(tokens, before) && named !== undefined && isBareNameOrTitled(tokens, named)) phraseFrom = named.from;
       // "Rick Santangelo, president of the teachers' association, the largest union, said": two appositions; the name opens the first part.
       // "Russell Odom, 67, a retired machinist in Saginaw, Mich., said": ages and places between are passed over.
+      // "Voltrek, based in Portland, Oregon, said": a participle's aside and its place; the one-word name before them speaks.
+      const participleAside = !tokens[before.from]!.cap && /ed$/.test(tokens[before.from]!.low);
       for (let k = parts.length - 4; k >= 0 && k >= parts.length - 6 && !tokens[before.from]!.cap; k--) {
         const part = parts[k]!;
-        if (isBareName(tokens, part)) {
+        if (isBareName(tokens, part) || (participleAside && k === 0 && part.to - part.from === 1 && tokens[part.from]!.cap)) {
           phraseFrom = part.from;
           break;
         }

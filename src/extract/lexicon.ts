@@ -193,7 +193,7 @@ export const PERSON_TITLE_WORDS = set(`
   campaigner activist organiser organizer volunteer veteran coroner examiner auditor investigator geologist
   biologist physicist chemist astronomer epidemiologist virologist psychologist psychiatrist pharmacist dentist
   economist strategist pollster consultant entrepreneur investor banker trader broker accountant developer
-  former ex late democrat republican incumbent challenger candidate nominee gov lt congressman congresswoman
+  former ex late democrat republican libertarian incumbent challenger candidate nominee gov lt congressman congresswoman
   moderator interviewer shadow backbencher frontbencher whip ombudsman ombudswoman ombudsperson
   td collector shri smt shrimati datuk dato datin seri alhaji alhaja mk hon nana togbe cr venerable ven dci dsi
   councilmember councilperson alderperson alderwoman selectwoman assemblymember freeholder legislator

@@ -107,7 +107,8 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
   // "for Nova Scotia Premier Angus MacQuarrie", "for Ontario's Premier …": the place of the title before it.
   if (titles > 0 && !/^(?:for|to|of)$/.test(tokens[k]?.low ?? '')) {
     let j = k;
-    while (j >= from && k - j < 4 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.')) j--;
+    // "of former St. Anselm Parish Council Chairman Raymond Castellano Sr.": "former" and a longer place or body too.
+    while (j >= from && k - j < 7 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.' || /^(?:former|late|then|ex)$/.test(tokens[j]!.low))) j--;
     if (j >= from + 1 && /^(?:for|to|of)$/.test(tokens[j]!.low) && AGENT_NOUNS.has(tokens[j - 1]!.low)) k = j;
   }
   if (k < from + 1 || !/^(?:for|to|of)$/.test(tokens[k]!.low) || !AGENT_NOUNS.has(tokens[k - 1]!.low)) return -1;

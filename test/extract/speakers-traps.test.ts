@@ -1638,4 +1638,37 @@ describe('two-way transcripts, kin given names and genders the name lists guess 
     expect(statementOf(text, 'highest on record')?.speaker).toBe('Maritza Colón-Vélez');
     expect(statementOf(text, 'planned for a big day')?.speaker).toBe('Maritza Colón-Vélez');
   });
+
+  it('someone unnamed brought in by "a nurse who …" just before makes "she says" unclear, never the last named speaker', () => {
+    const text = body(
+      'Pieter de Groot, the vice-president, says recruitment is hard.',
+      'A nurse who has worked at the hospital for two decades describes how closures unfold.',
+      '\'We find out by text message,\' she says.',
+    );
+    expect(statementOf(text, 'by text message')?.speaker ?? null).toBeNull();
+  });
+
+  it('"a spokesperson for Health Minister Deborah Whitcombe" is no minister: "the minister said" is Whitcombe', () => {
+    const text = body(
+      'Hayden Cole, a spokesperson for Health Minister Deborah Whitcombe, said in an email that the government had committed to new beds.',
+      'Whitcombe, speaking in Ottawa, insisted the government would end hallway care.',
+      '"I\'m not going to pretend it happens overnight," the minister said.',
+    );
+    expect(statementOf(text, 'happens overnight')?.speaker).toBe('Deborah Whitcombe');
+  });
+
+  it('"The son of former … Chairman Raymond Castellano Sr. testified" is the son, never the father', () => {
+    const text = body('The son of former Parish Council Chairman Raymond Castellano Sr. testified Monday that he carried envelopes to his father’s office.');
+    expect(statementOf(text, 'carried envelopes')?.speaker).not.toBe('Raymond Castellano Sr.');
+  });
+
+  it('"The Libertarian said" is the Libertarian the article named; "Voltrek, based in Portland, Oregon, said" is Voltrek', () => {
+    const text = body(
+      'Libertarian Thaddeus K. Vanderhoek III and Republican Doug Whitfield met in the debate.',
+      'The Libertarian said drug policy should be "taken away from politicians entirely."',
+      'Voltrek Mobility recalled 4,000 batteries. Voltrek, based in Portland, Oregon, said in a statement that it had found the faulty supplier.',
+    );
+    expect(statementOf(text, 'taken away from politicians')?.speaker).toBe('Thaddeus K. Vanderhoek III');
+    expect(statementOf(text, 'faulty supplier')?.speaker).toBe('Voltrek Mobility');
+  });
 });
