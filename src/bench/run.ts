@@ -108,7 +108,7 @@ export interface BenchResult {
   ask_process_ms: number | null;
   // Extras.
   ask_process_runs: number;
-  /** Measured alongside, run for run: `node -e 0`, `node dist/src/cli/ask.js` (no npm), and the same lookup from the sources under tsx. */
+  /** Measured alongside, run for run: `node -e 0`, `node dist/bundle/ask.js` (what npm runs, without npm), and the same lookup from the sources under tsx. */
   ask_process_node_ms: number | null;
   ask_process_direct_ms: number | null;
   ask_process_tsx_ms: number | null;

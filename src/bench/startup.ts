@@ -52,7 +52,7 @@ export function measureStartup(runs: number): StartupResult | { error: string } 
     for (let i = 0; i < runs; i++) {
       node.push(timed(process.execPath, ['-e', '0'], env));
       ask.push(timed(npm, askArgs, env));
-      direct.push(timed(process.execPath, ['dist/src/cli/ask.js', LOOKUP], env));
+      direct.push(timed(process.execPath, ['dist/bundle/ask.js', LOOKUP], env));
       tsx.push(timed(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', LOOKUP], env));
     }
     return { askMs: percentile(ask, 50), nodeMs: percentile(node, 50), directMs: percentile(direct, 50), tsxMs: percentile(tsx, 50), runs };
