@@ -681,7 +681,7 @@ export class EntityRegistry {
     }
     if (last) {
       readWhile((m) => m.order > last.spokePlace);
-      const since = candidates.filter((m) => m.order > last.spokePlace && !this.isEntity(m.name, last));
+      const since = candidates.filter((m) => m.order > last.spokePlace && !this.surelyEntity(m.name, last));
       if (since.length === 0 && describedAfter(last.spokePlace)) return { entity: null, text: null, type: null, rule: 'pronoun-unclear', via: `${phrase.text}: a person described but not named since ${last.name} spoke` };
       // A quote since then named someone else of that gender ("When Mireille's barometer drops, …," he says. ¶ She says …): unclear.
       const quoted = since.length === 0 && gender !== null ? this.lookups.quotedNameSince(last.spokePlace, gender, last.name) : null;
@@ -733,6 +733,12 @@ export class EntityRegistry {
 
   private isEntity(name: string, entity: Entity): boolean {
     return this.entityFor(name) === entity || foldName(name) === foldName(entity.name);
+  }
+
+  /** As isEntity, but a surname two full names of the article end in ("Mr Marlowe", with Daniel and Owen Marlowe) is nobody for sure. */
+  private surelyEntity(name: string, entity: Entity): boolean {
+    if (!name.includes(' ') && new Set(this.lookups.fullNamesFor(name).map(withoutInitials)).size > 1) return false;
+    return this.isEntity(name, entity);
   }
 
   /** Role matching: the head noun must be among the entity's role words; more shared words win. */

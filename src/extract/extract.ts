@@ -606,6 +606,10 @@ class ArticleExtractor {
       if (tokens.some((t) => t.kind === 'word' && isNotNameWord(t.text) && !isTitleWord(t.low))) return false;
       const phrase = parseSpeakerPhrase(nameText, tokens, 0, tokens.length);
       if (phrase === null || phrase.kind !== 'name' || phrase.type !== 'person') return false;
+      // "TOP TALKER:", "BOTTOM LINE:": a newsletter's section label ends in a common noun, not a surname, and opens
+      // with no given name.
+      const words = phrase.name!.split(/\s+/);
+      if (words.length >= 2 && genderOfGivenName(words[0]!) === null && isAnyPersonNoun(words.at(-1)!.toLowerCase()) && this.fullNamesFor(words.at(-1)!).length === 0) return false;
       // The cursor first: the names written before this turn are what a one-word label may stand for.
       this.cursor = { para: pi, pos: 0, skip: [] };
       const single = !phrase.name!.includes(' ');
@@ -985,6 +989,8 @@ class ArticleExtractor {
     let best: { name: string; shared: number } | null = null;
     let tied = false;
     for (const c of candidates) {
+      // "the former chairman" is not the one the article titled chairman without "former": that is the one in office.
+      if (words.includes('former') && !c.titles.includes('former')) continue;
       const shared = words.filter((w) => c.titles.includes(w)).length;
       if (best !== null && shared === best.shared && lastNameToken(c.name) !== lastNameToken(best.name)) tied = true;
       else if (best !== null && shared > best.shared) tied = false;
@@ -1068,7 +1074,8 @@ class ArticleExtractor {
           const bySurname = this.fullNamesFor(c.name, true);
           const full = bySurname.length > 0 ? bySurname : this.fullNamesFirstNamed(c.name);
           // "The younger Boateng", of two Boatengs: a mention still, read as the bare surname (a pronoun after it is unclear).
-          if (full.length === 0 || (full.length > 1 && !c.subject)) continue;
+          // Of two or more full names, not a subject either: still someone named, whom a later "he said" may mean.
+          if (full.length === 0) continue;
           name = full.length === 1 ? full[0]! : c.name;
         }
         yield { name, gender: c.gender ?? genderOfFullName(name), distance, order: i * 1e6 + c.index, subject: c.subject, possessive: c.possessive, asker: c.asker };
@@ -1511,7 +1518,10 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     // noun for a person is what that person belongs to (a show, a party, a firm), not a person of its own.
     // A given name still makes a person: "a Marco van der Berg double".
     // Not a verb spelled like such a noun: "McCormick shot back", "Lee guards against …" (a phrasal verb's particle follows).
-    if (after !== undefined && describesAPerson(after) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && !PHRASAL_PARTICLES.has(tokens[j + 1]?.low ?? '') && words.length > 0 && !isKnownGivenName(words[0]!.text) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
+    // So is one before what a person has: "A Holloway campaign spokesman", "The Marlowe campaign's chief spokeswoman" (a
+    // surname alone there, though census lists hold "Marlowe" as a given name too).
+    const owner = after !== undefined && PERSONAL_ORGANISATIONS.has(after.low) && !after.cap;
+    if (after !== undefined && (describesAPerson(after) || owner) && !OBJECT_OPENERS.has(tokens[j + 1]?.low ?? '') && !PHRASAL_PARTICLES.has(tokens[j + 1]?.low ?? '') && words.length > 0 && (!isKnownGivenName(words[0]!.text) || (owner && words.length === 1)) && !isGenerationalToken(words.at(-1)!.text) && tokens[k - 1]?.text !== '.') {
       i = Math.max(j, i + 1);
       continue;
     }

@@ -507,6 +507,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   const firstLow = tokens[from]!.low;
   const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: reflexive ?? genderOf(tokens, from, to) };
 
+  // "You’ve said …", "I’d say …": a pronoun with its verb contracted on; no one the article names.
+  if (to - from === 1 && /^(?:i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/.test(firstLow)) return null;
   // Pronouns.
   if (to - from === 1) {
     if (PERSON_PRONOUNS.has(firstLow) || ORG_PRONOUNS.has(firstLow)) {
@@ -628,7 +630,8 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
     const titleLead = words.findIndex((t) => PERSON_ROLE_NOUNS.has(t.low));
     const titleOf = titleLead !== -1 && words.slice(0, titleLead).every((t) => isTitleWord(t.low)) && words[titleLead + 1]?.low === 'of';
     // A portfolio word ends a ministry's or an organisation's name, never a person's title: "St. Agnes Health", "Air Force".
-    const surnameLike = to - from >= 2 && followsGivenName(tokens, to - 1); // "Mary Bishop"
+    // Not "the Colorado Republican": a party word ends no person's name.
+    const surnameLike = to - from >= 2 && followsGivenName(tokens, to - 1) && !PARTY_WORDS.has(last); // "Mary Bishop"
     if (!surnameLike && (PERSON_ROLE_NOUNS.has(last) || (isTitleWord(last) && !isOrgWord(last) && !PORTFOLIO_WORDS.has(last)) || titleOf)) {
       const head = titleLead !== -1 ? words[titleLead]!.low : last;
       return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head, determiner, bare: to - from === 1, text: bodyText, ...spanOf(tokens, from, to) };

@@ -1672,3 +1672,46 @@ describe('two-way transcripts, kin given names and genders the name lists guess 
     expect(statementOf(text, 'faulty supplier')?.speaker).toBe('Voltrek Mobility');
   });
 });
+
+describe('US national political copy (dev-zh)', () => {
+  it('"Mr Marlowe" between two Marlowes\' turns is named since the last speaker: "he said" is then unclear, not the son who spoke before', () => {
+    const text = body(
+      'Daniel Marlowe, the former governor, spoke to steelworkers on Sunday.',
+      '"Dad can go places Mom can\'t," said Owen Marlowe, the couple\'s son.',
+      'In his speech Mr Marlowe dwelt on trade and pensions.',
+      '"When the mill closed, nobody from Washington came here," he said.',
+    );
+    expect(statementOf(text, 'nobody from Washington')?.speaker).not.toBe('Owen Marlowe');
+  });
+
+  it('"A Holloway campaign spokesman, Cole Dempsey, said …. He said …" is Dempsey: the candidate\'s name before "campaign" is no subject', () => {
+    const text = body(
+      'Garrett Holloway spoke in Ohio on Tuesday.',
+      'A Holloway campaign spokesman, Cole Dempsey, said the candidate had kept every pledge. He said Holloway had given more to veterans than anyone.',
+      'The Marlowe campaign\'s chief spokeswoman, Priya Raman, said the remark was expected. She denied that the campaign had been warned.',
+    );
+    expect(statementOf(text, 'given more to veterans')?.speaker).toBe('Cole Dempsey');
+    expect(statementOf(text, 'had been warned')?.speaker).toBe('Priya Raman');
+  });
+
+  it('"the Colorado Republican" is a description, not a person called Colorado Republican; "TOP TALKER:" is a section label', () => {
+    const text = body(
+      'Sen. Harriet Oyelowo of Colorado left on Saturday.',
+      'Oyelowo was less delicate. "I won\'t explain it to my daughters," the Colorado Republican told a Denver station.',
+      'TOP TALKER: Lila Holloway was asked whether her father would accept the outcome. "He\'ll do what\'s right," she said.',
+    );
+    expect(statementOf(text, 'explain it to my daughters')?.speakerRule).not.toBe('name');
+    expect(statementOf(text, 'do what')?.speaker).toBe('Lila Holloway');
+  });
+
+  it('"the former chairman" is not the chairman in office; "You\'ve said …" names no one', () => {
+    const text = body(
+      'Chairman Thaddeus M. Greer Jr. opened the hearing.',
+      'In the front row sat Thaddeus Greer Sr., a former chairman of the committee. The elder Greer told reporters he was proud.',
+      '"He\'s a better lawyer than I ever was," the former chairman said.',
+      'NWANKWO: You\'ve said you won\'t vote for Garrett Holloway.',
+    );
+    expect(statementOf(text, 'better lawyer')?.speaker).not.toBe('Thaddeus M. Greer Jr.');
+    expect(statementOf(text, 'vote for Garrett Holloway')?.speaker ?? '').not.toMatch(/You/);
+  });
+});
