@@ -72,6 +72,14 @@ describe('parseArticle on the seed articles', () => {
 });
 
 describe('parseArticle on other shapes', () => {
+  it('"Related: …" and "Related Article: …" links between paragraphs are chrome, not claims; a sentence about related matters is not', () => {
+    const text = 'Poll shows Ohio race tightening\n\nThe race is tied, the poll found.\n\nRelated Article: Holloway\'s business record, explained\n\nRelated: How we track the polls — our methodology, explained\n\nRelated issues, she said, would wait until November.\n';
+    const texts = parseArticle({ file: 'related.txt', text, contextYear: 2016 }).paragraphs.map((p) => p.text);
+    expect(texts.some((t) => t.startsWith('Related Article') || t.startsWith('Related: How'))).toBe(false);
+    expect(texts).toContain('Related issues, she said, would wait until November.');
+  });
+
+
   it('front matter overrides what is inferred, and offsets still index the whole file', () => {
     const text = '---\ntitle: Stated title\npublisher: The Daily Example\nurl: https://example.org/a\ndate: 2023-05-02\n---\nA headline\n\nOn 17 October, Jane Roe said things.\n';
     const a = parseArticle({ file: 'fm.txt', text });

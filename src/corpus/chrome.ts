@@ -11,6 +11,8 @@ const CHROME_LINES: RegExp[] = [
   /^your email address will not be published\b/i,
   /^required fields are marked\b/i,
   /^related (articles|posts|news|stories)$/i,
+  // "Related: How we track the polls", "Related Article: Holloway's business record, explained", "MORE COVERAGE: …".
+  /^(?:related(?: (?:articles?|stories|story|coverage|content|reading|links?|videos?|posts?))?|more coverage|more on this(?: story)?)\s*[:—–]\s*\S.{0,200}$/i,
   /^back to top( button)?$/i,
   /^(share|tweet|print|email|subscribe)( (this|on|to|now|article)\b.{0,40})?$/i,
   /^follow us on\b.{0,80}$/i,

@@ -535,8 +535,10 @@ class ArticleExtractor {
     const prefix = /^([^:]{2,40}):\s+(.+)$/u.exec(text);
     if (prefix) {
       const phrase = tryPhrase(0, prefix[1]!.length, 4);
-      // "Police: …", "Rutte: …" — but not a one-word section label ("Opinion:", "Reaction:").
-      if (phrase && (phrase.kind !== 'name' || phrase.text.includes(' ') || this.namedInBody(phrase.text))) return make(phrase, prefix[1]!.length + 1, text.length, 'headline-colon');
+      // "Police: …", "Rutte: …" — but not a one-word section label ("Opinion:", "Reaction:"), nor a newsletter's
+      // name in capitals that the body never names ("MORNING WHIP: …").
+      const capitalsLabel = /^[\p{Lu}\s'’&-]+$/u.test(prefix[1]!) && phrase?.kind === 'name' && !this.namedInBody(phrase.text.split(/\s+/).at(-1)!) && !this.namedInBody(titleCaseCaps(phrase.text).split(/\s+/).at(-1)!);
+      if (phrase && !capitalsLabel && (phrase.kind !== 'name' || phrase.text.includes(' ') || this.namedInBody(phrase.text))) return make(phrase, prefix[1]!.length + 1, text.length, 'headline-colon');
     }
   }
 

@@ -212,12 +212,17 @@ function isPersonNameToken(t: Token, next: Token | undefined): boolean {
   if (isArabicArticleName(t.text)) return true; // "al-Rashidi"
   if (!t.cap) return false;
   if (t.low === "'s") return false;
+  // "One, a retired fisherman, told …": a word standing for someone the sentence describes, not a name.
+  if (STAND_IN_WORDS.has(t.low)) return false;
   if (isTitleWord(t.low) || isOrgWord(t.low) || isPlaceWord(t.low) || GROUP_NOUNS.has(t.low) || PORTFOLIO_NOUNS.has(t.low)) return false;
   if (next?.text === '.' && next.start === t.end && STATE_ABBREVIATIONS.has(t.low)) return false; // "Erie, Pa."
   // Initials like "JJ" are part of a name only before another name word.
   if (isAcronym(t)) return t.text.length <= 3 && next !== undefined && next.cap && !isAcronym(next);
   return true;
 }
+
+/** Quantifiers and pronouns that stand for people described around them: "One, a retired fisherman,", "Another, who …". */
+const STAND_IN_WORDS: ReadonlySet<string> = new Set(['one', 'another', 'some', 'many', 'several', 'both', 'neither', 'each', 'others', 'most', 'few', 'all']);
 
 interface Part {
   from: number;
@@ -509,6 +514,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
 
   // "You’ve said …", "I’d say …": a pronoun with its verb contracted on; no one the article names.
   if (to - from === 1 && /^(?:i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/.test(firstLow)) return null;
+  // "One, a retired fisherman, told …": someone new, described by what follows.
+  // Capitalised only: "no relation, both said —" is an aside, and the sentence's subject speaks.
+  if (to - from === 1 && STAND_IN_WORDS.has(firstLow) && tokens[from]!.cap) {
+    return { ...base, kind: 'new-person', type: 'person', name: null, roles: [], head: firstLow, determiner: null, text: tokens[from]!.text, ...spanOf(tokens, from, to) };
+  }
   // Pronouns.
   if (to - from === 1) {
     if (PERSON_PRONOUNS.has(firstLow) || ORG_PRONOUNS.has(firstLow)) {
@@ -779,8 +789,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
       // "Italy's foreign ministry", "Russia's economy ministry": a country's institution speaks, named as written, not the country.
       const placeOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isPlaceWord(t.low) || t.text === '.');
       // "Premier’s council calls for …": an office holder's body named by the title alone is that body, not the title.
-      const titleOwned = headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).every((t) => isTitleWord(t.low) && !PERSONAL_HONORIFICS.has(stripDot(t.low)));
-      const asWritten = office || placeOwned || titleOwned;
+      // "the Iowa Secretary of State's office": an office holder's office named by the title, as written.
+      const titleOwned = headAt === to - 1 && (tokens.slice(orgBefore.from, orgBefore.to).every((t) => isTitleWord(t.low) && !PERSONAL_HONORIFICS.has(stripDot(t.low))) || (head === 'office' && tokens.slice(orgBefore.from, orgBefore.to).some((t) => t.cap && isTitleWord(t.low) && !PERSONAL_HONORIFICS.has(stripDot(t.low))) && !tokens.slice(orgBefore.from, orgBefore.to).some((t) => genderOfGivenName(t.text) !== null)));
+      // "Speaker Curtis Vandermolen's office": a titled person's office, as written too (it is not the person).
+      const titledPersonsOffice = head === 'office' && headAt === to - 1 && tokens.slice(orgBefore.from, orgBefore.to).some((t) => genderOfGivenName(t.text) !== null);
+      const asWritten = office || placeOwned || titleOwned || titledPersonsOffice;
       const name = asWritten ? slice(text, tokens, orgBefore.from, headAt + 1) : PERSONAL_ORGANISATIONS.has(head) && headAt === to - 1 ? personalOrganisationName(possessor, head) : possessor;
       return { ...base, kind: 'name', type: 'organisation', name, roles: [head], head, determiner, text: name, ...spanOf(tokens, orgBefore.from, asWritten ? headAt + 1 : orgBefore.to) };
     }

@@ -1714,4 +1714,22 @@ describe('US national political copy (dev-zh)', () => {
     expect(statementOf(text, 'better lawyer')?.speaker).not.toBe('Thaddeus M. Greer Jr.');
     expect(statementOf(text, 'vote for Garrett Holloway')?.speaker ?? '').not.toMatch(/You/);
   });
+
+  it('an office holder\'s office is named as written: "The Iowa Secretary of State\'s office said", "Speaker Curtis Vandermolen\'s office said"', () => {
+    const text = body(
+      'The Iowa Secretary of State\'s office said in a statement that it was not aware of any earlier case.',
+      'Speaker Curtis Vandermolen\'s office said he did not watch the debate live.',
+    );
+    expect(statementOf(text, 'not aware of any earlier case')?.speaker).toBe("Iowa Secretary of State's office");
+    expect(statementOf(text, 'did not watch the debate')?.speaker).toBe("Speaker Curtis Vandermolen's office");
+  });
+
+  it('"One, a retired fisherman, told …" is someone described, not a person called One; "no relation, both said" leaves the subject speaking', () => {
+    const text = body(
+      'Former patients left flowers at the surgery. One, a retired fisherman, told this newspaper she had delivered both of his daughters.',
+      'Her Republican counterpart, Tom Kessler — no relation, both said — called the poll "a snapshot taken on the worst week."',
+    );
+    expect(statementOf(text, 'delivered both of his daughters')?.speakerRule).not.toBe('name');
+    expect(statementOf(text, 'a snapshot taken')?.speaker).toBe('Tom Kessler');
+  });
 });
