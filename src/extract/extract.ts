@@ -146,7 +146,9 @@ class ArticleExtractor {
     const dateIn = [placeIn(pi, hit.frame), ...(hit.intro ? [placeIn(pi, hit.intro)] : [])];
     this.cursor = { para: pi, pos: hit.phrase?.start ?? 0, skip: hit.content ? [hit.content] : [] };
     const phrase = hit.phrase === null ? null : withIntroGender(p.text, hit);
-    const { resolution, deferred } = phrase ? this.resolvePhrase(phrase, surface, headline) : { resolution: null, deferred: null };
+    // Who asks a question is not who answers it: the asker is no antecedent for the next "he said".
+    const asks = hit.cueInfo?.lemma === 'ask';
+    const { resolution, deferred } = phrase ? this.resolvePhrase(phrase, surface, headline, !asks) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
     // "… said in a statement": remember who issued it, for a later "the statement said".
     if (hit.cue && resolution) {
@@ -200,7 +202,7 @@ class ArticleExtractor {
     this.addDraft(draft);
   }
 
-  private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
+  private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean, speaks = true): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
     // Headlines name people before the body introduces them: resolve roles and pronouns at the end.
     // "Lindqvist tells Springfield crowd: …": a surname alone in a headline is the body's person of that name, named in full
     // only below it.
@@ -210,6 +212,7 @@ class ArticleExtractor {
     // Spoke where the phrase ends: a person named inside it ("Beaumont, … appointed by Gov. Richard Alden, said")
     // was not named after the speaker, and does not make a later "he said" unclear.
     const place = this.cursor.para * 1e6 + Math.max(this.cursor.pos, phrase.end);
+    if (!speaks) return { resolution, deferred: null };
     if (resolution && (resolution.entity || resolution.text)) this.registry.spoke(resolution, place);
     // A pronoun left unclear is someone too: a later "he said" must not skip back past them to an earlier speaker.
     else if (resolution?.rule === 'surname-ambiguous' || resolution?.rule === 'first-name-ambiguous' || (resolution?.rule === 'pronoun-unclear' && phrase.type === 'person')) this.registry.spokeUnnamed(place, phrase.gender);
@@ -300,6 +303,13 @@ class ArticleExtractor {
     });
   }
 
+  /** A draft reporting a question ("asked whether …"): its cue is a form of "ask". */
+  private isQuestion(d: Draft): boolean {
+    if (d.cue === null) return false;
+    const text = this.paras[d.cue.para]!.text.slice(d.cue.start, d.cue.end).toLowerCase();
+    return CUES.get(text)?.lemma === 'ask';
+  }
+
   /** Quotes with no attribution of their own take the speaker of their context. */
   private standaloneQuotes(pi: number, firstDraft: number): void {
     const p = this.paras[pi]!;
@@ -326,6 +336,8 @@ class ArticleExtractor {
       let phrase: Place | null = null;
       let rule: AttributionRule = 'quote-unattributed';
       const earlier = own.filter((d) => d.content.start < open && d.content.para === pi).at(-1);
+      // "Callahan also asked whether …. He laughed it off: "I've got a day job."": the answer is not the asker's.
+      const afterQuestion = earlier !== undefined && this.isQuestion(earlier);
       if (opensParagraph && this.colonIntro) {
         ({ resolution, deferred, cue, cueStance, dateIn, phrase, rule } = this.colonIntro);
         this.colonIntro = null;
@@ -333,6 +345,8 @@ class ArticleExtractor {
         resolution = this.chain.resolution;
         weak = true;
         rule = 'quote-chain';
+      } else if (earlier && afterQuestion) {
+        // Left unattributed: who answered is said (if at all) by what the engine does not read.
       } else if (earlier) {
         ({ resolution, deferred } = earlier);
         rule = 'quote-in-paragraph';
@@ -342,7 +356,7 @@ class ArticleExtractor {
         const previous = this.draftsIn(pi - 1).at(-1);
         // An organisation does not say "I": a quote in the first person singular is not carried to one.
         const firstPerson = /\b(?:I|I'm|I’m|I've|I’ve|my|me|mine)\b/.test(content === null ? '' : p.text.slice(content.start, content.end));
-        if (previous && (previous.resolution?.entity || previous.resolution?.text) && !(firstPerson && previous.resolution.type === 'organisation') && !this.namesAnotherPerson(pi, open, previous.resolution)) {
+        if (previous && !this.isQuestion(previous) && (previous.resolution?.entity || previous.resolution?.text) && !(firstPerson && previous.resolution.type === 'organisation') && !this.namesAnotherPerson(pi, open, previous.resolution)) {
           resolution = previous.resolution;
           weak = true;
           rule = 'quote-previous-paragraph';

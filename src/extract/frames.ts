@@ -230,7 +230,12 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // that needs a clause ("believes", "called") with nothing of the kind after it.
   // Right after a closing mark ("«…,» – claimed X", "\"…\" noted X") the verb attributes the quote, whatever follows it.
   const afterQuoteDash = prev !== undefined && DASHES.has(prev.text) && c - 2 >= u.from && p.markOf[c - 2] === 2;
-  if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info) && !(c > u.from && p.markOf[c - 1] === 2) && !afterQuoteDash) return [];
+  // "Holloway, asked whether he would …, said", "when asked if": the subject was asked, and asked nothing.
+  if (info.lemma === 'ask' && prev !== undefined && p.markOf[c - 1] !== 2 && (prev.text === ',' || ASKED_OF.has(prev.low))) return [];
+  // "When Pemberton-Ashe asked whether …, Kowalchuk said …": the question sets the scene for the answer.
+  if (info.lemma === 'ask' && SUBORDINATE_OPENERS.has(tokens[u.from]!.low) && !tokens.slice(u.from, c).some((t) => t.text === ',')) return [];
+  // After a quote and its speaker ("\"Who decided?\" Simms-Whitfield asked.", "\"…,\" she joked.") the verb attributes the quote too.
+  if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info) && !(c > u.from && p.markOf[c - 1] === 2) && !afterQuoteDash && !(info.needsClause && quoteThenSubject(p, u, c))) return [];
 
   // Nothing before the cue but a comma or a closing quote: "…," said Jane Doe.
   // "«…,» – warned Prosecutor General X": a dash may stand between the closing mark and the cue.
@@ -332,6 +337,10 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   if (!subject.plausible) return [];
 
   let from = r;
+  // A question is reported only in the asker's own words ("asked: "…?""): "asked whether the bureau had been
+  // pressured" asserts nothing, and the statements' stances (asserts, confirms, denies, cannot confirm) have no
+  // place for it; "asked the court to …" and "asked that …" are requests.
+  if (info.lemma === 'ask' && !(s?.text === ':' || (s !== undefined && p.markOf[r] === 1) || (s?.text === ',' && p.markOf[r + 1] === 1))) return [];
   // "declared victory", "claimed responsibility": an idiom with an object, not a claim reported.
   if (IDIOM_OBJECTS.has(s?.low ?? '') && (info.lemma === 'claim' || info.lemma === 'declare')) return [];
   if (asideThat !== -1) {
@@ -821,7 +830,7 @@ function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
   if (t.low === 'the' || t.low === 'a' || t.low === 'an') {
     let j = r + 1;
     // "told the court he had …", "told the inquest the lorry …": the hearer ends where the clause's subject begins.
-    while (j < u.to && j <= r + 3 && tokens[j]!.kind === 'word' && tokens[j]!.low !== 'that' && !ADVERBIAL_PREPOSITIONS.has(tokens[j]!.low) && !(j > r + 1 && CLAUSE_SUBJECT_OPENERS.has(tokens[j]!.low))) j++;
+    while (j < u.to && j <= r + 3 && tokens[j]!.kind === 'word' && tokens[j]!.low !== 'that' && !QUESTION_OPENERS.has(tokens[j]!.low) && !ADVERBIAL_PREPOSITIONS.has(tokens[j]!.low) && !(j > r + 1 && CLAUSE_SUBJECT_OPENERS.has(tokens[j]!.low))) j++;
     return j;
   }
   return RECIPIENT_WORDS.has(t.low) ? r + 1 : r;
@@ -829,6 +838,25 @@ function skipRecipient(p: PreparedParagraph, u: Unit, r: number): number {
 
 /** A verb right after "that": no clause opens with its verb, so "that" is the subject ("said that was not true"). */
 const DEMONSTRATIVE_THAT_VERBS: ReadonlySet<string> = new Set([...FINITE_VERBS, "'s", 'seemed', 'sounded', 'made', 'meant']);
+
+/** A closing quote mark, then a few words (a name, a pronoun, a description) right before the cue at the clause's end. */
+function quoteThenSubject(p: PreparedParagraph, u: Unit, c: number): boolean {
+  const { tokens } = p;
+  const ends = c + 1 >= u.to || FINAL_PUNCT.has(tokens[c + 1]!.text);
+  if (!ends) return false;
+  for (let k = c - 1; k >= u.from && k >= c - 6; k--) {
+    if (p.markOf[k] === 2) return k < c - 1;
+    if (tokens[k]!.kind !== 'word' && tokens[k]!.text !== '.' && tokens[k]!.text !== ',') return false;
+  }
+  return false;
+}
+
+/** Words that open a reported question: "asked whether …", "asked if …". */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'if']);
+/** Words opening a subordinate clause before its main one: "When X asked whether …, Y said". */
+const SUBORDINATE_OPENERS: ReadonlySet<string> = new Set(['when', 'as', 'after', 'if', 'before', 'once', 'while', 'until', 'because', 'although', 'though']);
+/** Words before "asked" that make its subject the one asked: "when asked", "was asked", "being asked". */
+const ASKED_OF: ReadonlySet<string> = new Set(['when', 'if', 'after', 'once', 'before', 'being', 'been', 'was', 'were', 'is', 'are', 'be', 'get', 'got', 'gets']);
 
 /** Words that open the reported clause's subject right after a hearer: "told the court he …", "told the jury the …". */
 const CLAUSE_SUBJECT_OPENERS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'there']);
@@ -991,6 +1019,8 @@ const PAST_MAIN_VERBS = new Set(['issued', 'released', 'posted', 'published', 's
  */
 function participleFrame(p: PreparedParagraph, u: Unit, c: number, info: CueInfo): Hit[] {
   const { tokens } = p;
+  // ", asking the court to order …" is a request, ", asking whether …" a question: only a quote is reported.
+  if (info.lemma === 'ask' && p.markOf[skipRecipient(p, u, c + 1)] !== 1) return [];
   // "…, with Okafor calling for tariffs and Holloway warning that …": the second subject, a name.
   const second = secondWithSubject(p, u, c);
   if (second !== null) return ownSubjectFrame(p, u, c, info, second, (own) => own.kind === 'name');

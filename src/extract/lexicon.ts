@@ -86,6 +86,9 @@ export const CUES: ReadonlyMap<string, CueInfo> = new Map<string, CueInfo>([
   ...forms('indicate', 'indicates', 'indicated', 'indicating', { needsClause: true }),
   ...forms('reply', 'replies', 'replied', 'replying'),
   ...forms('answer', 'answers', 'answered', 'answering', { needsClause: true }),
+  // "\"Who decided she gets a pass?\" Simms-Whitfield asked", "asked: \"…?\"": a question in the asker's words (frames.ts
+  // reads no "asked whether …", which asserts nothing, nor "asked him to resign", a request).
+  ...forms('ask', 'asks', 'asked', 'asking', { recipient: true, needsClause: true }),
   ...forms('shout', 'shouts', 'shouted', 'shouting', { needsClause: true }),
   ...forms('respond', 'responds', 'responded', 'responding', { needsClause: true }),
   ...forms('tweet', 'tweets', 'tweeted', 'tweeting', { nounLike: true }),

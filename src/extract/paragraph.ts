@@ -76,7 +76,10 @@ export function prepareParagraph(
   }
 
   // Units: sentence starts that fall inside a quote do not split.
-  const starts = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? r.innerStart : r.open) && s < regionEnd(r, text)));
+  const inQuote = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? r.innerStart : r.open) && s < regionEnd(r, text)));
+  // '"Who decided she gets a pass?" Simms-Whitfield asked.': a question or exclamation closing a quote, then its
+  // speaker and verb: one sentence, as with a comma.
+  const starts = inQuote.filter((s, n) => !attributionAfterQuestion(text, tokens, s, inQuote[n + 1] ?? text.length));
   const unitOf = new Array<number>(tokens.length).fill(0);
   const units: { from: number; to: number }[] = [];
   let unit = -1;
@@ -105,6 +108,14 @@ export function prepareParagraph(
   }
   const dateline = DATELINE.exec(text);
   return { index, kind, text, tokens, quotes, quoteOf, markOf, unitOf, units, excluded, datelineEnd: dateline ? dateline[0].length : 0, phraseCache: null };
+}
+
+/** The sentence at [start, end) is a short attribution ("Jane Doe shouted.") after a quote closed by "?" or "!". */
+function attributionAfterQuestion(text: string, tokens: Token[], start: number, end: number): boolean {
+  if (!/[?!]["”’»]\s*$/u.test(text.slice(Math.max(0, start - 4), start))) return false;
+  const words = tokens.filter((t) => t.start >= start && t.end <= end && t.kind === 'word');
+  if (words.length === 0 || words.length > 7 || /["“”«»]/u.test(text.slice(start, end))) return false;
+  return words.some((t, k) => k > 0 && CUES.has(t.low)) && /[.!?]?\s*$/u.test(text.slice(start, end));
 }
 
 function regionEnd(r: QuoteRegion, text: string): number {

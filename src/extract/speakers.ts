@@ -222,7 +222,7 @@ function isPersonNameToken(t: Token, next: Token | undefined): boolean {
 }
 
 /** Quantifiers and pronouns that stand for people described around them: "One, a retired fisherman,", "Another, who …". */
-const STAND_IN_WORDS: ReadonlySet<string> = new Set(['one', 'another', 'some', 'many', 'several', 'both', 'neither', 'each', 'others', 'most', 'few', 'all']);
+const STAND_IN_WORDS: ReadonlySet<string> = new Set(['one', 'another', 'some', 'many', 'several', 'both', 'neither', 'each', 'others', 'most', 'few', 'all', 'nobody', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'anybody']);
 
 interface Part {
   from: number;

@@ -19,7 +19,7 @@ const SEPARATE_SETS = [
   { set: 'heldout-8', about: 'totals only; first run 2 December: named 96.4 % of 167', precision: 0.95, recall: 0.86, named: 0.94, any: 0.93, dates: 1 },
   { set: 'heldout-9', about: 'totals only; first run 2 December (second session): named 89.7 % of 184', precision: 0.95, recall: 0.89, named: 0.88, any: 0.86, dates: 0.9 },
   { set: 'heldout-10', about: 'totals only; first run 2 December (second session): named 91.3 % of 172', precision: 0.96, recall: 0.84, named: 0.9, any: 0.85, dates: 0.9 },
-  { set: 'heldout-11', about: 'totals only; first run at ef2ac86: named 94.9 % of 176', precision: 0.97, recall: 0.88, named: 0.93, any: 0.9, dates: 1 },
+  { set: 'heldout-11', about: 'totals only; first run at ef2ac86: named 94.9 % of 176', precision: 0.97, recall: 0.88, named: 0.93, any: 0.89, dates: 1 },
   { set: 'heldout-12', about: 'totals only; first run at ef2ac86: named 98.4 % of 183', precision: 0.98, recall: 0.89, named: 0.97, any: 0.92, dates: 1 },
   { set: 'heldout-13', about: 'totals only; first run at ef2ac86: named 92.6 % of 204', precision: 0.97, recall: 0.92, named: 0.91, any: 0.88, dates: 1 },
   { set: 'heldout-14', about: 'totals only; first run at ef2ac86: named 94.1 % of 187', precision: 0.95, recall: 0.91, named: 0.93, any: 0.85, dates: 0.8 },
@@ -37,6 +37,7 @@ const SEPARATE_SETS = [
   { set: 'heldout-26', about: 'totals only; first run at 09a7e68: named 97.1 % of 238', precision: 0.93, recall: 0.89, named: 0.96, any: 0.88, dates: 1 },
   { set: 'heldout-27', about: 'totals only; first run at 09a7e68: named 95.6 % of 295', precision: 0.94, recall: 0.94, named: 0.95, any: 0.91, dates: 1 },
   { set: 'heldout-28', about: 'totals only; first run at 9d0b9c5: named 97.6 % of 246', precision: 0.97, recall: 0.89, named: 0.96, any: 0.93, dates: 0.92 },
+  { set: 'heldout-29', about: 'totals only; first run at 24383e9: named 93.6 % of 219', precision: 0.91, recall: 0.96, named: 0.92, any: 0.89, dates: 1 },
 ];
 
 describe('news articles in many house styles', () => {

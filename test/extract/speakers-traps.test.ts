@@ -1733,3 +1733,25 @@ describe('US national political copy (dev-zh)', () => {
     expect(statementOf(text, 'a snapshot taken')?.speaker).toBe('Tom Kessler');
   });
 });
+
+describe('questions (dev-zh, dev-zi)', () => {
+  it('a quote ending in "?" or "!" and then its speaker is attributed as one with a comma is', () => {
+    const text = body(
+      'Sen. Loretta Simms-Whitfield questioned the director.',
+      '"Who decided she gets a pass?" Simms-Whitfield asked.',
+      '"Stop!" Jane Doe shouted. The crowd went quiet.',
+    );
+    expect(statementOf(text, 'Who decided')?.speaker).toBe('Loretta Simms-Whitfield');
+    expect(statementOf(text, 'Stop!')?.speaker).toBe('Jane Doe');
+  });
+
+  it('"asked whether …" asserts nothing and is no statement; the one asked answers, never the asker', () => {
+    const text = body(
+      'Garrett Holloway Jr. spoke at the rally. Reporter Brett Callahan asked whether he had discussed a role in his father\'s administration. He laughed it off: "I\'ve got a day job."',
+      'Holloway, asked whether he would release his returns, said he would not.',
+    );
+    expect(statementOf(text, 'discussed a role')).toBeUndefined();
+    expect(statementOf(text, 'day job')?.speaker).not.toBe('Brett Callahan');
+    expect(statementOf(text, 'he would not')?.speaker).toBe('Garrett Holloway Jr.');
+  });
+});
