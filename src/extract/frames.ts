@@ -350,6 +350,12 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     from = r + 2;
     if (tokens[from]?.text === ',') from++;
   } else if (s?.low === 'that') {
+    // "confirmed that in an email, writing …", "confirmed that in testimony earlier in the evening.": "that" is what
+    // was confirmed, and only where and how follow it.
+    const opensAdverbial = ADVERBIAL_PREPOSITIONS.has(tokens[r + 1]?.low ?? '') || DATE_LEADS.has(tokens[r + 1]?.low ?? '');
+    const where = opensAdverbial ? adverbialPhraseEnd(p, u, r + 1) : r + 1;
+    const participleNext = tokens[where]?.text === ',' && CUES.get(tokens[where + 1]?.low ?? '')?.participle === true;
+    if (where > r + 1 && (where >= u.to || participleNext || FINAL_PUNCT.has(tokens[where]!.text))) return [];
     // "said that was not true", "said that would be a mistake": "that" is the clause's subject, not its opener.
     from = DEMONSTRATIVE_THAT_VERBS.has(tokens[r + 1]?.low ?? '') ? r : r + 1;
     if (tokens[from]?.text === ',') from++;
@@ -1101,12 +1107,16 @@ function participleContent(p: PreparedParagraph, u: Unit, c: number): Range | nu
   let from = c + 1;
   // ", telling supporters that …", ", assuring reporters that …": the hearer is not what was said.
   if (CUES.get(p.tokens[c]!.low)?.recipient) {
+    let that = false;
     for (let k = from; k < u.to && k < from + 8 && p.tokens[k]!.kind === 'word' && p.quoteOf[k] === -1; k++) {
       if (p.tokens[k + 1]?.low === 'that') {
         from = k + 1;
+        that = true;
         break;
       }
     }
+    // ", telling the council the transfer would …": without "that", the hearer ends where the clause's subject begins.
+    if (!that) from = skipRecipient(p, u, from);
   }
   if (p.tokens[from]?.low === 'that') from++;
   if (from >= u.to) return null;

@@ -514,6 +514,11 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
 
   // "You’ve said …", "I’d say …": a pronoun with its verb contracted on; no one the article names.
   if (to - from === 1 && /^(?:i|you|we|they|he|she|it)['’](?:ve|re|ll|d|m|s)$/.test(firstLow)) return null;
+  // "some in his campaign say", "many of the protesters said": a share of a group, never the group's organisation.
+  if (to - from >= 3 && STAND_IN_WORDS.has(firstLow) && /^(?:in|of|at|inside|within|among|around|close)$/.test(tokens[from + 1]!.low)) {
+    const one = firstLow === 'one' || firstLow === 'another' || firstLow === 'someone';
+    return { ...base, kind: one ? 'new-person' : 'group', type: one ? 'person' : 'organisation', name: null, roles: one ? [slice(text, tokens, from, to)] : [], head: firstLow, determiner: null, text: slice(text, tokens, from, to), ...spanOf(tokens, from, to) };
+  }
   // "One, a retired fisherman, told …": someone new, described by what follows.
   // Capitalised only: "no relation, both said —" is an aside, and the sentence's subject speaks.
   if (to - from === 1 && STAND_IN_WORDS.has(firstLow) && tokens[from]!.cap) {

@@ -1754,4 +1754,15 @@ describe('questions (dev-zh, dev-zi)', () => {
     expect(statementOf(text, 'day job')?.speaker).not.toBe('Brett Callahan');
     expect(statementOf(text, 'he would not')?.speaker).toBe('Garrett Holloway Jr.');
   });
+
+  it('"confirmed that in an email, writing …" reports what follows the participle, not "in an email"; the hearer after "telling" is no content', () => {
+    const text = body(
+      'Finance Director B.K. Sandoval-Ortiz confirmed that in testimony earlier in the evening, telling the council the transfer would bring reserves to a low.',
+      'He denied that the company had cut track inspections last year.',
+    );
+    const statements = extractStatements(inputFromText(text)).statements.map((s) => s.content);
+    expect(statements).not.toContain('in testimony earlier in the evening');
+    expect(statements).toContain('the transfer would bring reserves to a low');
+    expect(statements).toContain('the company had cut track inspections last year');
+  });
 });
