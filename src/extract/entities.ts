@@ -61,6 +61,8 @@ export interface TextLookups {
   fullNameFor(surname: string): string | null;
   /** Every distinct full name written before the phrase whose first word is `given` ("Bernice Pardy" for "Bernice"). */
   fullNamesFirstNamed(given: string): string[];
+  /** The one full name the article wrote with this nickname in quotes ('Augustus "Big Gus" Thibodeaux Jr.'), or null. */
+  fullNameByNickname(nickname: string): string | null;
   /** Every distinct full name written before the phrase with `word` between its first and last words ("Lucía Ferrer Quintana" for "Ferrer"). */
   fullNamesWithInnerWord(word: string): string[];
   /** An organisation named in full before the phrase that the short `name` stands for ("Karranga" → "Karranga Resources", "AP", "the Fed"). */
@@ -553,6 +555,11 @@ export class EntityRegistry {
       if (shortened.length === 1) return this.named(this.person(shortened[0]!.name, surface, phrase.roles, phrase.gender), 'first-name-earlier', `${surface} → ${shortened[0]!.name}`);
     }
     const surnameOnly = tokens.length === 1 || NAME_PARTICLES.has(tokens[0]!.toLowerCase()) || fuller.length > 0;
+    // "Big Gus said", after 'Augustus "Big Gus" Thibodeaux Jr.': the nickname of the one person written with it.
+    if (tokens.length >= 2 && fuller.length === 0 && this.findPerson(tokens) === null) {
+      const nicknamed = this.lookups.fullNameByNickname(name);
+      if (nicknamed !== null) return this.named(this.person(nicknamed, surface, phrase.roles, phrase.gender), 'first-name-earlier', `${surface} → ${nicknamed}, the nickname written in its name`);
+    }
     if (!surnameOnly) return this.orgByLeadingWords(name, surface, phrase) ?? this.named(this.person(name, surface, phrase.roles, phrase.gender), 'name');
     // "Karranga said": a one-word name that opens an organisation's name given earlier is that organisation.
     if (tokens.length === 1 && fuller.length === 0) {

@@ -1035,6 +1035,8 @@ class ArticleExtractor {
         this.namesByFirstName.add(spellingKey(c.name.split(' ')[0]!), c.name);
         const goesBy = GOES_BY.exec(para.text.slice(c.index + c.name.length, c.index + c.name.length + 160));
         if (goesBy !== null && goesBy[1] !== c.name.split(' ')[0]) this.namesGoneBy.add(spellingKey(goesBy[1]!), c.name);
+        // 'Augustus "Big Gus" Thibodeaux Jr.': later "Big Gus said" is he.
+        if (c.nickname !== undefined) this.namesGoneBy.add(nicknameKey(c.nickname), c.name);
         for (const inner of innerNameWords(c.name)) this.namesByInnerWord.add(spellingKey(inner), c.name);
       }
     }
@@ -1152,6 +1154,11 @@ class ArticleExtractor {
       },
       fullNamesFor: (surname, quotedToo) => this.fullNamesFor(surname, quotedToo),
       fullNamesFirstNamed: (given) => this.fullNamesFirstNamed(given),
+      fullNameByNickname: (nickname) => {
+        this.indexNamesBeforeCursor();
+        const names = [...new Set(this.namesGoneBy.newest(nicknameKey(nickname)))];
+        return names.length === 1 ? names[0]! : null;
+      },
       fullNamesWithInnerWord: (word) => this.fullNamesWithInnerWord(word),
       personTitled: (head, words) => this.personTitled(head, words),
       questionAddressee: () => this.questionAddressee(),
@@ -1426,6 +1433,8 @@ interface PersonCandidate {
   single: boolean;
   /** Title and role words written right before the name: "Mayor Lorraine Okafor-Brandt" → mayor. */
   titles: string[];
+  /** A nickname written in quotes inside the name: 'Augustus "Big Gus" Thibodeaux Jr.' → Big Gus. */
+  nickname?: string;
   /** After "to", "at", "in" …: often a place; a full name there counts only with a known given name. */
   afterPreposition: boolean;
   /** "Her husband, Ray,": a given name alone, introduced as kin of someone of this gender (whose surname it takes). */
@@ -1520,6 +1529,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       written.push(/^[A-Z]$/.test(t.text) || ((GIVEN_NAME_ABBREVIATIONS.has(t.text) || JOINED_INITIALS.test(t.text) || t.text === 'Jr' || t.text === 'Sr' || isSaintParticle(tokens, w)) && dotted) ? `${t.text}.` : t.text);
     }
     const nameText = written.join(' ');
+    const nicknameWords = [...nickname].filter((w) => w >= k && tokens[w]!.kind === 'word').map((w) => tokens[w]!.text);
     const prep = before !== undefined && PLACE_PREPOSITIONS.has(before.low) && k === i;
     // "the Center for Countering Disinformation": a run after "for"/"of"/"and" that follows a capitalised word continues a name already begun.
     if (before !== undefined && NAME_CONTINUING.has(before.low) && tokens[i - 2]?.cap && k === i) {
@@ -1551,7 +1561,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
-    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: [...titlesBefore(tokens, i, k, j), ...ageOf(tokens, k, j)] };
+    const base = { gender, index: tokens[k]?.start ?? 0, subject: opensSentence || clauseSubject, possessive, asker, afterPreposition: prep, titles: [...titlesBefore(tokens, i, k, j), ...ageOf(tokens, k, j)], ...(nicknameWords.length > 0 ? { nickname: nicknameWords.join(' ') } : {}) };
     if (words.length >= 2 && words.length <= 5) out.push({ ...base, name: nameText, single: false });
     else if (words.length === 1 && tokens[j]?.low === 'and' && isKnownGivenName(words[0]!.text)) {
       // "Bernice and Cyril Pardy": two people of one surname, each named in full.
@@ -2005,6 +2015,11 @@ function isTitleCase(text: string): boolean {
   const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
+}
+
+/** The key a nickname of one or more words is looked up by ("Big Gus"). */
+function nicknameKey(nickname: string): string {
+  return nickname.split(/\s+/).map(spellingKey).join(' ');
 }
 
 /** How far after the cursor a kin's given name may stand in its own speaker phrase: "Her husband, Gene". */

@@ -384,6 +384,9 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
     if (s.low === 'on') {
       if (TIME_WORDS.has(tokens[r + 1]?.low ?? '') || tokens[r + 1]?.kind === 'num') return []; // "called on Monday"
       from = r + 1;
+    } else {
+      // "called for an independent inquiry": the call is "an independent inquiry".
+      from = r + 1;
     }
   } else if (info.nounLike) {
     return [];
@@ -445,6 +448,13 @@ function secondReport(p: PreparedParagraph, u: Unit, from: number, end: number):
     // "and said", "but added" (not "should … and tell someone where …": a base form is no report).
     // After a comma only with its own "that" (", and denied that the government had let it drift").
     const finiteJoint = (t.low === 'but' || t.low === 'and') && !info.participle && !info.nounLike && !info.needsClause && (tokens[k - 1]?.text !== ',' || tokens[k + 2]?.low === 'that') && tokens[k + 1]!.low !== info.lemma;
+    // "… and called for Thiessen to release "every relevant fact"": a call joined to what was said is its own statement.
+    const callJoint = (t.low === 'and' || t.low === 'but') && info.lemma === 'call' && !info.participle && tokens[k + 2]?.low === 'for';
+    if (callJoint) {
+      const content = clampContent(p, u, tokens[k + 3]?.start ?? tokens[k + 2]!.end);
+      if (content === null || isTooShortForAClause(p, k + 3, content.end, 1)) return null;
+      return { joint: k, cue: k + 1, said: { content, quoted: false, quoteIndex: -1 } };
+    }
     if (!participleJoint && !finiteJoint) continue;
     let r = k + 2;
     if (info.recipient) r = skipRecipient(p, u, r);

@@ -1765,4 +1765,21 @@ describe('questions (dev-zh, dev-zi)', () => {
     expect(statements).toContain('the transfer would bring reserves to a low');
     expect(statements).toContain('the company had cut track inspections last year');
   });
+
+  it('a nickname written in quotes inside a name speaks for that person later: "Big Gus said", "Buck said"', () => {
+    const text = body(
+      'His father, Augustus "Big Gus" Thibodeaux Jr., served three terms. William T. "Buck" Rademacher ran too.',
+      'Reached by phone, Big Gus said he would be at every fish fry. Buck said he would not.',
+    );
+    expect(statementOf(text, 'every fish fry')?.speaker).toBe('Augustus Thibodeaux Jr.');
+    expect(statementOf(text, 'he would not')?.speaker).toBe('William T. Rademacher');
+  });
+
+  it('"said that A and called for B" is two statements; a call\'s content is what is called for, without "for"', () => {
+    const text = body('Her campaign chairman, Theodore Brennan, said in a statement that the timing was "without precedent" and called for Thiessen to release "every relevant fact" by the weekend.', 'Brennan called for an independent inquiry.');
+    const contents = extractStatements(inputFromText(text)).statements.map((s) => s.content);
+    expect(contents).toContain('the timing was "without precedent"');
+    expect(contents).toContain('Thiessen to release "every relevant fact" by the weekend');
+    expect(contents).toContain('an independent inquiry');
+  });
 });
