@@ -303,7 +303,7 @@ class ArticleExtractor {
     });
   }
 
-  /** A draft reporting a question ("asked whether …"): its cue is a form of "ask". */
+  /** A draft reporting a question ('"…?" Callahan asked'): its cue is a form of "ask". */
   private isQuestion(d: Draft): boolean {
     if (d.cue === null) return false;
     const text = this.paras[d.cue.para]!.text.slice(d.cue.start, d.cue.end).toLowerCase();
@@ -336,7 +336,7 @@ class ArticleExtractor {
       let phrase: Place | null = null;
       let rule: AttributionRule = 'quote-unattributed';
       const earlier = own.filter((d) => d.content.start < open && d.content.para === pi).at(-1);
-      // "Callahan also asked whether …. He laughed it off: "I've got a day job."": the answer is not the asker's.
+      // '"Will you serve in his administration?" Callahan asked. "I've got a day job."': the answer is not the asker's.
       const afterQuestion = earlier !== undefined && this.isQuestion(earlier);
       if (opensParagraph && this.colonIntro) {
         ({ resolution, deferred, cue, cueStance, dateIn, phrase, rule } = this.colonIntro);

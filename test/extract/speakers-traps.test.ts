@@ -1751,6 +1751,9 @@ describe('questions (dev-zh, dev-zi)', () => {
       'Holloway, asked whether he would release his returns, said he would not.',
     );
     expect(statementOf(text, 'discussed a role')).toBeUndefined();
+    const asked = body('Garrett Holloway Jr. spoke at the rally.', '"Will you serve in his administration?" Brett Callahan asked. "I\'ve got a day job."');
+    expect(statementOf(asked, 'serve in his administration')?.speaker).toBe('Brett Callahan');
+    expect(statementOf(asked, 'day job')?.speaker ?? null).not.toBe('Brett Callahan');
     expect(statementOf(text, 'day job')?.speaker).not.toBe('Brett Callahan');
     expect(statementOf(text, 'he would not')?.speaker).toBe('Garrett Holloway Jr.');
   });
