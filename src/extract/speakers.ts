@@ -611,6 +611,14 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   if (agentOf !== -1) {
     return { ...base, kind: 'role', type: 'person', name: null, roles: [bodyText], head: tokens[agentOf]!.low, determiner, bare: false, text: bodyText, forPerson: true, ...spanOf(tokens, from, to) };
   }
+  // "An emergency physician at Humber Heights": a name after "at"/"from"/"in" is where the described person works or
+  // lives, not the person (an employer is not its employee); with no given name opening it.
+  const whereNamed = person !== null && !institution && person.from > from && /^(?:at|from|in|with)$/.test(tokens[person.from - 1]!.low) && genderOfGivenName(tokens[person.from]!.text) === null;
+  if (whereNamed) {
+    const headAt = findHead(tokens, from, person.from - 1);
+    const head = headAt === -1 ? null : tokens[headAt]!.low;
+    return { ...base, kind: 'new-person', type: 'person', name: null, roles: [bodyText], head, determiner, text: bodyText, ...spanOf(tokens, from, to) };
+  }
   if (person !== null && !institution) {
     const roleText = slice(text, tokens, from, person.from).replace(/\s*['’]s$/, '').trim();
     const after = person.to < to ? slice(text, tokens, person.to, to) : '';

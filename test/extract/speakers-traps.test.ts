@@ -1785,4 +1785,11 @@ describe('questions (dev-zh, dev-zi)', () => {
     expect(contents).toContain('Thiessen to release "every relevant fact" by the weekend');
     expect(contents).toContain('an independent inquiry');
   });
+
+  it('"An emergency physician at Humber Heights" is a person described, never the hospital (an employer is not its employee)', () => {
+    const text = body('An emergency physician at Humber Heights, who asked not to be named, said some patients had waited more than 60 hours for a bed.');
+    const found = statementOf(text, 'waited more than 60 hours');
+    expect(found?.speaker).not.toBe('Humber Heights');
+    expect(found?.speakerRule).not.toBe('name');
+  });
 });
