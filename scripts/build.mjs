@@ -70,7 +70,7 @@ export async function build() {
 /**
  * Entry points run once per question, whose start-up is most of their time: bundled from the compiled modules
  * into dist/bundle/ (esbuild, code split so that what is imported on demand, such as the ingest, stays a
- * chunk loaded on demand). One file instead of a hundred modules to resolve and read saves about a third of
+ * chunk loaded on demand). One file instead of about 150 modules to resolve and read saves about a quarter of
  * `npm run ask`'s own time. Native and optional packages stay outside the bundle. The long-running processes
  * (bot, ingest, digests) run the modules as compiled: their start-up is paid once, and their worker threads
  * are found by module path.

@@ -5,6 +5,7 @@
  * publisher's own attribution tails ("…, Censor.NET reports citing
  * Interfax-Ukraine") that are not statements, and the dateline.
  */
+import { partitionPoint } from '../text/search.js';
 import { CUES } from './lexicon.js';
 import { findQuotes, type QuoteRegion } from './quotes.js';
 import type { SpeakerPhrase } from './speakers.js';
@@ -76,10 +77,10 @@ export function prepareParagraph(
   }
 
   // Units: sentence starts that fall inside a quote do not split.
-  const inQuote = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? r.innerStart : r.open) && s < regionEnd(r, text)));
+  const outsideQuotes = sentenceStarts.filter((s) => !quotes.some((r) => s > (r.open === -1 ? r.innerStart : r.open) && s < regionEnd(r, text)));
   // '"Who decided she gets a pass?" Simms-Whitfield asked.': a question or exclamation closing a quote, then its
   // speaker and verb: one sentence, as with a comma.
-  const starts = inQuote.filter((s, n) => !attributionAfterQuestion(text, tokens, s, inQuote[n + 1] ?? text.length));
+  const starts = outsideQuotes.filter((s, n) => !attributionAfterQuestion(text, tokens, s, outsideQuotes[n + 1] ?? text.length));
   const unitOf = new Array<number>(tokens.length).fill(0);
   const units: { from: number; to: number }[] = [];
   let unit = -1;
@@ -113,9 +114,11 @@ export function prepareParagraph(
 /** The sentence at [start, end) is a short attribution ("Jane Doe shouted.") after a quote closed by "?" or "!". */
 function attributionAfterQuestion(text: string, tokens: Token[], start: number, end: number): boolean {
   if (!/[?!]["”’»]\s*$/u.test(text.slice(Math.max(0, start - 4), start))) return false;
-  const words = tokens.filter((t) => t.start >= start && t.end <= end && t.kind === 'word');
-  if (words.length === 0 || words.length > 7 || /["“”«»]/u.test(text.slice(start, end))) return false;
-  return words.some((t, k) => k > 0 && CUES.has(t.low)) && /[.!?]?\s*$/u.test(text.slice(start, end));
+  if (end - start > 120 || /["“”«»]/u.test(text.slice(start, end))) return false;
+  // The sentence's tokens, found by bisection (a paragraph may hold thousands of such sentences).
+  const words: Token[] = [];
+  for (let k = partitionPoint(tokens, (t) => t.start < start); k < tokens.length && tokens[k]!.end <= end; k++) if (tokens[k]!.kind === 'word') words.push(tokens[k]!);
+  return words.length > 1 && words.length <= 7 && words.some((t, k) => k > 0 && CUES.has(t.low));
 }
 
 function regionEnd(r: QuoteRegion, text: string): number {
