@@ -2,7 +2,7 @@
  * What a fact-checker looks for across statements: figures that differ for the
  * same thing, and speakers whose position changed. Pure functions over views.
  */
-import { compareIsoDates } from '../text/calendar.js';
+import { byCodeUnits } from '../text/search.js';
 import { figureFacets, type FigureAspect } from '../extract/figures.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from '../extract/places.js';
 import type { StatementView } from '../index/statements.js';
@@ -136,7 +136,7 @@ export function figureConflicts(statements: StatementView[], synonyms: SynonymGr
   }
   const conflicts: FigureConflict[] = [];
   for (const [counted, entries] of groups) {
-    const list = [...entries.values()].sort((a, b) => compareIsoDates(a.date ?? '9999', b.date ?? '9999') || a.min - b.min);
+    const list = [...entries.values()].sort((a, b) => byCodeUnits(a.date ?? '9999', b.date ?? '9999') || a.min - b.min);
     const distinct = new Set(list.map((e) => `${e.min}-${e.max}`));
     if (distinct.size > 1) conflicts.push({ counted: labels.get(counted)!, key: counted, entries: list });
   }
@@ -185,8 +185,8 @@ export function positionChanges(statements: StatementView[]): PositionChange[] {
   const changes: PositionChange[] = [];
   for (const list of bySpeaker.values()) {
     // A background paragraph repeated in a later article is not a new position: count each statement once, when first given.
-    const byDate = [...list].sort((a, b) => compareIsoDates(statementDate(a).date ?? '', statementDate(b).date ?? '') || a.id - b.id);
-    const ordered = mergeStatementRepeats(byDate).map((g) => g.first).sort((a, b) => compareIsoDates(statementDate(a).date ?? '', statementDate(b).date ?? '') || a.id - b.id);
+    const byDate = [...list].sort((a, b) => byCodeUnits(statementDate(a).date ?? '', statementDate(b).date ?? '') || a.id - b.id);
+    const ordered = mergeStatementRepeats(byDate).map((g) => g.first).sort((a, b) => byCodeUnits(statementDate(a).date ?? '', statementDate(b).date ?? '') || a.id - b.id);
     for (let i = 1; i < ordered.length; i++) {
       const from = ordered[i - 1]!;
       const to = ordered[i]!;

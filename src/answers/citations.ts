@@ -1,6 +1,6 @@
 /** Building citations and merging repeats of one passage across articles. */
 import type { ArticleRow } from '../index/queries.js';
-import { compareIsoDates } from '../text/calendar.js';
+import { byCodeUnits } from '../text/search.js';
 import { jaccardAtLeast, normalisedWords } from '../text/normalize.js';
 import type { Span } from '../text/offsets.js';
 import type { AnswerItem, Citation } from './types.js';
@@ -53,7 +53,7 @@ export function mergeRepeats<T extends Candidate>(candidates: T[], threshold: (a
 
 /** The item for a merged group: the excerpt is the first's text; repeats that differ in wording are said to. */
 export function itemFromGroup(group: { first: Candidate; repeats: Candidate[] }): AnswerItem {
-  const byDate = [...group.repeats].sort((a, b) => compareIsoDates(a.citation.date ?? '', b.citation.date ?? ''));
+  const byDate = [...group.repeats].sort((a, b) => byCodeUnits(a.citation.date ?? '', b.citation.date ?? ''));
   const item: AnswerItem = { excerpt: group.first.text, citations: [group.first.citation, ...byDate.map((r) => r.citation)] };
   const others = `${byDate.length} other article${byDate.length > 1 ? 's' : ''}`;
   const reworded = byDate.some((r) => r.fingerprint !== group.first.fingerprint);

@@ -1,6 +1,6 @@
 /** Statements as answer items: repeats merged, with speaker, stance, figures and dates. */
 import type { StatementView } from '../index/statements.js';
-import { compareIsoDates } from '../text/calendar.js';
+import { byCodeUnits } from '../text/search.js';
 import { figureConflicts, mergeStatementRepeats, statementDate, type PositionChange } from './analysis.js';
 import { itemFromGroup } from './citations.js';
 import type { SynonymGroups } from '../index/synonyms.js';
@@ -31,7 +31,7 @@ export function statementItems(statements: StatementView[]): AnswerItem[] {
 }
 
 export function byDate(a: StatementView, b: StatementView): number {
-  return compareIsoDates(statementDate(a).date ?? '9999', statementDate(b).date ?? '9999') || a.day - b.day || a.id - b.id;
+  return byCodeUnits(statementDate(a).date ?? '9999', statementDate(b).date ?? '9999') || a.day - b.day || a.id - b.id;
 }
 
 /** The "figures differ" block: each figure, who gave it and when, as references render/ writes out. */

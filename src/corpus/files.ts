@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { decodeBody } from '../sources/decode.js';
 import { CORPUS_EXTENSIONS } from '../sources/readers.js';
 import { CorpusDirError } from './errors.js';
+import { byCodeUnits } from '../text/search.js';
 
 export type DecodeResult =
   | { ok: true; text: string; hash: string; bytes: number }
@@ -129,7 +130,7 @@ export function scanCorpusDir(dir: string): CorpusListing {
  */
 export function listNamedCorpusFiles(dir: string, names: readonly string[]): CorpusListing {
   const listing: CorpusListing = { files: [], unusable: [] };
-  for (const name of [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const name of [...new Set(names)].sort(byCodeUnits)) {
     if (name === '' || name === '.' || name === '..' || /[\\/]/.test(name)) {
       listing.unusable.push({ file: name, reason: 'not a file name of the corpus folder (a bare name, no folder part)' });
       continue;

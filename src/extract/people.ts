@@ -9,6 +9,7 @@
 import { acronymOf, roleWords } from './entities.js';
 import { isGenerational } from './lexicon.js';
 import { memoized } from '../text/memo.js';
+import { byCodeUnits } from '../text/search.js';
 import { editDistance } from '../text/similarity.js';
 import { foldName, skeleton, softToken, toleratedEdits } from './translit.js';
 import type { PersonRecord, SpeakerMention } from './types.js';
@@ -147,8 +148,6 @@ export function tallyMentions(mentions: SpeakerMention[], tallies = new Map<stri
 export function mergePeople(mentions: SpeakerMention[]): PersonRecord[] {
   return mergeNames([...tallyMentions(mentions).values()]);
 }
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Merges the tallies of every name into people and organisations (in any order: they are sorted here). */
 export function mergeNames(tallies: NameTally[]): PersonRecord[] {

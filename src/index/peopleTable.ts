@@ -19,6 +19,7 @@ import { canonicalOf, mergeKeysOf, mergeNames, nameLookupKeys, recordLookupKeys,
 import type { PersonRecord, SpeakerMention } from '../extract/types.js';
 import { cached, type Db } from './database.js';
 import { pendingKeys } from './changes.js';
+import { byCodeUnits } from '../text/search.js';
 
 /** Lower-case, accent-free key for alias lookups. */
 export function aliasKey(text: string): string {
@@ -131,7 +132,7 @@ function mentionsOf(rows: MentionRow[]): SpeakerMention[] {
 
 type TallyRow = { type: SpeakerMention['type']; name: string; mentions: number; roles: string; variants: string };
 
-const countsJson = (counts: Map<string, number>) => JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const countsJson = (counts: Map<string, number>) => JSON.stringify([...counts].sort(([a], [b]) => byCodeUnits(a, b)));
 
 function tallyOf(r: TallyRow): NameTally {
   return { name: r.name, type: r.type, mentions: r.mentions, roles: new Map(JSON.parse(r.roles) as [string, number][]), variants: new Map(JSON.parse(r.variants) as [string, number][]) };
