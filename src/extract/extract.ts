@@ -20,7 +20,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FINITE_VERBS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -170,9 +170,10 @@ class ArticleExtractor {
     // lists cannot (the census list reads many given names for the one sex most often given them in the US).
     // Only where the name is introduced in full, and no one else is named before it in the paragraph ("Thorvaldsen says he
     // owes …" is about another man).
-    const introduced = hit.phrase?.kind === 'name' && hit.phrase.name?.includes(' ') === true && !this.namesOf(pi).some((c) => c.index < hit.phrase!.nameStart && !c.single);
-    const selfPronoun = kind === 'indirect' && hit.content !== null && introduced ? /^(she|he)\s/u.exec(p.text.slice(hit.content.start, hit.content.start + 4)) : null;
-    if (selfPronoun && resolution?.entity?.type === 'person') this.registry.genderFromText(resolution.entity, selfPronoun[1] === 'she' ? 'f' : 'm');
+    // The pronoun first: the paragraph's names are read only for the few statements that open with one.
+    const selfPronoun = kind === 'indirect' && hit.content !== null && resolution?.entity?.type === 'person' ? /^(she|he)\s/u.exec(p.text.slice(hit.content.start, hit.content.start + 4)) : null;
+    const introduced = selfPronoun !== null && hit.phrase?.kind === 'name' && hit.phrase.name?.includes(' ') === true && !this.namesOf(pi).some((c) => c.index < hit.phrase!.nameStart && !c.single);
+    if (selfPronoun !== null && introduced) this.registry.genderFromText(resolution!.entity!, selfPronoun[1] === 'she' ? 'f' : 'm');
     // "said the layoffs were temporary and that every worker had been rehired": two things said, each its own statement.
     const parts = kind === 'indirect' ? splitAtAndThat(p, hit.content!) : [hit.content!];
     for (const content of parts) this.addHitDraft(pi, hit, content, kind, resolution, deferred, cueStance, dateIn);
@@ -634,8 +635,11 @@ class ArticleExtractor {
       // answer names her father Hiroshi Nakamura.
       const key = nameText.toLowerCase();
       // "PRENTICE:" after "DOUGLAS J. PRENTICE:": the person an earlier full label named (the text's capitals are no name to look up).
-      const byEarlierLabel = single ? [...this.labelResolutions.values()].filter((r) => r.entity?.type === 'person' && r.entity.name.toLowerCase().endsWith(` ${key}`)) : [];
-      resolution = this.labelResolutions.get(key) ?? (byEarlierLabel.length === 1 ? byEarlierLabel[0]! : null) ?? this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
+      const byEarlierLabel = () => {
+        const found = single ? [...this.labelResolutions.values()].filter((r) => r.entity?.type === 'person' && r.entity.name.toLowerCase().endsWith(` ${key}`)) : [];
+        return found.length === 1 ? found[0]! : null;
+      };
+      resolution = this.labelResolutions.get(key) ?? byEarlierLabel() ?? this.registry.resolve(phrase, nameText.slice(phrase.nameStart, phrase.nameEnd));
       if (resolution?.entity) {
         this.labelResolutions.set(key, resolution);
         // A host's turn is addressed to the guest: the "he" of the next turns is never the host.
@@ -1410,7 +1414,6 @@ const BYLINE = /^\s*(?:by|written by|reporting by|interview by)\s+\p{Lu}/iu;
 /** A question's addressee: "…, Dr. Whitfield?", "Senator Ortega, would you …?" (titles dropped, the name kept). */
 const VOCATIVE_END = /,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\?$/u;
 const VOCATIVE_START = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Minister|Premier|Mayor|Judge|Chief|Governor|Gov)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),\s/u;
-const SUBORDINATORS = new Set(['when', 'after', 'as', 'before', 'while', 'once', 'since', 'although', 'though', 'because', 'until']);
 /** After a cue: "said in a statement", "said Monday in a news release", "told reporters in an emailed statement". */
 const ISSUED_IN = /^\s+(?:[\p{L}]+\s+){0,3}?in\s+(?:a|an|the|its|his|her|their)\s+(?:(?:news|press|written|emailed|joint|brief)\s+)?(statement|release|letter|memo|note|filing)\b/iu;
 

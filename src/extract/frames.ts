@@ -15,6 +15,7 @@
 import {
   ADVERBIAL_PREPOSITIONS,
   CLAUSE_BOUNDARY_WORDS,
+  SUBORDINATORS,
   PERSON_TITLE_WORDS,
   CLAUSE_CONJUNCTIONS,
   CUES,
@@ -233,7 +234,7 @@ function cueFrames(p: PreparedParagraph, u: Unit, c: number): Hit[] {
   // "Holloway, asked whether he would …, said", "when asked if": the subject was asked, and asked nothing.
   if (info.lemma === 'ask' && prev !== undefined && p.markOf[c - 1] !== 2 && (prev.text === ',' || ASKED_OF.has(prev.low))) return [];
   // "When Pemberton-Ashe asked whether …, Kowalchuk said …": the question sets the scene for the answer.
-  if (info.lemma === 'ask' && SUBORDINATE_OPENERS.has(tokens[u.from]!.low) && !tokens.slice(u.from, c).some((t) => t.text === ',')) return [];
+  if (info.lemma === 'ask' && SUBORDINATORS.has(tokens[u.from]!.low) && !tokens.slice(u.from, c).some((t) => t.text === ',')) return [];
   // After a quote and its speaker ("\"Who decided?\" Simms-Whitfield asked.", "\"…,\" she joked.") the verb attributes the quote too.
   if ((info.nounLike || info.needsClause) && !clauseFollows(p, u, c, info) && !(c > u.from && p.markOf[c - 1] === 2) && !afterQuoteDash && !(info.needsClause && quoteThenSubject(p, u, c))) return [];
 
@@ -869,8 +870,6 @@ function quoteThenSubject(p: PreparedParagraph, u: Unit, c: number): boolean {
 
 /** Words that open a reported question: "asked whether …", "asked if …". */
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'if']);
-/** Words opening a subordinate clause before its main one: "When X asked whether …, Y said". */
-const SUBORDINATE_OPENERS: ReadonlySet<string> = new Set(['when', 'as', 'after', 'if', 'before', 'once', 'while', 'until', 'because', 'although', 'though']);
 /** Words before "asked" that make its subject the one asked: "when asked", "was asked", "being asked". */
 const ASKED_OF: ReadonlySet<string> = new Set(['when', 'if', 'after', 'once', 'before', 'being', 'been', 'was', 'were', 'is', 'are', 'be', 'get', 'got', 'gets']);
 

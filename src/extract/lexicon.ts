@@ -161,6 +161,8 @@ export const FINITE_VERBS = set(`
 /** Boundaries of a subject phrase, walking back from the cue. */
 /** Adverbs that stress who spoke without naming anyone, never part of a name: "Even the Reserve Bank said …". */
 export const FOCUS_ADVERBS = set('even only also');
+/** Words opening a subordinate clause before the main one: "When Harwell was asked …, she said", "When X asked: "…?", Y said". */
+export const SUBORDINATORS = set('when after as before while once since although though because until if');
 export const CLAUSE_BOUNDARY_WORDS = set('that which whereas because although though if unless whether');
 /** Conjunctions that start a new clause when they follow a comma or open the sentence. */
 export const CLAUSE_CONJUNCTIONS = set('and but or while as so yet');
