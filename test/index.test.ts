@@ -8,6 +8,9 @@ import { parseQuery, toFtsMatch } from '../src/index/ftsQuery.js';
 import { loadSynonyms } from '../src/index/synonyms.js';
 import { openDatabase, IndexOpenError, quickCheck, loadMigrations, migrate } from '../src/index/database.js';
 import { rankingWindowCurrent } from '../src/index/queries.js';
+import { iterateExportRows } from '../src/index/statements.js';
+import { parseArticle } from '../src/corpus/parse.js';
+import { extractFrom } from '../src/pipeline/prepare.js';
 import { sliceByCodePoints } from '../src/text/offsets.js';
 import { tempIndex, type TempIndex } from './helpers/index.js';
 import { NEWS_FIXTURES_DIR } from '../src/cli/fixtureSets.js';
@@ -198,6 +201,41 @@ describe('search and citations', () => {
     expect(stored).not.toContain('content');
   });
 
+  it('stores statements in lean rows and reads them back as extraction made them (schema 015)', async () => {
+    index = await tempIndex({ seeds: false, ingest: false });
+    const files: string[] = [];
+    for (const set of ['dev-a', 'dev-zc']) {
+      const dir = join(NEWS_FIXTURES_DIR, set);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+        writeFileSync(join(index.corpusDir, `${set}-${file}`), readFileSync(join(dir, file)));
+        files.push(`${set}-${file}`);
+      }
+    }
+    await index.ingest();
+    const exported = [...iterateExportRows(index.db)];
+    let figures = 0;
+    for (const file of files) {
+      const text = readFileSync(join(index.corpusDir, file), 'utf8');
+      const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+      const extracted = extractFrom(parseArticle({ file, text })).statements.map((s) => ({
+        start: s.contentSpan.start, kind: s.kind, speakerMention: s.speakerMention, cue: s.cue, stance: s.stance, figures: s.figures, content: s.content, rule: s.rule,
+      }));
+      const stored = exported.filter((r) => r.file === file).map((r) => ({
+        start: r.contentStart, kind: r.kind, speakerMention: r.speakerMention, cue: r.cue, stance: r.stance, figures: r.figures, content: r.content, rule: r.rule,
+      }));
+      expect(stored, file).toEqual(extracted);
+      figures += extracted.reduce((n, s) => n + s.figures.length, 0);
+    }
+    expect(exported.length).toBeGreaterThan(400);
+    expect(figures).toBeGreaterThan(30);
+    const lean = index.db
+      .prepare("SELECT count(*) AS spans, count(speaker_mention) AS written, sum(figures LIKE '%\"text\"%') AS spelled, sum(typeof(fingerprint) = 'blob') AS blobs FROM statement_rows WHERE speaker_start IS NOT NULL")
+      .get() as { spans: number; written: number; spelled: number; blobs: number };
+    expect(lean.written).toBeLessThan(lean.spans * 0.3);
+    expect(lean.spelled).toBe(0);
+    expect(lean.blobs).toBe(lean.spans);
+  });
+
   it('upgrades an index of schema 12 in place (migration 013): the same rows, the same full-text matches, the same answers', async () => {
     index = await tempIndex();
     const oldFile = join(index.dir, 'schema12.db');
@@ -209,8 +247,17 @@ describe('search and citations', () => {
       const columns = (old.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).join(', ');
       old.exec(`DELETE FROM main.${table}; INSERT INTO main.${table}(${columns}) SELECT ${columns} FROM cur.${table}`);
     }
+    // Schema 12 spelled each figure out ({ text, span, … }); schema 15 keeps [start, end, min, max, qualifier, counted].
+    old.exec(`UPDATE main.statements SET figures = (
+      SELECT CASE WHEN s.figures = '[]' THEN '[]' ELSE (
+        SELECT json_group_array(json_object('text', substr(s.content, (f.value ->> 0) - s.content_start + 1, (f.value ->> 1) - (f.value ->> 0)),
+                                            'span', json_object('start', f.value ->> 0, 'end', f.value ->> 1), 'min', f.value ->> 2,
+                                            'max', f.value ->> 3, 'qualifier', f.value ->> 4, 'counted', f.value ->> 5) ORDER BY f.key)
+        FROM json_each(s.figures) f) END
+      FROM cur.statements s WHERE s.id = main.statements.id)`);
+    expect(old.prepare("SELECT count(*) FROM main.statements WHERE figures LIKE '%\"text\"%'").pluck().get()).toBeGreaterThan(5);
     old.exec('INSERT INTO main.sentences_fts(rowid, text) SELECT id, text FROM main.sentences ORDER BY id; DETACH cur');
-    expect(migrate(old)).toEqual([13, 14]);
+    expect(migrate(old)).toEqual([13, 14, 15]);
     const dump = (db: typeof old) => ({
       sentences: db.prepare('SELECT * FROM sentences ORDER BY id').all(),
       statements: db.prepare('SELECT * FROM statements ORDER BY id').all(),

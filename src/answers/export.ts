@@ -42,7 +42,7 @@ export function toExportRecord(row: ExportRow): ExportRecord {
     content: row.content,
     contentSpan: { start: row.contentStart, end: row.contentEnd },
     stance: row.stance,
-    figures: JSON.parse(row.figures) as unknown[],
+    figures: row.figures,
     eventDate: row.eventDate,
     rule: row.rule,
     speakerRule: row.speakerRule,

@@ -3,6 +3,9 @@
  * statements and people back as plain views (the people table is kept by peopleTable.ts).
  */
 import type { Citation } from '../answers/types.js';
+import type { ArticleParagraph } from '../corpus/types.js';
+import type { Figure, Span, Statement } from '../extract/types.js';
+import { sliceByCodePoints } from '../text/offsets.js';
 import type { PreparedArticle } from './prepared.js';
 import { cached, type Db } from './database.js';
 
@@ -19,15 +22,50 @@ export function writeStatements(db: Db, articleId: number, day: number, article:
   );
   for (const s of article.statements) {
     const sentence = sentenceHolding(article.sentences, s.contentSpan.start);
+    const paragraph = article.paragraphs[s.paragraphIndex];
     insert.run(
-      articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, s.kind, s.speaker, s.speakerType, s.speakerMention,
-      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, s.cue, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
-      s.contentSpan.start, s.contentSpan.end, s.stance, JSON.stringify(s.figures), s.eventDate, s.quoted ? 1 : 0, s.fingerprint, day,
-      s.rule, s.speakerRule,
+      articleId, sentence < 0 ? null : firstSentenceId + sentence, s.paragraphIndex, KIND_CODES[s.kind],
+      s.speaker, s.speakerType === null ? null : SPEAKER_TYPE_CODES[s.speakerType], storedWords(s.speakerMention, s.speakerSpan, paragraph),
+      s.speakerSpan?.start ?? null, s.speakerSpan?.end ?? null, storedWords(s.cue, s.cueSpan, paragraph), s.cueSpan?.start ?? null, s.cueSpan?.end ?? null,
+      s.contentSpan.start, s.contentSpan.end, STANCE_CODES[s.stance], storedFigures(s.figures), s.eventDate, s.quoted ? 1 : 0,
+      Buffer.from(s.fingerprint, 'hex'), day, s.rule, s.speakerRule,
     );
   }
   const mention = cached(db, 'INSERT INTO speaker_mentions(article_id, name, type, roles, variants) VALUES (?, ?, ?, ?, ?)');
   for (const m of article.mentions) mention.run(articleId, m.name, m.type, JSON.stringify(m.roles), JSON.stringify(m.variants));
+}
+
+// The codes migration 015 stores (the views `statements` spells them out again).
+const KIND_CODES: Readonly<Record<Statement['kind'], number>> = { direct: 0, indirect: 1, 'according-to': 2, unattributed: 3 };
+const SPEAKER_TYPE_CODES: Readonly<Record<NonNullable<Statement['speakerType']>, number>> = { person: 0, organisation: 1 };
+const STANCE_CODES: Readonly<Record<Statement['stance'], number>> = { asserts: 0, confirms: 1, denies: 2, 'cannot-confirm': 3 };
+
+/** NULL when `words` are the paragraph's own text at `span` (the view reads them there), else the words. */
+function storedWords(words: string | null, span: Span | null, paragraph: ArticleParagraph | undefined): string | null {
+  if (words === null || span === null || paragraph === undefined) return words;
+  if (span.start < paragraph.span.start || span.end > paragraph.span.end) return words;
+  const local = { start: span.start - paragraph.span.start, end: span.end - paragraph.span.start };
+  return sliceByCodePoints(paragraph.text, local) === words ? null : words;
+}
+
+/** A figure as stored: [start, end, min, max, qualifier, counted]; its words are the source text at [start, end). */
+type StoredFigure = [number, number, number, number, string, string | null];
+
+function storedFigures(figures: readonly Figure[]): string {
+  return JSON.stringify(figures.map((f): StoredFigure => [f.span.start, f.span.end, f.min, f.max, f.qualifier, f.counted]));
+}
+
+/** The figures of a statement whose `content` starts at code point `contentStart`, as extraction made them. */
+export function figuresFromStored(stored: string, content: string, contentStart: number): Figure[] {
+  const rows = JSON.parse(stored) as StoredFigure[];
+  return rows.map(([start, end, min, max, qualifier, counted]) => ({
+    text: sliceByCodePoints(content, { start: start - contentStart, end: end - contentStart }),
+    span: { start, end },
+    min,
+    max,
+    qualifier: qualifier as Figure['qualifier'],
+    counted,
+  }));
 }
 
 /** Index of the last sentence starting at or before `offset` (sentences in reading order), or -1. */
@@ -151,7 +189,7 @@ function toView(r: StatementRaw): StatementView {
     cue: r.cue,
     content: r.content,
     quoted: r.quoted === 1,
-    figures: JSON.parse(r.figures) as StatementView['figures'],
+    figures: figuresFromStored(r.figures, r.content, r.start),
     eventDate: r.eventDate,
     fingerprint: r.fingerprint,
     day: r.day,
@@ -216,7 +254,7 @@ export interface ExportRow {
   contentStart: number;
   contentEnd: number;
   stance: string;
-  figures: string;
+  figures: Figure[];
   eventDate: string | null;
   title: string;
   publisher: string | null;
@@ -227,8 +265,8 @@ export interface ExportRow {
 }
 
 /** Every statement with its canonical speaker and article, in corpus order, streamed. */
-export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
-  return db
+export function* iterateExportRows(db: Db): Generator<ExportRow> {
+  const rows = db
     .prepare(
       `SELECT a.key AS file, s.kind, coalesce(p.canonical, s.speaker) AS speaker, coalesce(p.type, s.speaker_type) AS speakerType,
               s.speaker_mention AS speakerMention, p.canonical AS person, s.rule, s.speaker_rule AS speakerRule,
@@ -238,5 +276,6 @@ export function iterateExportRows(db: Db): IterableIterator<ExportRow> {
        FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN people p ON p.id = s.person_id
        ORDER BY a.key, s.content_start`,
     )
-    .iterate() as IterableIterator<ExportRow>;
+    .iterate() as IterableIterator<Omit<ExportRow, 'figures'> & { figures: string }>;
+  for (const row of rows) yield { ...row, figures: figuresFromStored(row.figures, row.content, row.contentStart) };
 }

@@ -200,7 +200,7 @@ export function writeArticle(db: Db, article: PreparedArticle, extras: WriteExtr
     let id = first;
     for (const [i, s] of article.sentences.entries()) {
       const kind = article.paragraphs[s.paragraphIndex]?.kind ?? 'body';
-      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, article.sentenceFingerprints[i], sentenceWeight(s.paragraphIndex, kind));
+      insertSentence.run(id++, articleId, s.paragraphIndex, s.index, s.span.start, s.span.end, Buffer.from(article.sentenceFingerprints[i]!, 'hex'), sentenceWeight(s.paragraphIndex, kind));
     }
     // Indexed here rather than by trigger (migration 004): a trigger's savepoint makes FTS5 flush a segment per sentence.
     const insertFts = cached(db, 'INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)');
