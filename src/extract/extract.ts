@@ -20,7 +20,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, POSTNOMINAL_LETTERS, SEEN_BY, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -589,16 +589,20 @@ class ArticleExtractor {
     const answerTurn = /^A\.?$/i.test(label);
     // Only a host's or questioner's turn is read that way: an interviewee who relates what someone told them ("my
     // mother, Graciela, told me …") is still the one speaking.
-    const labelKey = label.replace(/,.*$/, '').trim().toLowerCase();
+    // The name without its role: "JEAN-LUC AMYOT (REPORTER)" and "SARAH THORSGAARD, BYLINE" are "jean-luc amyot", "sarah thorsgaard".
+    const labelKey = label.replace(/\s*\(.*$/, '').replace(/,.*$/, '').trim().toLowerCase();
+    const surnameKey = labelKey.split(/\s+/).at(-1)!;
     // The reporter's own turns ("THORSGAARD:" after "SARAH THORSGAARD, BYLINE:") tell the story: read like any
     // paragraph of narration, for the speech they report.
-    if (NARRATOR_LABEL.test(label)) this.narrators.add(labelKey).add(labelKey.split(/\s+/).at(-1)!);
+    if (NARRATOR_LABEL.test(label)) this.narrators.add(labelKey).add(surnameKey);
     if (this.narrators.has(labelKey)) {
       this.questioners.add(labelKey);
       return false;
     }
     const questioner = HOST_LABEL.test(label) || this.questioners.has(labelKey) || /\?["”’]?\s*$/u.test(p.text);
-    if (/\?["”’]?\s*$/u.test(p.text) || HOST_LABEL.test(label)) this.questioners.add(labelKey);
+    if (/\?["”’]?\s*$/u.test(p.text)) this.questioners.add(labelKey);
+    // A host labelled once by role ("ANDREA KOWALCZYK (HOST):") is the host under the surname label that follows ("KOWALCZYK:").
+    if (HOST_LABEL.test(label)) this.questioners.add(labelKey).add(surnameKey);
     const interviewee = this.transcriptLabels && !questioner;
     if (!answerTurn && !/^Q\.?$/i.test(label) && !interviewee && findFrames(p).some((h) => h.phrase !== null && h.phrase.kind !== 'pronoun' && h.content !== null && h.content.start >= m[0].length)) return false;
     const restStart = m[0].length;
@@ -1182,7 +1186,9 @@ class ArticleExtractor {
         let nearest: { name: string; related: boolean; place: number } | null = null;
         for (const { text, para } of this.textsBefore(false)) {
           if (para.kind === 'title' && isTitleCase(para.text)) continue; // every word capitalised: no signal
-          const candidates = organisationCandidates(text.slice(Math.min(para.datelineEnd, text.length)), head);
+          const body = text.slice(Math.min(para.datelineEnd, text.length));
+          // "A … report, obtained by DBC News through …": the outlet that obtained a document did not issue it.
+          const candidates = organisationCandidates(body, head).filter((o) => !obtainedBy(body, o.index));
           if (candidates.length === 0) continue;
           candidates.sort((a, b) => Number(b.related) - Number(a.related) || b.index - a.index);
           const best = { name: candidates[0]!.name, related: candidates[0]!.related, place: this.paras.indexOf(para) * 1e6 + candidates[0]!.index };
@@ -1689,7 +1695,6 @@ function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boo
 }
 
 /** Post-nominal letters written after a name in British, Irish and Commonwealth copy. */
-const POSTNOMINAL_LETTERS = new Set(['kc', 'qc', 'sc', 'mp', 'mep', 'msp', 'mla', 'mpp', 'mha', 'td', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'phd', 'esq']);
 
 /** Tokens of a nickname in quote marks at `j` inside a name ('Jose Miguel “Migz” Ocampo'): marks and one or two words, or 0. */
 function nicknameLength(tokens: Token[], j: number): number {
@@ -1971,6 +1976,15 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
 const NAME_PARTICLE_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e']);
 
 
+/** Whether the name at `index` follows "obtained by", "seen by" and the like. */
+function obtainedBy(text: string, index: number): boolean {
+  const before = /(\p{L}+)\s+by\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(0, index - 30), index));
+  return before !== null && SEEN_BY.has(before[1]!.toLowerCase());
+}
+
+/** The legal form that ends a company's name: "Inc.", "Ltd", "GmbH". */
+const LEGAL_FORMS: ReadonlySet<string> = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'plc', 'corp', 'co', 'sa', 'ag', 'nv', 'gmbh', 'bv', 'asa', 'oyj', 'ab', 'sab', 'kk', 'bhd', 'pte', 'pty', 'srl', 'sarl', 'sas', 'spa', 'ulc']);
+
 /** Short forms news writing uses for an organisation whatever the article: "the Fed". */
 const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);
 
@@ -1983,6 +1997,11 @@ function fullNameKeys(name: string): string[] {
   if (name.includes(', ')) keys.push(`lead:${name.slice(0, name.indexOf(', ')).replace(/^the\s+/i, '')}`);
   // "Cardinal Valley" for "Cardinal Valley Railroad", "Lakeshore City" for "Lakeshore City FC": the name without the organisation words that end it.
   for (let k = words.length - 1; k >= 2 && ORG_NAME_WORDS.has(words[k]!.toLowerCase().replace(/\.$/, '')); k--) keys.push(`lead:${words.slice(0, k).join(' ')}`);
+  // "Boreal Crest" for "Boreal Crest Forest Products Inc.": a company's legal form ends its name, and what the
+  // business is ("Forest Products") goes with it; the words before it are the name it goes by.
+  if (words.length >= 4 && LEGAL_FORMS.has(words.at(-1)!.toLowerCase().replace(/\.$/, ''))) {
+    for (let k = 2; k <= words.length - 2; k++) if (words.slice(0, k).every((w) => /^\p{Lu}/u.test(w))) keys.push(`lead:${words.slice(0, k).join(' ')}`);
+  }
   // "Ridgeway Institute" for "Ridgeway Institute for Public Finance": the name up to what it is for, when an organisation word ends that part.
   const purpose = words.findIndex((w, k) => k >= 2 && /^(?:for|of|on)$/.test(w));
   if (purpose !== -1 && ORG_NAME_WORDS.has(words[purpose - 1]!.toLowerCase())) keys.push(`lead:${words.slice(0, purpose).join(' ')}`);

@@ -126,6 +126,11 @@ function fullNameGender(name: string): 'm' | 'f' | null {
   const parts = name.split(/\s+/).filter((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
   const first = parts[0] ?? '';
   if (parts.length >= 2 && FAMILY_NAMES_WRITTEN_FIRST.has(first.toLowerCase())) return givenNamesGender(parts.slice(1));
+  // Sikh names: "Kaur" after the given name is a woman's ("Amrit Kaur Bains"), "Singh" before a surname a man's; the
+  // given names themselves are mostly worn by both.
+  const after = parts.slice(1).map((w) => w.toLowerCase());
+  if (after.includes('kaur')) return 'f';
+  if (after.length >= 2 && after[0] === 'singh') return 'm';
   const listed = genderOfGivenName(first);
   if (listed !== null || parts.length < 2) return listed;
   const low = foldAccents(first.toLowerCase().replace(/[.’']/g, ''));

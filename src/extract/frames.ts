@@ -526,12 +526,17 @@ function openedByAskedAside(tokens: Token[], from: number, k: number): boolean {
   return tokens[j]?.text === ',' && ASKED_ASIDES.has(tokens[opener]?.low ?? '');
 }
 
-/** The comma part holding token `k` opens with ", who" or ", whose" within 20 tokens. */
+/** The comma part holding token `k` (within 20 tokens) opens with ", who" or ", whose", or is an apposition holding one. */
 function openedByRelativeAside(tokens: Token[], from: number, k: number): boolean {
   let j = k - 1;
   while (j > from && tokens[j]!.text !== ',' && k - j <= 20) j--;
+  if (tokens[j]?.text !== ',') return false;
   const opener = tokens[j + 1]?.low === 'and' ? j + 2 : j + 1;
-  return tokens[j]?.text === ',' && /^(?:who|whose)$/.test(tokens[opener]?.low ?? '');
+  if (/^(?:who|whose)$/.test(tokens[opener]?.low ?? '')) return true;
+  // ", a paramedic student in Barrie who asked that …": the relative clause of an apposition after the subject.
+  if (!/^(?:a|an|the)$/.test(tokens[opener]?.low ?? '')) return false;
+  for (let w = opener + 1; w < k; w++) if (/^(?:who|whose)$/.test(tokens[w]!.low)) return true;
+  return false;
 }
 
 const ASKED_ASIDES = new Set(['asked', 'pressed', 'questioned', 'challenged', 'quizzed', 'interviewed', 'reached']);

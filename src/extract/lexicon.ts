@@ -282,6 +282,9 @@ export const NON_AGENT_NOUNS = set(`
   memo memorandum minutes transcript
 `);
 
+/** "a memo obtained by the Post": who saw, obtained or quoted a document did not issue it. */
+export const SEEN_BY = set('reviewed obtained seen viewed leaked cited quoted');
+
 /** Capitalised words that end (or are) an organisation's name. */
 export const ORG_NAME_WORDS = set(`
   sa ag nv spa gmbh bv asa oyj sab kk bhd pte pty srl sarl sas
@@ -318,6 +321,15 @@ export const KNOWN_ORGS = set(`
 
 /** Generational suffixes, part of a name: "Donald Trump Jr." is not his father. */
 export const GENERATIONAL_SUFFIXES = set('jr sr ii iii iv');
+
+/**
+ * Letters after a name that are not part of it: honours, offices, degrees ("Richard Howe KC", "Brendan Smith TD"),
+ * and a judge's style in Commonwealth reports ("Ahenakew J." is Justice Ahenakew; "Wagner CJ", "Rowe JA").
+ */
+export const POSTNOMINAL_LETTERS = set(`
+  kc qc sc mp mep msp mla mpp mha td obe mbe cbe kbe dbe frs phd md esq
+  j cj ja jj acj cjc
+`);
 
 /** "Jr.", "III": a generational suffix (any case, with or without its dot). */
 export function isGenerational(word: string): boolean {

@@ -27,6 +27,8 @@ import {
   PORTFOLIO_NOUNS,
   PORTFOLIO_WORDS,
   PARTY_WORDS,
+  POSTNOMINAL_LETTERS,
+  SEEN_BY,
 } from './lexicon.js';
 import { NATIONALITY_WORDS, PLACE_WORDS, STATE_ABBREVIATIONS } from './places.js';
 import { genderOfGivenName, isKnownGivenName, isListedGivenName } from './firstNames.js';
@@ -120,7 +122,6 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
 const SPEAKING_FOR_GROUPS = new Set(['representatives', 'officials', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
 
 /** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
-const SEEN_BY = new Set(['reviewed', 'obtained', 'seen', 'viewed', 'leaked', 'cited', 'quoted']);
 export const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
 const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -148,7 +149,7 @@ const STRONG_TITLES = new Set([
   'ds', 'dc', 'pc', 'pcso',
 ]);
 /** Letters after a name that are not part of it: "Richard Howe KC". */
-const POSTNOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'obe', 'mbe', 'cbe', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+const POSTNOMINALS: ReadonlySet<string> = new Set([...POSTNOMINAL_LETTERS, ...GENERATIONAL_SUFFIXES]);
 
 const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'source', 'spokespeople']);
 const FEMALE = new Set(['she', 'spokeswoman', 'chairwoman', 'councilwoman', 'businesswoman', 'mrs', 'ms', 'queen', 'princess', 'dame', 'lady', 'mother', 'daughter', 'wife', 'sister', 'woman', 'girl', 'grandmother', 'aunt', 'niece', 'actress', 'congresswoman']);
@@ -509,6 +510,15 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
   // "Pruitt himself": the reflexive only stresses who, and tells a person's gender.
   const reflexive = to - from > 1 ? REFLEXIVES.get(tokens[to - 1]!.low) : undefined;
   if (reflexive !== undefined) to--;
+  // "Ahenakew J.", "Howe KC": the letters after a name are not part of it.
+  // Not a role: "One Liberal MP", "the Labour MP" (a party or a title before the letters, or a determiner opening the phrase).
+  for (;;) {
+    const letters = tokens[to - 1]?.text === '.' ? to - 2 : to - 1;
+    const before = tokens[letters - 1];
+    if (letters <= from || !isPostnominal(tokens[letters]!) || before === undefined || !before.cap || PARTY_WORDS.has(before.low) || isTitleWord(before.low)) break;
+    if (STAND_IN_WORDS.has(tokens[from]!.low) || /^(?:the|a|an)$/.test(tokens[from]!.low)) break;
+    to = letters;
+  }
   const firstLow = tokens[from]!.low;
   const base = { part, roles: [] as string[], head: null as string | null, bare: false, source: null as string | null, gender: reflexive ?? genderOf(tokens, from, to) };
 
@@ -1139,6 +1149,8 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   // An initial before more of the name: "P. R. Subramanian" (the second initial is not a surname after the first).
   // ... or before a particle: "Cornelius J. de Vries III".
   if (/^\p{Lu}$/u.test(t.text) && dot && (tokens[k + 2]?.cap || NAME_PARTICLES.has(tokens[k + 2]?.text ?? ''))) return 2;
+  // Letters after a name end it: "Ahenakew J. wrote", "Howe KC said" (not an initial: no name follows them).
+  if (started && isPostnominal(t) && tokens[k + 1]?.cap !== true && !(dot && tokens[k + 2]?.cap === true)) return 0;
   // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III";
   // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
@@ -1155,6 +1167,11 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
     return j > k && j < to && tokens[j]!.cap && isPersonNameToken(tokens[j]!, tokens[j + 1]) ? 1 : 0;
   }
   return isPersonNameToken(t, tokens[k + 1]) ? 1 : 0;
+}
+
+/** "KC", "J" after a name: post-nominal letters, written in capitals. */
+function isPostnominal(t: Token): boolean {
+  return t.kind === 'word' && t.text === t.text.toUpperCase() && POSTNOMINAL_LETTERS.has(t.low);
 }
 
 /** The person-name words from `start`, and post-nominals after them ("Richard Howe KC"). */

@@ -1793,3 +1793,63 @@ describe('questions (dev-zh, dev-zi)', () => {
     expect(found?.speakerRule).not.toBe('name');
   });
 });
+
+describe('Canadian copy (dev-zj, dev-zk)', () => {
+  it('a reporter or host labelled with a role in brackets ("JEAN-LUC AMYOT (REPORTER):") narrates under the surname label that follows', () => {
+    const text = body(
+      'ANDREA KOWALCZYK (HOST): Our reporter Jean-Luc Amyot spent the afternoon at the arena.',
+      'JEAN-LUC AMYOT (REPORTER): The parking lot here is full of stock trailers.',
+      'AMYOT: Inside the arena, Gurpreet Kaur Dhaliwal is handing out sandwiches, and she says she hasn\'t slept properly since Saturday.',
+      'GURPREET KAUR DHALIWAL: People keep asking me whether the store is okay.',
+      'AMYOT: Chief Gordon Paul says more than 60 of his members are in Williams Lake.',
+    );
+    const statements = extractStatements(inputFromText(text)).statements;
+    expect(statements.filter((s) => s.speaker === 'Jean-Luc Amyot')).toEqual([]);
+    expect(statementOf(text, 'more than 60 of his members')?.speaker).toBe('Gordon Paul');
+  });
+
+  it('letters after a name are not part of it: "Ahenakew J. wrote" is Justice Ahenakew; "One Liberal MP" stays a role', () => {
+    const text = body(
+      'In reasons released Friday, Justice Paul F. Ahenakew wrote that the plaintiffs had shown some basis in fact for the claim.',
+      '“Whether any particular customer was harmed are questions for another day,” Ahenakew J. wrote.',
+      'One Liberal MP, who asked not to be named, said several members of the caucus were uncomfortable.',
+    );
+    expect(statementOf(text, 'questions for another day')?.speaker).toBe('Paul F. Ahenakew');
+    expect(statementOf(text, 'several members of the caucus')?.speaker).not.toBe('Liberal');
+  });
+
+  it('a company named with its legal form is meant by the words before its line of business: "Boreal Crest" is Boreal Crest Forest Products Inc.', () => {
+    const text = body(
+      'Boreal Crest Forest Products Inc. locked out hourly employees at its mill on Sunday.',
+      'In an emailed statement, Boreal Crest said its final offer included wage increases of 2.5 per cent a year.',
+    );
+    expect(statementOf(text, 'its final offer included')?.speaker).toMatch(/^Boreal Crest Forest Products Inc\.?$/);
+  });
+
+  it('someone introduced by a given name and an apposition with a relative clause speaks: "Maya, a student … who asked that her surname not be used, said"', () => {
+    const text = body(
+      'Advanced Education Minister Deborah Lachance told the legislature that she would not rule out back-to-work legislation.',
+      'Maya, a second-year paramedic student in Barrie who asked that her surname not be used because she works part-time for the college, said she has been told her placement may be pushed into the summer.',
+      '“I’m paying rent in a city where I have no classes,” she said.',
+    );
+    expect(statementOf(text, 'her placement may be pushed')?.speaker).toBe('Maya');
+    expect(statementOf(text, 'paying rent')?.speaker).toBe('Maya');
+  });
+
+  it('"Kaur" after a given name marks a woman: "She said" after "Bains said" is Sgt. Bains, not the only other woman named', () => {
+    const text = body(
+      'Coroner Nadia Petrosyan opened the inquest on Monday.',
+      'Sgt. Amrit Kaur Bains, who supervised the cells that night, testified on Tuesday.',
+      '"We were told not to wake them unless there was a concern," Bains said. She said she had raised the staffing of the cell block with her superiors.',
+    );
+    expect(statementOf(text, 'raised the staffing')?.speaker).toBe('Amrit Kaur Bains');
+  });
+
+  it('an outlet that obtained a report did not issue it: "The report also found" is not DBC News', () => {
+    const text = body(
+      'A provincial inspection report on the home, obtained by DBC News through a freedom-of-information request, found that the facility was operating below its own minimum staffing levels.',
+      'The report also found that repositioning charts had been filled in at the end of shifts.',
+    );
+    expect(statementOf(text, 'repositioning charts')?.speaker).not.toBe('DBC News');
+  });
+});
