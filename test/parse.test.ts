@@ -152,6 +152,14 @@ describe('parseArticle on other shapes', () => {
     expect(date('The talks | held on May 3, 2021 in Paris | ended without a deal').inferred).toBe(true);
   });
 
+  it('a date line above the headline ("Politics | Wed Jul 27, 2016 | 11:41pm EDT") gives the date and the section, and is no headline', () => {
+    const parse = (first: string) => parseArticle({ file: 'n.txt', text: `${first}\n\nNominee clinches the nomination\n\nPHILADELPHIA - She became the nominee on Wednesday.` });
+    expect(parse('Politics | Wed Jul 27, 2016 | 11:41pm EDT')).toMatchObject({ title: 'Nominee clinches the nomination', section: 'Politics', date: { iso: '2016-07-27', inferred: false, basis: 'stated in the date line' } });
+    expect(parse('Wed Jul 27, 2016')).toMatchObject({ title: 'Nominee clinches the nomination', date: { iso: '2016-07-27', inferred: false } });
+    // A headline that mentions a date is still the headline.
+    expect(parse('Election day: Nov. 8, 2016 is here').title).toBe('Election day: Nov. 8, 2016 is here');
+  });
+
   it('counts offsets in code points when the text has astral characters (emoji)', () => {
     const text = 'Headline 🚀 here\n\nThe 🛰️ satellite said “hello”. Then it left.';
     const a = parseArticle({ file: 'e.txt', text });

@@ -132,6 +132,18 @@ export function parseArticle(input: ParseInput): ParsedArticle {
   }
 
   let section: string | null = front.values.section ?? null;
+  // "Politics | Wed Jul 27, 2016 | 11:41pm EDT" above the headline: a date line, with the section before it, is no headline.
+  let dateAbove = false;
+  if (blocks.length > 1 && !stated?.title) {
+    const above = dateLine(blocks[0]!.text);
+    if (above !== null) {
+      const label = blocks.shift()!.text;
+      dateAbove = statedDate === null;
+      statedDate ??= above;
+      const first = label.split(/\s[·•|]\s/)[0]!.trim();
+      if (first !== label && dateLine(first) === null && wordCount(first) <= 4 && !/\d/.test(first)) section ??= first;
+    }
+  }
   // A reader that states the title put it on the first line: there is no section label above it.
   if (blocks[0] && !stated?.title && looksLikeSectionLabel(blocks[0].text, blocks[1]?.text)) {
     const label = blocks.shift()!.text;
@@ -161,7 +173,7 @@ export function parseArticle(input: ParseInput): ParsedArticle {
 
   const sources = findSources(blocks.slice(1).map((b) => b.text));
   const frontCites = front.values.cites?.split(/\s*,\s*/).filter(Boolean) ?? [];
-  const statedBasis = stated?.published ? 'stated in the page or feed' : front.values.date ? 'stated in the front matter' : 'stated in the file';
+  const statedBasis = stated?.published ? 'stated in the page or feed' : front.values.date ? 'stated in the front matter' : dateAbove ? 'stated in the date line' : 'stated in the file';
   const date = publicationDate(input, statedDate, statedBasis, blocks.map((b) => b.text), () =>
     inferPublicationDate(sentences.filter((s) => paragraphs[s.paragraphIndex]?.kind === 'body').map((s) => s.text), dateInFileName(file) !== null ? Number(dateInFileName(file)!.slice(0, 4)) : (input.contextYear ?? null)),
   );
@@ -226,7 +238,7 @@ function headerBlocks(blocks: string[]): string[] {
 export function statedYear(text: string, file = ''): number | null {
   const m = /(?:^|\n)\s*(?:date:?\s+)(\d{4})-\d{2}-\d{2}/i.exec(text.slice(0, 2000));
   if (m) return Number(m[1]);
-  for (const block of text.slice(0, 2000).split(/\n\s*\n|\n/).slice(1, 6)) {
+  for (const block of text.slice(0, 2000).split(/\n\s*\n|\n/).slice(0, 6)) {
     const line = dateLine(block.trim());
     if (line !== null) return Number(line.slice(0, 4));
   }

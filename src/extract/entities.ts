@@ -625,6 +625,16 @@ export class EntityRegistry {
     return org === null || !org.startsWith(`${name} `) || isPersonalOrganisationName(org) ? null : this.named(this.organisation(org, surface, []), 'name', `${surface} → ${org}`);
   }
 
+  /** How many different people this paragraph names, in full, after `place` and before the phrase. */
+  private peopleSince(place: number): number {
+    const names = new Set<string>();
+    for (const m of this.lookups.mentionsBefore()) {
+      if (m.distance > 0 || m.order <= place) break;
+      if (!m.possessive && !m.asker && m.name.includes(' ')) names.add(m.name);
+    }
+    return names.size;
+  }
+
   /**
    * he/she, resolved only to an antecedent that agrees (a person, of the pronoun's gender where the text
    * tells it), in this order:
@@ -636,7 +646,13 @@ export class EntityRegistry {
    * than none.
    */
   private pronoun(phrase: SpeakerPhrase): Resolution | null {
-    if (phrase.type === 'organisation') return this.lastOrgLike ? { ...this.lastOrgLike, rule: 'it-organisation' } : null;
+    if (phrase.type === 'organisation') {
+      if (this.lastOrgLike === null) return null;
+      // "House Speaker Carlton Beasley and Senate leader Warren Gaskins issued a joint statement … They said": people
+      // named in this paragraph since the organisation last spoke are whom "they" means, not the organisation.
+      if (phrase.text.toLowerCase() === 'they' && this.peopleSince(this.lastOrgLike.entity?.spokePlace ?? 0) >= 2) return { entity: null, text: null, type: null, rule: 'none', via: `${phrase.text}: people named since ${this.lastOrgLike.entity?.name} spoke` };
+      return { ...this.lastOrgLike, rule: 'it-organisation' };
+    }
     const gender = phrase.gender;
     const genders = new Map<string, 'm' | 'f' | null>();
     const genderOf = (m: PersonMention): 'm' | 'f' | null => {

@@ -148,7 +148,10 @@ class ArticleExtractor {
     const phrase = hit.phrase === null ? null : withIntroGender(p.text, hit);
     // Who asks a question is not who answers it: the asker is no antecedent for the next "he said".
     const asks = hit.cueInfo?.lemma === 'ask';
-    const { resolution, deferred } = phrase ? this.resolvePhrase(phrase, surface, headline, !asks) : { resolution: null, deferred: null };
+    const subject = phrase !== null && !headline ? this.organisationOpening(p, hit, phrase) : null;
+    const { resolution, deferred } = subject !== null
+      ? this.resolvedAs(this.resolvePhrase(subject, p.text.slice(subject.nameStart, subject.nameEnd), headline), 'it-subject')
+      : phrase ? this.resolvePhrase(phrase, surface, headline, !asks) : { resolution: null, deferred: null };
     const cueStance = stanceOfCue(hit);
     // "… said in a statement": remember who issued it, for a later "the statement said".
     if (hit.cue && resolution) {
@@ -201,6 +204,28 @@ class ArticleExtractor {
       date: null,
     };
     this.addDraft(draft);
+  }
+
+  /**
+   * "The English Montreal School Board will not apply the law, it said Friday": an organisation named at the start of
+   * the words reported before "it said" is what says them, as a phrase to resolve; else null.
+   */
+  private organisationOpening(p: PreparedParagraph, hit: Hit, phrase: SpeakerPhrase): SpeakerPhrase | null {
+    if (phrase.kind !== 'pronoun' || phrase.text.toLowerCase() !== 'it' || hit.content === null || hit.content.end > phrase.start) return null;
+    const opening = organisationCandidates(p.text.slice(hit.content.start, Math.min(hit.content.end, hit.content.start + 160)), '')[0];
+    if (opening === undefined || p.text.slice(hit.content.start, hit.content.start + opening.index).trim().replace(/^the$/i, '') !== '') return null;
+    const from = p.tokens.findIndex((t) => t.start >= hit.content!.start + opening.index);
+    if (from === -1) return null;
+    // The whole name, with what joins its words: "Central Bank of the Republic of Turkey".
+    let to = from;
+    const joins = (k: number) => /^(?:of|for|and|&|the|de|du|des|la|le)$/.test(p.tokens[k]!.low) && (p.tokens[k + 1]?.cap === true || (p.tokens[k + 1]?.low === 'the' && p.tokens[k + 2]?.cap === true));
+    while (to < p.tokens.length && p.tokens[to]!.end <= hit.content.end && (p.tokens[to]!.cap || (p.tokens[to]!.text === '.' && to > from) || (to > from && joins(to)))) to++;
+    const named = parseSpeakerPhrase(p.text, p.tokens, from, to);
+    return named !== null && named.kind === 'name' && named.type === 'organisation' ? named : null;
+  }
+
+  private resolvedAs(found: { resolution: Resolution | null; deferred: SpeakerPhrase | null }, rule: SpeakerRule): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
+    return found.resolution?.entity ? { ...found, resolution: { ...found.resolution, rule } } : found;
   }
 
   private resolvePhrase(phrase: SpeakerPhrase, surface: string, headline: boolean, speaks = true): { resolution: Resolution | null; deferred: SpeakerPhrase | null } {
@@ -1190,7 +1215,10 @@ class ArticleExtractor {
           // "A … report, obtained by DBC News through …": the outlet that obtained a document did not issue it.
           const candidates = organisationCandidates(body, head).filter((o) => !obtainedBy(body, o.index));
           if (candidates.length === 0) continue;
-          candidates.sort((a, b) => Number(b.related) - Number(a.related) || b.index - a.index);
+          // "… reversed the ruling, unless the state wins a stay from the U.S. Supreme Court": an organisation after a
+          // preposition of direction is a side in the story, not what "the court" that acts next refers to.
+          const oblique = (o: { index: number }) => Number(AFTER_DIRECTION.test(body.slice(Math.max(0, o.index - 12), o.index)));
+          candidates.sort((a, b) => Number(b.related) - Number(a.related) || oblique(a) - oblique(b) || b.index - a.index);
           const best = { name: candidates[0]!.name, related: candidates[0]!.related, place: this.paras.indexOf(para) * 1e6 + candidates[0]!.index };
           if (best.related) return best;
           nearest ??= best;
@@ -1955,8 +1983,11 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     // A list of portfolios ("Ministry of Housing, Communities and Local Government") is one name.
     const listed = run.some((w) => w.text === ',');
     const parts = !listed && joint > 1 && hasOrgWord(run.slice(0, joint)) && (hasOrgWord(run.slice(joint + 1)) || endsAtOrgWord) ? [run.slice(0, joint), run.slice(joint + 1)] : [run];
+    // "the 4th U.S. Circuit Court of Appeals", "the 101st Airborne Division": an ordinal opening the name is part of it.
+    const ordinal = i > 0 && tokens[i - 1]!.kind === 'num' && /^\d+(?:st|nd|rd|th)$/i.test(tokens[i - 1]!.text) ? tokens[i - 1]! : null;
     for (const words of parts) {
-      const name = text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
+      const from = ordinal !== null && words[0] === tokens[i] ? ordinal.start : (words[0]?.start ?? 0);
+      const name = text.slice(from, words.at(-1)?.end ?? 0).replace(/ \.$/, '');
       // With a noun to fit, a name that fits it is an organisation even without a word like "Inc." ("Cascade Skyways" for "the airline").
       const fitsHead = head !== '' && words.length >= 2 && isRelatedOrg(name, [], head) && !isKnownGivenName(words[0]!.text);
       // One word is a name only as an acronym or a known institution ("Kremlin"): "Campaign officials said" names none.
@@ -1975,6 +2006,9 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
 /** Lower-case particles inside an organisation's name in French, Spanish, Italian, Portuguese, Dutch and German. */
 const NAME_PARTICLE_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e']);
 
+
+/** The end of "from the", "to", "against the", "before the": what an oblique organisation's name follows. */
+const AFTER_DIRECTION = /\b(?:from|to|against|before|toward|towards|into)\s+(?:the\s+)?$/i;
 
 /** Whether the name at `index` follows "obtained by", "seen by" and the like. */
 function obtainedBy(text: string, index: number): boolean {

@@ -697,6 +697,19 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
       // "Russell Odom, 67, a retired machinist in Saginaw, Mich., said": ages and places between are passed over.
       // "Voltrek, based in Portland, Oregon, said": a participle's aside and its place; the one-word name before them speaks.
       const participleAside = !tokens[before.from]!.cap && /ed$/.test(tokens[before.from]!.low);
+      // "Gail Pettibone, 58, a retired postal worker from Florissant, Missouri, who watched …, said": the part before the
+      // relative clause is the state of a town in the apposition; the subject is the name that opens it.
+      const town = parts.at(-4);
+      if (aAside && town !== undefined && isStateOfTown(tokens, town, before)) {
+        for (let k = parts.length - 5; k >= 0 && k >= parts.length - 8; k--) {
+          const part = parts[k]!;
+          if (isBareName(tokens, part)) {
+            phraseFrom = part.from;
+            break;
+          }
+          if (!isAgeOrPlace(tokens, part) && !/^(?:a|an|the)$/.test(tokens[part.from]!.low)) break;
+        }
+      }
       for (let k = parts.length - 4; k >= 0 && k >= parts.length - 6 && !tokens[before.from]!.cap; k--) {
         const part = parts[k]!;
         if (isBareName(tokens, part) || (participleAside && k === 0 && part.to - part.from === 1 && tokens[part.from]!.cap)) {
@@ -782,6 +795,13 @@ function isAgeOrPlace(tokens: Token[], part: { from: number; to: number }): bool
   const first = tokens[part.from];
   if (first === undefined || part.to - part.from > 3) return false;
   return (first.kind === 'num' && part.to - part.from <= 2) || (first.cap && tokens.slice(part.from, part.to).every((t) => t.cap || t.text === '.'));
+}
+
+/** "… from Florissant", "Missouri": a place after a place preposition ending one part, and the next part a place name alone. */
+function isStateOfTown(tokens: Token[], town: { from: number; to: number }, state: { from: number; to: number }): boolean {
+  const last = tokens[town.to - 1];
+  const preposition = tokens[town.to - 2];
+  return last !== undefined && last.cap && preposition !== undefined && /^(?:from|in|of|near|outside)$/.test(preposition.low) && town.to - 2 >= town.from && isAgeOrPlace(tokens, state) && tokens[state.from]!.kind !== 'num';
 }
 
 /** "R-Joplin", "D-North Las Vegas", "R-Ohio": a US party letter and a place, written after a legislator's name. */

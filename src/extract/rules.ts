@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-10.1';
+export const EXTRACTION_VERSION = '2026-12-10.2';
 
 export interface RuleInfo {
   /** The shape of text it matches. */
@@ -66,6 +66,7 @@ export const SPEAKER_RULES = rules({
   'pronoun-principal': { pattern: 'he/she, with the article\'s only agreeing person', reason: 'only one person of that gender is in the article' },
   'pronoun-unclear': { pattern: 'he/she with several agreeing candidates', reason: 'left unclear: a wrong speaker is worse than none' },
   'it-organisation': { pattern: 'it/they said after an organisation', reason: 'the organisation last heard from' },
+  'it-subject': { pattern: '"The board will not apply the law, it said"', reason: 'the organisation that opens the words reported before "it said" is what says them' },
   'role-match': { pattern: 'the NATO Secretary General', reason: 'a role noun matches the role the article gave a named person' },
   'role-title': { pattern: 'Mayor Jane Doe voted … ¶ the mayor said', reason: 'a role noun refers to the person the article named with that title, nearest first' },
   'role-last-speaker': { pattern: 'the European diplomat (definite, bare)', reason: 'a definite description refers back to the last agreeing speaker' },

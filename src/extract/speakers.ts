@@ -724,7 +724,9 @@ function readPart(text: string, tokens: Token[], part: Part): PartReading | null
         let g = f;
         // "the Phoenix-based firm Copper State Insights": "X-based" describes too.
         const describes = (t: Token) => t.kind === 'word' && (!t.cap || isPlaceModifier(t.text)) && !PREPOSITIONS.has(t.low);
-        while (g < to && g < f + 3 && describes(tokens[g]!)) g++;
+        // "by Montreal firm Sondages Boréal": a place before the noun for what the issuer is describes it too.
+        const placeBeforeKind = (k: number) => tokens[k]!.cap && tokens[k + 1] !== undefined && !tokens[k + 1]!.cap && ORG_ROLE_NOUNS.has(tokens[k + 1]!.low) && tokens[k + 2]?.cap === true;
+        while (g < to && g < f + 3 && (describes(tokens[g]!) || placeBeforeKind(g))) g++;
         const run = g < to ? capitalisedRun(tokens, g, to) : null;
         if (run !== null && run.from === g) {
           // "a statement from Smith's office": the office issued it, named as "Smith's office" is when it speaks.

@@ -1853,3 +1853,43 @@ describe('Canadian copy (dev-zj, dev-zk)', () => {
     expect(statementOf(text, 'repositioning charts')?.speaker).not.toBe('DBC News');
   });
 });
+
+describe('US political copy and Canadian metro copy (dev-zl, dev-zm)', () => {
+  it('"Name, a delegate from Town, State, who …, said": the state of a town in the apposition is no speaker', () => {
+    const text = body(
+      'Hassan al-Amiri, a delegate from Dearborn, Michigan, who backed Whitcomb in the primary, said he would vote for Marquette in November.',
+      'Gail Pettibone, 58, a retired postal worker from Florissant, Missouri, who watched the debate with a focus group, said she was still undecided.',
+    );
+    expect(statementOf(text, 'vote for Marquette')?.speaker).toBe('Hassan al-Amiri');
+    expect(statementOf(text, 'still undecided')?.speaker).toBe('Gail Pettibone');
+  });
+
+  it('"They said" after two people named in the paragraph is not the organisation last heard from', () => {
+    const text = body(
+      'A panel of the 4th U.S. Circuit Court of Appeals struck down the law on Friday.',
+      'The court said the law targeted black voters with almost surgical precision.',
+      'The two Republican leaders, House Speaker Carlton R. Beasley III and Senate leader Warren T. Gaskins, issued a joint statement accusing the court of activism. They said the law was modeled on measures upheld in other states.',
+    );
+    expect(statementOf(text, 'surgical precision')?.speaker).toBe('4th U.S. Circuit Court of Appeals');
+    expect(statementOf(text, 'modeled on measures')?.speaker).not.toBe('4th U.S. Circuit Court of Appeals');
+  });
+
+  it('"the court" is the court that acted, with its ordinal, not one a party may turn to next', () => {
+    const text = body(
+      'The three-judge panel of the 4th U.S. Circuit Court of Appeals reversed a lower-court decision, unless the state wins a stay from the U.S. Supreme Court.',
+      'The court found that lawmakers had acted with discriminatory intent.',
+    );
+    expect(statementOf(text, 'acted with discriminatory intent')?.speaker).toBe('4th U.S. Circuit Court of Appeals');
+  });
+
+  it('"X will not apply the law, it said": the organisation opening the words reported says them', () => {
+    const text = body(
+      'A poll by Montreal firm Sondages Boréal found that 63 per cent of Quebecers supported the ban.',
+      'The English Montreal School Board will not apply the law, it said Friday, and will consider a court challenge.',
+      'The Central Bank of the Republic of Turkey kept its repo rate at 7.50 percent, it said in a statement.',
+    );
+    expect(statementOf(text, '63 per cent')?.speaker).toBe('Sondages Boréal');
+    expect(statementOf(text, 'will not apply the law')?.speaker).toBe('English Montreal School Board');
+    expect(statementOf(text, 'kept its repo rate')?.speaker).toBe('Central Bank of the Republic of Turkey');
+  });
+});
