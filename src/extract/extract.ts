@@ -1594,7 +1594,9 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
     const titleWord = tokens[k - 1]?.text === '.' ? tokens[k - 2] : tokens[k - 1];
     // "Harwell was asked whether …": the one asked answers; only an active "asked" makes an asker.
     const passive = tokens.slice(j, v).some((t) => PASSIVE_AUXILIARIES.has(t.low));
-    const asker = (ASKING.test(tokens[v]?.low ?? '') && !passive) || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
+    // "Crown prosecutor Sanjeev Malhotra had asked for eight years": a request ("asked for", "asked to", "asked that") puts no question.
+    const request = /^(?:for|to|that)$/.test(tokens[v + 1]?.low ?? '');
+    const asker = (ASKING.test(tokens[v]?.low ?? '') && !passive && !request) || (titleWord !== undefined && ASKER_TITLES.test(titleWord.low));
     // "On Monday, Smith said": a comma-led run followed by a verb-like lower-case word is a clause subject.
     const clauseSubject = before?.text === ',' && after !== undefined && !after.cap && after.kind === 'word' && !NOT_AFTER_SUBJECT.has(after.low);
     const gender = titleWord ? (TITLE_GENDER[titleWord.low.replace('.', '')] ?? null) : null;
@@ -1978,7 +1980,9 @@ export function organisationCandidates(text: string, head: string, acronyms: Rea
     // "the Canadian Rail Workers Union and Dominion Rail": two organisations, each its own candidate.
     const joint = run.findIndex((w) => w.low === 'and');
     // An organisation's name ends at its organisation word ("Union"): what follows "and" is another one ("Dominion Rail").
-    const endsAtOrgWord = joint > 0 && ORG_NAME_WORDS.has(run[joint - 1]!.low) && run.length - joint > 1;
+    // Not inside a ministry's portfolios: "Ministry of Health and Long-Term Care" is one ministry ("Health" is an organisation word too).
+    const portfolios = /^(?:ministry|department|minister|secretary)$/.test(run[0]?.low ?? '') && /^(?:of|for)$/.test(run[1]?.low ?? '');
+    const endsAtOrgWord = joint > 0 && ORG_NAME_WORDS.has(run[joint - 1]!.low) && run.length - joint > 1 && !portfolios;
     // One word before "and" joins the name: "Securities and Exchange Commission", "Food and Drug Administration".
     // A list of portfolios ("Ministry of Housing, Communities and Local Government") is one name.
     const listed = run.some((w) => w.text === ',');

@@ -87,7 +87,12 @@ export function genderOfGivenName(name: string): 'm' | 'f' | null {
   const low = name.toLowerCase().replace(/[.’']/g, '');
   const f = FEMALE_NAMES.has(low);
   const m = MALE_NAMES.has(low);
-  if (f === m) return null;
+  if (f === m) {
+    // "Louis-Philippe", "Marie-Claude": a compound given name the lists do not hold has its first name's gender.
+    // A first name worn by both sexes across languages ("Jean-Marie" is a man in French) leaves it open.
+    const compound = !f ? compoundGivenName(name) : null;
+    return compound !== null && !SHARED_NAMES.has(compound[0]!.toLowerCase()) ? genderOfGivenName(compound[0]!) : null;
+  }
   return f ? 'f' : 'm';
 }
 
@@ -160,7 +165,15 @@ function givenNamesGender(given: string[]): 'm' | 'f' | null {
 }
 
 /** A word this file's lists know as a given name (not the census list, which also holds "Paris" and "Lake"). */
+/** "Louis-Philippe", "Anne-Marie": two given names the lists hold, joined by a hyphen (not "Taylor-Johnson"); else null. */
+function compoundGivenName(word: string): string[] | null {
+  if (!word.includes('-')) return null;
+  const parts = word.split('-');
+  return parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part) && isListedGivenName(part)) ? parts : null;
+}
+
 export function isListedGivenName(word: string): boolean {
+  if (compoundGivenName(word) !== null) return true;
   const low = foldAccents(word.toLowerCase().replace(/[.’']/g, ''));
   return FEMALE_NAMES.has(low) || MALE_NAMES.has(low) || SHARED_NAMES.has(low);
 }

@@ -664,7 +664,9 @@ function subjectBefore(p: PreparedParagraph, u: Unit, c: number): Subject | { em
     };
     // The nearest part, or a name before the appositions that describe it: "Jane Doe, a lawyer for the family,
     // who said …", "said Tanya Whitfield, 52, a dental hygienist in Erie, Pa., who said …".
-    let phrase = named(near);
+    // "a student at the University of Nevada, Reno, who said …": the state or city after a place is nobody.
+    const placeAfterPlace = before.length >= 2 && isStateOfTown(tokens, before.at(-2)!, near);
+    let phrase = placeAfterPlace ? null : named(near);
     if (phrase !== null) phrase = withDescribedFamilyName(p, phrase, before.at(-2), near);
     for (let k = before.length - 2; phrase === null && k >= 0 && k >= before.length - 5; k--) {
       const part = before[k]!;
@@ -1193,6 +1195,9 @@ function asideBeforeThat(p: PreparedParagraph, u: Unit, r: number): number {
   return -1;
 }
 
+/** Reporting verbs whose object is always the hearer: never "…," told Jane Doe. */
+const NEVER_INVERTED: ReadonlySet<string> = new Set(['tell', 'inform', 'assure', 'remind', 'notify']);
+
 /** After "…, said": a speaker phrase running to the end of the clause (not "that …" or an object). */
 function looksInverted(p: PreparedParagraph, u: Unit, c: number): boolean {
   const { tokens } = p;
@@ -1203,6 +1208,8 @@ function looksInverted(p: PreparedParagraph, u: Unit, c: number): boolean {
   const stop = tokens[to];
   if (stop && !FINAL_PUNCT.has(stop.text) && !isExcluded(p, stop.start)) return false;
   if (CUES.get(tokens[c]!.low)?.needsClause) return false;
+  // '"…," the lawyer, Darnell Pryce, told Judge Marcia Lindgren': whom one tells is the hearer; news never writes "told Smith" for "Smith told".
+  if (NEVER_INVERTED.has(CUES.get(tokens[c]!.low)?.lemma ?? '')) return false;
   // It starts like a name or a description: "said Jane Doe", "said the representative", "said owner Anthony Rossi".
   const next = tokens[c + 1]!;
   const opens = next.cap || /^(?:the|a|an|his|her|its|their|one|he|she)$/.test(next.low) || PERSON_TITLE_WORDS.has(next.low);

@@ -113,6 +113,13 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
     while (j >= from && k - j < 7 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.' || /^(?:former|late|then|ex)$/.test(tokens[j]!.low))) j--;
     if (j >= from + 1 && /^(?:for|to|of)$/.test(tokens[j]!.low) && AGENT_NOUNS.has(tokens[j - 1]!.low)) k = j;
   }
+  // "for league commissioner Aisha Bello-Grant", "for the province's health minister …": a role in lower case, and
+  // a word or two saying whose, before the name.
+  if (titles === 0 && k >= from && !tokens[k]!.cap && (isTitleWord(tokens[k]!.low) || PERSON_ROLE_NOUNS.has(tokens[k]!.low))) {
+    let j = k - 1;
+    while (j >= from && k - j <= 3 && tokens[j]!.kind === 'word' && !tokens[j]!.cap && !/^(?:for|to|of)$/.test(tokens[j]!.low)) j--;
+    if (j >= from + 1 && /^(?:for|to|of)$/.test(tokens[j]!.low) && AGENT_NOUNS.has(tokens[j - 1]!.low)) return j - 1;
+  }
   if (k < from + 1 || !/^(?:for|to|of)$/.test(tokens[k]!.low) || !AGENT_NOUNS.has(tokens[k - 1]!.low)) return -1;
   // A person's name for sure: a title before it or a given name opening it ("a spokesman for Ashford Rovers" is a club's).
   const titled = k < nameFrom - 1;
@@ -1070,7 +1077,8 @@ function findPersonName(tokens: Token[], from: number, to: number): { name: stri
   // A name opening the part, then where they are from: "Maria Delgado of the Street Justice Project".
   {
     let k = from;
-    while (k < to && isPersonNameToken(tokens[k]!, tokens[k + 1])) k++;
+    // "Dale R. Fortier of Manchester": a middle initial's dot inside the name.
+    while (k < to && (isPersonNameToken(tokens[k]!, tokens[k + 1]) || (tokens[k]!.text === '.' && k > from && /^\p{Lu}$/u.test(tokens[k - 1]!.text)))) k++;
     if (k - from >= 2 && k < to && /^(?:of|from|at|with)$/.test(tokens[k]!.low)) return { name: nameText(tokens, from, k), from, to, nameEnd: k };
   }
   // A run of name words ending the part: "Andrii Kovalenko", "… of Ukraine Kyrylo Budanov", "81-year-old Joan Maher".

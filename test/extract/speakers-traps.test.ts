@@ -1893,3 +1893,43 @@ describe('US political copy and Canadian metro copy (dev-zl, dev-zm)', () => {
     expect(statementOf(text, 'kept its repo rate')?.speaker).toBe('Central Bank of the Republic of Turkey');
   });
 });
+
+describe('Canadian and US political copy (dev-zn, dev-zo)', () => {
+  it('a request is no question: "had asked for eight years. He told the court" is the one who asked', () => {
+    const text = body(
+      'Leonard Kessler Jr. said he was sorry.',
+      'Crown prosecutor Sanjeev Malhotra had asked for eight years. He told the court that the fraud was "sophisticated, sustained and deliberate."',
+    );
+    expect(statementOf(text, 'sophisticated, sustained')?.speaker).toBe('Sanjeev Malhotra');
+  });
+
+  it('a compound given name ("Louis-Philippe") makes a title-like surname ("Cardinal") part of the name', () => {
+    const text = body('Premier Louis-Philippe Cardinal, who is trailing in third place, said that a ban would make Quebec “a smaller place.”');
+    expect(statementOf(text, 'a ban would make Quebec')?.speaker).toBe('Louis-Philippe Cardinal');
+  });
+
+  it('a ministry of two portfolios is one name: "the Ministry of Health and Long-Term Care … the ministry said"', () => {
+    const text = body('The Ministry of Health and Long-Term Care has ordered the home to submit a staffing plan. In a statement, the ministry said it "takes the safety of residents extremely seriously."');
+    expect(statementOf(text, 'takes the safety')?.speaker).toBe('Ministry of Health and Long-Term Care');
+  });
+
+  it('"a spokesperson for league commissioner Aisha Bello-Grant" is not the commissioner', () => {
+    const text = body('A spokesperson for league commissioner Aisha Bello-Grant said in a statement that the league was “fully committed” to Halifax.');
+    expect(statementOf(text, 'fully committed')?.speaker).not.toBe('Aisha Bello-Grant');
+  });
+
+  it('"a student at the University of Nevada, Reno, who said …" is the student, not Reno; "Dale R. Fortier of Manchester" is a person', () => {
+    const text = body(
+      'Itzel Barragán, a 20-year-old student at the University of Nevada, Reno, who said she was brought to the United States at age 4, waited an hour for the microphone.',
+      'Its treasurer, Dale R. Fortier of Manchester, said he could not confirm whether the group had received the money.',
+    );
+    expect(statementOf(text, 'brought to the United States')?.speaker).not.toBe('Reno');
+    expect(statementOf(text, 'could not confirm whether')?.speaker).toBe('Dale R. Fortier');
+  });
+
+  it('"…," the lawyer, Darnell Pryce, told Judge Marcia Lindgren: the judge is the hearer, not the speaker', () => {
+    const text = body('"The state has extended deadlines for all kinds of things," the coalition\'s lawyer, Darnell Pryce, told U.S. District Judge Marcia W. Lindgren. "It can extend this one."');
+    expect(statementOf(text, 'extended deadlines')?.speaker).toBe('Darnell Pryce');
+    expect(statementOf(text, 'It can extend this one')?.speaker).toBe('Darnell Pryce');
+  });
+});
