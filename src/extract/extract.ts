@@ -1517,7 +1517,8 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
   while (i < tokens.length) {
     if (!tokens[i]!.cap && !isArabicArticleName(tokens[i]!.text)) {
       const kin = KIN_GENDER.get(tokens[i]!.low);
-      if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && tokens[i + 3]?.text === ',') {
+      // "her son, Marco." ends a sentence as "her son, Marco, said" sets the name off.
+      if (kin && tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap && isPersonNameToken(tokens[i + 2]!, tokens[i + 3]) && (tokens[i + 3]?.text === ',' || (tokens[i + 3]?.text === '.' && isKnownGivenName(tokens[i + 2]!.text)))) {
         // "Mr Pettigrew’s wife, Deborah,": the possessor's surname is hers.
         const owner = possessorSurname(tokens, i);
         const name = owner !== null && isKnownGivenName(tokens[i + 2]!.text) ? `${tokens[i + 2]!.text} ${owner}` : tokens[i + 2]!.text;

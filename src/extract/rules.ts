@@ -11,7 +11,7 @@
  * The version of the extraction (rules, word lists, resolution). Bump it whenever a change alters what
  * is extracted: the next ingest re-reads every article an older version read.
  */
-export const EXTRACTION_VERSION = '2026-12-10.3';
+export const EXTRACTION_VERSION = '2026-12-10.4';
 
 export interface RuleInfo {
   /** The shape of text it matches. */

@@ -110,7 +110,8 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
   if (titles > 0 && !/^(?:for|to|of)$/.test(tokens[k]?.low ?? '')) {
     let j = k;
     // "of former St. Anselm Parish Council Chairman Raymond Castellano Sr.": "former" and a longer place or body too.
-    while (j >= from && k - j < 7 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.' || /^(?:former|late|then|ex)$/.test(tokens[j]!.low))) j--;
+    // "for federal Natural Resources Minister …": which government's, in lower case, too.
+    while (j >= from && k - j < 7 && (tokens[j]!.cap || tokens[j]!.low === "'s" || tokens[j]!.text === '.' || /^(?:former|late|then|ex|federal|provincial|state|acting|interim|deputy)$/.test(tokens[j]!.low))) j--;
     if (j >= from + 1 && /^(?:for|to|of)$/.test(tokens[j]!.low) && AGENT_NOUNS.has(tokens[j - 1]!.low)) k = j;
   }
   // "for league commissioner Aisha Bello-Grant", "for the province's health minister …": a role in lower case, and

@@ -1933,3 +1933,15 @@ describe('Canadian and US political copy (dev-zn, dev-zo)', () => {
     expect(statementOf(text, 'It can extend this one')?.speaker).toBe('Darnell Pryce');
   });
 });
+
+describe('Canadian and US political copy (dev-zp, dev-zq)', () => {
+  it('"a spokesman for federal Natural Resources Minister Alain Beauregard-Finch" is not the minister', () => {
+    const text = body('A spokesman for federal Natural Resources Minister Alain Beauregard-Finch said the government was reviewing the ruling.');
+    expect(statementOf(text, 'reviewing the ruling')?.speaker).not.toBe('Alain Beauregard-Finch');
+  });
+
+  it('"according to her son, Marco." gives the son the family surname, as "her son, Marco, said" does', () => {
+    const text = body('Rosa Oliveira, 68, waited eight hours at Assiniboine General on Monday night with chest pain before she was seen, according to her son, Marco.');
+    expect(statementOf(text, 'waited eight hours')?.speaker).toBe('Marco Oliveira');
+  });
+});
