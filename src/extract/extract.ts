@@ -20,7 +20,7 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, NEW_PERSON_NOUNS, ORG_NAME_WORDS, POSTNOMINAL_LETTERS, SEEN_BY, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, LEGAL_FORMS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, POSTNOMINAL_LETTERS, SEEN_BY, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
@@ -1725,8 +1725,6 @@ function isSurnameAfterInitial(tokens: Token[], w: number, nameEnd: number): boo
   return w === nameEnd - 1 && (followsInitial(tokens, w) || ((isTitleWord(tokens[w]!.low) || isPlaceWord(tokens[w]!.low) || GROUP_NOUNS.has(tokens[w]!.low)) && followsGivenName(tokens, w)));
 }
 
-/** Post-nominal letters written after a name in British, Irish and Commonwealth copy. */
-
 /** Tokens of a nickname in quote marks at `j` inside a name ('Jose Miguel “Migz” Ocampo'): marks and one or two words, or 0. */
 function nicknameLength(tokens: Token[], j: number): number {
   const open = tokens[j];
@@ -2020,9 +2018,6 @@ function obtainedBy(text: string, index: number): boolean {
   const before = /(\p{L}+)\s+by\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(0, index - 30), index));
   return before !== null && SEEN_BY.has(before[1]!.toLowerCase());
 }
-
-/** The legal form that ends a company's name: "Inc.", "Ltd", "GmbH". */
-const LEGAL_FORMS: ReadonlySet<string> = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'plc', 'corp', 'co', 'sa', 'ag', 'nv', 'gmbh', 'bv', 'asa', 'oyj', 'ab', 'sab', 'kk', 'bhd', 'pte', 'pty', 'srl', 'sarl', 'sas', 'spa', 'ulc']);
 
 /** Short forms news writing uses for an organisation whatever the article: "the Fed". */
 const ORGANISATION_SHORT_FORMS: ReadonlyMap<string, RegExp> = new Map([['fed', /\bFederal Reserve\b/]]);

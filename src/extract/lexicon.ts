@@ -285,6 +285,9 @@ export const NON_AGENT_NOUNS = set(`
 /** "a memo obtained by the Post": who saw, obtained or quoted a document did not issue it. */
 export const SEEN_BY = set('reviewed obtained seen viewed leaked cited quoted');
 
+/** The legal form that ends a company's name ("Inc.", "Ltd", "GmbH"): what comes before it is the name it goes by. */
+export const LEGAL_FORMS = set('inc incorporated ltd limited llc llp plc corp co sa ag nv gmbh bv asa oyj ab sab kk bhd pte pty srl sarl sas spa ulc');
+
 /** Capitalised words that end (or are) an organisation's name. */
 export const ORG_NAME_WORDS = set(`
   sa ag nv spa gmbh bv asa oyj sab kk bhd pte pty srl sarl sas

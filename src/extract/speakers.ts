@@ -129,7 +129,6 @@ function speaksForNamed(tokens: Token[], from: number, nameFrom: number): number
 
 const SPEAKING_FOR_GROUPS = new Set(['representatives', 'officials', 'spokespeople', 'spokespersons', 'spokesmen', 'spokeswomen']);
 
-/** Verbs by which a document reached someone other than its issuer: "a memo obtained by The Post". */
 export const SENIORITY: ReadonlyMap<string, 'elder' | 'younger'> = new Map([['elder', 'elder'], ['older', 'elder'], ['younger', 'younger']]);
 const REFLEXIVES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([['himself', 'm'], ['herself', 'f'], ['themselves', null], ['itself', null]]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
