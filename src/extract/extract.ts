@@ -20,12 +20,12 @@ import { genderOfFullName, genderOfGivenName, isKnownGivenName } from './firstNa
 import type { AttributionRule, SpeakerRule } from './rules.js';
 import { parseFigures } from './figures.js';
 import { articleAttributionsAllowed, articleParagraphsAllowed, findFrames, quoteContent, type Hit } from './frames.js';
-import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, LEGAL_FORMS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, POSTNOMINAL_LETTERS, SEEN_BY, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
+import { CUES, FINITE_VERBS, SUBORDINATORS, FOCUS_ADVERBS, GROUP_NOUNS, INTRO_WORDS, isArabicArticleName, isGenerational, KNOWN_ORGS, NAME_PARTICLES, LEGAL_FORMS, NEW_PERSON_NOUNS, ORG_NAME_WORDS, SEEN_BY, ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS, PERSON_TITLE_WORDS, PORTFOLIO_NOUNS, PORTFOLIO_WORDS } from './lexicon.js';
 import { prepareParagraph, type PreparedParagraph, type Range } from './paragraph.js';
 import type { QuoteRegion } from './quotes.js';
 import { NATIONALITY_WORDS, PLACE_WORDS } from './places.js';
 import { splitSentences } from './sentences.js';
-import { followsGivenName, followsInitial, genderOfWord, introductoryPhraseEnd, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isTitleWord, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
+import { followsGivenName, followsInitial, genderOfWord, introductoryPhraseEnd, isLeadingDescriptor, isPersonNameToken, isOwnedOffice, isPlaceModifier, isPlaceWord, isPortfolioList, isPostnominal, isTitleWord, NAME_CONNECTORS, NO_ACRONYMS, parseSpeakerPhrase, PERSONAL_ORGANISATIONS, POSSESSIVE_PRONOUNS, SENIORITY, type SpeakerPhrase } from './speakers.js';
 import { isPersonNoun as isAnyPersonNoun, isSingularPersonNoun } from './personNouns.js';
 import { detectStance } from './stance.js';
 import { tokenize, type Token } from './tokens.js';
@@ -218,7 +218,7 @@ class ArticleExtractor {
     if (from === -1) return null;
     // The whole name, with what joins its words: "Central Bank of the Republic of Turkey".
     let to = from;
-    const joins = (k: number) => /^(?:of|for|and|&|the|de|du|des|la|le)$/.test(p.tokens[k]!.low) && (p.tokens[k + 1]?.cap === true || (p.tokens[k + 1]?.low === 'the' && p.tokens[k + 2]?.cap === true));
+    const joins = (k: number) => NAME_CONNECTORS.has(p.tokens[k]!.low) && (p.tokens[k + 1]?.cap === true || (p.tokens[k + 1]?.low === 'the' && p.tokens[k + 2]?.cap === true));
     while (to < p.tokens.length && p.tokens[to]!.end <= hit.content.end && (p.tokens[to]!.cap || (p.tokens[to]!.text === '.' && to > from) || (to > from && joins(to)))) to++;
     const named = parseSpeakerPhrase(p.text, p.tokens, from, to);
     return named !== null && named.kind === 'name' && named.type === 'organisation' ? named : null;
@@ -1543,7 +1543,7 @@ export function personCandidatesIn(tokens: Token[]): PersonCandidate[] {
       }
     }
     // "Jonathan Ashby-Clarke QC", "Brendan Smith TD": letters after a name are not part of it.
-    while (j > i + 1 && POSTNOMINAL_LETTERS.has(tokens[j - 1]!.low) && tokens[j - 1]!.text === tokens[j - 1]!.text.toUpperCase()) j--;
+    while (j > i + 1 && isPostnominal(tokens[j - 1]!)) j--;
     const before = tokens[i - 1];
     // The name words ending the run, titles and the like before them dropped: "City Attorney Robert Kline" → "Robert Kline".
     // A generational suffix ends the name and is kept: "Theodore R. Banks III", "Donald Trump Jr.".

@@ -135,7 +135,7 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her',
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some']);
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'in', 'on', 'from', 'with', 'by', 'under', 'within', 'over']);
 /** Connectors inside organisation names: "Center for Countering Disinformation", "Ministry of Defense of Ukraine". */
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'de', 'on', '&']);
 /** Titles strong enough to make one following capitalised word a name: "Governor Marsh", "Sgt. Gomez". */
 
 const STRONG_TITLES = new Set([
@@ -1159,8 +1159,6 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
   // An initial before more of the name: "P. R. Subramanian" (the second initial is not a surname after the first).
   // ... or before a particle: "Cornelius J. de Vries III".
   if (/^\p{Lu}$/u.test(t.text) && dot && (tokens[k + 2]?.cap || NAME_PARTICLES.has(tokens[k + 2]?.text ?? ''))) return 2;
-  // Letters after a name end it: "Ahenakew J. wrote", "Howe KC said" (not an initial: no name follows them).
-  if (started && isPostnominal(t) && tokens[k + 1]?.cap !== true && !(dot && tokens[k + 2]?.cap === true)) return 0;
   // After a first name or an initial, a surname spelled like a group noun still belongs: "Theodore R. Banks III";
   // after an initial, one spelled like an organisation or place word too: "Gerald T. Church", "Mary K. Bank".
   if (started && t.cap && GROUP_NOUNS.has(t.low) && !isTitleWord(t.low)) return 1;
@@ -1180,7 +1178,7 @@ function nameStep(tokens: Token[], k: number, to: number, started: boolean): num
 }
 
 /** "KC", "J" after a name: post-nominal letters, written in capitals. */
-function isPostnominal(t: Token): boolean {
+export function isPostnominal(t: Token): boolean {
   return t.kind === 'word' && t.text === t.text.toUpperCase() && POSTNOMINAL_LETTERS.has(t.low);
 }
 
